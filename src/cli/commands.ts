@@ -1,0 +1,17 @@
+/**
+ * The command table. Each command lives in its own `cmd-<name>.ts` file exporting `run`,
+ * loaded lazily so `terrane version` does not pay for the whole engine.
+ */
+import type { CommandRun } from './io.js';
+
+export interface CommandEntry {
+  /** One line for `terrane -help`. */
+  synopsis: string;
+  /** Listed among the main commands (init, validate, plan, apply, destroy) in help. */
+  main?: boolean;
+  load: () => Promise<{ run: CommandRun }>;
+}
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  version: { synopsis: 'Show the current terrane version', load: () => import('./cmd-version.js') },
+};
