@@ -1,0 +1,77 @@
+/** The services of the local cloud and how requests reach them. */
+import type { CloudRequest, CloudResponse, RequestContext } from '../context.js';
+import type { Store } from '../store.js';
+
+/** The wire protocol of a service; it decides the error envelope. */
+export type Protocol = 'ec2' | 'query' | 'rest-xml' | 'json' | 'rest-json';
+
+/** One AWS service implementation. */
+export interface ServiceDef {
+  /** 'ec2', 's3', 'sts', 'iam', 'dynamodb', 'ecr', 'sqs', 'sns'. */
+  name: string;
+  /** SigV4 scope service names routed here. */
+  signingNames: string[];
+  /** X-Amz-Target prefixes, e.g. 'DynamoDB_20120810', 'AmazonEC2ContainerRegistry_V20150921', 'AmazonSQS'. */
+  targetPrefixes?: string[];
+  protocol: Protocol;
+  /** Query-protocol actions this service answers when a request is unsigned (routing by form `Action`). */
+  actions?: string[];
+  /** XML namespace of query responses and errors, e.g. 'https://sts.amazonaws.com/doc/2011-06-15/'. */
+  xmlNamespace?: string;
+  /** JSON protocol: prefix of `__type` in errors, e.g. 'com.amazonaws.dynamodb.v20120810#'. */
+  jsonErrorPrefix?: string;
+  /** JSON protocol: 'application/x-amz-json-1.0' or '-1.1'. */
+  jsonContentType?: string;
+  /** JSON services that are awsQueryCompatible (SQS): errors carry x-amzn-query-error. */
+  queryCompatible?: boolean;
+  /** Called once when the store opens (create tables, seed defaults). */
+  init?(store: Store): void;
+  /** Called when the server closes (flush, stop timers). */
+  close?(): void;
+  handle(req: CloudRequest, ctx: RequestContext): Promise<CloudResponse> | CloudResponse;
+}
+
+const registered: ServiceDef[] = [];
+
+/** Adds a service to the registry used by servers started afterwards (replaces one of the same name). */
+export function registerService(def: ServiceDef): void {
+  const i = registered.findIndex((s) => s.name === def.name);
+  if (i >= 0) registered[i] = def;
+  else registered.push(def);
+}
+
+/** The registered services. */
+export function registeredServices(): readonly ServiceDef[] {
+  return registered;
+}
+
+/** The service folders of the cloud; each has an index.ts exporting `service: ServiceDef`. */
+export const BUILTIN_SERVICES = ['sts', 's3', 'ec2', 'iam', 'dynamodb', 'ecr', 'sqs', 'sns'] as const;
+
+/**
+ * Loads the built-in services (`./<name>/index.js`, each exporting `service`) plus any
+ * registered with registerService. A folder that is missing is skipped, so the cloud starts
+ * with whatever services are present.
+ */
+export async function loadServices(): Promise<ServiceDef[]> {
+  const out = new Map<string, ServiceDef>();
+  const loaded = await Promise.all(
+    BUILTIN_SERVICES.map(async (name) => {
+      const spec = `./${name}/index.js`;
+      try {
+        const m = (await import(spec)) as { service?: ServiceDef };
+        return m.service;
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module|Failed to load url/.test(String(e))) {
+          // Only a missing folder is skipped; a broken service must not vanish silently.
+          if (String(e).includes(`/${name}/index`)) return undefined;
+        }
+        throw e;
+      }
+    }),
+  );
+  for (const s of loaded) if (s) out.set(s.name, s);
+  for (const s of registered) out.set(s.name, s);
+  return [...out.values()];
+}
