@@ -1,0 +1,243 @@
+/**
+ * Schema-driven body decoding, the one way the config loader reads a block's contents in
+ * either syntax (modelled on hcl.Body). A caller says which arguments and nested block
+ * types it expects (`BodySchema`); the body answers with what it found plus Terraform's
+ * diagnostics for anything unexpected, missing or malformed.
+ *
+ * Why a schema: in the JSON syntax, `"x": {...}` can be an argument holding an object or a
+ * nested block; only the schema can tell. The native syntax knows blocks from arguments by
+ * itself, but goes through the same interface so the loader never looks at syntax.
+ *
+ * Typical use in the loader:
+ *
+ *   const { content, remain, diags } = partialContent(bodyOf(file), { attributes: [], blocks: [{ type: 'resource', labelNames: ['type', 'name'] }] });
+ *   for (const b of content.blocks) { const inner = contentOf(b.body, resourceSchema); ... }
+ *
+ * Attribute expressions are native `Expression`s for .tf files and `JsonExpr` nodes for
+ * .tf.json files; the evaluator converts the latter with `jsonExprToNative`.
+ */
+import type { Attribute, Body, File } from './ast.js';
+import type { Diagnostic, Range } from './diagnostic.js';
+import { errorDiag, rangeBetween } from './diagnostic.js';
+import { nameSuggestion } from './didyoumean.js';
+import { goQuote } from './go-format.js';
+import { jsonBody, jsonRootOf } from './json/body.js';
+
+/** An argument the schema accepts; `required` ones are diagnosed when absent. */
+export interface AttributeSchema {
+  name: string;
+  required?: boolean;
+}
+
+/** A nested block type the schema accepts, with the names of its labels (for messages). */
+export interface BlockHeaderSchema {
+  type: string;
+  labelNames: string[];
+}
+
+/** What a body is expected to contain. */
+export interface BodySchema {
+  attributes: AttributeSchema[];
+  blocks: BlockHeaderSchema[];
+}
+
+/**
+ * A block found by decoding. Like ast.Block but its body is an `HclBody` (so JSON blocks
+ * fit), and `defRange` is the header (`resource "a" "b"`) used by "declared here" messages.
+ */
+export interface ContentBlock {
+  type: string;
+  labels: string[];
+  body: HclBody;
+  /** The whole block. */
+  range: Range;
+  /** The block header: type and labels (native) or the opening brace (JSON). */
+  defRange: Range;
+  typeRange: Range;
+  labelRanges: Range[];
+}
+
+/** The attributes and blocks a schema selected from a body. */
+export interface BodyContent {
+  /** By name, in source order. */
+  attributes: Map<string, Attribute>;
+  /** In source order; several blocks of one type are all kept. */
+  blocks: ContentBlock[];
+  /** Where to point "missing" errors about this body. */
+  missingItemRange: Range;
+}
+
+/**
+ * The body of a file or block, in either syntax. Every method returns its diagnostics next
+ * to a usable (possibly partial) result and never throws.
+ */
+export interface HclBody {
+  readonly syntax: 'native' | 'json';
+  /** The whole body. */
+  readonly range: Range;
+  /** A zero-width range where a missing argument would go (diagnostics point there). */
+  missingItemRange(): Range;
+  /**
+   * Exactly the schema: anything else in the body is an error ("Unsupported argument",
+   * "Unsupported block type", or for JSON "Extraneous JSON object property").
+   */
+  content(schema: BodySchema): { content: BodyContent; diags: Diagnostic[] };
+  /**
+   * The schema's items, and a `remain` body holding everything else (for a second pass
+   * with another schema, e.g. meta-arguments first and then the provider's schema).
+   */
+  partialContent(schema: BodySchema): { content: BodyContent; remain: HclBody; diags: Diagnostic[] };
+  /** Every argument, for bodies without nested blocks (`locals`, .tfvars files). */
+  justAttributes(): { attributes: Map<string, Attribute>; diags: Diagnostic[] };
+}
+
+/** The body of a parsed file, whichever its syntax. */
+export function bodyOf(file: File): HclBody {
+  if (file.syntax === 'json') {
+    const root = jsonRootOf(file);
+    if (root) return jsonBody(root);
+  }
+  return nativeBody(file.body);
+}
+
+/** `body.content(schema)`, as a function. */
+export function contentOf(body: HclBody, schema: BodySchema): { content: BodyContent; diags: Diagnostic[] } {
+  return body.content(schema);
+}
+
+/** `body.partialContent(schema)`, as a function. */
+export function partialContent(body: HclBody, schema: BodySchema): { content: BodyContent; remain: HclBody; diags: Diagnostic[] } {
+  return body.partialContent(schema);
+}
+
+/** `body.justAttributes()`, as a function. */
+export function justAttributes(body: HclBody): { attributes: Map<string, Attribute>; diags: Diagnostic[] } {
+  return body.justAttributes();
+}
+
+/** Wraps a native-syntax body from the parser. */
+export function nativeBody(body: Body): HclBody {
+  return new NativeBody(body, new Set(), new Set());
+}
+
+/** The "Extraneous label" / "Missing <label> for <type>" check shared by both syntaxes. */
+export function labelCountDiag(
+  type: string, labelNames: readonly string[], labelRanges: readonly Range[], typeRange: Range, openRange: Range,
+): Diagnostic | undefined {
+  const context = rangeBetween(typeRange, openRange);
+  const n = labelRanges.length;
+  if (n > labelNames.length) {
+    const detail = labelNames.length === 0
+      ? `No labels are expected for ${type} blocks.`
+      : `Only ${labelNames.length} labels (${labelNames.join(', ')}) are expected for ${type} blocks.`;
+    return errorDiag(`Extraneous label for ${type}`, detail, labelRanges[labelNames.length], context);
+  }
+  if (n < labelNames.length) {
+    return errorDiag(
+      `Missing ${labelNames[n]} for ${type}`,
+      `All ${type} blocks must have ${labelNames.length} labels (${labelNames.join(', ')}).`,
+      openRange, context,
+    );
+  }
+  return undefined;
+}
+
+class NativeBody implements HclBody {
+  readonly syntax = 'native' as const;
+  constructor(
+    private readonly body: Body,
+    private readonly hiddenAttrs: ReadonlySet<string>,
+    private readonly hiddenBlocks: ReadonlySet<string>,
+  ) {}
+
+  get range(): Range { return this.body.range; }
+
+  missingItemRange(): Range {
+    const r = this.body.range;
+    return { filename: r.filename, start: r.start, end: r.start };
+  }
+
+  content(schema: BodySchema): { content: BodyContent; diags: Diagnostic[] } {
+    const { content, remain, diags } = this.partialContent(schema);
+    const rest = remain as NativeBody;
+    for (const [name, attr] of this.body.attributes) {
+      if (rest.hiddenAttrs.has(name)) continue;
+      const candidates = schema.attributes.filter((a) => !content.attributes.has(a.name)).map((a) => a.name);
+      const s = nameSuggestion(name, candidates);
+      let hint = s !== undefined ? ` Did you mean ${goQuote(s)}?` : '';
+      if (!hint && schema.blocks.some((b) => b.type === name)) {
+        hint = ` Did you mean to define a block of type ${goQuote(name)}?`;
+      }
+      diags.push(errorDiag('Unsupported argument', `An argument named ${goQuote(name)} is not expected here.${hint}`, attr.nameRange));
+    }
+    for (const block of this.body.blocks) {
+      if (rest.hiddenBlocks.has(block.type)) continue;
+      const s = nameSuggestion(block.type, schema.blocks.map((b) => b.type));
+      let hint = s !== undefined ? ` Did you mean ${goQuote(s)}?` : '';
+      if (!hint && schema.attributes.some((a) => a.name === block.type)) {
+        hint = ` Did you mean to define argument ${goQuote(block.type)}? If so, use the equals sign to assign it a value.`;
+      }
+      diags.push(errorDiag('Unsupported block type', `Blocks of type ${goQuote(block.type)} are not expected here.${hint}`, block.typeRange));
+    }
+    return { content, diags };
+  }
+
+  partialContent(schema: BodySchema): { content: BodyContent; remain: HclBody; diags: Diagnostic[] } {
+    const diags: Diagnostic[] = [];
+    const attributes = new Map<string, Attribute>();
+    const hiddenAttrs = new Set(this.hiddenAttrs);
+    const hiddenBlocks = new Set(this.hiddenBlocks);
+    for (const a of schema.attributes) {
+      const attr = this.body.attributes.get(a.name);
+      if (!attr || hiddenAttrs.has(a.name)) {
+        if (a.required) {
+          diags.push(errorDiag('Missing required argument', `The argument ${goQuote(a.name)} is required, but no definition was found.`, this.missingItemRange()));
+        }
+        continue;
+      }
+      hiddenAttrs.add(a.name);
+      attributes.set(a.name, attr);
+    }
+    // Keep the order of appearance in the source for the selected attributes.
+    const ordered = new Map([...this.body.attributes].filter(([k]) => attributes.has(k)));
+    const wanted = new Map(schema.blocks.map((b) => [b.type, b]));
+    const blocks: ContentBlock[] = [];
+    for (const block of this.body.blocks) {
+      if (hiddenBlocks.has(block.type)) continue;
+      const bs = wanted.get(block.type);
+      if (!bs) continue;
+      const d = labelCountDiag(block.type, bs.labelNames, block.labelRanges, block.typeRange, block.openBraceRange);
+      if (d) { diags.push(d); continue; }
+      const last = block.labelRanges.length > 0 ? block.labelRanges[block.labelRanges.length - 1]! : block.typeRange;
+      blocks.push({
+        type: block.type,
+        labels: block.labels,
+        body: nativeBody(block.body),
+        range: block.range,
+        defRange: rangeBetween(block.typeRange, last),
+        typeRange: block.typeRange,
+        labelRanges: block.labelRanges,
+      });
+    }
+    // Hidden only now, so that several blocks of one type are all taken above.
+    for (const b of schema.blocks) hiddenBlocks.add(b.type);
+    return {
+      content: { attributes: ordered, blocks, missingItemRange: this.missingItemRange() },
+      remain: new NativeBody(this.body, hiddenAttrs, hiddenBlocks),
+      diags,
+    };
+  }
+
+  justAttributes(): { attributes: Map<string, Attribute>; diags: Diagnostic[] } {
+    const diags: Diagnostic[] = [];
+    const first = this.body.blocks[0];
+    if (first) {
+      diags.push(errorDiag(`Unexpected ${goQuote(first.type)} block`, 'Blocks are not allowed here.', first.typeRange));
+    }
+    const attributes = new Map<string, Attribute>();
+    for (const [name, attr] of this.body.attributes) {
+      if (!this.hiddenAttrs.has(name)) attributes.set(name, attr);
+    }
+    return { attributes, diags };
+  }
+}
