@@ -1,0 +1,604 @@
+/**
+ * Templates: quoted strings, heredocs and bare templates. Follows hclsyntax's
+ * parser_template.go in two passes: first the token stream becomes a flat list of parts
+ * (literals, interpolations, directive openers/closers) with `~` strip markers applied and
+ * flush-heredoc indentation removed; then directives are matched into ConditionalExpr and
+ * TemplateJoinExpr nodes.
+ */
+import type { Expression, ForExpr, LiteralExpr } from './ast.js';
+import type { Range } from './diagnostic.js';
+import { Parser } from './parser.js';
+import { rangeString } from './parser-body.js';
+import { parseExpr, placeholder } from './parser-expression.js';
+import { TokenType as T } from './token.js';
+
+const P_LIT = 0;
+const P_INTERP = 1;
+const P_IF = 2;
+const P_FOR = 3;
+const P_ELSE = 4;
+const P_ENDIF = 5;
+const P_ENDFOR = 6;
+const P_END = 7;
+
+interface Part {
+  kind: number;
+  val: string;
+  expr: Expression | undefined;
+  keyVar: string | undefined;
+  valVar: string;
+  range: Range;
+}
+
+function mkPart(kind: number, range: Range, val = '', expr?: Expression): Part {
+  return { kind, val, expr, keyVar: undefined, valVar: '', range };
+}
+
+/** Go's unicode.IsSpace. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+function trimLeft(s: string): string {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i === 0 ? s : s.slice(i);
+}
+
+function trimRight(s: string): string {
+  let e = s.length;
+  while (e > 0 && isSpace(s.charCodeAt(e - 1))) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
+/** The position `off` UTF-16 units into token i, which must not span lines. */
+function posIn(p: Parser, i: number, off: number): { line: number; column: number; byte: number } {
+  const b = p.b;
+  const s = b.start[i];
+  let col = b.sCol[i];
+  let byte = b.sByte[i];
+  for (let k = s; k < s + off; k++) {
+    const c = p.src.charCodeAt(k);
+    if (c < 0x80) byte += 1;
+    else if (c < 0x800) byte += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && k + 1 < s + off) {
+      byte += 4;
+      k++;
+    } else byte += 3;
+    col++;
+  }
+  return { line: b.sLine[i], column: col, byte };
+}
+
+function escapeError(p: Parser, tok: number, from: number, to: number, detail: string): void {
+  const s = p.b.start[tok];
+  p.error('Invalid escape sequence', detail, {
+    filename: p.filename,
+    start: posIn(p, tok, from - s),
+    end: posIn(p, tok, to - s),
+  });
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/**
+ * The value of a QuotedLit (backslash escapes) or StringLit token: `$${` and `%%{` become
+ * `${` and `%{`; bad escapes are diagnosed and kept as written.
+ */
+export function decodeStringLit(p: Parser, tok: number, quoted: boolean): string {
+  const src = p.src;
+  const s = p.b.start[tok];
+  const e = p.b.end[tok];
+  let out = '';
+  let last = s;
+  for (let k = s; k < e; k++) {
+    const c = src.charCodeAt(k);
+    if (c === 36 || c === 37) {
+      if (src.charCodeAt(k + 1) === c && src.charCodeAt(k + 2) === 123 && k + 2 < e) {
+        out += src.slice(last, k + 1);
+        last = k + 2;
+        k += 2;
+      }
+      continue;
+    }
+    if (c !== 92 || !quoted) continue;
+    out += src.slice(last, k);
+    if (k + 1 >= e) {
+      escapeError(p, tok, k, k + 1, 'Backslash must be followed by an escape sequence selector character.');
+      last = k;
+      break;
+    }
+    const d = src.charCodeAt(k + 1);
+    switch (d) {
+      case 110: out += '\n'; k++; last = k + 1; continue;
+      case 114: out += '\r'; k++; last = k + 1; continue;
+      case 116: out += '\t'; k++; last = k + 1; continue;
+      case 34: out += '"'; k++; last = k + 1; continue;
+      case 92: out += '\\'; k++; last = k + 1; continue;
+      case 117:
+      case 85: {
+        const want = d === 117 ? 4 : 8;
+        let h = k + 2;
+        while (h < e && h < k + 2 + want && isHex(src.charCodeAt(h))) h++;
+        if (h - (k + 2) !== want) {
+          escapeError(p, tok, k, h, d === 117
+            ? 'The \\u escape sequence must be followed by four hexadecimal digits.'
+            : 'The \\U escape sequence must be followed by eight hexadecimal digits.');
+          last = k;
+          k = h - 1;
+          continue;
+        }
+        const num = parseInt(src.slice(k + 2, h), 16);
+        if ((num >= 0xd800 && num <= 0xdfff) || num > 0x10ffff) {
+          escapeError(p, tok, k, h, `Cannot encode character U+${num.toString(16).padStart(4, '0')} in UTF-8.`);
+          last = k;
+          k = h - 1;
+          continue;
+        }
+        out += String.fromCodePoint(num);
+        last = h;
+        k = h - 1;
+        continue;
+      }
+      default: {
+        const cpLen = d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+        const sym = src.slice(k + 1, k + 1 + cpLen);
+        escapeError(p, tok, k, k + 1 + cpLen, `The symbol ${JSON.stringify(sym)} is not a valid escape sequence selector.`);
+        out += sym;
+        k += cpLen;
+        last = k + 1;
+      }
+    }
+  }
+  if (last === s) return src.slice(s, e);
+  return out + src.slice(last, e);
+}
+
+const KEYWORDS = ['if', 'for', 'else', 'endif', 'endfor'];
+
+/** Levenshtein distance, for "Did you mean" suggestions as hclsyntax's nameSuggestion. */
+function levenshtein(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const cur = new Array<number>(n + 1);
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[n];
+}
+
+function nameSuggestion(given: string, suggestions: string[]): string {
+  for (const s of suggestions) if (levenshtein(given, s) < 3) return s;
+  return '';
+}
+
+/** Pass one: the flat list of parts up to the `end` token. */
+function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
+  const parts: Part[] = [];
+  const startRange = p.range(p.peek());
+  let ltrimNext = false;
+  let nextCanTrimPrev = false;
+  let endRange: Range;
+  for (;;) {
+    const ni = p.read();
+    const nt = p.type(ni);
+    if (nt === end) {
+      endRange = p.range(ni);
+      break;
+    }
+    const ltrim = ltrimNext;
+    ltrimNext = false;
+    const canTrimPrev = nextCanTrimPrev;
+    nextCanTrimPrev = false;
+    if (nt === T.StringLit || nt === T.QuotedLit) {
+      let str = decodeStringLit(p, ni, nt === T.QuotedLit);
+      if (ltrim) str = trimLeft(str);
+      parts.push(mkPart(P_LIT, p.range(ni), str));
+      nextCanTrimPrev = true;
+      continue;
+    }
+    const stripLeft = p.b.end[ni] - p.b.start[ni] === 3;
+    if ((nt === T.TemplateInterp || nt === T.TemplateControl) && canTrimPrev && stripLeft && parts.length > 0) {
+      const prev = parts[parts.length - 1];
+      if (prev.kind === P_LIT) prev.val = trimRight(prev.val);
+    }
+    if (nt === T.TemplateInterp) {
+      p.pushNL(false);
+      const expr = parseExpr(p);
+      const ci = p.peek();
+      const ct = p.type(ci);
+      if (ct !== T.TemplateSeqEnd) {
+        if (!p.recovery) {
+          if (ct === T.EOF) {
+            p.error('Unclosed template interpolation sequence', 'There is no closing brace for this interpolation sequence before the end of the file. This might be caused by incorrect nesting inside the given expression.', startRange);
+          } else if (ct === T.Colon) {
+            p.error('Extra characters after interpolation expression', 'Template interpolation doesn\'t expect a colon at this location. Did you intend this to be a literal sequence to be processed as part of another language? If so, you can escape it by starting with "$${" instead of just "${".', p.range(ci), p.between(startRange, p.range(ci)));
+          } else if ((ct === T.CQuote || ct === T.OQuote) && end === T.CQuote) {
+            p.error('Unclosed template interpolation sequence', 'There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.', startRange);
+          } else {
+            p.error('Extra characters after interpolation expression', 'Expected a closing brace to end the interpolation expression, but found extra characters.\n\nThis can happen when you include interpolation syntax for another language, such as shell scripting, but forget to escape the interpolation start token. If this is an embedded sequence for another language, escape it by starting with "$${" instead of just "${".', p.range(ci), p.between(startRange, p.range(ci)));
+          }
+        }
+        p.recover(T.TemplateSeqEnd);
+      } else {
+        p.read();
+        if (p.b.end[ci] - p.b.start[ci] === 2) ltrimNext = true;
+      }
+      p.popNL();
+      parts.push(mkPart(P_INTERP, p.rangeTok(ni, ci), '', expr));
+      continue;
+    }
+    if (nt === T.TemplateControl) {
+      p.pushNL(false);
+      const kw = p.peek();
+      if (p.type(kw) !== T.Ident) {
+        if (!p.recovery) {
+          p.error('Invalid template directive', 'A template directive keyword ("if", "for", etc) is expected at the beginning of a %{ sequence.', p.range(kw), p.rangeTok(ni, kw));
+        }
+        p.recover(T.TemplateSeqEnd);
+        p.popNL();
+        continue;
+      }
+      p.read();
+      const word = p.text(kw);
+      const dirRange = (): Range => p.between(p.range(ni), p.range(p.peek()));
+      let ok = true;
+      switch (word) {
+        case 'if': {
+          const cond = parseExpr(p);
+          parts.push(mkPart(P_IF, dirRange(), '', cond));
+          break;
+        }
+        case 'else':
+          parts.push(mkPart(P_ELSE, dirRange()));
+          break;
+        case 'endif':
+          parts.push(mkPart(P_ENDIF, dirRange()));
+          break;
+        case 'endfor':
+          parts.push(mkPart(P_ENDFOR, dirRange()));
+          break;
+        case 'for': {
+          const forFail = (detail: string) => {
+            if (!p.recovery) p.error("Invalid 'for' directive", detail, p.range(p.peek()));
+            p.recover(T.TemplateSeqEnd);
+            p.popNL();
+            ok = false;
+          };
+          if (p.peekType() !== T.Ident) {
+            forFail("For directive requires variable name after 'for'.");
+            break;
+          }
+          let keyVar: string | undefined;
+          let valVar = p.text(p.read());
+          if (p.peekType() === T.Comma) {
+            keyVar = valVar;
+            p.read();
+            if (p.peekType() !== T.Ident) {
+              forFail('For directive requires value variable name after comma.');
+              break;
+            }
+            valVar = p.text(p.read());
+          }
+          const ii = p.peek();
+          if (!(p.type(ii) === T.Ident && p.text(ii) === 'in')) {
+            forFail("For directive requires 'in' keyword after names.");
+            break;
+          }
+          p.read();
+          const coll = parseExpr(p);
+          const part = mkPart(P_FOR, dirRange(), '', coll);
+          part.keyVar = keyVar;
+          part.valVar = valVar;
+          parts.push(part);
+          break;
+        }
+        default: {
+          if (!p.recovery) {
+            const sug = nameSuggestion(word, KEYWORDS);
+            p.error('Invalid template control keyword', `${JSON.stringify(word)} is not a valid template control keyword.${sug ? ` Did you mean ${JSON.stringify(sug)}?` : ''}`, p.range(kw), p.rangeTok(ni, kw));
+          }
+          p.recover(T.TemplateSeqEnd);
+          p.popNL();
+          ok = false;
+        }
+      }
+      if (!ok) continue;
+      const ci = p.peek();
+      if (p.type(ci) !== T.TemplateSeqEnd) {
+        if (!p.recovery) {
+          p.error(`Extra characters in ${word} marker`, 'Expected a closing brace to end the sequence, but found extra characters.', p.range(ci), p.between(startRange, p.range(ci)));
+        }
+        p.recover(T.TemplateSeqEnd);
+      } else {
+        p.read();
+        if (p.b.end[ci] - p.b.start[ci] === 2) ltrimNext = true;
+      }
+      p.popNL();
+      continue;
+    }
+    if (!p.recovery) {
+      p.error('Unterminated template string', 'No closing marker was found for the string.', p.range(ni), p.between(startRange, p.range(ni)));
+    }
+    endRange = p.range(p.recover(end));
+    break;
+  }
+  if (parts.length === 0) {
+    parts.push(mkPart(P_LIT, { filename: p.filename, start: startRange.end, end: startRange.end }, ''));
+  }
+  parts.push(mkPart(P_END, endRange));
+  return { parts, range: p.between(startRange, endRange) };
+}
+
+/** Removes the common leading whitespace of a `<<-` heredoc's lines (hclsyntax's rule). */
+function flushHeredoc(parts: Part[]): void {
+  let minSpaces = Number.MAX_SAFE_INTEGER;
+  let newline = true;
+  const adjust: Part[] = [];
+  for (const t of parts) {
+    if (newline) {
+      newline = false;
+      let spaces = 0;
+      if (t.kind === P_LIT) {
+        const orig = t.val;
+        const trimmed = trimLeft(orig);
+        if (trimmed.length === 0 && orig.endsWith('\n')) {
+          spaces = Number.MAX_SAFE_INTEGER;
+        } else {
+          spaces = countCodePoints(orig, orig.length - trimmed.length);
+          adjust.push(t);
+        }
+      } else if (t.kind === P_END) {
+        break;
+      }
+      if (spaces < minSpaces) minSpaces = spaces;
+    }
+    if (t.kind === P_LIT && t.val.endsWith('\n')) newline = true;
+  }
+  if (minSpaces === Number.MAX_SAFE_INTEGER) return;
+  for (const t of adjust) {
+    let units = 0;
+    let bytes = 0;
+    for (let k = 0; k < minSpaces && units < t.val.length; k++) {
+      const c = t.val.charCodeAt(units);
+      if (c >= 0xd800 && c <= 0xdbff) { units += 2; bytes += 4; }
+      else { units += 1; bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3; }
+    }
+    // A \r\n counts as one grapheme cluster in Go's textseg.
+    t.val = t.val.slice(units);
+    t.range = {
+      filename: t.range.filename,
+      start: { line: t.range.start.line, column: t.range.start.column + minSpaces, byte: t.range.start.byte + bytes },
+      end: t.range.end,
+    };
+  }
+}
+
+function countCodePoints(s: string, units: number): number {
+  let n = 0;
+  for (let k = 0; k < units; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 0xd800 && c <= 0xdbff) k++;
+    n++;
+  }
+  return n;
+}
+
+function meldLiterals(parts: Part[]): Part[] {
+  let out: Part[] | undefined;
+  for (let i = 1; i < parts.length; i++) {
+    if (parts[i].kind === P_LIT && parts[i - 1].kind === P_LIT) {
+      out = [];
+      break;
+    }
+  }
+  if (out === undefined) return parts;
+  for (const t of parts) {
+    const last = out[out.length - 1];
+    if (t.kind === P_LIT && last !== undefined && last.kind === P_LIT) {
+      last.val += t.val;
+      last.range = { filename: last.range.filename, start: last.range.start, end: t.range.end };
+    } else {
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Parses a template's content up to `end`; `passthru` when it is exactly one interpolation. */
+export function parseTemplateInner(p: Parser, end: T, flush: boolean): { parts: Expression[]; passthru: boolean; range: Range } {
+  const pr = parseParts(p, end);
+  let parts = pr.parts;
+  if (flush) flushHeredoc(parts);
+  parts = meldLiterals(parts);
+  const tp = new TemplateParser(p, parts);
+  const exprs: Expression[] = [];
+  while (parts[tp.pos].kind !== P_END) exprs.push(tp.parseExpr());
+  const passthru = parts.length === 2 && parts[0].kind === P_INTERP;
+  return { parts: exprs, passthru, range: pr.range };
+}
+
+/** Parses a whole bare template (the tokens were scanned in template mode). */
+export function parseBareTemplate(p: Parser): Expression {
+  const { parts, passthru, range } = parseTemplateInner(p, T.EOF, false);
+  if (passthru) return { kind: 'templateWrap', wrapped: parts[0], range };
+  return { kind: 'template', parts, range };
+}
+
+function lit(val: string, range: Range): LiteralExpr {
+  return { kind: 'literal', value: val, raw: undefined, range };
+}
+
+const END_NAMES = ['', '', '', '', 'else', 'endif', 'endfor'];
+
+/** Pass two: matches directive parts into nested expressions. */
+class TemplateParser {
+  constructor(readonly p: Parser, readonly parts: Part[], public pos = 0) {}
+
+  read(): Part {
+    const t = this.parts[this.pos];
+    if (t.kind !== P_END) this.pos++;
+    return t;
+  }
+
+  parseExpr(): Expression {
+    const t = this.parts[this.pos];
+    switch (t.kind) {
+      case P_LIT:
+        this.pos++;
+        return lit(t.val, t.range);
+      case P_INTERP:
+        this.pos++;
+        return t.expr as Expression;
+      case P_IF:
+        return this.parseIf();
+      case P_FOR:
+        return this.parseFor();
+      case P_END:
+        this.read();
+        this.p.error('Unexpected end of template', 'The control directives within this template are unbalanced.', t.range);
+        return placeholder(t.range);
+      default:
+        this.read();
+        this.p.error(`Unexpected ${END_NAMES[t.kind]} directive`, 'The control directives within this template are unbalanced.', t.range);
+        return placeholder(t.range);
+    }
+  }
+
+  parseIf(): Expression {
+    const p = this.p;
+    const open = this.read();
+    const ifExprs: Expression[] = [];
+    const elseExprs: Expression[] = [];
+    let cur = ifExprs;
+    let endifRange: Range;
+    for (;;) {
+      const next = this.parts[this.pos];
+      if (next.kind === P_END) {
+        p.error('Unexpected end of template', `The if directive at ${rangeString(open.range)} is missing its corresponding endif directive.`, next.range);
+        return placeholder(next.range);
+      }
+      if (next.kind >= P_ELSE && next.kind <= P_ENDFOR) {
+        this.read();
+        if (next.kind === P_ELSE) {
+          if (cur === ifExprs) {
+            cur = elseExprs;
+            continue;
+          }
+          p.error('Unexpected else directive', `Already in the else clause for the if started at ${rangeString(open.range)}.`, next.range);
+        } else if (next.kind === P_ENDIF) {
+          endifRange = next.range;
+          break;
+        } else {
+          p.error(`Unexpected ${END_NAMES[next.kind]} directive`, `Expecting an endif directive for the if started at ${rangeString(open.range)}.`, next.range);
+        }
+        return placeholder(next.range);
+      }
+      cur.push(this.parseExpr());
+    }
+    if (ifExprs.length === 0) ifExprs.push(lit('', { filename: p.filename, start: open.range.end, end: open.range.end }));
+    if (elseExprs.length === 0) elseExprs.push(lit('', { filename: p.filename, start: endifRange.start, end: endifRange.start }));
+    return {
+      kind: 'conditional',
+      condition: open.expr as Expression,
+      trueResult: { kind: 'template', parts: ifExprs, range: p.between(ifExprs[0].range, ifExprs[ifExprs.length - 1].range) },
+      falseResult: { kind: 'template', parts: elseExprs, range: p.between(elseExprs[0].range, elseExprs[elseExprs.length - 1].range) },
+      range: p.between(open.range, endifRange),
+    };
+  }
+
+  parseFor(): Expression {
+    const p = this.p;
+    const open = this.read();
+    const content: Expression[] = [];
+    let endforRange: Range;
+    for (;;) {
+      const next = this.parts[this.pos];
+      if (next.kind === P_END) {
+        p.error('Unexpected end of template', `The for directive at ${rangeString(open.range)} is missing its corresponding endfor directive.`, next.range);
+        return placeholder(next.range);
+      }
+      if (next.kind >= P_ELSE && next.kind <= P_ENDFOR) {
+        this.read();
+        if (next.kind === P_ELSE) {
+          p.error('Unexpected else directive', 'An else clause is not expected for a for directive.', next.range);
+        } else if (next.kind === P_ENDFOR) {
+          endforRange = next.range;
+          break;
+        } else {
+          p.error(`Unexpected ${END_NAMES[next.kind]} directive`, `Expecting an endfor directive corresponding to the for directive at ${rangeString(open.range)}.`, next.range);
+        }
+        return placeholder(next.range);
+      }
+      content.push(this.parseExpr());
+    }
+    if (content.length === 0) content.push(lit('', { filename: p.filename, start: open.range.end, end: open.range.end }));
+    const range = p.between(open.range, endforRange);
+    const tuple: ForExpr = {
+      kind: 'for',
+      keyVar: open.keyVar,
+      valVar: open.valVar,
+      collExpr: open.expr as Expression,
+      keyExpr: undefined,
+      valExpr: { kind: 'template', parts: content, range: p.between(content[0].range, content[content.length - 1].range) },
+      condExpr: undefined,
+      group: false,
+      range,
+      openRange: open.range,
+      closeRange: endforRange,
+    };
+    return { kind: 'templateJoin', tuple, range };
+  }
+}
+
+/**
+ * A quoted string with no template sequences (block labels): its value and range.
+ * Recovers to the closing quote on problems.
+ */
+export function parseQuotedStringLiteral(p: Parser): [string, Range] {
+  const oq = p.read();
+  if (p.type(oq) !== T.OQuote) {
+    p.error('Invalid string literal', 'A quoted string is required here.', p.range(oq));
+    return ['', p.range(oq)];
+  }
+  let ret = '';
+  let endRange: Range;
+  for (;;) {
+    const ti = p.read();
+    const tt = p.type(ti);
+    if (tt === T.CQuote) {
+      endRange = p.range(ti);
+      break;
+    }
+    if (tt === T.QuotedLit) {
+      ret += decodeStringLit(p, ti, true);
+      continue;
+    }
+    if (tt === T.TemplateControl || tt === T.TemplateInterp) {
+      const which = tt === T.TemplateControl ? '%' : '$';
+      p.error('Invalid string literal', `Template sequences are not allowed in this string. To include a literal ${JSON.stringify(which)}, double it (as "${which}${which}") to escape it.`, p.range(ti), p.rangeTok(oq, ti));
+      ret += which + '{ ... }';
+      p.recover(T.TemplateSeqEnd);
+      continue;
+    }
+    if (tt === T.EOF) {
+      p.error('Unterminated string literal', 'Unable to find the closing quote mark before the end of the file.', p.range(ti), p.rangeTok(oq, ti));
+      endRange = p.range(ti);
+      break;
+    }
+    p.error('Invalid string literal', 'This item is not valid in a string literal.', p.range(ti), p.rangeTok(oq, ti));
+    p.recover(T.CQuote);
+    endRange = p.range(ti);
+    break;
+  }
+  return [ret, p.between(p.range(oq), endRange)];
+}

@@ -1,0 +1,199 @@
+/**
+ * The parser state shared by the native-syntax parser files (body, expression, template,
+ * traversal): a cursor over the scanner's token buffer with hclsyntax's peeker semantics
+ * (newlines significant or not, by a stack), recovery mode, and one diagnostics list.
+ *
+ * Structure follows hclsyntax's parser.go: every parse step appends its errors to `diags`
+ * and returns a (possibly partial) node; "did this step fail" is a diags length check.
+ */
+import type { Diagnostic, Pos, Range } from './diagnostic.js';
+import type { TokenBuffer } from './lexer.js';
+import { TokenType as T } from './token.js';
+
+/** Shared cursor and error state for one parse. */
+export class Parser {
+  b: TokenBuffer;
+  /** Number of tokens; the last one is EOF. */
+  n: number;
+  src: string;
+  filename: string;
+  /** Index of the next raw token. */
+  i = 0;
+  /** Whether newlines are significant right now (top of the peeker's stack). */
+  nl = true;
+  nlStack: boolean[] = [];
+  /** Set once recovery has been attempted; suppresses follow-on errors as hclsyntax does. */
+  recovery = false;
+  diags: Diagnostic[] = [];
+
+  constructor(b: TokenBuffer, src: string, filename: string) {
+    this.b = b;
+    this.n = b.n;
+    this.src = src;
+    this.filename = filename;
+  }
+
+  /** Index of the next significant token (skipping newlines when they are insignificant). */
+  peek(): number {
+    let i = this.i;
+    if (i >= this.n) return this.n - 1;
+    if (!this.nl) {
+      const t = this.b.type;
+      while (t[i] === T.Newline) i++;
+    }
+    return i;
+  }
+
+  /** Type of the next significant token. */
+  peekType(): T {
+    return this.b.type[this.peek()];
+  }
+
+  /** Consumes and returns the index of the next significant token (EOF repeats forever). */
+  read(): number {
+    const i = this.peek();
+    this.i = i + 1;
+    return i;
+  }
+
+  /** Index of the previously consumed raw token (hclsyntax's PrevRange). */
+  prev(): number {
+    return this.i === 0 ? this.peek() : Math.min(this.i, this.n) - 1;
+  }
+
+  pushNL(include: boolean): void {
+    this.nlStack.push(this.nl);
+    this.nl = include;
+  }
+
+  popNL(): void {
+    this.nl = this.nlStack.pop() as boolean;
+  }
+
+  type(i: number): T {
+    return this.b.type[i];
+  }
+
+  text(i: number): string {
+    return this.src.slice(this.b.start[i], this.b.end[i]);
+  }
+
+  startPos(i: number): Pos {
+    const b = this.b;
+    return { line: b.sLine[i], column: b.sCol[i], byte: b.sByte[i] };
+  }
+
+  endPos(i: number): Pos {
+    const b = this.b;
+    return { line: b.eLine[i], column: b.eCol[i], byte: b.eByte[i] };
+  }
+
+  /** The range of token i. */
+  range(i: number): Range {
+    const b = this.b;
+    return {
+      filename: this.filename,
+      start: { line: b.sLine[i], column: b.sCol[i], byte: b.sByte[i] },
+      end: { line: b.eLine[i], column: b.eCol[i], byte: b.eByte[i] },
+    };
+  }
+
+  /** From the start of token a to the end of token b. */
+  rangeTok(a: number, b: number): Range {
+    return { filename: this.filename, start: this.startPos(a), end: this.endPos(b) };
+  }
+
+  /** A range covering both (hcl.RangeBetween). */
+  between(a: Range, b: Range): Range {
+    return {
+      filename: this.filename,
+      start: a.start.byte <= b.start.byte ? a.start : b.start,
+      end: a.end.byte >= b.end.byte ? a.end : b.end,
+    };
+  }
+
+  error(summary: string, detail: string, subject: Range, context?: Range): void {
+    const d: Diagnostic = { severity: 'error', summary, detail, subject };
+    if (context) d.context = context;
+    this.diags.push(d);
+  }
+
+  /**
+   * Skips to the token closing the current bracket `end` (respecting nesting), or EOF,
+   * and returns its index. Enters recovery mode.
+   */
+  recover(end: T): number {
+    const start = opposite(end);
+    this.recovery = true;
+    let nest = 0;
+    for (;;) {
+      const i = this.read();
+      let ty = this.b.type[i];
+      if (end === T.TemplateSeqEnd && ty === T.TemplateControl) ty = T.TemplateInterp;
+      if (ty === start) nest++;
+      else if (ty === end) {
+        if (nest < 1) return i;
+        nest--;
+      } else if (ty === T.EOF) return i;
+    }
+  }
+
+  /** Skips past the next `start` token, then recovers to its closing counterpart. */
+  recoverOver(start: T): void {
+    for (;;) {
+      const ty = this.b.type[this.read()];
+      if (ty === start || ty === T.EOF) break;
+    }
+    this.recover(opposite(start));
+  }
+
+  /** Skips to the end of the current body item: the next newline outside any brackets. */
+  recoverAfterBodyItem(): void {
+    this.recovery = true;
+    const open: T[] = [];
+    for (;;) {
+      const ty = this.b.type[this.read()];
+      switch (ty) {
+        case T.Newline:
+          if (open.length === 0) return;
+          break;
+        case T.EOF:
+          return;
+        case T.OBrace: case T.OBrack: case T.OParen: case T.OQuote: case T.OHeredoc:
+        case T.TemplateInterp: case T.TemplateControl:
+          open.push(ty);
+          break;
+        case T.CBrace: case T.CBrack: case T.CParen: case T.CQuote: case T.CHeredoc: {
+          const opener = opposite(ty);
+          while (open.length > 0 && open[open.length - 1] !== opener) open.pop();
+          if (open.length > 0) open.pop();
+          break;
+        }
+        case T.TemplateSeqEnd:
+          while (open.length > 0 && open[open.length - 1] !== T.TemplateInterp && open[open.length - 1] !== T.TemplateControl) open.pop();
+          if (open.length > 0) open.pop();
+          break;
+      }
+    }
+  }
+}
+
+/** The matching bracket of a bracket-like token, or EOF (hclsyntax's TokenNil) for others. */
+export function opposite(ty: T): T {
+  switch (ty) {
+    case T.OBrace: return T.CBrace;
+    case T.OBrack: return T.CBrack;
+    case T.OParen: return T.CParen;
+    case T.OQuote: return T.CQuote;
+    case T.OHeredoc: return T.CHeredoc;
+    case T.CBrace: return T.OBrace;
+    case T.CBrack: return T.OBrack;
+    case T.CParen: return T.OParen;
+    case T.CQuote: return T.OQuote;
+    case T.CHeredoc: return T.OHeredoc;
+    case T.TemplateControl: return T.TemplateSeqEnd;
+    case T.TemplateInterp: return T.TemplateSeqEnd;
+    case T.TemplateSeqEnd: return T.TemplateInterp;
+    default: return 255 as T;
+  }
+}
