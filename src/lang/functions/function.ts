@@ -31,6 +31,8 @@ export interface FunctionContext {
   functions?: ReadonlyMap<string, FunctionDef>;
   /** Evaluates a template source with variables (provided by the evaluator for templatefile/templatestring). */
   renderTemplate?: (src: string, filename: string, vars: ReadonlyMap<string, Value>) => Value;
+  /** When true (Terraform's validate walk) impure functions return unknown results. */
+  impureUnknown?: boolean;
 }
 
 export interface FunctionDef {
@@ -46,12 +48,26 @@ export interface FunctionDef {
   impure?: boolean;
   /** The result is refined as not null even when unknown. */
   refineNotNull?: boolean;
+  /**
+   * Set on `try` and `can`: they take unevaluated expressions, so the evaluator must
+   * special-case them (see `SPECIAL_FORMS` in index.ts); `impl` here only handles the
+   * already-evaluated case.
+   */
+  special?: 'try' | 'can';
+  /** Terraform's console-only functions (`type`). */
+  consoleOnly?: boolean;
 }
 
-/** An error in a function call. `argIndex` points the diagnostic at the failing argument. */
+/**
+ * An error in a function call. `argIndex` points the diagnostic at the failing argument.
+ * `message` is cty's bare message without trailing period (e.g. `string required`);
+ * `describeFunctionError` in call.ts turns it into Terraform's summary and detail.
+ * `summary`, when set, replaces the default summary and `message` is then the whole
+ * detail (used for arity errors, which HCL reports with their own wording).
+ */
 export class FunctionError extends Error {
   override name = 'FunctionError';
-  constructor(message: string, readonly argIndex?: number) {
+  constructor(message: string, readonly argIndex?: number, readonly summary?: string) {
     super(message);
   }
 }
