@@ -1,0 +1,3 @@
+block { a = 1 # ERROR: Invalid single-argument block definition
+  b = 2
+}

@@ -1,0 +1,2 @@
+a = b[
+] # ERROR: Invalid expression

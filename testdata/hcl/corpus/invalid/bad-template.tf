@@ -1,0 +1,1 @@
+a = "${x" # ERROR: Unclosed template interpolation sequence

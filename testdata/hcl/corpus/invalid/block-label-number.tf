@@ -1,0 +1,2 @@
+resource 1 "x" { # ERROR: Argument or block definition required
+}

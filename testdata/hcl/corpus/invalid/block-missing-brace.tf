@@ -1,0 +1,2 @@
+resource "a" "b" # ERROR: Invalid block definition
+  x = 1

@@ -1,0 +1,1 @@
+a = "%{ endif }" # ERROR: Unexpected endif directive

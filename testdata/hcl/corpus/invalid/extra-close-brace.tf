@@ -1,0 +1,2 @@
+a = 1
+} # ERROR: Argument or block definition required

@@ -1,0 +1,2 @@
+a = f(1, 2
+b = 3 # ERROR: Missing argument separator

@@ -1,0 +1,4 @@
+a = [
+  1
+  2 # ERROR: Missing item separator
+]

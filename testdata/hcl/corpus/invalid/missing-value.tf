@@ -1,0 +1,3 @@
+a = # ERROR: Invalid expression
+
+b = 1

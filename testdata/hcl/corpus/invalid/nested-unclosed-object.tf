@@ -1,0 +1,4 @@
+a = {
+  b = 1
+  c = [
+} # ERROR: Invalid expression

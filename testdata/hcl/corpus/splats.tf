@@ -1,0 +1,23 @@
+attr       = var.a.b.c
+index_num  = var.list[0]
+index_str  = var.map["key"]
+index_expr = var.list[count.index]
+legacy_idx = var.list.0
+legacy_nested = var.list.0.name
+splat_full = aws_instance.web[*].id
+splat_full_chain = var.things[*].a.b
+splat_full_index = var.things[*].tags["Name"]
+splat_attr = aws_instance.web.*.id
+splat_attr_chain = var.things.*.a.b
+splat_bare = var.list[*]
+each_ref   = each.value.name
+count_ref  = count.index
+self_ref   = self.private_ip
+module_ref = module.vpc.subnet_ids[0]
+data_ref   = data.aws_ami.ubuntu.id
+path_ref   = path.module
+rel_trav   = func()[0].attr
+rel_index  = [1, 2, 3][1]
+obj_index  = { a = 1 }["a"]
+paren_idx  = (var.x)[0]
+chain_mix  = var.a[0].b["c"].d
