@@ -1,0 +1,1 @@
+a = { for = 1 } # ERROR: Invalid 'for' expression
