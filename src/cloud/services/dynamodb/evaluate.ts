@@ -183,21 +183,22 @@ export function applyUpdate(old: Item, actions: UpdateActions, env: ExprEnv): It
     }
     touched.add(k);
   };
+  // Overlapping paths are rejected before anything is evaluated, as DynamoDB does.
+  for (const p of [...actions.set.map((a) => a.path), ...actions.remove, ...actions.add.map((a) => a.path), ...actions.delete.map((a) => a.path)]) {
+    claim(resolvePath(p, env));
+  }
   // Values on the right side read the item as it was before this update.
   const sets = actions.set.map((a) => ({ path: resolvePath(a.path, env), value: operandValue(a.value, old, env) }));
   for (const s of sets) {
-    claim(s.path);
     if (s.value === undefined) throw new ExpressionError('The provided expression refers to an attribute that does not exist in the item');
     setAt(item, s.path, s.value);
   }
   const removes = actions.remove.map((p) => resolvePath(p, env));
-  for (const p of removes) claim(p);
   // Remove list elements from the highest index down so earlier removals do not shift later ones.
   removes.sort((a, b) => (typeof b[b.length - 1] === 'number' && typeof a[a.length - 1] === 'number' ? (b[b.length - 1] as number) - (a[a.length - 1] as number) : 0));
   for (const p of removes) removeAt(item, p);
   for (const a of actions.add) {
     const p = resolvePath(a.path, env);
-    claim(p);
     const v = valueOf((a.value as { name: string }).name ?? '', env);
     const cur = getAt(item, p);
     if (cur === undefined) {
@@ -213,7 +214,6 @@ export function applyUpdate(old: Item, actions: UpdateActions, env: ExprEnv): It
   }
   for (const d of actions.delete) {
     const p = resolvePath(d.path, env);
-    claim(p);
     const v = valueOf((d.value as { name: string }).name ?? '', env);
     const cur = getAt(item, p);
     if (cur === undefined) continue;

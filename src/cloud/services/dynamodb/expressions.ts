@@ -76,9 +76,10 @@ function tokenize(src: string, what: string): Token[] {
   return out;
 }
 
-function syntaxError(what: string, src: string, tok: string, pos: number): ExpressionError {
-  const near = src.slice(Math.max(0, pos - 8), pos + tok.length + 8).trim();
-  return new ExpressionError(`Invalid ${what}: Syntax error; token: "${tok}", near: "${near}"`);
+/** DynamoDB quotes the bad token and the source from the token before it through the bad one. */
+function syntaxError(what: string, src: string, tok: string, pos: number, prevPos = pos): ExpressionError {
+  const end = tok === '<EOF>' ? src.length : pos + tok.length;
+  return new ExpressionError(`Invalid ${what}: Syntax error; token: "${tok}", near: "${src.slice(prevPos, end)}"`);
 }
 
 const RESERVED_OPS = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'IN']);
@@ -91,7 +92,11 @@ class Parser {
   next(): Token { return this.toks[this.i++] ?? this.toks[this.toks.length - 1]!; }
   isKw(w: string, k = 0): boolean { const t = this.peek(k); return t.t === 'name' && t.v.toUpperCase() === w; }
   isOp(o: string): boolean { const t = this.peek(); return t.t === 'op' && t.v === o; }
-  fail(t = this.peek()): never { throw syntaxError(this.what, this.src, t.v, t.pos); }
+  fail(t = this.peek()): never {
+    const at = this.toks.indexOf(t);
+    const prev = at > 0 ? this.toks[at - 1]!.pos : t.pos;
+    throw syntaxError(this.what, this.src, t.v, t.pos, prev);
+  }
   expectOp(o: string): void { if (!this.isOp(o)) this.fail(); this.i++; }
   atEnd(): boolean { return this.peek().t === 'eof'; }
 

@@ -1,0 +1,32 @@
+/** DynamoDB: tables and items over the JSON 1.0 protocol (X-Amz-Target DynamoDB_20120810.*). */
+import type { CloudRequest, CloudResponse, RequestContext } from '../../context.js';
+import { AwsError } from '../../errors.js';
+import { jsonBody, jsonHeaders, parseJsonBody, targetOperation } from '../../protocols/json.js';
+import type { ServiceDef } from '../registry.js';
+import { itemStore } from './item-store.js';
+import { itemOps } from './items.js';
+import { tableOps } from './tables.js';
+
+const ops = { ...tableOps, ...itemOps };
+const CONTENT_TYPE = 'application/x-amz-json-1.0';
+
+/** The DynamoDB service definition (the registry loads `service`). */
+export const service: ServiceDef = {
+  name: 'dynamodb',
+  signingNames: ['dynamodb'],
+  targetPrefixes: ['DynamoDB_20120810'],
+  protocol: 'json',
+  jsonContentType: CONTENT_TYPE,
+  jsonErrorPrefix: 'com.amazonaws.dynamodb.v20120810#',
+  init(store) {
+    itemStore(store);
+  },
+  handle(req: CloudRequest, ctx: RequestContext): CloudResponse {
+    const op = targetOperation(req.headers['x-amz-target']);
+    const fn = Object.prototype.hasOwnProperty.call(ops, op) ? ops[op] : undefined;
+    if (!fn) throw new AwsError('UnknownOperationException', '');
+    ctx.operation = op;
+    const out = fn(parseJsonBody(req.body), ctx);
+    return { status: 200, headers: jsonHeaders(ctx, { contentType: CONTENT_TYPE }), body: jsonBody(out) };
+  },
+};

@@ -1,0 +1,426 @@
+/** DynamoDB item operations: Put/Get/Delete/Update, Query, Scan and the batch calls. */
+import type { RequestContext } from '../../context.js';
+import { AwsError } from '../../errors.js';
+import { type AttributeValue, type Item, compareScalars, itemSize, keyString, typeOf, validateValue, valuesEqual } from './attribute-value.js';
+import { type ExprEnv, applyUpdate, evalCondition, project } from './evaluate.js';
+import { type Condition, ExpressionError, parseCondition, parseProjection, parseUpdate, placeholders } from './expressions.js';
+import { itemStore } from './item-store.js';
+import { type IndexMeta, type KeyElement, type TableMeta, loadTable, validation } from './table-model.js';
+import type { JsonOp } from './tables.js';
+
+const MAX_ITEM = 400 * 1024;
+
+function conditionFailed(): AwsError {
+  return new AwsError('ConditionalCheckFailedException', 'The conditional request failed');
+}
+
+/** Runs fn, turning expression errors into ValidationException. */
+function expr<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ExpressionError) throw validation(e.message);
+    throw e;
+  }
+}
+
+function checkItemValues(item: unknown, what: string): Item {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) throw validation(`1 validation error detected: Value null at '${what}' failed to satisfy constraint: Member must not be null`);
+  for (const v of Object.values(item as object)) {
+    const e = validateValue(v);
+    if (e) throw validation(e.startsWith('One or more') || e.startsWith('Supplied') || e.startsWith('A value') || e.startsWith('Input') ? e : `One or more parameter values were invalid: ${e}`);
+  }
+  return item as Item;
+}
+
+function defType(t: TableMeta, name: string): string {
+  return t.attributeDefinitions.find((d) => d.AttributeName === name)?.AttributeType ?? 'S';
+}
+
+/** The encoded (pk, sk) of an item or key; `exact` requires the key and nothing else. */
+function encodeKey(t: TableMeta, item: Item, exact: boolean): { pk: string; sk: string } {
+  if (exact) {
+    const names = Object.keys(item);
+    if (names.length !== t.keySchema.length || !t.keySchema.every((k) => names.includes(k.AttributeName))) {
+      throw validation('The provided key element does not match the schema');
+    }
+  }
+  const parts = t.keySchema.map((k) => {
+    const v = item[k.AttributeName];
+    if (v === undefined) throw validation(exact ? 'The provided key element does not match the schema' : `One or more parameter values were invalid: Missing the key ${k.AttributeName} in the item`);
+    const want = defType(t, k.AttributeName);
+    if (typeOf(v) !== want) {
+      throw validation(exact ? 'The provided key element does not match the schema' : `One or more parameter values were invalid: Type mismatch for key ${k.AttributeName} expected: ${want} actual: ${typeOf(v)}`);
+    }
+    if ((('S' in v) && v.S === '') || (('B' in v) && v.B === '')) {
+      throw validation(`One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${'S' in v ? 'string' : 'binary'} value. Key: ${k.AttributeName}`);
+    }
+    return keyString(v);
+  });
+  return { pk: parts[0]!, sk: parts[1] ?? '' };
+}
+
+function keyOnly(keys: KeyElement[], item: Item): Item {
+  const out: Item = {};
+  for (const k of keys) if (item[k.AttributeName] !== undefined) out[k.AttributeName] = item[k.AttributeName]!;
+  return out;
+}
+
+/** Placeholder maps of a request, checked for undefined and unused entries across its expressions. */
+function exprEnv(input: Record<string, unknown>, exprs: (string | undefined)[]): ExprEnv {
+  const names = (input['ExpressionAttributeNames'] ?? {}) as Record<string, string>;
+  const values = (input['ExpressionAttributeValues'] ?? {}) as Record<string, AttributeValue>;
+  const present = exprs.filter((e): e is string => typeof e === 'string');
+  if (present.length === 0) {
+    if (input['ExpressionAttributeNames'] !== undefined) throw validation('ExpressionAttributeNames can only be specified when using expressions');
+    if (input['ExpressionAttributeValues'] !== undefined) throw validation('ExpressionAttributeValues can only be specified when using expressions');
+  }
+  if (input['ExpressionAttributeValues'] !== undefined && Object.keys(values).length === 0) throw validation('ExpressionAttributeValues must not be empty');
+  if (input['ExpressionAttributeNames'] !== undefined && Object.keys(names).length === 0) throw validation('ExpressionAttributeNames must not be empty');
+  const used = { names: new Set<string>(), values: new Set<string>() };
+  for (const e of present) {
+    const p = placeholders(e);
+    p.names.forEach((n) => used.names.add(n));
+    p.values.forEach((v) => used.values.add(v));
+  }
+  const unusedNames = Object.keys(names).filter((n) => !used.names.has(n));
+  if (unusedNames.length) throw validation(`Value provided in ExpressionAttributeNames unused in expressions: keys: {${unusedNames.join(', ')}}`);
+  const unusedValues = Object.keys(values).filter((n) => !used.values.has(n));
+  if (unusedValues.length) throw validation(`Value provided in ExpressionAttributeValues unused in expressions: keys: {${unusedValues.join(', ')}}`);
+  for (const v of Object.values(values)) {
+    const e = validateValue(v);
+    if (e) throw validation(`ExpressionAttributeValues contains invalid value: ${e.replace(/^One or more parameter values were invalid: /, '')}`);
+  }
+  return { names, values };
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function checkCondition(input: Record<string, unknown>, env: ExprEnv, old: Item | undefined): void {
+  const ce = str(input['ConditionExpression']);
+  if (ce === undefined) return;
+  const c = expr(() => parseCondition(ce));
+  if (!expr(() => evalCondition(c, old ?? {}, env))) {
+    const err = conditionFailed();
+    if (input['ReturnValuesOnConditionCheckFailure'] === 'ALL_OLD' && old) (err as AwsError & { item?: Item }).item = old;
+    throw err;
+  }
+}
+
+function returnValues(input: Record<string, unknown>, allowed: string[]): string {
+  const rv = str(input['ReturnValues']) ?? 'NONE';
+  if (!allowed.includes(rv)) throw validation(`1 validation error detected: Value '${rv}' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`);
+  return rv;
+}
+
+function consumed(input: Record<string, unknown>, t: TableMeta, units: number): Record<string, unknown> {
+  const rc = input['ReturnConsumedCapacity'];
+  if (rc !== 'TOTAL' && rc !== 'INDEXES') return {};
+  return { ConsumedCapacity: { TableName: t.name, CapacityUnits: units } };
+}
+
+function tableOf(ctx: RequestContext, input: Record<string, unknown>): TableMeta {
+  return loadTable(ctx, input['TableName']);
+}
+
+function put(ctx: RequestContext, t: TableMeta, item: Item): void {
+  if (itemSize(item) > MAX_ITEM) throw validation('Item size has exceeded the maximum allowed size');
+  const k = encodeKey(t, item, false);
+  for (const ix of [...t.gsis, ...t.lsis]) {
+    for (const ke of ix.KeySchema) {
+      const v = item[ke.AttributeName];
+      const want = defType(t, ke.AttributeName);
+      if (v !== undefined && typeOf(v) !== want) {
+        throw validation(`One or more parameter values were invalid: Type mismatch for Index Key ${ke.AttributeName} Expected: ${want} Actual: ${typeOf(v)} IndexName: ${ix.IndexName}`);
+      }
+    }
+  }
+  itemStore(ctx.store).put(ctx.account, ctx.region, t.name, k.pk, k.sk, item);
+}
+
+function getItem(ctx: RequestContext, t: TableMeta, key: Item): Item | undefined {
+  const k = encodeKey(t, key, true);
+  return itemStore(ctx.store).get(ctx.account, ctx.region, t.name, k.pk, k.sk);
+}
+
+function projectionOf(input: Record<string, unknown>, env: ExprEnv, item: Item): Item {
+  const pe = str(input['ProjectionExpression']);
+  if (pe !== undefined) return expr(() => project(item, parseProjection(pe), env));
+  const atg = input['AttributesToGet'];
+  if (Array.isArray(atg)) {
+    const out: Item = {};
+    for (const a of atg as string[]) if (item[a] !== undefined) out[a] = item[a]!;
+    return out;
+  }
+  return item;
+}
+
+function topNames(actions: ReturnType<typeof parseUpdate>, env: ExprEnv): Set<string> {
+  const out = new Set<string>();
+  const first = (e: { name: string } | { index: number }) => ('name' in e ? (e.name.startsWith('#') ? env.names[e.name] ?? e.name : e.name) : '');
+  for (const a of [...actions.set, ...actions.add, ...actions.delete]) out.add(first(a.path.elems[0]!));
+  for (const p of actions.remove) out.add(first(p.elems[0]!));
+  return out;
+}
+
+function pick(item: Item, names: Set<string>): Item {
+  const out: Item = {};
+  for (const n of names) if (item[n] !== undefined) out[n] = item[n]!;
+  return out;
+}
+
+/** Index view used by Query and Scan: the key schema and which items it holds. */
+interface View { keys: KeyElement[]; index?: IndexMeta; isGsi: boolean }
+
+function viewOf(t: TableMeta, input: Record<string, unknown>): View {
+  const name = str(input['IndexName']);
+  if (name === undefined) return { keys: t.keySchema, isGsi: false };
+  const g = t.gsis.find((i) => i.IndexName === name);
+  if (g) return { keys: g.KeySchema, index: g, isGsi: true };
+  const l = t.lsis.find((i) => i.IndexName === name);
+  if (l) return { keys: l.KeySchema, index: l, isGsi: false };
+  throw validation(`The table does not have the specified index: ${name}`);
+}
+
+function inView(v: View, item: Item): boolean {
+  return v.keys.every((k) => item[k.AttributeName] !== undefined);
+}
+
+function projectIndex(t: TableMeta, v: View, item: Item): Item {
+  const p = v.index?.Projection;
+  if (!p || p.ProjectionType === 'ALL') return item;
+  const keep = new Set([...t.keySchema, ...v.keys].map((k) => k.AttributeName));
+  if (p.ProjectionType === 'INCLUDE') for (const a of p.NonKeyAttributes ?? []) keep.add(a);
+  return pick(item, keep);
+}
+
+function lastKey(t: TableMeta, v: View, item: Item): Item {
+  return { ...keyOnly(t.keySchema, item), ...keyOnly(v.keys, item) };
+}
+
+function compareByKeys(keys: KeyElement[], a: Item, b: Item): number {
+  for (const k of keys) {
+    const x = a[k.AttributeName], y = b[k.AttributeName];
+    if (!x || !y) continue;
+    const c = compareScalars(x, y) ?? 0;
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** Splits a key condition into the partition key value and checks it only names key attributes. */
+function analyzeKeyCondition(c: Condition, v: View, env: ExprEnv): AttributeValue {
+  const parts: Condition[] = [];
+  const flat = (x: Condition) => { if (x.kind === 'and') { flat(x.a); flat(x.b); } else parts.push(x); };
+  flat(c);
+  const hash = v.keys[0]!.AttributeName;
+  const range = v.keys[1]?.AttributeName;
+  const nameOf = (o: unknown): string | undefined => {
+    const p = o as { kind: string; elems?: ({ name: string } | { index: number })[] };
+    if (p.kind !== 'path' || p.elems!.length !== 1 || !('name' in p.elems![0]!)) return undefined;
+    const n = (p.elems![0] as { name: string }).name;
+    return n.startsWith('#') ? env.names[n] : n;
+  };
+  let hashValue: AttributeValue | undefined;
+  for (const p of parts) {
+    let attr: string | undefined;
+    if (p.kind === 'cmp') attr = nameOf(p.a) ?? nameOf(p.b);
+    else if (p.kind === 'between') attr = nameOf(p.v);
+    else if (p.kind === 'begins_with') attr = nameOf(p.path);
+    else throw validation('Invalid operator used in KeyConditionExpression: ' + p.kind.toUpperCase());
+    if (p.kind === 'begins_with') {
+      const val = p.prefix.kind === 'value' ? env.values[p.prefix.name] : undefined;
+      if (val && !('S' in val) && !('B' in val)) {
+        throw validation(`Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: ${typeOf(val)}`);
+      }
+    }
+    if (attr === hash) {
+      if (p.kind !== 'cmp' || p.op !== '=') throw validation('Query key condition not supported');
+      const val = p.a.kind === 'value' ? p.a : p.b;
+      if (val.kind !== 'value') throw validation('Query key condition not supported');
+      hashValue = env.values[val.name];
+    } else if (attr === undefined || attr !== range) {
+      throw validation('Query key condition not supported');
+    }
+  }
+  if (!hashValue) throw validation(`Query condition missed key schema element: ${hash}`);
+  return hashValue;
+}
+
+const PAGE_BYTES = 1024 * 1024;
+
+function pageOut(
+  ctx: RequestContext, t: TableMeta, v: View, input: Record<string, unknown>, env: ExprEnv, candidates: Item[],
+): Record<string, unknown> {
+  const esk = input['ExclusiveStartKey'] as Item | undefined;
+  let start = 0;
+  if (esk) {
+    const eq = (i: Item) => Object.entries(esk).every(([k, x]) => i[k] !== undefined && valuesEqual(i[k]!, x));
+    const at = candidates.findIndex(eq);
+    start = at >= 0 ? at + 1 : candidates.length;
+    if (at < 0) {
+      const forward = input['ScanIndexForward'] !== false;
+      const idx = candidates.findIndex((i) => { const c = compareByKeys([...v.keys, ...t.keySchema], i, esk); return forward ? c > 0 : c < 0; });
+      start = idx < 0 ? candidates.length : idx;
+    }
+  }
+  const limit = typeof input['Limit'] === 'number' ? input['Limit'] : undefined;
+  if (limit !== undefined && limit < 1) throw validation(`1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1`);
+  const fe = str(input['FilterExpression']);
+  const filter = fe === undefined ? undefined : expr(() => parseCondition(fe, 'FilterExpression'));
+  const select = str(input['Select']);
+  const items: Item[] = [];
+  let scanned = 0, bytes = 0, last: Item | undefined;
+  for (let i = start; i < candidates.length; i++) {
+    const it = candidates[i]!;
+    scanned++;
+    bytes += itemSize(it);
+    if (!filter || expr(() => evalCondition(filter, it, env))) items.push(projectionOf(input, env, projectIndex(t, v, it)));
+    const more = i + 1 < candidates.length;
+    if (more && ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES)) { last = lastKey(t, v, it); break; }
+  }
+  const out: Record<string, unknown> = { Count: items.length, ScannedCount: scanned };
+  if (select !== 'COUNT') out['Items'] = items;
+  if (last) out['LastEvaluatedKey'] = last;
+  return { ...out, ...consumed(input, t, Math.max(1, Math.ceil(bytes / 4096)) / 2) };
+}
+
+/** The item-level operations. */
+export const itemOps: Record<string, JsonOp> = {
+  PutItem(input, ctx) {
+    const t = tableOf(ctx, input);
+    const item = checkItemValues(input['Item'], 'item');
+    const env = exprEnv(input, [str(input['ConditionExpression'])]);
+    const rv = returnValues(input, ['NONE', 'ALL_OLD']);
+    const k = encodeKey(t, item, false);
+    const old = itemStore(ctx.store).get(ctx.account, ctx.region, t.name, k.pk, k.sk);
+    checkCondition(input, env, old);
+    put(ctx, t, item);
+    return { ...(rv === 'ALL_OLD' && old ? { Attributes: old } : {}), ...consumed(input, t, 1) };
+  },
+  GetItem(input, ctx) {
+    const t = tableOf(ctx, input);
+    const key = checkItemValues(input['Key'], 'key');
+    const env = exprEnv(input, [str(input['ProjectionExpression'])]);
+    const item = getItem(ctx, t, key);
+    return { ...(item ? { Item: projectionOf(input, env, item) } : {}), ...consumed(input, t, 0.5) };
+  },
+  DeleteItem(input, ctx) {
+    const t = tableOf(ctx, input);
+    const key = checkItemValues(input['Key'], 'key');
+    const env = exprEnv(input, [str(input['ConditionExpression'])]);
+    const rv = returnValues(input, ['NONE', 'ALL_OLD']);
+    const k = encodeKey(t, key, true);
+    const old = itemStore(ctx.store).get(ctx.account, ctx.region, t.name, k.pk, k.sk);
+    checkCondition(input, env, old);
+    if (old) itemStore(ctx.store).delete(ctx.account, ctx.region, t.name, k.pk, k.sk);
+    return { ...(rv === 'ALL_OLD' && old ? { Attributes: old } : {}), ...consumed(input, t, 1) };
+  },
+  UpdateItem(input, ctx) {
+    const t = tableOf(ctx, input);
+    const key = checkItemValues(input['Key'], 'key');
+    const ue = str(input['UpdateExpression']);
+    const env = exprEnv(input, [ue, str(input['ConditionExpression'])]);
+    const rv = returnValues(input, ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW']);
+    const k = encodeKey(t, key, true);
+    const old = itemStore(ctx.store).get(ctx.account, ctx.region, t.name, k.pk, k.sk);
+    checkCondition(input, env, old);
+    const actions = ue === undefined ? { set: [], remove: [], add: [], delete: [] } : expr(() => parseUpdate(ue));
+    const touched = topNames(actions, env);
+    for (const ke of t.keySchema) {
+      if (touched.has(ke.AttributeName)) throw validation(`One or more parameter values were invalid: Cannot update attribute ${ke.AttributeName}. This attribute is part of the key`);
+    }
+    const next = expr(() => applyUpdate({ ...(old ?? {}), ...key }, actions, env));
+    put(ctx, t, next);
+    let attrs: Item | undefined;
+    if (rv === 'ALL_OLD') attrs = old;
+    else if (rv === 'ALL_NEW') attrs = next;
+    else if (rv === 'UPDATED_OLD') attrs = old ? pick(old, touched) : undefined;
+    else if (rv === 'UPDATED_NEW') attrs = pick(next, touched);
+    return { ...(attrs && Object.keys(attrs).length ? { Attributes: attrs } : {}), ...consumed(input, t, 1) };
+  },
+  Query(input, ctx) {
+    const t = tableOf(ctx, input);
+    const v = viewOf(t, input);
+    const kce = str(input['KeyConditionExpression']);
+    if (kce === undefined) throw validation('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');
+    const env = exprEnv(input, [kce, str(input['FilterExpression']), str(input['ProjectionExpression'])]);
+    const cond = expr(() => parseCondition(kce, 'KeyConditionExpression'));
+    const hashValue = analyzeKeyCondition(cond, v, env);
+    const store = itemStore(ctx.store);
+    let candidates = v.isGsi
+      ? store.all(ctx.account, ctx.region, t.name).filter((i) => inView(v, i))
+      : store.partition(ctx.account, ctx.region, t.name, keyString(hashValue)).filter((i) => inView(v, i));
+    candidates = candidates.filter((i) => expr(() => evalCondition(cond, i, env)));
+    candidates.sort((a, b) => compareByKeys(v.keys.slice(1), a, b) || compareByKeys(t.keySchema, a, b));
+    if (input['ScanIndexForward'] === false) candidates.reverse();
+    return pageOut(ctx, t, v, input, env, candidates);
+  },
+  Scan(input, ctx) {
+    const t = tableOf(ctx, input);
+    const v = viewOf(t, input);
+    const env = exprEnv(input, [str(input['FilterExpression']), str(input['ProjectionExpression'])]);
+    let candidates = itemStore(ctx.store).all(ctx.account, ctx.region, t.name).filter((i) => inView(v, i));
+    const total = input['TotalSegments'], seg = input['Segment'];
+    if (typeof total === 'number') {
+      if (typeof seg !== 'number' || seg < 0 || seg >= total) throw validation(`The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${String(seg)} is not less than TotalSegments: ${total}`);
+      candidates = candidates.filter((i) => hashSegment(keyString(i[t.keySchema[0]!.AttributeName]!), total) === seg);
+    }
+    return pageOut(ctx, t, v, input, env, candidates);
+  },
+  BatchWriteItem(input, ctx) {
+    const req = input['RequestItems'] as Record<string, { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }[]> | undefined;
+    if (!req || Object.keys(req).length === 0) throw validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
+    const total = Object.values(req).reduce((n, l) => n + l.length, 0);
+    if (total > 25) throw validation("1 validation error detected: Value '{...}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+    // Check everything first: a batch is rejected as a whole on bad input.
+    const plan: (() => void)[] = [];
+    for (const [name, list] of Object.entries(req)) {
+      const t = loadTable(ctx, name);
+      const seen = new Set<string>();
+      for (const r of list) {
+        const item = r.PutRequest ? checkItemValues(r.PutRequest.Item, 'item') : r.DeleteRequest ? checkItemValues(r.DeleteRequest.Key, 'key') : undefined;
+        if (!item) throw validation('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
+        const k = encodeKey(t, item, !r.PutRequest);
+        const id = `${k.pk}\u0000${k.sk}`;
+        if (seen.has(id)) throw validation('Provided list of item keys contains duplicates');
+        seen.add(id);
+        if (r.PutRequest) plan.push(() => put(ctx, t, item));
+        else plan.push(() => itemStore(ctx.store).delete(ctx.account, ctx.region, t.name, k.pk, k.sk));
+      }
+    }
+    for (const p of plan) p();
+    return { UnprocessedItems: {} };
+  },
+  BatchGetItem(input, ctx) {
+    const req = input['RequestItems'] as Record<string, Record<string, unknown> & { Keys: Item[] }> | undefined;
+    if (!req || Object.keys(req).length === 0) throw validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
+    const total = Object.values(req).reduce((n, r) => n + (r.Keys?.length ?? 0), 0);
+    if (total > 100) throw validation('Too many items requested for the BatchGetItem call');
+    const responses: Record<string, Item[]> = {};
+    for (const [name, r] of Object.entries(req)) {
+      const t = loadTable(ctx, name);
+      const env = exprEnv(r, [str(r['ProjectionExpression'])]);
+      const seen = new Set<string>();
+      responses[name] = [];
+      for (const key of r.Keys ?? []) {
+        checkItemValues(key, 'key');
+        const k = encodeKey(t, key, true);
+        const id = `${k.pk}\u0000${k.sk}`;
+        if (seen.has(id)) throw validation('Provided list of item keys contains duplicates');
+        seen.add(id);
+        const item = itemStore(ctx.store).get(ctx.account, ctx.region, t.name, k.pk, k.sk);
+        if (item) responses[name].push(projectionOf(r, env, item));
+      }
+    }
+    return { Responses: responses, UnprocessedKeys: {} };
+  },
+};
+
+function hashSegment(s: string, n: number): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) >>> 0;
+  return h % n;
+}
