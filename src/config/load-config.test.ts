@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadConfig } from './load-config.js';
+import { hasErrors } from '../hcl/diagnostic.js';
+import { collectVariableValues, finalizeVariableValues } from './variable-values.js';
+
+const fixtures = join(import.meta.dirname, '../../testdata/config');
+
+describe('loadConfig', () => {
+  it('loads a root module, its blocks and a local child module', () => {
+    const { config, diags } = loadConfig(join(fixtures, 'basic'));
+    expect(diags.filter((d) => d.severity === 'error')).toEqual([]);
+    const m = config.root.module;
+    expect(m.terraform.requiredProviders.get('random')).toMatchObject({ source: 'registry.terraform.io/hashicorp/random', version: '~> 3.0' });
+    expect(m.terraform.backend?.type).toBe('local');
+    expect(m.variables.get('env')!.default!.str).toBe('dev');
+    // optional() defaults are applied to the default value.
+    const settings = m.variables.get('settings')!.default!;
+    expect(settings.attrs.get('tags')!.attrs.get('team')!.str).toBe('data');
+    const pet = m.managedResources.get('random_pet.name')!;
+    expect(pet.count).toBeDefined();
+    expect(pet.lifecycle.createBeforeDestroy).toBe(true);
+    expect(pet.lifecycle.ignoreChanges).not.toBe('all');
+    expect(m.moved).toHaveLength(1);
+    expect(config.root.children.get('net')!.module.variables.has('cidr')).toBe(true);
+    expect(m.moduleCalls.get('net')!.inputs.has('cidr')).toBe(true);
+  });
+
+  it('says a registry module cannot be fetched offline, pointing at the source', () => {
+    const { diags } = loadConfig(join(fixtures, 'remote-module'));
+    const d = diags.find((x) => x.summary === 'Module source not available offline');
+    expect(d).toBeDefined();
+    expect(d!.detail).toMatch(/module registry address/);
+    expect(d!.subject!.start.line).toBe(2);
+  });
+
+  it('loads .tf.json files with the same meaning', () => {
+    const { config, diags } = loadConfig(join(fixtures, 'json'));
+    expect(hasErrors(diags)).toBe(false);
+    const m = config.root.module;
+    expect(m.variables.get('region')!.default!.str).toBe('us-east-1');
+    expect(m.managedResources.get('null_resource.a')!.dependsOn.map((t) => t.root)).toEqual(['null_resource']);
+    expect(m.outputs.has('r')).toBe(true);
+  });
+});
+
+describe('variable values', () => {
+  it('follows Terraform precedence: env < files < -var in order', async () => {
+    const { config } = loadConfig(join(fixtures, 'basic'));
+    const m = config.root.module;
+    const raw = collectVariableValues(m, { dir: join(fixtures, 'basic'), env: { TF_VAR_env: 'fromenv' }, args: [{ kind: 'var', value: 'env=cli' }] });
+    expect(raw.diags).toEqual([]);
+    const fin = await finalizeVariableValues(m, raw.values);
+    expect(fin.values.get('env')!.str).toBe('cli');
+    const raw2 = collectVariableValues(m, { dir: join(fixtures, 'basic'), env: { TF_VAR_env: 'fromenv' }, args: [] });
+    expect((await finalizeVariableValues(m, raw2.values)).values.get('env')!.str).toBe('fromenv');
+  });
+  it('rejects a value of the wrong type with Terraform\'s message', async () => {
+    const { config } = loadConfig(join(fixtures, 'basic'));
+    const m = config.root.module;
+    const raw = collectVariableValues(m, { dir: '/nonexistent', env: {}, args: [{ kind: 'var', value: 'settings={ size = "x" }' }] });
+    const fin = await finalizeVariableValues(m, raw.values);
+    expect(fin.diags[0]!.summary).toBe('Invalid value for input variable');
+    expect(fin.diags[0]!.detail).toMatch(/^Unsuitable value for var.settings set using -var="settings=...": a number is required\.$/);
+  });
+});

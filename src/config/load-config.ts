@@ -1,0 +1,68 @@
+/**
+ * Loads the whole configuration: the root module and, recursively, every module it calls
+ * with a local `source` path. Remote sources (registry, git, http, s3 ...) cannot be fetched
+ * offline and get a clear diagnostic instead of a crash.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
+import { loadModule } from './load-module.js';
+import type { Config, ModuleCall, ModuleNode } from './module.js';
+
+/** True for `./x` and `../x` sources (the only kind terrane loads from disk). */
+export function isLocalSource(source: string): boolean {
+  return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
+}
+
+/** What kind of remote source a module address is, for the diagnostic. */
+function remoteKind(source: string): string {
+  if (/^[a-z0-9]+::/i.test(source)) return `a "${source.split('::')[0]}" source`;
+  if (/^(github\.com|bitbucket\.org)\//.test(source) || source.startsWith('git@')) return 'a git repository';
+  if (/^https?:\/\//.test(source)) return 'an HTTP URL';
+  if (/^[^/]+\/[^/]+\/[^/]+(\/\/.*)?$/.test(source) || /^[a-z0-9.-]+\.[a-z]+\/[^/]+\/[^/]+\/[^/]+/.test(source)) return 'a module registry address';
+  return 'a remote address';
+}
+
+/** Loads the configuration rooted at `rootDir`. `cwd` is where file names in diagnostics are relative to. */
+export function loadConfig(rootDir: string, cwd: string = rootDir): { config: Config; diags: Diagnostic[] } {
+  const diags: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const root = loadNode(resolve(rootDir), [], undefined, cwd, diags, sources, [resolve(rootDir)]);
+  if (root.module.sources.size === 0) {
+    diags.push(errorDiag('No configuration files', `The directory ${rootDir} contains no Terraform configuration files (.tf or .tf.json).`));
+  }
+  return { config: { root, sources }, diags };
+}
+
+function loadNode(
+  dir: string, path: string[], call: ModuleCall | undefined, cwd: string, diags: Diagnostic[], sources: Map<string, string>, chain: string[],
+): ModuleNode {
+  const { module, diags: d } = loadModule(dir, cwd);
+  diags.push(...d);
+  for (const [k, v] of module.sources) sources.set(k, v);
+  const node: ModuleNode = { path, module, children: new Map() };
+  if (call) node.call = call;
+  for (const mc of module.moduleCalls.values()) {
+    if (!isLocalSource(mc.source)) {
+      diags.push(errorDiag('Module source not available offline',
+        `Module "${mc.name}" uses ${remoteKind(mc.source)} (${JSON.stringify(mc.source)}), which terrane cannot download: it works offline and loads modules only from local paths. Copy the module into this repository and use a local path such as "./modules/${mc.name}".`,
+        mc.sourceRange));
+      continue;
+    }
+    const childDir = resolve(dir, mc.source);
+    if (!existsSync(childDir) || !statSync(childDir).isDirectory()) {
+      diags.push(errorDiag('Unreadable module directory', `The directory ${mc.source} does not exist or cannot be read.`, mc.sourceRange));
+      continue;
+    }
+    if (chain.includes(childDir)) {
+      diags.push(errorDiag('Module call cycle', `Module "${mc.name}" calls ${mc.source}, which is already being loaded by one of its callers: modules cannot call themselves.`, mc.sourceRange));
+      continue;
+    }
+    const child = loadNode(childDir, [...path, mc.name], mc, cwd, diags, sources, [...chain, childDir]);
+    if (child.module.sources.size === 0) {
+      diags.push(errorDiag('No configuration files', `Module "${mc.name}" at ${mc.source} contains no Terraform configuration files.`, mc.sourceRange));
+    }
+    node.children.set(mc.name, child);
+  }
+  return node;
+}
