@@ -116,7 +116,7 @@ class Scanner {
     this.src = src;
     this.n = src.length;
     this.keepComments = keepComments;
-    this.buf = new TokenBuffer((src.length >> 2) + 16);
+    this.buf = new TokenBuffer((src.length >> 3) + 64);
     this.line = start ? start.line : 1;
     const col0 = start ? start.column - 1 : 0;
     this.byteAdj = start ? start.byte : 0;

@@ -5,7 +5,7 @@
  */
 import type { Attribute, Block, Body, Expression } from './ast.js';
 import type { Range } from './diagnostic.js';
-import { Parser } from './parser.js';
+import { Parser, compact } from './parser.js';
 import { parseExpr } from './parser-expression.js';
 import { parseQuotedStringLiteral } from './parser-template.js';
 import { TokenType as T } from './token.js';
@@ -70,7 +70,7 @@ export function parseBody(p: Parser, end: T): Body {
   }
   return {
     attributes,
-    blocks,
+    blocks: compact(blocks),
     range: p.between(startRange, endRange),
     endRange: { filename: p.filename, start: endRange.end, end: endRange.end },
   };
@@ -262,11 +262,11 @@ function finishBlock(p: Parser, ident: number): Block {
   const typeRange = p.range(ident);
   return {
     type: p.text(ident),
-    labels,
+    labels: compact(labels),
     body,
     range: p.between(typeRange, cBraceRange),
     typeRange,
-    labelRanges,
+    labelRanges: compact(labelRanges),
     openBraceRange: oBraceRange,
     closeBraceRange: cBraceRange,
   };

@@ -9,7 +9,7 @@ import type {
   RelativeTraversalExpr, Traverser,
 } from './ast.js';
 import type { Range } from './diagnostic.js';
-import { Parser } from './parser.js';
+import { Parser, compact } from './parser.js';
 import { parseTemplateInner } from './parser-template.js';
 import { TokenType as T } from './token.js';
 
@@ -24,7 +24,7 @@ export function placeholder(range: Range): LiteralExpr {
 export function parseExpr(p: Parser): Expression {
   const startIdx = p.peek();
   const before = p.diags.length;
-  const cond = parseBinary(p, 0);
+  const cond = parseBinary(p, 1);
   if (p.recovery && p.diags.length > before) return cond;
   const qi = p.peek();
   if (p.type(qi) !== T.Question) return cond;
@@ -54,47 +54,45 @@ export function parseExpr(p: Parser): Expression {
   };
 }
 
-/** The operator of token type t at precedence level `level` (0 = `||` ... 5 = `*`), or undefined. */
-function opAt(level: number, t: T): BinaryOp | undefined {
-  switch (level) {
-    case 0: return t === T.Or ? '||' : undefined;
-    case 1: return t === T.And ? '&&' : undefined;
-    case 2: return t === T.EqualOp ? '==' : t === T.NotEqual ? '!=' : undefined;
-    case 3:
-      switch (t) {
-        case T.GreaterThan: return '>';
-        case T.GreaterThanEq: return '>=';
-        case T.LessThan: return '<';
-        case T.LessThanEq: return '<=';
-        default: return undefined;
-      }
-    case 4: return t === T.Plus ? '+' : t === T.Minus ? '-' : undefined;
-    default:
-      return t === T.Star ? '*' : t === T.Slash ? '/' : t === T.Percent ? '%' : undefined;
-  }
+/** Binary operator precedence by token type: 1 = `||` ... 6 = `* / %`; 0 = not an operator. */
+const PREC = new Uint8Array(256);
+const OPS: BinaryOp[] = new Array<BinaryOp>(256);
+function defOp(t: T, prec: number, op: BinaryOp): void {
+  PREC[t] = prec;
+  OPS[t] = op;
 }
+defOp(T.Or, 1, '||');
+defOp(T.And, 2, '&&');
+defOp(T.EqualOp, 3, '==');
+defOp(T.NotEqual, 3, '!=');
+defOp(T.GreaterThan, 4, '>');
+defOp(T.GreaterThanEq, 4, '>=');
+defOp(T.LessThan, 4, '<');
+defOp(T.LessThanEq, 4, '<=');
+defOp(T.Plus, 5, '+');
+defOp(T.Minus, 5, '-');
+defOp(T.Star, 6, '*');
+defOp(T.Slash, 6, '/');
+defOp(T.Percent, 6, '%');
 
-function parseBinary(p: Parser, level: number): Expression {
-  if (level === 6) return parseTraversals(p, parseTerm(p));
+/**
+ * Binary operators by precedence climbing; all are left-associative, which gives the same
+ * trees as hclsyntax's one-function-per-level recursion.
+ */
+function parseBinary(p: Parser, minPrec: number): Expression {
   const before = p.diags.length;
-  let lhs = parseBinary(p, level + 1);
+  let lhs = parseTraversals(p, parseTerm(p));
   if (p.recovery && p.diags.length > before) return lhs;
-  let op: BinaryOp | undefined;
-  let rhs: Expression | undefined;
   for (;;) {
-    const newOp = opAt(level, p.peekType());
-    if (newOp === undefined) break;
-    if (op !== undefined) {
-      lhs = binary(p, op, lhs, rhs as Expression);
-    }
-    op = newOp;
+    const t = p.peekType();
+    const prec = PREC[t];
+    if (prec === 0 || prec < minPrec) return lhs;
     p.read();
     const b2 = p.diags.length;
-    rhs = parseBinary(p, level + 1);
+    const rhs = parseBinary(p, prec + 1);
     if (p.recovery && p.diags.length > b2) return lhs;
+    lhs = binary(p, OPS[t], lhs, rhs);
   }
-  if (op === undefined) return lhs;
-  return binary(p, op, lhs, rhs as Expression);
 }
 
 function binary(p: Parser, op: BinaryOp, lhs: Expression, rhs: Expression): Expression {
@@ -286,6 +284,8 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
       }
       continue;
     }
+    if (ret.kind === 'scopeTraversal') ret.traversal.steps = compact(ret.traversal.steps);
+    else if (ret.kind === 'relativeTraversal') ret.steps = compact(ret.steps);
     return ret;
   }
 }
@@ -453,7 +453,7 @@ function finishFunctionCall(p: Parser, name: number): Expression {
   return {
     kind: 'functionCall',
     name: nameStr,
-    args,
+    args: compact(args),
     expandFinal,
     range: p.between(nameRange, closeRange),
     nameRange,
@@ -504,7 +504,7 @@ function parseTupleCons(p: Parser): Expression {
       }
       p.read();
     }
-    return { kind: 'tuple', exprs, range: p.rangeTok(open, close), openRange: p.range(open) };
+    return { kind: 'tuple', exprs: compact(exprs), range: p.rangeTok(open, close), openRange: p.range(open) };
   } finally {
     p.popNL();
   }
@@ -584,7 +584,7 @@ function parseObjectCons(p: Parser): Expression {
     p.read();
   }
   p.popNL();
-  return { kind: 'object', items, range: p.rangeTok(open, close), openRange: p.range(open) };
+  return { kind: 'object', items: compact(items), range: p.rangeTok(open, close), openRange: p.range(open) };
 }
 
 function finishFor(p: Parser, open: number): Expression {

@@ -7,7 +7,7 @@
  */
 import type { Expression, ForExpr, LiteralExpr } from './ast.js';
 import type { Range } from './diagnostic.js';
-import { Parser } from './parser.js';
+import { Parser, compact } from './parser.js';
 import { rangeString } from './parser-body.js';
 import { parseExpr, placeholder } from './parser-expression.js';
 import { TokenType as T } from './token.js';
@@ -424,7 +424,7 @@ export function parseTemplateInner(p: Parser, end: T, flush: boolean): { parts: 
   const exprs: Expression[] = [];
   while (parts[tp.pos].kind !== P_END) exprs.push(tp.parseExpr());
   const passthru = parts.length === 2 && parts[0].kind === P_INTERP;
-  return { parts: exprs, passthru, range: pr.range };
+  return { parts: compact(exprs), passthru, range: pr.range };
 }
 
 /** Parses a whole bare template (the tokens were scanned in template mode). */

@@ -10,6 +10,9 @@ import type { Diagnostic, Pos, Range } from './diagnostic.js';
 import type { TokenBuffer } from './lexer.js';
 import { TokenType as T } from './token.js';
 
+const CACHE = 1024;
+const CACHE_MASK = CACHE - 1;
+
 /** Shared cursor and error state for one parse. */
 export class Parser {
   b: TokenBuffer;
@@ -25,6 +28,15 @@ export class Parser {
   /** Set once recovery has been attempted; suppresses follow-on errors as hclsyntax does. */
   recovery = false;
   diags: Diagnostic[] = [];
+  // Small direct-mapped caches so that the positions and ranges of a token are built once
+  // and shared by every node that mentions it: the tree is mostly positions, and fewer
+  // objects means much less garbage-collector work on big files.
+  private sKey = new Int32Array(CACHE).fill(-2);
+  private sVal: Pos[] = new Array<Pos>(CACHE);
+  private eKey = new Int32Array(CACHE).fill(-2);
+  private eVal: Pos[] = new Array<Pos>(CACHE);
+  private rKey = new Int32Array(CACHE).fill(-2);
+  private rVal: Range[] = new Array<Range>(CACHE);
 
   constructor(b: TokenBuffer, src: string, filename: string) {
     this.b = b;
@@ -78,24 +90,43 @@ export class Parser {
     return this.src.slice(this.b.start[i], this.b.end[i]);
   }
 
+  /** The start position of token i (shared object; never mutate positions). */
   startPos(i: number): Pos {
+    const slot = i & CACHE_MASK;
+    if (this.sKey[slot] === i) return this.sVal[slot];
     const b = this.b;
-    return { line: b.sLine[i], column: b.sCol[i], byte: b.sByte[i] };
+    // Adjacent tokens (`a.b`, `f(`) share the position between them.
+    const ps = (i - 1) & CACHE_MASK;
+    const p: Pos = this.eKey[ps] === i - 1 && this.eVal[ps].byte === b.sByte[i]
+      ? this.eVal[ps]
+      : { line: b.sLine[i], column: b.sCol[i], byte: b.sByte[i] };
+    this.sKey[slot] = i;
+    this.sVal[slot] = p;
+    return p;
   }
 
+  /** The end position of token i (shared object). */
   endPos(i: number): Pos {
+    const slot = i & CACHE_MASK;
+    if (this.eKey[slot] === i) return this.eVal[slot];
     const b = this.b;
-    return { line: b.eLine[i], column: b.eCol[i], byte: b.eByte[i] };
+    const ns = (i + 1) & CACHE_MASK;
+    const p: Pos = this.sKey[ns] === i + 1 && this.sVal[ns].byte === b.eByte[i]
+      ? this.sVal[ns]
+      : { line: b.eLine[i], column: b.eCol[i], byte: b.eByte[i] };
+    this.eKey[slot] = i;
+    this.eVal[slot] = p;
+    return p;
   }
 
-  /** The range of token i. */
+  /** The range of token i (shared object; never mutate ranges). */
   range(i: number): Range {
-    const b = this.b;
-    return {
-      filename: this.filename,
-      start: { line: b.sLine[i], column: b.sCol[i], byte: b.sByte[i] },
-      end: { line: b.eLine[i], column: b.eCol[i], byte: b.eByte[i] },
-    };
+    const slot = i & CACHE_MASK;
+    if (this.rKey[slot] === i) return this.rVal[slot];
+    const r: Range = { filename: this.filename, start: this.startPos(i), end: this.endPos(i) };
+    this.rKey[slot] = i;
+    this.rVal[slot] = r;
+    return r;
   }
 
   /** From the start of token a to the end of token b. */
@@ -176,6 +207,14 @@ export class Parser {
       }
     }
   }
+}
+
+/**
+ * A right-sized copy of an array built by push (V8 grows a pushed array to 17 slots; the
+ * tree keeps many small arrays, so this halves their memory).
+ */
+export function compact<A>(a: A[]): A[] {
+  return a.length === 0 ? a : a.slice();
 }
 
 /** The matching bracket of a bracket-like token, or EOF (hclsyntax's TokenNil) for others. */
