@@ -1,0 +1,232 @@
+/**
+ * The local backend: `terraform.tfstate` in the working directory (other workspaces under
+ * `terraform.tfstate.d/NAME/terraform.tfstate`), written atomically (temp file in the same
+ * directory, fsync, rename, fsync of the directory), mode 0600, with
+ * `terraform.tfstate.backup` holding the state as it was before this run's first write,
+ * and a lock file `.terraform.tfstate.lock.info` created exclusively (O_EXCL).
+ */
+import { promises as fs, constants as fsc } from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { errorDiag, type Diagnostic } from '../../hcl/diagnostic.js';
+import {
+  SerialTracker, lockErrorDiag, newLockInfo, unlockErrorDiag, validWorkspaceName,
+  type LockInfo, type LockRequest, type ReadResult, type StateBackend, type StateMgr,
+} from '../backend.js';
+import { decodeState, encodeState } from '../state-file.js';
+import type { State } from '../state.js';
+
+/** Options of the local backend (the `backend "local"` block's arguments). */
+export interface LocalBackendOptions {
+  /** The working directory that relative paths are resolved against. */
+  dir: string;
+  /** State file of the default workspace (`path`, default `terraform.tfstate`). */
+  path?: string;
+  /** Directory holding other workspaces (`workspace_dir`, default `terraform.tfstate.d`). */
+  workspaceDir?: string;
+}
+
+/** The default workspace's name. */
+export const DEFAULT_WORKSPACE = 'default';
+
+/** The local backend. */
+export class LocalBackend implements StateBackend {
+  readonly dir: string;
+  readonly statePath: string;
+  readonly workspaceDir: string;
+
+  constructor(opts: LocalBackendOptions) {
+    this.dir = opts.dir;
+    this.statePath = path.resolve(opts.dir, opts.path ?? 'terraform.tfstate');
+    this.workspaceDir = path.resolve(opts.dir, opts.workspaceDir ?? 'terraform.tfstate.d');
+  }
+
+  /** Where a workspace's state file lives. */
+  pathFor(workspace: string): string {
+    if (workspace === DEFAULT_WORKSPACE) return this.statePath;
+    return path.join(this.workspaceDir, workspace, path.basename(this.statePath));
+  }
+
+  async workspaces(): Promise<string[]> {
+    let names: string[] = [];
+    try {
+      const ents = await fs.readdir(this.workspaceDir, { withFileTypes: true });
+      names = ents.filter((e) => e.isDirectory() && e.name !== DEFAULT_WORKSPACE).map((e) => e.name).sort();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    return [DEFAULT_WORKSPACE, ...names];
+  }
+
+  stateMgr(workspace: string): LocalStateMgr {
+    return new LocalStateMgr(this.pathFor(workspace), path.relative(this.dir, this.pathFor(workspace)) || this.pathFor(workspace));
+  }
+
+  async createWorkspace(name: string): Promise<Diagnostic[]> {
+    if (!validWorkspaceName(name)) return [invalidName(name)];
+    if ((await this.workspaces()).includes(name)) {
+      return [errorDiag(`Workspace "${name}" already exists`)];
+    }
+    await fs.mkdir(path.join(this.workspaceDir, name), { recursive: true, mode: 0o755 });
+    return [];
+  }
+
+  async deleteWorkspace(name: string): Promise<Diagnostic[]> {
+    if (name === DEFAULT_WORKSPACE) return [errorDiag('Cannot delete the default workspace', 'The "default" workspace always exists and cannot be deleted.')];
+    if (!validWorkspaceName(name)) return [invalidName(name)];
+    await fs.rm(path.join(this.workspaceDir, name), { recursive: true, force: true });
+    return [];
+  }
+}
+
+function invalidName(name: string): Diagnostic {
+  return errorDiag('Invalid workspace name', `The workspace name "${name}" is not allowed. The name must contain only URL safe characters, contain no path separators, and not be an empty string.`);
+}
+
+/** One workspace's state file. */
+export class LocalStateMgr implements StateMgr {
+  private readonly tracker = new SerialTracker();
+  private backedUp = false;
+  private heldLock: string | undefined;
+  readonly lockPath: string;
+  readonly backupPath: string;
+
+  constructor(readonly file: string, private readonly displayPath: string) {
+    this.lockPath = path.join(path.dirname(file), `.${path.basename(file)}.lock.info`);
+    this.backupPath = file + '.backup';
+  }
+
+  async read(): Promise<ReadResult> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.tracker.remember(undefined, undefined, undefined);
+        return { state: undefined, diags: [] };
+      }
+      return { state: undefined, diags: [errorDiag('Failed to load state', `Error reading ${this.displayPath}: ${(e as Error).message}`)] };
+    }
+    if (text.trim() === '') {
+      this.tracker.remember(undefined, undefined, undefined);
+      return { state: undefined, diags: [] };
+    }
+    const r = decodeState(text);
+    if (r.state) this.tracker.remember(text, r.state.serial, r.state.lineage);
+    return r;
+  }
+
+  async write(state: State): Promise<Diagnostic[]> {
+    // Serialize now, before any await, so the snapshot is consistent.
+    const text = this.tracker.next(state, encodeState);
+    if (text === undefined) return [];
+    const serial = state.serial, lineage = state.lineage;
+    try {
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      if (!this.backedUp) {
+        this.backedUp = true;
+        let prev: Buffer | undefined;
+        try { prev = await fs.readFile(this.file); } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        }
+        if (prev && prev.length) await atomicWrite(this.backupPath, prev);
+      }
+      await atomicWrite(this.file, text);
+    } catch (e) {
+      return [errorDiag('Failed to save state', `Error saving state to ${this.displayPath}: ${(e as Error).message}`)];
+    }
+    this.tracker.remember(text, serial, lineage);
+    return [];
+  }
+
+  async lockInfo(): Promise<LockInfo | undefined> {
+    try {
+      return JSON.parse(await fs.readFile(this.lockPath, 'utf8')) as LockInfo;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async lock(req: LockRequest, timeoutMs = 0): Promise<{ id: string | undefined; diags: Diagnostic[] }> {
+    const info = newLockInfo(req, this.displayPath);
+    const body = JSON.stringify(info);
+    const deadline = Date.now() + timeoutMs;
+    let delay = 50;
+    await fs.mkdir(path.dirname(this.lockPath), { recursive: true });
+    for (;;) {
+      try {
+        const fh = await fs.open(this.lockPath, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o600);
+        try {
+          await fh.writeFile(body);
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        this.heldLock = info.ID;
+        return { id: info.ID, diags: [] };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+          return { id: undefined, diags: [lockErrorDiag((e as Error).message, undefined)] };
+        }
+      }
+      if (Date.now() >= deadline) {
+        return { id: undefined, diags: [lockErrorDiag('resource temporarily unavailable', await this.lockInfo())] };
+      }
+      await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(1, deadline - Date.now()))));
+      delay = Math.min(delay * 2, 1000);
+    }
+  }
+
+  async unlock(id: string): Promise<Diagnostic[]> {
+    const held = await this.lockInfo();
+    if (!held) return [unlockErrorDiag('the state is not locked')];
+    if (held.ID !== id) return [unlockErrorDiag(`lock id "${id}" does not match existing lock`)];
+    try {
+      await fs.unlink(this.lockPath);
+    } catch (e) {
+      return [unlockErrorDiag((e as Error).message)];
+    }
+    if (this.heldLock === id) this.heldLock = undefined;
+    return [];
+  }
+
+  async forceUnlock(id: string): Promise<Diagnostic[]> {
+    const held = await this.lockInfo();
+    if (!held) return [errorDiag('Failed to unlock state', 'The state is not locked.')];
+    if (held.ID !== id) return [errorDiag('Failed to unlock state', `lock id "${id}" does not match existing lock`)];
+    await fs.rm(this.lockPath, { force: true });
+    return [];
+  }
+}
+
+/**
+ * Replaces `file` with `data` so that a reader (or a crash) sees either the old or the new
+ * content in full: write a temporary file in the same directory, fsync it, rename it over
+ * the target, then fsync the directory so the rename itself is durable.
+ */
+export async function atomicWrite(file: string, data: string | Buffer, mode = 0o600): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fh = await fs.open(tmp, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, mode);
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } catch (e) {
+    await fh.close();
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+  await fh.close();
+  try {
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+  try {
+    const d = await fs.open(dir, fsc.O_RDONLY);
+    try { await d.sync(); } finally { await d.close(); }
+  } catch {
+    // Some filesystems refuse fsync on directories; the rename is still atomic.
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * Converts between the serialized v4 form and the State model: `decodeState(text)` reads
+ * a terraform.tfstate (diagnostics for anything Terraform would reject) and
+ * `encodeState(state)` writes the exact bytes Terraform would write for it.
+ */
+import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
+import {
+  AbsResource, AbsResourceInstance, ModuleInstance, Resource, ResourceInstance, parseAbsProviderConfig,
+  parseAbsResource, parseModuleInstance, instanceKeyString, type InstanceKey,
+} from '../addrs/index.js';
+import { Value, type Path, type PathStep } from '../lang/value.js';
+import * as T from '../lang/types.js';
+import { compactJSON } from './go-json.js';
+import { JSONSyntaxError, RawJSON } from './json-scan.js';
+import {
+  normalizeStateV4, parseStateV4, sniffVersion, writeStateV4,
+  type CheckResultV4, type InstanceV4, type ResourceV4, type StateV4,
+} from './state-v4-json.js';
+import { State, type CheckResult, type CheckStatus, type ResourceInstanceObject } from './state.js';
+import { JSONValueError, typeFromJSON, typeToJSON, valueFromJSON, valueFromJSONValue, valueToJSON, compactStringify } from './values-json.js';
+
+/** A decoding result: the state (absent only when the file could not be read at all) and diagnostics. */
+export interface DecodedState {
+  state: State | undefined;
+  diags: Diagnostic[];
+}
+
+/** Reads state file text. */
+export function decodeState(text: string): DecodedState {
+  const diags: Diagnostic[] = [];
+  const version = sniffVersion(text);
+  if (version !== undefined && version !== 4) {
+    diags.push(version > 4
+      ? errorDiag('Unsupported state file format', `The state file uses format version ${version}, which is not supported by terrane. This state file may have been created by a newer version of Terraform.`)
+      : errorDiag('Unsupported state file format', `The state file uses format version ${version}. terrane reads format version 4, written by Terraform 0.12 and later; run Terraform 0.12 or later on this state once to upgrade it.`));
+    return { state: undefined, diags };
+  }
+  let file: StateV4;
+  try {
+    file = parseStateV4(text);
+  } catch (e) {
+    if (e instanceof JSONSyntaxError) {
+      diags.push(errorDiag('Failed to decode state', `The state file could not be parsed as JSON: syntax error at byte offset ${e.byteOffset}.`));
+      return { state: undefined, diags };
+    }
+    throw e;
+  }
+  if (file.version !== 4) {
+    diags.push(errorDiag('Unsupported state file format', 'The state file does not have a "version" attribute, which is required to identify the format version.'));
+    return { state: undefined, diags };
+  }
+  if (file.terraform_version !== '' && !/^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(file.terraform_version)) {
+    diags.push(errorDiag('Invalid Terraform version string', `State file claims to have been written by Terraform version "${file.terraform_version}", which is not a valid version string.`));
+  }
+  const state = new State(file.lineage);
+  state.terraformVersion = file.terraform_version;
+  state.serial = file.serial;
+
+  for (const rs of file.resources) decodeResource(state, rs, diags);
+
+  for (const [name, o] of Object.entries(file.outputs)) {
+    if (!(o?.type instanceof RawJSON) || !(o.value instanceof RawJSON)) {
+      diags.push(errorDiag('Invalid output value type in state', `The state file has an invalid type specification for output "${name}".`));
+      continue;
+    }
+    let type: T.Type;
+    try { type = typeFromJSON(o.type.json); } catch (e) {
+      diags.push(errorDiag('Invalid output value type in state', `The state file has an invalid type specification for output "${name}": ${(e as Error).message}.`));
+      continue;
+    }
+    try {
+      state.setOutput(name, valueFromJSON(o.value.json, type), o.sensitive === true);
+    } catch (e) {
+      diags.push(errorDiag('Invalid output value saved in state', `The state file has an invalid value for output "${name}": ${(e as Error).message}.`));
+    }
+  }
+
+  for (const c of file.check_results ?? []) state.checkResults.push(decodeCheck(c));
+  return { state, diags };
+}
+
+function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[]): void {
+  if (rs.mode !== 'managed' && rs.mode !== 'data') {
+    diags.push(errorDiag('Invalid resource mode in state', `State contains a resource with mode "${rs.mode}" ("${rs.type}" "${rs.name}") which is not supported.`));
+    return;
+  }
+  let module = ModuleInstance.ROOT;
+  if (rs.module) {
+    const m = parseModuleInstance(rs.module);
+    if (!m.value) { diags.push(...m.diags); return; }
+    module = m.value;
+  }
+  const p = parseAbsProviderConfig(rs.provider ?? '');
+  if (!p.value) { diags.push(...p.diags); return; }
+  const provider = p.value;
+  const rAddr = new AbsResource(module, new Resource(rs.mode, rs.type, rs.name));
+  const res = state.ensureResource(rAddr, provider);
+
+  for (const is of rs.instances ?? []) {
+    let key: InstanceKey = null;
+    const raw = is.index_key;
+    if (typeof raw === 'number') key = Math.trunc(raw);
+    else if (typeof raw === 'string') key = raw;
+    else if (raw !== undefined && raw !== null) {
+      diags.push(errorDiag('Invalid resource instance metadata in state', `Resource ${rAddr} has an instance with the invalid instance key ${JSON.stringify(raw)}.`));
+      continue;
+    }
+    const iAddr = new AbsResourceInstance(module, new ResourceInstance(rAddr.resource, key));
+    if (is.status !== undefined && is.status !== '' && is.status !== 'tainted') {
+      diags.push(errorDiag('Invalid resource instance metadata in state', `Instance ${iAddr} has invalid status "${is.status}".`));
+      continue;
+    }
+    const paths = decodePaths(is.sensitive_attributes, diags);
+    if (!paths) continue;
+    const deps = [];
+    for (const d of is.dependencies ?? []) {
+      const a = parseAbsResource(d);
+      if (!a.value) { diags.push(...a.diags); continue; }
+      deps.push(a.value.config());
+    }
+    const obj: { -readonly [K in keyof ResourceInstanceObject]: ResourceInstanceObject[K] } = {
+      status: is.status === 'tainted' ? 'tainted' : 'ready',
+      schemaVersion: is.schema_version ?? 0,
+      sensitivePaths: paths,
+      dependencies: deps,
+      createBeforeDestroy: is.create_before_destroy === true,
+    };
+    if (is.attributes instanceof RawJSON) obj.attrsJSON = is.attributes.json;
+    else if (is.attributes_flat) obj.attrsFlat = is.attributes_flat;
+    else obj.attrsJSON = '{}';
+    if (typeof is.identity_schema_version === 'number') obj.identitySchemaVersion = is.identity_schema_version;
+    if (is.identity instanceof RawJSON) obj.identityJSON = is.identity.json;
+    if (is.private) obj.private = new Uint8Array(Buffer.from(is.private, 'base64'));
+
+    const existing = res.instances.get(instanceKeyString(key));
+    if (is.deposed) {
+      if (is.deposed.length !== 8) {
+        diags.push(errorDiag('Invalid resource instance metadata in state', `Instance ${iAddr} has an object with deposed key "${is.deposed}", which is not correctly formatted.`));
+        continue;
+      }
+      if (existing?.deposed.has(is.deposed)) {
+        diags.push(errorDiag('Duplicate resource instance in state', `Instance ${iAddr} deposed object "${is.deposed}" appears multiple times in the state file.`));
+        continue;
+      }
+      state.setDeposed(iAddr, is.deposed, obj, provider);
+    } else {
+      if (existing?.current) {
+        diags.push(errorDiag('Duplicate resource instance in state', `Instance ${iAddr} appears multiple times in the state file.`));
+        continue;
+      }
+      state.setCurrent(iAddr, obj, provider);
+    }
+  }
+}
+
+function decodePaths(raw: unknown, diags: Diagnostic[]): Path[] | undefined {
+  if (raw === undefined || raw === null) return [];
+  const bad = (detail: string) => { diags.push(errorDiag('Error unmarshaling path steps', detail)); return undefined; };
+  if (!Array.isArray(raw)) return bad('sensitive_attributes must be an array of paths');
+  const out: Path[] = [];
+  for (const p of raw) {
+    if (!Array.isArray(p)) return bad('each sensitive attribute path must be an array of steps');
+    const path: PathStep[] = [];
+    for (const st of p as { type?: unknown; value?: unknown }[]) {
+      if (st?.type === 'get_attr' && typeof st.value === 'string') path.push({ attr: st.value });
+      else if (st?.type === 'index') {
+        let v: Value;
+        try { v = valueFromJSONValue(st.value, T.Dynamic); } catch (e) {
+          return bad(`Failed to unmarshal index step key: ${(e as Error).message}`);
+        }
+        path.push({ index: v.type.kind === 'number' && !v.isNull ? v.num : v.type.kind === 'string' && !v.isNull ? v.str : v });
+      } else {
+        diags.push(errorDiag('Unsupported path step', `Unsupported path step type ${JSON.stringify(st?.type)}`));
+        return undefined;
+      }
+    }
+    out.push(path);
+  }
+  return out;
+}
+
+/** The v4 JSON form of sensitive paths. */
+export function encodePaths(paths: readonly Path[]): unknown[] {
+  return paths.map((p) => p.map((st) => {
+    if ('attr' in st) return { type: 'get_attr', value: st.attr };
+    const k = st.index;
+    const json = typeof k === 'number' ? `{"value":${k},"type":"number"}`
+      : typeof k === 'string' ? `{"value":${compactStringify(k)},"type":"string"}`
+      : valueToJSON(k, T.Dynamic);
+    return { type: 'index', value: new RawJSON(json) };
+  }));
+}
+
+const CHECK_STATUSES = new Set(['pass', 'fail', 'error']);
+function decodeCheck(c: CheckResultV4): CheckResult {
+  const st = (s: string): CheckStatus => (CHECK_STATUSES.has(s) ? (s as CheckStatus) : 'unknown');
+  const kind = c.object_kind === 'output' || c.object_kind === 'check' ? c.object_kind : 'resource';
+  return {
+    objectKind: kind,
+    configAddr: c.config_addr,
+    status: st(c.status),
+    objects: (c.objects ?? []).map((o) => {
+      const r: { objectAddr: string; status: CheckStatus; failureMessages?: string[] } = { objectAddr: o.object_addr, status: st(o.status) };
+      if (o.failure_messages) r.failureMessages = o.failure_messages;
+      return r;
+    }),
+  };
+}
+
+/** The serialized form of a state (sorted as Terraform sorts it). */
+export function toStateV4(state: State): StateV4 {
+  const out: StateV4 = {
+    version: 4,
+    terraform_version: state.terraformVersion,
+    serial: state.serial,
+    lineage: state.lineage,
+    outputs: {},
+    resources: [],
+    check_results: null,
+  };
+  for (const [name, o] of state.outputs) {
+    const v = o.value;
+    out.outputs[name] = { value: new RawJSON(valueToJSON(v, v.type)), type: new RawJSON(typeToJSON(v.type)), ...(o.sensitive ? { sensitive: true } : {}) };
+  }
+  for (const m of state.modules.values()) {
+    const module = m.addr.toString();
+    for (const r of m.resources.values()) {
+      const res: ResourceV4 = {
+        mode: r.addr.resource.mode,
+        type: r.addr.resource.type,
+        name: r.addr.resource.name,
+        provider: r.provider.toString(),
+        instances: [],
+      };
+      if (module) res.module = module;
+      for (const is of r.instances.values()) {
+        if (is.current) res.instances.push(encodeObject(is.key, undefined, is.current));
+        for (const [dk, obj] of is.deposed) res.instances.push(encodeObject(is.key, dk, obj));
+      }
+      out.resources.push(res);
+    }
+  }
+  if (state.checkResults.length) {
+    out.check_results = state.checkResults.map((c) => ({
+      object_kind: c.objectKind,
+      config_addr: c.configAddr,
+      status: c.status,
+      objects: c.objects.length ? c.objects.map((o) => ({ object_addr: o.objectAddr, status: o.status, ...(o.failureMessages ? { failure_messages: o.failureMessages.slice() } : {}) })) : null,
+    }));
+  }
+  normalizeStateV4(out);
+  return out;
+}
+
+function encodeObject(key: InstanceKey, deposed: string | undefined, o: ResourceInstanceObject): InstanceV4 {
+  const i: InstanceV4 = { schema_version: o.schemaVersion };
+  if (key !== null) i.index_key = key;
+  if (o.status === 'tainted') i.status = 'tainted';
+  if (deposed) i.deposed = deposed;
+  if (o.attrsJSON !== undefined) i.attributes = new RawJSON(compactJSON(o.attrsJSON));
+  else if (o.attrsFlat) i.attributes_flat = { ...o.attrsFlat };
+  else i.attributes = new RawJSON('{}');
+  i.sensitive_attributes = encodePaths(o.sensitivePaths);
+  if (o.identitySchemaVersion !== undefined) i.identity_schema_version = o.identitySchemaVersion;
+  if (o.identityJSON) i.identity = new RawJSON(o.identityJSON);
+  if (o.private && o.private.length) i.private = Buffer.from(o.private).toString('base64');
+  if (o.dependencies.length) i.dependencies = o.dependencies.map(String);
+  if (o.createBeforeDestroy) i.create_before_destroy = true;
+  return i;
+}
+
+/** Writes a state as Terraform's exact terraform.tfstate bytes. */
+export function encodeState(state: State): string {
+  return writeStateV4(toStateV4(state));
+}
+
+export { JSONValueError };

@@ -1,0 +1,229 @@
+/**
+ * The serialized form of state format version 4, field for field as Terraform's
+ * statefile/version4.go declares it, with a reader that keeps attribute JSON verbatim
+ * and a writer that reproduces Terraform's bytes: field order, omitted empty fields,
+ * 2-space indentation, Go's string escaping, a trailing newline.
+ */
+import { GoJSONWriter, goString } from './go-json.js';
+import { parseJSONCapturing, RawJSON } from './json-scan.js';
+
+/** The top-level object of a v4 state file. */
+export interface StateV4 {
+  version: number;
+  terraform_version: string;
+  serial: number;
+  lineage: string;
+  outputs: Record<string, OutputV4>;
+  resources: ResourceV4[];
+  check_results: CheckResultV4[] | null;
+}
+
+/** A root output: its value and type as cty JSON. */
+export interface OutputV4 {
+  value: RawJSON;
+  type: RawJSON;
+  sensitive?: boolean;
+}
+
+/** A resource and its instance objects. */
+export interface ResourceV4 {
+  module?: string;
+  mode: string;
+  type: string;
+  name: string;
+  each?: string;
+  provider: string;
+  instances: InstanceV4[];
+}
+
+/** One object (current or deposed) of a resource instance. */
+export interface InstanceV4 {
+  index_key?: number | string | null;
+  status?: string;
+  deposed?: string;
+  schema_version: number;
+  attributes?: RawJSON;
+  attributes_flat?: Record<string, string>;
+  /** Paths as `[[{"type":"get_attr","value":"x"},{"type":"index","value":{"value":0,"type":"number"}}]]`. */
+  sensitive_attributes?: unknown;
+  identity_schema_version?: number;
+  identity?: RawJSON;
+  /** Base64 of the provider's private bytes. */
+  private?: string;
+  dependencies?: string[];
+  create_before_destroy?: boolean;
+}
+
+/** Saved results of one checkable object in configuration. */
+export interface CheckResultV4 {
+  object_kind: string;
+  config_addr: string;
+  status: string;
+  objects: { object_addr: string; status: string; failure_messages?: string[] }[] | null;
+}
+
+/** The format version found in a state file, or undefined if the text is not a JSON object with one. */
+export function sniffVersion(text: string): number | undefined {
+  const m = /"version"\s*:\s*(\d+)/.exec(text.slice(0, 4096));
+  return m ? Number(m[1]) : undefined;
+}
+
+function captured(p: readonly string[]): boolean {
+  if (p[0] === 'outputs') return p.length === 3 && (p[2] === 'value' || p[2] === 'type');
+  return p.length === 5 && p[0] === 'resources' && p[3] === '*' && (p[4] === 'attributes' || p[4] === 'identity');
+}
+
+/**
+ * Parses state file text into the serialized form. Throws JSONSyntaxError on invalid JSON;
+ * fields are not validated here (see state-file.ts).
+ */
+export function parseStateV4(text: string): StateV4 {
+  const raw = parseJSONCapturing(text, captured) as Partial<StateV4> & Record<string, unknown>;
+  return {
+    version: typeof raw.version === 'number' ? raw.version : 0,
+    terraform_version: typeof raw.terraform_version === 'string' ? raw.terraform_version : '',
+    serial: typeof raw.serial === 'number' ? raw.serial : 0,
+    lineage: typeof raw.lineage === 'string' ? raw.lineage : '',
+    outputs: raw.outputs && typeof raw.outputs === 'object' ? raw.outputs : {},
+    resources: Array.isArray(raw.resources) ? raw.resources : [],
+    check_results: Array.isArray(raw.check_results) ? raw.check_results : null,
+  };
+}
+
+/** Go's byte-wise string order. */
+function goLess(a: string, b: string): number {
+  return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+function cmpAscii(a: string, b: string): number {
+  // Fast path: for ASCII strings UTF-16 order equals byte order.
+  if (/^[\x00-\x7f]*$/.test(a) && /^[\x00-\x7f]*$/.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return goLess(a, b);
+}
+
+/** Terraform's normalize(): resources by module, mode, type, name; instances by key, then deposed key. */
+export function normalizeStateV4(s: StateV4): void {
+  s.resources.sort((a, b) =>
+    cmpAscii(a.module ?? '', b.module ?? '') || cmpAscii(a.mode, b.mode) || cmpAscii(a.type, b.type) || cmpAscii(a.name, b.name));
+  for (const r of s.resources) {
+    if (r.instances.length < 2) continue;
+    r.instances.sort((x, y) => {
+      const kx = x.index_key ?? null, ky = y.index_key ?? null;
+      if (kx !== ky) {
+        if (kx === null) return -1;
+        if (ky === null) return 1;
+        if (typeof kx === 'number' && typeof ky === 'number') return kx - ky;
+        if (typeof kx === 'string' && typeof ky === 'string') return cmpAscii(kx, ky);
+        return typeof kx === 'number' ? -1 : 1;
+      }
+      return cmpAscii(x.deposed ?? '', y.deposed ?? '');
+    });
+  }
+}
+
+/** Writes the serialized form exactly as Terraform would (call normalizeStateV4 first). */
+export function writeStateV4(s: StateV4): string {
+  const w = new GoJSONWriter();
+  w.openObject();
+  w.key('version').number(4);
+  w.key('terraform_version').string(s.terraform_version);
+  w.key('serial').number(s.serial);
+  w.key('lineage').string(s.lineage);
+  w.key('outputs').openObject();
+  for (const name of Object.keys(s.outputs).sort(cmpAscii)) {
+    const o = s.outputs[name]!;
+    w.key(name).openObject();
+    w.key('value').raw(o.value.json);
+    w.key('type').raw(o.type.json);
+    if (o.sensitive) w.key('sensitive').bool(true);
+    w.close('}');
+  }
+  w.close('}');
+  w.key('resources').openArray();
+  for (const r of s.resources) {
+    w.openObject();
+    if (r.module) w.key('module').string(r.module);
+    w.key('mode').string(r.mode);
+    w.key('type').string(r.type);
+    w.key('name').string(r.name);
+    if (r.each) w.key('each').string(r.each);
+    w.key('provider').string(r.provider);
+    w.key('instances').openArray();
+    for (const i of r.instances) writeInstance(w, i);
+    w.close(']');
+    w.close('}');
+  }
+  w.close(']');
+  w.key('check_results');
+  if (!s.check_results || s.check_results.length === 0) w.null();
+  else {
+    w.openArray();
+    for (const c of s.check_results) {
+      w.openObject();
+      w.key('object_kind').string(c.object_kind);
+      w.key('config_addr').string(c.config_addr);
+      w.key('status').string(c.status);
+      w.key('objects');
+      if (!c.objects || c.objects.length === 0) w.null();
+      else {
+        w.openArray();
+        for (const o of c.objects) {
+          w.openObject();
+          w.key('object_addr').string(o.object_addr);
+          w.key('status').string(o.status);
+          if (o.failure_messages && o.failure_messages.length) {
+            w.key('failure_messages').openArray();
+            for (const m of o.failure_messages) w.string(m);
+            w.close(']');
+          }
+          w.close('}');
+        }
+        w.close(']');
+      }
+      w.close('}');
+    }
+    w.close(']');
+  }
+  w.close('}');
+  return w.toString();
+}
+
+function writeInstance(w: GoJSONWriter, i: InstanceV4): void {
+  w.openObject();
+  if (i.index_key !== undefined && i.index_key !== null) {
+    if (typeof i.index_key === 'number') w.key('index_key').number(i.index_key);
+    else w.key('index_key').string(i.index_key);
+  }
+  if (i.status) w.key('status').string(i.status);
+  if (i.deposed) w.key('deposed').string(i.deposed);
+  w.key('schema_version').number(i.schema_version);
+  if (i.attributes) w.key('attributes').raw(i.attributes.json);
+  if (i.attributes_flat && Object.keys(i.attributes_flat).length) {
+    w.key('attributes_flat').openObject();
+    for (const k of Object.keys(i.attributes_flat).sort(cmpAscii)) w.key(k).string(i.attributes_flat[k]!);
+    w.close('}');
+  }
+  if (i.sensitive_attributes !== undefined) w.key('sensitive_attributes').raw(stringifyPaths(i.sensitive_attributes));
+  if (i.identity_schema_version !== undefined) w.key('identity_schema_version').number(i.identity_schema_version);
+  if (i.identity) w.key('identity').raw(i.identity.json);
+  if (i.private) w.key('private').string(i.private);
+  if (i.dependencies && i.dependencies.length) {
+    w.key('dependencies').openArray();
+    for (const d of i.dependencies) w.string(d);
+    w.close(']');
+  }
+  if (i.create_before_destroy) w.key('create_before_destroy').bool(true);
+  w.close('}');
+}
+
+// Sensitive paths are plain JSON values here; write them compactly with Go's escaping.
+function stringifyPaths(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return goString(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof RawJSON) return v.json;
+  if (Array.isArray(v)) return '[' + v.map(stringifyPaths).join(',') + ']';
+  const o = v as Record<string, unknown>;
+  return '{' + Object.keys(o).map((k) => goString(k) + ':' + stringifyPaths(o[k])).join(',') + '}';
+}
+
+export { RawJSON };
