@@ -32,6 +32,12 @@ import { numericFunctions } from './numeric.js';
 import { collectionFunctions } from './collection.js';
 import { stringFunctions } from './string.js';
 import { formatFunctions } from './format.js';
+import { encodingFunctions } from './encoding.js';
+import { datetimeFunctions } from './datetime.js';
+import { cryptoFunctions } from './crypto.js';
+import { filesystemFunctions } from './filesystem.js';
+import { ipnetFunctions } from './ipnet.js';
+import { typeconvFunctions } from './typeconv.js';
 
 /** Names the evaluator must handle itself because they see unevaluated expressions. */
 export const SPECIAL_FORMS: ReadonlySet<string> = new Set(['try', 'can', 'core::try', 'core::can']);
@@ -54,6 +60,12 @@ export function builtinFunctions(): ReadonlyMap<string, FunctionDef> {
     ...collectionFunctions,
     ...stringFunctions,
     ...formatFunctions,
+    ...encodingFunctions,
+    ...datetimeFunctions,
+    ...cryptoFunctions,
+    ...filesystemFunctions,
+    ...ipnetFunctions,
+    ...typeconvFunctions,
   };
   table = new Map();
   for (const [name, def] of Object.entries(all)) {
@@ -66,3 +78,4 @@ export function builtinFunctions(): ReadonlyMap<string, FunctionDef> {
 export { callFunction, describeFunctionError } from './call.js';
 export type { FunctionDef, FunctionContext, Param } from './function.js';
 export { FunctionError } from './function.js';
+export { isTypeResult } from './typeconv.js';
