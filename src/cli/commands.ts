@@ -14,4 +14,5 @@ export interface CommandEntry {
 
 export const COMMANDS: Record<string, CommandEntry> = {
   version: { synopsis: 'Show the current terrane version', load: () => import('./cmd-version.js') },
+  console: { synopsis: 'Try Terraform expressions at an interactive command prompt', load: () => import('./cmd-console.js') },
 };
