@@ -14,5 +14,6 @@ export interface CommandEntry {
 
 export const COMMANDS: Record<string, CommandEntry> = {
   version: { synopsis: 'Show the current terrane version', load: () => import('./cmd-version.js') },
+  cloud: { synopsis: 'Run and manage the local AWS-compatible cloud', load: () => import('./cmd-cloud.js') },
   console: { synopsis: 'Try Terraform expressions at an interactive command prompt', load: () => import('./cmd-console.js') },
 };

@@ -128,6 +128,13 @@ export class CloudServer {
     if (req.method === 'GET' && (path === '/_terrane/health' || path === '/_localstack/health')) {
       return this.send(res, { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(this.health.report()) }, req.method);
     }
+    if (req.method === 'POST' && path === '/_terrane/reset') {
+      await this.opts.store.txAsync(() => {
+        this.opts.store.wipe();
+        for (const s of this.opts.services) s.init?.(this.opts.store);
+      });
+      return this.send(res, { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true }) }, req.method);
+    }
     if (req.method === 'GET' && path === '/metrics') {
       const m = await this.metrics.render();
       return this.send(res, { status: 200, headers: { 'content-type': m.contentType }, body: m.body }, req.method);

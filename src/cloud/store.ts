@@ -1,6 +1,6 @@
 /** The local cloud's persistent store: one SQLite file per data dir, WAL mode. */
 import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -144,6 +144,20 @@ export class Store {
   /** Forgets an access key (IAM DeleteAccessKey). */
   deleteAccessKey(accessKeyId: string): boolean {
     return this.sKeyDel.run(accessKeyId).changes > 0;
+  }
+
+  /**
+   * Deletes every row of every table (the services' own tables too) and the files services
+   * keep beside the database; services re-seed their defaults through `init` afterwards.
+   */
+  wipe(): void {
+    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    this.tx(() => {
+      for (const t of tables) this.db.exec(`DELETE FROM "${t.replace(/"/g, '""')}"`);
+    });
+    for (const entry of readdirSync(this.dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) rmSync(join(this.dir, entry.name), { recursive: true, force: true });
+    }
   }
 
   /** Closes the database; a temporary store is deleted. */
