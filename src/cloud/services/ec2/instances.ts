@@ -162,8 +162,10 @@ const runInstances: Action = (c) => {
   if (min < 1 || max < min) throw new AwsError('InvalidParameterValue', `Value (${min}) for parameter minCount is invalid. Expected a value between 1 and maxCount (${max}).`);
   const token = p.str('ClientToken');
   if (token) {
-    const prior = db.list<InstanceDoc>(K.instance).filter((i) => i.clientToken === token);
-    if (prior.length) return reservation(db, prior, now);
+    // Idempotency: the same client token returns the same reservation.
+    const prior = db.get<{ instanceIds: string[] }>(K.token, token);
+    const docs = prior?.instanceIds.map((id) => db.get<InstanceDoc>(K.instance, id)).filter((i): i is InstanceDoc => !!i) ?? [];
+    if (docs.length) return reservation(db, docs, now);
   }
   const image = requireImage(db.region, p.req('ImageId'));
   const typeName = p.str('InstanceType') ?? 'm1.small';
@@ -290,6 +292,7 @@ const runInstances: Action = (c) => {
     launched.push(inst);
   }
   db.put(K.subnet, subnet.subnetId, subnet);
+  if (token) db.put(K.token, token, { instanceIds: launched.map((i) => i.instanceId) });
   return reservation(db, launched, now);
 };
 

@@ -15,6 +15,8 @@ export const K = {
   eip: 'eip',
   nat: 'nat',
   meta: 'meta',
+  /** RunInstances client tokens -> the instances they launched. */
+  token: 'run-token',
 } as const;
 
 export interface VpcDoc {

@@ -63,6 +63,14 @@ export function allocateIp(s: SubnetDoc, requested?: string): string {
     return requested;
   }
   const used = new Set(s.usedOffsets);
+  // Most subnets fill up in order: start after the highest offset handed out, then wrap.
+  const start = s.usedOffsets.length ? Math.max(...s.usedOffsets.slice(-64)) + 1 : 4;
+  for (let off = start; off < last; off++) {
+    if (!used.has(off)) {
+      s.usedOffsets.push(off);
+      return formatIp(base + off);
+    }
+  }
   for (let off = 4; off < last; off++) {
     if (!used.has(off)) {
       s.usedOffsets.push(off);
