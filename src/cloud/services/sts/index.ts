@@ -47,7 +47,9 @@ function assumeRole(p: QueryParams, ctx: RequestContext): string {
   if (roleArn === undefined) throw validation('roleArn', undefined, 'Member must not be null');
   if (session === undefined) throw validation('roleSessionName', undefined, 'Member must not be null');
   if (roleArn.length < 20 || roleArn.length > 2048) throw validation('roleArn', roleArn, 'Member must have length greater than or equal to 20');
-  if (!/^[\w+=,.@-]{2,64}$/.test(session)) {
+  if (session.length < 2) throw validation('roleSessionName', session, 'Member must have length greater than or equal to 2');
+  if (session.length > 64) throw validation('roleSessionName', session, 'Member must have length less than or equal to 64');
+  if (!/^[\w+=,.@-]+$/.test(session)) {
     throw validation('roleSessionName', session, 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
   }
   const m = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/.exec(roleArn);
