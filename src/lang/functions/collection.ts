@@ -59,6 +59,8 @@ function lengthOf(v: Value): Value {
       return numberVal(graphemeLength(v.str)).withMarks(marks);
     default:
       if (!v.isKnown) return unknownVal(T.Number, { notNull: true }).withMarks(marks);
+      // Unknown set elements may coalesce with others once known.
+      if (t.kind === 'set' && v.elems.length > 1 && !isWhollyKnown(v)) return unknownVal(T.Number, { notNull: true }).withMarks(marks);
       return numberVal(t.kind === 'map' || t.kind === 'set' || t.kind === 'list' ? (t.kind === 'map' ? v.attrs.size : v.elems.length) : 0).withMarks(marks);
   }
 }
@@ -430,6 +432,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     throw new FunctionError('must be a list, set, or tuple value with either zero or one elements', 0);
   }, ([l], _c, rt) => {
     const n = l!.elems.length;
+    if (l!.type.kind === 'set' && n > 1 && !isWhollyKnown(l!)) return unknownVal(rt);
     if (n === 0) return nullVal(rt);
     if (n === 1) return l!.elems[0]!;
     throw new FunctionError('must be a list, set, or tuple value with either zero or one elements', 0);
@@ -501,8 +504,13 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       if (!u.isKnown) { unknown = true; continue; }
       lists.push(u.elems);
     }
-    if (unknown) return unknownVal(rt, { notNull: true }).withMarks(marks);
     const ety = (rt as T.ListType | T.SetType).elem as T.TupleType;
+    if (unknown) {
+      // A known empty argument makes the product empty whatever the unknown ones hold.
+      const empty = args.some((a) => (a.type.kind === 'tuple' && (a.type as T.TupleType).elems.length === 0) || (a.isKnown && a.unmark().elems.length === 0));
+      if (empty) return (rt.kind === 'list' ? emptyListVal(ety) : emptySetVal(ety)).withMarks(marks);
+      return unknownVal(rt, { notNull: true }).withMarks(marks);
+    }
     let product: Value[][] = [[]];
     lists.forEach((elems, j) => {
       const next: Value[][] = [];
@@ -536,7 +544,8 @@ export const collectionFunctions: Record<string, FunctionDef> = {
 
   sort: fixed('Takes a list of strings and returns a new list with those strings sorted lexicographically.',
     [param('list', T.List(T.String))], T.List(T.String), ([l], _c, rt) => {
-      if (!isWhollyKnown(l!)) return unknownVal(rt, { notNull: true });
+      // Unknown elements: the order is unknown but the length is not.
+      if (!isWhollyKnown(l!)) return listOf(l!.elems.map(() => unknownVal(T.String)), T.String);
       const es = l!.elems;
       es.forEach((e, i) => { if (e.isNull) throw new FunctionError(`given list element ${i} is null; a null string cannot be sorted`); });
       return listOf(es.slice().sort((a, b) => T.compareStrings(a.str, b.str)), T.String);

@@ -2,7 +2,8 @@
  * Encoding functions: base64decode base64encode base64gzip csvdecode jsondecode jsonencode
  * textdecodebase64 textencodebase64 urlencode yamldecode yamlencode.
  */
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, constants as zc } from 'node:zlib';
+import { crc32 } from './crc32.js';
 import * as T from '../types.js';
 import { Value, stringVal, unknownVal, isWhollyKnown, listVal, emptyListVal, objectVal } from '../value.js';
 import type { FunctionDef } from './function.js';
@@ -43,7 +44,7 @@ const ENCODINGS: Record<string, string> = {
   'iso-8859-1': 'latin1', 'iso_8859-1': 'latin1', latin1: 'latin1', l1: 'latin1', 'iso-ir-100': 'latin1', ibm819: 'latin1', cp819: 'latin1', csisolatin1: 'latin1',
   'us-ascii': 'ascii', ascii: 'ascii', 'iso-ir-6': 'ascii', 'ansi_x3.4-1968': 'ascii', us: 'ascii', ibm367: 'ascii', cp367: 'ascii', csascii: 'ascii',
   'windows-1252': 'windows-1252', cp1252: 'windows-1252',
-  'shift_jis': 'shift_jis', 'euc-jp': 'euc-jp', 'euc-kr': 'euc-kr', 'gbk': 'gbk', 'gb18030': 'gb18030', 'big5': 'big5', 'iso-8859-2': 'iso-8859-2', 'iso-8859-15': 'iso-8859-15', 'koi8-r': 'koi8-r', 'windows-1251': 'windows-1251',
+  cp936: 'gbk', 'shift_jis': 'shift_jis', 'euc-jp': 'euc-jp', 'euc-kr': 'euc-kr', 'gbk': 'gbk', 'gb18030': 'gb18030', 'big5': 'big5', 'iso-8859-2': 'iso-8859-2', 'iso-8859-15': 'iso-8859-15', 'koi8-r': 'koi8-r', 'windows-1251': 'windows-1251',
 };
 
 function encodingName(v: Value): string {
@@ -90,6 +91,20 @@ function decodeText(b: Buffer, enc: string, encName: string): string {
   } catch {
     throw new FunctionError(`the given string contains symbols that are not defined for ${encName}`, 0);
   }
+}
+
+/**
+ * The bytes Go's gzip writer produces after Write, Flush, Close (what Terraform does):
+ * header with OS "unknown", the deflate data ending in a sync-flush marker, an empty
+ * final stored block, CRC-32 and length.
+ */
+export function goGzip(data: Buffer): Buffer {
+  const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+  const body = deflateRawSync(data, { finishFlush: zc.Z_SYNC_FLUSH });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(data), 0);
+  trailer.writeUInt32LE(data.length >>> 0, 4);
+  return Buffer.concat([header, body, Buffer.from([1, 0, 0, 0xff, 0xff]), trailer]);
 }
 
 /** Go's url.QueryEscape. */
@@ -183,9 +198,7 @@ export const encodingFunctions: Record<string, FunctionDef> = {
       return stringVal(out).withMarks(s0!.marks);
     }),
   base64gzip: fixed('Compresses a string with gzip and then encodes the result in Base64 encoding.', [str], T.String, ([s]) => {
-    const gz = gzipSync(Buffer.from(s!.str, 'utf8'));
-    gz[9] = 0xff; // Go's gzip writer records the OS as "unknown".
-    return stringVal(gz.toString('base64'));
+    return stringVal(goGzip(Buffer.from(s!.str, 'utf8')).toString('base64'));
   }),
   urlencode: fixed('Applies URL encoding to a given string.', [str], T.String, ([s]) => stringVal(queryEscape(s!.str))),
   textencodebase64: fixed('Encodes the unicode characters in a given string using a specified character encoding, returning the result base64 encoded.',

@@ -24,6 +24,24 @@ const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
 const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`);
 const TRAILING_NEWLINES = /(?:\r\n?|\n)*$/;
 
+// eslint-disable-next-line no-control-regex
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * Go's strings.ToUpper/ToLower: rune by rune with simple case mappings only (no
+ * expansions such as ß -> SS, no context such as final sigma).
+ */
+export function goCase(s: string, upper: boolean): string {
+  if (ASCII_ONLY.test(s)) return upper ? s.toUpperCase() : s.toLowerCase();
+  let out = '';
+  for (const ch of s) {
+    if (!upper && ch === '\u0130') { out += 'i'; continue; }
+    const m = upper ? ch.toUpperCase() : ch.toLowerCase();
+    out += m.length === ch.length && [...m].length === 1 ? m : ch;
+  }
+  return out;
+}
+
 /** Go's strings.Title: upper-cases the first letter of every word. */
 export function goTitle(s: string): string {
   let out = '';
@@ -106,8 +124,8 @@ export function renderTemplateString(ctx: FunctionContext, src: string, filename
 
 /** The string function table. */
 export const stringFunctions: Record<string, FunctionDef> = {
-  upper: s1('Converts all cased letters in the given string to uppercase.', (s) => s.toUpperCase()),
-  lower: s1('Converts all cased letters in the given string to lowercase.', (s) => s.toLowerCase()),
+  upper: s1('Converts all cased letters in the given string to uppercase.', (s) => goCase(s, true)),
+  lower: s1('Converts all cased letters in the given string to lowercase.', (s) => goCase(s, false)),
   strrev: s1('Reverses the characters in a string.', (s) => graphemes(s).reverse().join('')),
   title: s1('Converts the first letter of each word in the given string to uppercase.', goTitle),
   trimspace: s1('Removes any space characters from the start and end of the given string.',

@@ -50,9 +50,14 @@ const markParam = param('value', T.Dynamic, { allowUnknown: true, allowNull: tru
 
 /** Replaces every ephemeral-marked part of a value by a null of its type. */
 function removeEphemeral(v: Value): Value {
-  if (v.marks & Mark.Ephemeral) return nullVal(v.type).withMarks(v.marks & ~Mark.Ephemeral);
+  if (v.marks & Mark.Ephemeral) {
+    const rest = v.marks & ~Mark.Ephemeral;
+    return (v.isKnown ? nullVal(v.type) : unknownVal(v.type)).withMarks(rest);
+  }
   if (!v.isKnown || v.isNull) return v;
   const k = v.type.kind;
+  // Set elements cannot carry marks of their own: an ephemeral element makes the set ephemeral.
+  if (k === 'set' && containsMarks(v, Mark.Ephemeral)) return nullVal(v.type).withMarks(v.marks);
   if (k === 'list' || k === 'set' || k === 'tuple') {
     let changed = false;
     const es = v.elems.map((e) => { const r = removeEphemeral(e); if (r !== e) changed = true; return r; });
