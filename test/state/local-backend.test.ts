@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { LocalBackend } from './local.js';
-import { backendSuite, sampleState } from '../../../test/state/backend-suite.js';
-import { decodeState, encodeState } from '../state-file.js';
-import { currentWorkspace, deleteWorkspace, listWorkspaces, newWorkspace, selectWorkspace } from '../workspace.js';
+import { LocalBackend } from '../../src/state/backends/local.js';
+import { backendSuite, sampleState } from './backend-suite.js';
+import { decodeState, encodeState } from '../../src/state/state-file.js';
+import { currentWorkspace, deleteWorkspace, listWorkspaces, newWorkspace, selectWorkspace } from '../../src/state/workspace.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../../..');
+const repo = path.resolve(here, '../..');
 const childScript = (name: string) => path.join(repo, 'test/state', name);
 
 async function tempDir(): Promise<string> {
