@@ -428,8 +428,8 @@ class Scanner {
       this.p = p + 1;
       this.emit(T.Comment, p + 1);
     } else {
-      const nlStart = src.charCodeAt(p - 1) === 13 && p - 1 > this.ts ? p - 1 : p;
-      this.mark(nlStart);
+      // Stands in for the comment's newline; like hclsyntax's peeker, it keeps the
+      // comment's range.
       this.newline(p);
       this.p = p + 1;
       this.emit(T.Newline, p + 1);
@@ -438,16 +438,16 @@ class Scanner {
 
   blockComment(p: number): void {
     const src = this.src;
-    const n = this.n;
+    const close = src.indexOf('*/', p + 2);
+    if (close < 0) {
+      // Unterminated: hclsyntax's longest-match scanner falls back to the `/` alone and
+      // scans on from the `*` as ordinary tokens.
+      this.single(T.Slash, 1);
+      return;
+    }
     this.mark(p);
     p += 2;
     for (;;) {
-      if (p >= n) {
-        // Unterminated: hclsyntax's scanner gives up with one invalid token to the end.
-        this.p = n;
-        this.emit(T.Invalid, n);
-        return;
-      }
       const c = src.charCodeAt(p);
       if (c === 42 && src.charCodeAt(p + 1) === 47) {
         p += 2;
@@ -536,6 +536,14 @@ class Scanner {
       c = src.charCodeAt(p);
       if (c === 34 || c === 10 || c === 13) break;
       if (c === 36 || c === 37) {
+        if (p + 1 >= n) {
+          // A `$` or `%` ending the input cannot be classified; hclsyntax's scanner
+          // makes it an invalid token.
+          if (p > this.ts) break;
+          this.p = p + 1;
+          this.emit(T.Invalid, p + 1);
+          return;
+        }
         const d = src.charCodeAt(p + 1);
         if (d === 123) break;
         if (d === c && src.charCodeAt(p + 2) === 123) p += 3;
@@ -578,6 +586,25 @@ class Scanner {
     return nl;
   }
 
+  /**
+   * A carriage return without a line feed in template text matches no scanner rule;
+   * hclsyntax then gives up, making the rest of the input one invalid token.
+   */
+  loneCR(p: number): void {
+    if (p > this.ts) this.emit(T.StringLit, p);
+    this.mark(p);
+    const n = this.n;
+    for (let q = p; q < n; ) {
+      const c = this.src.charCodeAt(q);
+      if (c === 10) {
+        this.newline(q);
+        q++;
+      } else q = c >= 128 ? this.wide(c, q) : q + 1;
+    }
+    this.p = n;
+    this.emit(T.Invalid, n);
+  }
+
   scanHeredoc(): void {
     const src = this.src;
     const n = this.n;
@@ -617,7 +644,19 @@ class Scanner {
         h.startOfLine = true;
         break;
       }
+      if (c === 13 && src.charCodeAt(p + 1) !== 10) {
+        this.loneCR(p);
+        return;
+      }
       if (c === 36 || c === 37) {
+        if (p + 1 >= n) {
+          // as in scanQuoted
+          h.startOfLine = false;
+          if (p > this.ts) break;
+          this.p = p + 1;
+          this.emit(T.Invalid, p + 1);
+          return;
+        }
         const d = src.charCodeAt(p + 1);
         if (d === 123) {
           h.startOfLine = false;
@@ -649,6 +688,10 @@ class Scanner {
         this.newline(p);
         p++;
         break;
+      }
+      if (c === 13 && src.charCodeAt(p + 1) !== 10 && this.modes.length > 0) {
+        this.loneCR(p);
+        return;
       }
       if (c === 36 || c === 37) {
         const d = src.charCodeAt(p + 1);

@@ -198,12 +198,13 @@ function finishBlock(p: Parser, ident: number): Block {
   }
 
   let body: Body | undefined;
-  const before = p.diags.length;
   const nt = p.peekType();
   if (nt === T.Newline || nt === T.EOF || nt === T.CBrace) {
     body = parseBody(p, T.CBrace);
   } else {
+    const b0 = p.diags.length;
     body = parseSingleAttrBody(p);
+    const b1 = p.diags.length;
     const ci = p.peek();
     switch (p.type(ci)) {
       case T.CBrace:
@@ -239,6 +240,11 @@ function finishBlock(p: Parser, ident: number): Block {
         }
         p.recover(T.CBrace);
     }
+    if (b1 > b0 && p.diags.length > b1) {
+      // hclsyntax reports the closing problems before the attribute's own errors.
+      const d = p.diags;
+      p.diags = d.slice(0, b0).concat(d.slice(b1), d.slice(b0, b1));
+    }
   }
   const cBrace = p.prev();
   const cBraceRange = p.range(cBrace);
@@ -258,7 +264,6 @@ function finishBlock(p: Parser, ident: number): Block {
     const r = p.between(oBraceRange, cBraceRange);
     body = { attributes: new Map(), blocks: [], range: r, endRange: cBraceRange };
   }
-  void before;
   const typeRange = p.range(ident);
   return {
     type: p.text(ident),

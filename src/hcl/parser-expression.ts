@@ -99,7 +99,7 @@ function binary(p: Parser, op: BinaryOp, lhs: Expression, rhs: Expression): Expr
   return { kind: 'binaryOp', op, lhs, rhs, range: p.between(lhs.range, rhs.range) };
 }
 
-function invalidLegacyIndex(p: Parser, numTok: number, splat: boolean): void {
+function invalidLegacyIndex(p: Parser, numTok: number, splat: boolean, subject: number): void {
   const text = p.text(numTok);
   const dot = text.indexOf('.');
   const first = text.slice(0, dot);
@@ -109,7 +109,7 @@ function invalidLegacyIndex(p: Parser, numTok: number, splat: boolean): void {
     splat
       ? `When using the legacy index syntax, chaining two indexes together is not permitted. Use the proper index syntax with a full splat expression [*] instead, like [${first}][${second}].`
       : `When using the legacy index syntax, chaining two indexes together is not permitted. Use the proper index syntax instead, like [${first}][${second}].`,
-    p.range(numTok),
+    p.range(subject),
   );
 }
 
@@ -170,7 +170,7 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
         p.read();
         const rng = p.rangeTok(dot, ai);
         if (p.text(ai).indexOf('.') >= 0) {
-          invalidLegacyIndex(p, ai, false);
+          invalidLegacyIndex(p, ai, false, ai);
           ret = addStep(p, ret, { kind: 'index', key: 0, range: rng }, rng);
         } else {
           ret = addStep(p, ret, { kind: 'index', key: numberValue(p, ai), range: rng }, rng);
@@ -188,7 +188,7 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
           if (kt === T.NumberLit) {
             p.read();
             if (p.text(ki).indexOf('.') >= 0) {
-              invalidLegacyIndex(p, ki, true);
+              invalidLegacyIndex(p, ki, true, ai); // hclsyntax points at the `*`
               steps.push({ kind: 'index', key: 0, range: p.rangeTok(d2, ki) });
             } else {
               steps.push({ kind: 'index', key: numberValue(p, ki), range: p.rangeTok(d2, ki) });
@@ -239,8 +239,10 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
         p.read();
         let close = p.read();
         if (p.type(close) !== T.CBrack && !p.recovery) {
-          p.error('Missing close bracket on splat index', 'The star for a full splat operator must be immediately followed by a closing bracket ("]").', p.range(close));
+          // hclsyntax's subject aliases the token variable that recovery then overwrites,
+          // so the error points at where recovery stopped; we match it.
           close = p.recover(T.CBrack);
+          p.error('Missing close bracket on splat index', 'The star for a full splat operator must be immediately followed by a closing bracket ("]").', p.range(close));
         }
         const item = anon(p, p.rangeTok(open, close));
         const each = parseTraversals(p, item);
@@ -264,8 +266,8 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
       } else {
         close = p.read();
         if (p.type(close) !== T.CBrack && !p.recovery) {
+          close = p.recover(T.CBrack); // see the splat case above for the subject
           p.error('Missing close bracket on index', 'The index operator must end with a closing bracket ("]").', p.range(close));
-          close = p.recover(T.CBrack);
         }
       }
       p.popNL();
