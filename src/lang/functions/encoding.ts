@@ -79,7 +79,10 @@ function encodeText(s: string, enc: string, encName: string): Buffer {
       return Buffer.from(out);
     }
     default:
-      throw new FunctionError(`${JSON.stringify(encName)} is not a supported IANA encoding name or alias in this Terraform version`, 1);
+      // The remaining encodings are ASCII-compatible; only ASCII text is encoded here.
+      // eslint-disable-next-line no-control-regex
+      if (/^[\x00-\x7f]*$/.test(s)) return Buffer.from(s, 'latin1');
+      throw new FunctionError(`encoding to ${encName} is not supported by terrane for non-ASCII text`, 1);
   }
 }
 
