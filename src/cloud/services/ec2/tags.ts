@@ -98,17 +98,46 @@ export function checkSpecTypes(p: Params, allowed: string[]): void {
   }
 }
 
-/** Loads a taggable resource by id, or throws the id kind's NotFound. */
-function load(db: Db, id: string): { kind: string; doc: { tags: Tag[] } & Record<string, unknown> } {
-  const kind = KIND_OF_PREFIX[prefixOf(id)];
-  if (!kind) throw new AwsError('InvalidID', `The ID '${id}' is not valid`);
-  const doc = kind === K.key ? db.list<{ keyPairId: string; tags: Tag[] }>(K.key).find((k) => k.keyPairId === id) : db.get<{ tags: Tag[] }>(kind, id);
-  if (!doc) throw notFoundFor(id);
-  return { kind, doc: doc as { tags: Tag[] } & Record<string, unknown> };
+/** A taggable resource loaded by id, with a way to store its changed tags. */
+interface TagTarget {
+  tags: Tag[];
+  save(tags: Tag[]): void;
 }
 
-function save(db: Db, kind: string, id: string, doc: { tags: Tag[] } & Record<string, unknown>): void {
-  db.put(kind, kind === K.key ? (doc['keyName'] as string) : id, doc);
+/** Loads a taggable resource by id, or throws the id kind's NotFound. */
+function load(db: Db, id: string): TagTarget {
+  const prefix = prefixOf(id);
+  if (prefix === 'sgr') {
+    // Security group rules live inside their group's document.
+    for (const g of db.list<{ groupId: string; rules: { securityGroupRuleId: string; tags: Tag[] }[] }>(K.sg)) {
+      const r = g.rules.find((x) => x.securityGroupRuleId === id);
+      if (r) {
+        return {
+          tags: r.tags ?? [],
+          save: (tags) => {
+            r.tags = tags;
+            db.put(K.sg, g.groupId, g);
+          },
+        };
+      }
+    }
+    throw new AwsError('InvalidSecurityGroupRuleId.NotFound', `The security group rule ID '${id}' does not exist`);
+  }
+  const kind = KIND_OF_PREFIX[prefix];
+  if (!kind) throw new AwsError('InvalidID', `The ID '${id}' is not valid`);
+  const doc =
+    kind === K.key
+      ? db.list<{ keyPairId: string; keyName: string; tags: Tag[] }>(K.key).find((k) => k.keyPairId === id)
+      : db.get<{ tags: Tag[] }>(kind, id);
+  if (!doc) throw notFoundFor(id);
+  const key = kind === K.key ? (doc as unknown as { keyName: string }).keyName : id;
+  return {
+    tags: doc.tags ?? [],
+    save: (tags) => {
+      doc.tags = tags;
+      db.put(kind, key, doc);
+    },
+  };
 }
 
 const createTags: Action = ({ p, db }) => {
@@ -117,9 +146,8 @@ const createTags: Action = ({ p, db }) => {
   const tags = p.structs('Tag').map((t) => ({ key: field(t, 'Key') ?? '', value: field(t, 'Value') ?? '' }));
   if (tags.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter tagSet');
   for (const id of ids) {
-    const { kind, doc } = load(db, id);
-    doc.tags = mergeTags(doc.tags ?? [], tags);
-    save(db, kind, id, doc);
+    const t = load(db, id);
+    t.save(mergeTags(t.tags, tags));
   }
   return { return: true };
 };
@@ -129,10 +157,8 @@ const deleteTags: Action = ({ p, db }) => {
   if (ids.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter resourceIdSet');
   const given = p.structs('Tag').map((t) => ({ key: field(t, 'Key') ?? '', value: field(t, 'Value') }));
   for (const id of ids) {
-    const { kind, doc } = load(db, id);
-    if (given.length === 0) doc.tags = [];
-    else doc.tags = (doc.tags ?? []).filter((t) => !given.some((g) => g.key === t.key && (g.value === undefined || g.value === t.value)));
-    save(db, kind, id, doc);
+    const t = load(db, id);
+    t.save(given.length === 0 ? [] : t.tags.filter((x) => !given.some((g) => g.key === x.key && (g.value === undefined || g.value === x.value))));
   }
   return { return: true };
 };
