@@ -36,8 +36,17 @@ export type Conversion = (v: Value, path: Path) => Value;
  */
 export function convert(v: Value, want: Type): Value {
   if (v.type === want) return v;
+  const from = v.type;
+  // Fast paths for the evaluator's common cases: same primitive kind, and values of
+  // unknown type (which are always null or unknown) taking on the wanted type.
+  if (from.kind === want.kind && T.isPrimitive(want)) return v;
+  if (want.kind === 'dynamic') return v;
+  if (from.kind === 'dynamic' && T.isPrimitive(want)) {
+    const r = v.v === null ? nullVal(want) : unknownResult(v, want);
+    return v.marks ? r.withMarks(v.marks) : r;
+  }
   const bare = hasOptionalAttrs(want) ? withoutOptionalAttrs(want) : want;
-  if (T.typeEquals(v.type, bare)) return v;
+  if (T.typeEquals(from, bare)) return v;
   const conv = getConversion(v.type, want, true);
   if (!conv) throw new ConversionError(mismatchMessage(v.type, want));
   return conv(v, []);

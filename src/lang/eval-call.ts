@@ -112,16 +112,22 @@ function unknownFunction(e: FunctionCallExpr, fns: ReadonlyMap<string, FunctionD
   return DynamicUnknown;
 }
 
-/** The FunctionContext for calls in this scope, with template rendering wired in. */
+const contexts = new WeakMap<object, FunctionContext>();
+
+/** The FunctionContext for calls in this scope, with template rendering wired in (built once per scope). */
 function functionContext(c: EvalCtx): FunctionContext {
-  const base = c.scope.functionContext ?? { baseDir: '.' };
-  if (base.renderTemplate && base.functions) return base;
-  const fns = c.scope.functions;
-  return {
+  const scope = c.scope;
+  let ctx = contexts.get(scope);
+  if (ctx) return ctx;
+  const base = scope.functionContext ?? { baseDir: '.' };
+  const fns = base.functions ?? scope.functions;
+  ctx = {
     ...base,
-    functions: base.functions ?? fns,
-    renderTemplate: base.renderTemplate ?? ((src, filename, vars) => renderTemplateWith(src, filename, vars, base.functions ?? fns, base)),
+    functions: fns,
+    renderTemplate: base.renderTemplate ?? ((src, filename, vars) => renderTemplateWith(src, filename, vars, fns, base)),
   };
+  contexts.set(scope, ctx);
+  return ctx;
 }
 
 // Whether any value the expression reads is not yet wholly known (Terraform's dependsOnUnknowns).

@@ -7,7 +7,7 @@
  */
 import type { ForExpr } from '../hcl/ast.js';
 import * as T from './types.js';
-import { Value, UNKNOWN, DynamicUnknown, numberVal, stringVal, tupleVal, objectVal } from './value.js';
+import { Value, UNKNOWN, DynamicUnknown, numberVal, stringVal, tupleVal, objectValFromMap } from './value.js';
 import { tryConvert, ConversionError } from './convert.js';
 import { friendlyName } from './convert-mismatch.js';
 import type { EvalCtx, Frame } from './eval-context.js';
@@ -129,8 +129,8 @@ export function evalFor(e: ForExpr, c: EvalCtx): Value {
     else if (groups) {
       const m = new Map<string, Value>();
       for (const [k, g] of groups) m.set(k, tupleVal(g));
-      r = objectVal(m);
-    } else r = objectVal(obj!);
+      r = objectValFromMap(m);
+    } else r = objectValFromMap(obj!);
     return marks ? r.withMarks(marks) : r;
   } finally {
     c.frame = saved;

@@ -11,7 +11,7 @@ import { rangeBetween, type Diagnostic } from '../hcl/diagnostic.js';
 import { nameSuggestion } from '../hcl/didyoumean.js';
 import * as T from './types.js';
 import {
-  Value, UNKNOWN, DynamicUnknown, NullDynamic, True, False, numberVal, stringVal, tupleVal, objectVal, unknownVal,
+  Value, UNKNOWN, DynamicUnknown, NullDynamic, True, False, numberVal, stringVal, tupleVal, objectValFromMap, unknownVal,
 } from './value.js';
 import { unify, tryConvert, ConversionError, getConversion } from './convert.js';
 import { friendlyName } from './convert-mismatch.js';
@@ -140,6 +140,39 @@ function evalScopeTraversal(t: Traversal, c: EvalCtx, e: Expression): Value {
       c.error('Unknown variable', `There is no variable named "${t.root}".${s !== undefined ? ` Did you mean "${s}"?` : ''}`, t.rootRange, undefined, e);
     }
     return DynamicUnknown;
+  }
+  // The common single-attribute roots resolve without building a Reference.
+  const s0 = t.steps[0];
+  if (s0 !== undefined && s0.kind === 'attr') {
+    const data = scope.data;
+    let fast: Lookup | undefined;
+    switch (t.root) {
+      case 'var': fast = data.getInputVariable(s0.name, rangeBetween(t.rootRange, s0.range)); break;
+      case 'local': fast = data.getLocalValue(s0.name, rangeBetween(t.rootRange, s0.range)); break;
+      case 'count': fast = data.getCountAttr(s0.name, rangeBetween(t.rootRange, s0.range)); break;
+      case 'each': fast = data.getForEachAttr(s0.name, rangeBetween(t.rootRange, s0.range)); break;
+      case 'path': fast = data.getPathAttr(s0.name, rangeBetween(t.rootRange, s0.range)); break;
+      case 'terraform': fast = data.getTerraformAttr(s0.name, rangeBetween(t.rootRange, s0.range)); break;
+      case 'module': case 'self': case 'resource': case 'ephemeral': case 'output': case 'template': case 'lazy': case 'arg':
+        break;
+      case 'data': {
+        const s1 = t.steps[1];
+        if (s1 !== undefined && s1.kind === 'attr') {
+          const r = data.getResource('data', s0.name, s1.name, rangeBetween(t.rootRange, s1.range));
+          if (r instanceof Value) return applySteps(r, t.steps, 2, c, e);
+          for (const d of r) c.diags.push(d);
+          return DynamicUnknown;
+        }
+        break;
+      }
+      default:
+        fast = data.getResource('managed', t.root, s0.name, rangeBetween(t.rootRange, s0.range));
+    }
+    if (fast !== undefined) {
+      if (fast instanceof Value) return applySteps(fast, t.steps, 1, c, e);
+      for (const d of fast) c.diags.push(d);
+      return DynamicUnknown;
+    }
   }
   const p = parseRef(t);
   if (!p.ref) {
@@ -406,7 +439,7 @@ function evalObject(e: Extract<Expression, { kind: 'object' }>, c: EvalCtx): Val
     entries.set(ks.str, val);
   }
   if (!known) return DynamicUnknown;
-  const o = objectVal(entries);
+  const o = objectValFromMap(entries);
   return marks ? o.withMarks(marks) : o;
 }
 

@@ -45,10 +45,6 @@ export interface ParsedRef {
   diags: Diagnostic[];
 }
 
-function stepRange(t: Traversal, i: number): Range {
-  return i < 0 ? t.rootRange : t.steps[i]!.range;
-}
-
 function singleAttr(t: Traversal): { name: string; range: Range } | Diagnostic {
   const s = t.steps[0];
   if (!s) {
@@ -61,18 +57,9 @@ function singleAttr(t: Traversal): { name: string; range: Range } | Diagnostic {
 /** Terraform's addrs.ParseRef for one traversal. */
 export function parseRef(t: Traversal): ParsedRef {
   const root = t.root;
-  const simple = (kind: 'var' | 'local' | 'count' | 'each' | 'path' | 'terraform' | 'output'): ParsedRef => {
-    const a = singleAttr(t);
-    if ('severity' in a) return { diags: [a] };
-    return { ref: { subject: { kind, name: a.name }, range: a.range, remaining: t.steps.slice(1), traversal: t, valueSteps: 1 }, diags: [] };
-  };
   switch (root) {
-    case 'var': return simple('var');
-    case 'local': return simple('local');
-    case 'count': return simple('count');
-    case 'each': return simple('each');
-    case 'path': return simple('path');
-    case 'terraform': return simple('terraform');
+    case 'var': case 'local': case 'count': case 'each': case 'path': case 'terraform':
+      return simpleRef(t, root);
     case 'self':
       return { ref: { subject: { kind: 'self' }, range: t.rootRange, remaining: t.steps, traversal: t, valueSteps: 0 }, diags: [] };
     case 'module': return parseModuleRef(t);
@@ -95,6 +82,12 @@ export function parseRef(t: Traversal): ParsedRef {
     default:
       return parseResourceRef('managed', t, -1);
   }
+}
+
+function simpleRef(t: Traversal, kind: 'var' | 'local' | 'count' | 'each' | 'path' | 'terraform' | 'output'): ParsedRef {
+  const a = singleAttr(t);
+  if ('severity' in a) return { diags: [a] };
+  return { ref: { subject: { kind, name: a.name }, range: a.range, remaining: t.steps.slice(1), traversal: t, valueSteps: 1 }, diags: [] };
 }
 
 // `typeAt` is the step index holding the resource type (-1: the root itself).
@@ -232,4 +225,3 @@ export function subjectString(s: RefSubject): string {
   }
 }
 
-void stepRange;

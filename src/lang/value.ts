@@ -166,6 +166,24 @@ export function objectValOfType(type: T.ObjectType, entries: Iterable<[string, V
   return new Value(type, sortedMap(entries));
 }
 
+/**
+ * An object from a Map the caller hands over (and no longer mutates): used as is when its
+ * keys are already in lexical order, which saves a copy on the evaluator's hot path.
+ */
+export function objectValFromMap(m: Map<string, Value>): Value {
+  if (m.size === 0) return EmptyObjectVal;
+  let prev: string | undefined;
+  let sorted = true;
+  for (const k of m.keys()) {
+    if (prev !== undefined && prev >= k) { sorted = false; break; }
+    prev = k;
+  }
+  const map = sorted ? m : sortedMap(m);
+  const attrs: Record<string, Type> = {};
+  for (const [k, v] of map) attrs[k] = v.type;
+  return new Value({ kind: 'object', attrs }, map);
+}
+
 function sortedMap(entries: Iterable<[string, Value]> | Record<string, Value>): Map<string, Value> {
   const arr: [string, Value][] = isIterable(entries) ? Array.from(entries) : Object.entries(entries);
   let sorted = true;
