@@ -67,7 +67,8 @@ export function evalFor(e: ForExpr, c: EvalCtx): Value {
     for (let i = 0; i < count; i++) {
       if (seq) {
         frame.vv = elems![i]!;
-        if (e.keyVar) frame.kv = numberVal(i);
+        // cty iterates a set with each element as its own key.
+        if (e.keyVar) frame.kv = kind === 'set' ? frame.vv : numberVal(i);
       } else {
         const [k, v] = entries![i]!;
         frame.vv = v;

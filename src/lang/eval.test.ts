@@ -79,6 +79,7 @@ describe('evaluate: values', () => {
     ['{for k, v in var.m : v => k}', '{\n  "v1" = "k1"\n  "v2" = "k2"\n}'],
     ['{for x in ["a", "b", "a"] : x => x...}', '{\n  "a" = [\n    "a",\n    "a",\n  ]\n  "b" = [\n    "b",\n  ]\n}'],
     ['[for x in var.s : x if x != "x"]', '[\n  "y",\n]'],
+    ['[for k, v in var.s : "${k}=${v}"]', '[\n  "x=x",\n  "y=y",\n]'],
     ['{ for k, v in var.disks : k => v if v.size > 10 }', '{\n  "b" = {\n    "size" = 20\n  }\n}'],
     ['var.objs[*].id', 'tolist([\n  "i-1",\n  "i-2",\n])'],
     ['var.objs.*.id', 'tolist([\n  "i-1",\n  "i-2",\n])'],

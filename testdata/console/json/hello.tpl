@@ -1,0 +1,4 @@
+Hello, ${who}!
+%{ for i in items ~}
+- ${i}
+%{ endfor ~}
