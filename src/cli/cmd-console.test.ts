@@ -86,3 +86,27 @@ describe('entryCouldContinue', () => {
     [['1 + 1'], false],
   ] as [string[], boolean][])('%j', (lines, expected) => expect(entryCouldContinue(lines)).toBe(expected));
 });
+
+describe('terrane console (interactive)', () => {
+  it('prompts, prints each result and continues multi-line entries', async () => {
+    const dir = join(root, 'basic');
+    const stdin = new PassThrough() as PassThrough & { isTTY?: boolean; setRawMode?: (b: boolean) => void };
+    stdin.isTTY = true;
+    stdin.setRawMode = () => undefined;
+    const out = collect(), err = collect();
+    const done = run([], { stdout: out.stream, stderr: err.stream, stdin, cwd: dir, env: {} });
+    await new Promise((r) => setTimeout(r, 200));
+    stdin.write('var.region\r');
+    stdin.write('[\r');
+    stdin.write('1]\r');
+    stdin.write('var.nope\r');
+    stdin.write('exit\r');
+    expect(await done).toBe(0);
+    const text = out.text();
+    expect(text).toContain('> ');
+    expect(text).toContain('"us-east-1"');
+    expect(text).toContain(': ');
+    expect(text).toContain('[\n  1,\n]');
+    expect(err.text()).toContain('Reference to undeclared input variable');
+  });
+});
