@@ -226,7 +226,7 @@ describe('error messages', () => {
     ['cidrnetmask', [s('fd00::/8')], 'Call to function "cidrnetmask" failed: IPv6 addresses cannot have a netmask: fd00::/8.'],
     ['cidrsubnets', [s('10.0.0.0/30'), n(1), n(1), n(1)], 'Invalid value for "newbits" parameter: not enough remaining address space for a subnet with a prefix of 31 bits after 10.0.0.2/31.'],
     ['formatdate', [s('YYY'), s('2018-01-02T23:12:01Z')], 'Invalid value for "format" parameter: invalid date format verb "YYY": year must either be "YY" or "YYYY".'],
-    ['formatdate', [s('YYYY'), s('2018-01-02')], 'Invalid value for "time" parameter: not a valid RFC3339 timestamp: end of string where "T" is expected.'],
+    ['formatdate', [s('YYYY'), s('2018-01-02')], "Invalid value for \"time\" parameter: not a valid RFC3339 timestamp: missing required time introducer 'T'."],
     ['timeadd', [s('2017-11-22T00:00:00Z'), s('1d')], 'Call to function "timeadd" failed: time: unknown unit "d" in duration "1d".'],
     ['timeadd', [s('2017-11-22T00:00:00Z'), s('10')], 'Call to function "timeadd" failed: time: missing unit in duration "10".'],
     ['tonumber', [s('x')], 'Invalid value for "v" parameter: cannot convert "x" to number; given string must be a decimal representation of a number.'],

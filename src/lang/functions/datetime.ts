@@ -23,41 +23,45 @@ function bad(msg: string): never {
   throw new FunctionError(`not a valid RFC3339 timestamp${msg}`);
 }
 
-/** Strict RFC 3339 parsing with cty's error messages. */
+/** Strict RFC 3339 parsing with cty's error messages (which follow Go's time.Parse walk). */
 export function parseTimestamp(s: string): Timestamp {
   let rest = s;
   const num = (n: number, what: string, min: number, max: number): number => {
     if (rest === '') bad(`: end of string before ${what}`);
     const part = rest.slice(0, n);
-    if (!/^\d+$/.test(part) || part.length < n) bad(`: cannot use ${JSON.stringify(rest)} as ${what}`);
+    if (!/^\d+$/.test(part) || part.length < n) {
+      if (what === 'hour' || what === 'minute') {
+        if (/^\d[^\d]/.test(rest)) bad(`: ${what} must have exactly two digits`);
+      }
+      bad(`: cannot use ${JSON.stringify(rest)} as ${what}`);
+    }
     const v = parseInt(part, 10);
-    if (v < min || v > max) bad(`: cannot use ${JSON.stringify(rest)} as ${what}`);
     rest = rest.slice(n);
+    if (v < min || v > max) {
+      if (what === 'hour') bad(': hour must be between 0 and 23 inclusive');
+      bad(`: cannot use ${JSON.stringify(rest)} as ${what}`);
+    }
     return v;
   };
   const lit = (c: string): void => {
+    if (c === 'T' && !rest.startsWith('T')) bad(": missing required time introducer 'T'");
     if (rest === '') bad(`: end of string where ${JSON.stringify(c)} is expected`);
-    if (!rest.startsWith(c)) {
-      if (c === 'T') bad(": missing required time introducer 'T'");
-      bad(`: found ${JSON.stringify(rest)} where ${JSON.stringify(c)} is expected`);
-    }
+    if (!rest.startsWith(c)) bad(`: found ${JSON.stringify(rest)} where ${JSON.stringify(c)} is expected`);
     rest = rest.slice(c.length);
   };
   const year = num(4, 'year', 0, 9999);
   lit('-');
   const month = num(2, 'month', 1, 12);
   lit('-');
-  const day = num(2, 'day of month', 1, 31);
-  if (day > daysIn(month, year)) bad(': day out of range');
+  const day = num(2, 'day of month', 0, 99);
+  if (day < 1 || day > daysIn(month, year)) bad(': day out of range');
   lit('T');
-  if (/^\d:/.test(rest)) bad(': hour must have two digits');
   const hour = num(2, 'hour', 0, 23);
   lit(':');
   const min = num(2, 'minute', 0, 59);
   lit(':');
   const sec = num(2, 'second', 0, 59);
   let nanos = 0;
-  if (rest.startsWith(',')) bad(': sub-second separator must be a period');
   const frac = /^\.(\d+)/.exec(rest);
   if (frac) {
     nanos = parseInt((frac[1]! + '000000000').slice(0, 9), 10);
@@ -66,15 +70,14 @@ export function parseTimestamp(s: string): Timestamp {
   let offset = 0;
   if (rest === '') bad(': end of string before UTC offset');
   if (rest[0] === 'Z') rest = rest.slice(1);
-  else {
+  else if (rest[0] === '+' || rest[0] === '-') {
     const m = /^([+-])(\d\d):(\d\d)/.exec(rest);
     if (!m) bad(`: cannot use ${JSON.stringify(rest)} as UTC offset`);
     const oh = parseInt(m![2]!, 10), om = parseInt(m![3]!, 10);
-    if (oh >= 24) bad(': timezone hour out of range');
-    if (om >= 60) bad(': timezone minute out of range');
+    if (oh >= 24 || om >= 60) bad(`: cannot use ${JSON.stringify(rest)} as UTC offset`);
     offset = (oh * 60 + om) * 60 * (m![1] === '-' ? -1 : 1);
     rest = rest.slice(m![0].length);
-  }
+  } else bad(`: cannot use ${JSON.stringify(rest.slice(0, 1))} as timestamp segment`);
   if (rest !== '') bad(`: cannot use ${JSON.stringify(rest)} as timestamp segment`);
   const ms = Date.UTC(year, month - 1, day, hour, min, sec) - offset * 1000;
   return { ms: ms + Math.floor(nanos / 1e6), nanos: nanos % 1e6, offset };
