@@ -1,0 +1,159 @@
+/**
+ * The EvalData of one module instance: how `var.`, `local.`, resources, `module.`,
+ * `count.`, `each.`, `path.`, `terraform.` and `self` resolve during a walk, reading the
+ * working values. Names that are not declared get Terraform's diagnostics.
+ */
+import { relative } from 'node:path';
+import { compareInstanceKeys, type ModuleInstance, type InstanceKey } from '../addrs/index.js';
+import { errorDiag, type Range } from '../hcl/diagnostic.js';
+import type { ModuleNode } from '../config/module.js';
+import type { EvalData, Lookup, ResourceMode, Scope } from '../lang/scope.js';
+import {
+  undeclaredVariableDiag, undeclaredLocalDiag, undeclaredResourceDiag, undeclaredModuleDiag, countAttrDiag, forEachAttrDiag,
+  invalidPathAttrDiag, invalidTerraformAttrDiag, invalidSelfDiag,
+} from '../lang/scope.js';
+import { builtinFunctions } from '../lang/functions/index.js';
+import {
+  DynamicUnknown, numberVal, stringVal, tupleVal, objectVal, boolVal, unknownVal, type Value,
+} from '../lang/value.js';
+import * as T from '../lang/types.js';
+import type { WorkingValues, ResourceValues } from './working-values.js';
+
+/** What an instance-level evaluation adds to its module's scope. */
+export interface InstanceContext {
+  countIndex?: number;
+  eachKey?: string;
+  eachValue?: Value;
+  /** The resource's own object for `self` (postconditions). */
+  self?: Value;
+  /** True while evaluating something that has count (so `count.index` is valid, maybe unknown). */
+  hasCount?: boolean;
+  hasForEach?: boolean;
+}
+
+/** Run-wide facts the scope needs. */
+export interface RunContext {
+  /** The working directory (path.cwd) and root module directory. */
+  cwd: string;
+  rootDir: string;
+  workspace: string;
+  /** True during apply (terraform.applying). */
+  applying: boolean;
+  planTimestamp: Date;
+}
+
+let functionsTable: ReturnType<typeof builtinFunctions> | undefined;
+function functions() {
+  functionsTable ??= builtinFunctions();
+  return functionsTable;
+}
+
+/** Terraform's data for one module instance. */
+export class ModuleEvalData implements EvalData {
+  constructor(
+    private readonly values: WorkingValues,
+    private readonly node: ModuleNode,
+    private readonly mi: ModuleInstance,
+    private readonly run: RunContext,
+    private readonly inst: InstanceContext = {},
+  ) {}
+
+  getInputVariable(name: string, range: Range): Lookup {
+    const decl = this.node.module.variables.get(name);
+    if (!decl) return [undeclaredVariableDiag(name, this.node.module.variables.keys(), range)];
+    return this.values.getVar(this.mi, name) ?? unknownVal(decl.type);
+  }
+
+  getLocalValue(name: string, range: Range): Lookup {
+    if (!this.node.module.locals.has(name)) return [undeclaredLocalDiag(name, this.node.module.locals.keys(), range)];
+    return this.values.getLocal(this.mi, name) ?? DynamicUnknown;
+  }
+
+  getResource(mode: ResourceMode, type: string, name: string, range: Range): Lookup {
+    const m = this.node.module;
+    const key = `${type}.${name}`;
+    const declared = mode === 'data' ? m.dataResources.has(key) || [...m.checks.values()].some((c) => c.data.some((d) => d.type === type && d.name === name)) : m.managedResources.has(key);
+    if (!declared) {
+      const where = this.mi.isRoot ? 'the root module' : `module.${this.node.path.join('.module.')}`;
+      return [undeclaredResourceDiag(mode, type, name, range, where, mode === 'managed' && m.dataResources.has(key))];
+    }
+    const addr = mode === 'data' ? `data.${key}` : key;
+    return resourceValue(this.values.getResource(this.mi, addr));
+  }
+
+  getModule(name: string, range: Range): Lookup {
+    const call = this.node.module.moduleCalls.get(name);
+    if (!call) return [undeclaredModuleDiag(name, this.node.module.moduleCalls.keys(), range, this.mi.isRoot ? 'the root module' : `module.${this.node.path.join('.module.')}`)];
+    const child = this.node.children.get(name);
+    const e = this.values.getExpansion(this.mi, name);
+    if (!e || e.unknown || !child) return DynamicUnknown;
+    const objectFor = (key: InstanceKey): Value => {
+      const cmi = this.mi.child(name, key);
+      const entries: [string, Value][] = [];
+      for (const out of child.module.outputs.keys()) entries.push([out, this.values.getOutput(cmi, out) ?? DynamicUnknown]);
+      return objectVal(entries);
+    };
+    if (e.kind === 'single') return objectFor(null);
+    const keys = [...e.keys].sort(compareInstanceKeys);
+    if (e.kind === 'count') return tupleVal(keys.map(objectFor));
+    return objectVal(keys.map((k) => [String(k), objectFor(k)]));
+  }
+
+  getCountAttr(name: string, range: Range): Lookup {
+    if (name !== 'index' || (this.inst.countIndex === undefined && !this.inst.hasCount)) {
+      return [countAttrDiag(name, this.inst.hasCount === true || this.inst.countIndex !== undefined, range)];
+    }
+    return this.inst.countIndex === undefined ? unknownVal(T.Number) : numberVal(this.inst.countIndex);
+  }
+
+  getForEachAttr(name: string, range: Range): Lookup {
+    const has = this.inst.eachKey !== undefined || this.inst.hasForEach;
+    if (!has || (name !== 'key' && name !== 'value')) return [forEachAttrDiag(name, range)];
+    if (name === 'key') return this.inst.eachKey === undefined ? unknownVal(T.String) : stringVal(this.inst.eachKey);
+    return this.inst.eachValue ?? DynamicUnknown;
+  }
+
+  getPathAttr(name: string, range: Range): Lookup {
+    switch (name) {
+      case 'module': return stringVal(relative(this.run.cwd, this.node.module.dir) || '.');
+      case 'root': return stringVal(relative(this.run.cwd, this.run.rootDir) || '.');
+      case 'cwd': return stringVal(this.run.cwd);
+      default: return [invalidPathAttrDiag(name, range)];
+    }
+  }
+
+  getTerraformAttr(name: string, range: Range): Lookup {
+    if (name === 'workspace') return stringVal(this.run.workspace);
+    if (name === 'applying') return boolVal(this.run.applying);
+    return [invalidTerraformAttrDiag(name, range)];
+  }
+
+  getSelf(range: Range): Lookup {
+    return this.inst.self ?? [invalidSelfDiag(range)];
+  }
+}
+
+/** The value a reference to a whole resource gives (object, tuple for count, object for for_each). */
+export function resourceValue(rv: ResourceValues | undefined): Value {
+  if (!rv || rv.unknownExpansion) return DynamicUnknown;
+  const list = [...rv.instances.values()].sort((a, b) => compareInstanceKeys(a.key, b.key));
+  if (rv.kind === 'single') return list[0]?.value ?? DynamicUnknown;
+  if (rv.kind === 'count') return tupleVal(list.map((i) => i.value));
+  return objectVal(list.map((i) => [String(i.key), i.value]));
+}
+
+/** The Scope for expressions of one module instance. */
+export function moduleScope(values: WorkingValues, node: ModuleNode, mi: ModuleInstance, run: RunContext, inst?: InstanceContext): Scope {
+  return {
+    data: new ModuleEvalData(values, node, mi, run, inst),
+    functions: functions(),
+    functionContext: { baseDir: node.module.dir, planTimestamp: run.planTimestamp, functions: functions() },
+  };
+}
+
+/** An error for an evaluation that must be known before apply (count, for_each, ...). */
+export function unknownAtPlanDiag(what: string, range: Range): ReturnType<typeof errorDiag> {
+  return errorDiag(`Invalid ${what} argument`,
+    `The "${what}" value depends on resource attributes that cannot be determined until apply, so terrane cannot predict how many instances will be created. To work around this, use the -target argument to first apply only the resources that the ${what} depends on.`,
+    range);
+}

@@ -1,0 +1,172 @@
+/**
+ * The dependency graph of a configuration: one node per variable, local, output,
+ * resource, module call (its expansion) and provider configuration in each module, with
+ * edges from references and depends_on (Terraform's reference and module transformers).
+ * Instances are expanded during the walk, not here.
+ */
+import type { Expression, Traversal } from '../hcl/ast.js';
+import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
+import type { Config, ModuleNode, Resource } from '../config/module.js';
+import { Graph } from '../graph/dag.js';
+import { findCycles } from '../graph/cycles.js';
+import { parseRef, traversalsOf } from '../lang/references.js';
+import { bodyTraversals } from '../lang/decode-body.js';
+import type { AbsProviderConfig } from '../addrs/index.js';
+import type { ProviderConfigNode, ProviderResolver } from './provider-resolve.js';
+import type { ProviderManager } from './provider-manager.js';
+
+export type EngineNode =
+  | { kind: 'var'; node: ModuleNode; name: string }
+  | { kind: 'local'; node: ModuleNode; name: string }
+  | { kind: 'output'; node: ModuleNode; name: string }
+  | { kind: 'resource'; node: ModuleNode; res: Resource; provider: AbsProviderConfig; source: string }
+  | { kind: 'modcall'; node: ModuleNode; name: string }
+  | { kind: 'provider'; cfg: ProviderConfigNode; source: string };
+
+const p = (node: ModuleNode) => node.path.join('.');
+/** Graph keys. */
+export const keys = {
+  var: (n: ModuleNode, name: string) => `var:${p(n)}:${name}`,
+  local: (n: ModuleNode, name: string) => `local:${p(n)}:${name}`,
+  output: (n: ModuleNode, name: string) => `output:${p(n)}:${name}`,
+  resource: (n: ModuleNode, r: { mode: string; type: string; name: string }) => `resource:${p(n)}:${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`,
+  modcall: (n: ModuleNode, name: string) => `modcall:${p(n)}:${name}`,
+  provider: (addr: string) => `provider:${addr}`,
+};
+
+/** Terraform's display name of a graph node (used in cycle errors and `terrane graph`). */
+export function nodeDisplayName(n: EngineNode): string {
+  const prefix = 'node' in n && n.node.path.length ? n.node.path.map((s) => `module.${s}`).join('.') + '.' : '';
+  switch (n.kind) {
+    case 'var': return `${prefix}var.${n.name}`;
+    case 'local': return `${prefix}local.${n.name}`;
+    case 'output': return `${prefix}output.${n.name}`;
+    case 'resource': return `${prefix}${n.res.mode === 'data' ? 'data.' : ''}${n.res.type}.${n.res.name}`;
+    case 'modcall': return `${prefix}module.${n.name}`;
+    case 'provider': return n.cfg.addr.toString();
+  }
+}
+
+export interface BuiltGraph {
+  graph: Graph<EngineNode>;
+  diags: Diagnostic[];
+}
+
+/** Builds the graph; reports cycles (naming every node in each) as errors. */
+export function buildGraph(config: Config, resolver: ProviderResolver, providers: ProviderManager): BuiltGraph {
+  const g = new Graph<EngineNode>();
+  const diags: Diagnostic[] = [...resolver.diags];
+  const pending: [string, ModuleNode, Traversal[]][] = [];
+
+  for (const cfg of resolver.configs.values()) {
+    const source = cfg.addr.provider.toString();
+    g.add(keys.provider(cfg.addr.toString()), { kind: 'provider', cfg, source });
+  }
+
+  const visit = (node: ModuleNode, parent?: ModuleNode) => {
+    const m = node.module;
+    const own: string[] = [];
+    for (const v of m.variables.values()) {
+      const k = keys.var(node, v.name);
+      g.add(k, { kind: 'var', node, name: v.name });
+      own.push(k);
+      const refs: Traversal[] = [];
+      for (const val of v.validations) refs.push(...traversalsOf(val.condition), ...traversalsOf(val.errorMessage));
+      pending.push([k, node, refs.filter((t) => !(t.root === 'var' && t.steps[0]?.kind === 'attr' && t.steps[0].name === v.name))]);
+      if (parent && node.call) {
+        const input = node.call.inputs.get(v.name);
+        if (input) pending.push([k, parent, traversalsOf(input.expr)]);
+      }
+    }
+    for (const l of m.locals.values()) {
+      const k = keys.local(node, l.name);
+      g.add(k, { kind: 'local', node, name: l.name });
+      own.push(k);
+      pending.push([k, node, traversalsOf(l.expr)]);
+    }
+    for (const o of m.outputs.values()) {
+      const k = keys.output(node, o.name);
+      g.add(k, { kind: 'output', node, name: o.name });
+      own.push(k);
+      const refs = [...traversalsOf(o.expr), ...o.dependsOn];
+      for (const pc of o.preconditions) refs.push(...traversalsOf(pc.condition), ...traversalsOf(pc.errorMessage));
+      pending.push([k, node, refs]);
+    }
+    for (const r of [...m.managedResources.values(), ...m.dataResources.values(), ...[...m.checks.values()].flatMap((c) => c.data)]) {
+      const k = keys.resource(node, r);
+      const provider = resolver.forResource(node, r);
+      if (!provider) continue;
+      const source = provider.provider.toString();
+      g.add(k, { kind: 'resource', node, res: r, provider, source });
+      own.push(k);
+      const pk = keys.provider(provider.toString());
+      // Implied (block-less) configurations appear as resources are resolved.
+      if (!g.has(pk)) g.add(pk, { kind: 'provider', cfg: resolver.configs.get(provider.toString())!, source });
+      g.connect(k, pk);
+      const refs: Traversal[] = [...r.dependsOn];
+      const exprs: Expression[] = [];
+      if (r.count) exprs.push(r.count);
+      if (r.forEach) exprs.push(r.forEach);
+      for (const e of r.lifecycle.replaceTriggeredBy) exprs.push(e);
+      for (const c of [...r.lifecycle.preconditions, ...r.lifecycle.postconditions]) exprs.push(c.condition, c.errorMessage);
+      for (const e of exprs) refs.push(...traversalsOf(e));
+      const schema = providers.resourceSchema(source, r.mode, r.type);
+      if (schema) refs.push(...bodyTraversals(r.config, schema.block));
+      pending.push([k, node, refs.filter((t) => t.root !== 'self')]);
+    }
+    for (const mc of m.moduleCalls.values()) {
+      const k = keys.modcall(node, mc.name);
+      g.add(k, { kind: 'modcall', node, name: mc.name });
+      own.push(k);
+      const refs: Traversal[] = [...mc.dependsOn];
+      if (mc.count) refs.push(...traversalsOf(mc.count));
+      if (mc.forEach) refs.push(...traversalsOf(mc.forEach));
+      pending.push([k, node, refs]);
+    }
+    // Everything in a called module waits for the call's expansion.
+    if (parent && node.call) {
+      const mk = keys.modcall(parent, node.call.name);
+      for (const k of own) if (k !== mk) g.add(mk, { kind: 'modcall', node: parent, name: node.call.name }).connect(k, mk);
+    }
+    for (const child of node.children.values()) visit(child, node);
+  };
+  visit(config.root);
+
+  for (const cfg of resolver.configs.values()) {
+    if (!cfg.block) continue;
+    const schema = providers.schema(cfg.addr.provider.toString());
+    if (schema) pending.push([keys.provider(cfg.addr.toString()), cfg.node, bodyTraversals(cfg.block.config, schema.provider.block)]);
+  }
+
+  for (const [from, node, traversals] of pending) {
+    for (const t of traversals) for (const to of refTargets(t, node)) if (to !== from && g.has(to)) g.connect(from, to);
+  }
+
+  const cycles = findCycles(g);
+  for (const c of cycles) {
+    const names = c.map((k) => nodeDisplayName(g.get(k)!)).sort();
+    diags.push(errorDiag('Cycle: ' + names.join(', '), `The configuration has a dependency cycle between: ${names.join(', ')}. Break it by removing one of the references.`));
+  }
+  return { graph: g, diags };
+}
+
+/** The graph keys a traversal (read in module `node`) depends on. */
+function refTargets(t: Traversal, node: ModuleNode): string[] {
+  const { ref } = parseRef(t);
+  if (!ref) return [];
+  const s = ref.subject;
+  switch (s.kind) {
+    case 'var': return [keys.var(node, s.name)];
+    case 'local': return [keys.local(node, s.name)];
+    case 'resource': return s.mode === 'ephemeral' ? [] : [keys.resource(node, { mode: s.mode, type: s.type, name: s.name })];
+    case 'module': {
+      const child = node.children.get(s.name);
+      const out = [keys.modcall(node, s.name)];
+      if (!child) return out;
+      if (s.output) out.push(keys.output(child, s.output));
+      else for (const o of child.module.outputs.keys()) out.push(keys.output(child, o));
+      return out;
+    }
+    default: return [];
+  }
+}

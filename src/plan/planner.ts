@@ -1,0 +1,367 @@
+/**
+ * The plan stage: from configuration and prior state to a Plan. Moves state for `moved`
+ * blocks, walks the graph (refreshing and planning every resource instance through its
+ * provider), reads data sources whose configuration is known, plans the deletion of
+ * objects no longer in the configuration, and computes output changes.
+ */
+import {
+  AbsResource, AbsResourceInstance, Resource as ResourceAddr, instanceKeyString, parseTarget, targetContains, type InstanceKey, type ModuleInstance,
+} from '../addrs/index.js';
+import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
+import type { Config, ModuleNode } from '../config/module.js';
+import { evaluate } from '../lang/eval.js';
+import * as T from '../lang/types.js';
+import { DynamicUnknown, isWhollyKnown, nullVal, type Value } from '../lang/value.js';
+import { decodeAttributes, encodeAttributes, type State, type ResourceInstanceObject } from '../state/index.js';
+import { impliedType } from '../providers/schema.js';
+import type { Schema } from '../providers/protocol.js';
+import { buildGraph, keys, type EngineNode } from './graph-build.js';
+import { ProviderResolver } from './provider-resolve.js';
+import type { ProviderManager } from './provider-manager.js';
+import { providerDiags } from './provider-manager.js';
+import { evaluateConfig, planManagedInstance, preventDestroyDiag } from './plan-instance.js';
+import { markSchemaSensitive, proposedNew, sameValue, stripMarks } from './objchange.js';
+import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './plan.js';
+import { Walker, expandRepetition, type WalkerOptions } from './walker.js';
+import { applyMoves } from './moves.js';
+import { dependsOnPending, filterTargets } from './targets.js';
+
+export interface PlanOptions extends WalkerOptions {
+  mode: PlanMode;
+  refresh: boolean;
+  targets: string[];
+  excludes: string[];
+  replace: string[];
+}
+
+/** The result of planning: the plan and the refreshed prior state it was made against. */
+export interface PlanResult {
+  plan: Plan;
+  /** Prior state after moves and refresh (what apply starts from). */
+  refreshed: State;
+  diags: Diagnostic[];
+}
+
+class Planner extends Walker {
+  readonly changes: ResourceInstanceChange[] = [];
+  readonly drift: ResourceInstanceChange[] = [];
+  readonly claimed = new Set<string>();
+  included?: Set<string>;
+
+  constructor(config: Config, providers: ProviderManager, readonly popts: PlanOptions, readonly refreshed: State, readonly resolver: ProviderResolver) {
+    super(config, providers, popts);
+  }
+
+  protected async visitResource(n: Extract<EngineNode, { kind: 'resource' }>): Promise<Diagnostic[]> {
+    const { node, res, source } = n;
+    const diags: Diagnostic[] = [];
+    const schema = this.providers.resourceSchema(source, res.mode, res.type);
+    if (!schema) return [unsupportedTypeDiag(this.providers, source, res)];
+    const provider = this.providers.instance(n.provider.toString(), source)!;
+    const key = `${res.mode === 'data' ? 'data.' : ''}${res.type}.${res.name}`;
+    const skip = this.included && !this.included.has(keys.resource(node, res));
+    for (const mi of this.values.moduleInstances(node.path)) {
+      const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
+      const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
+      if (exp.unknown) {
+        this.values.setResource(mi, key, { kind: exp.kind, instances: new Map(), unknownExpansion: true });
+        continue;
+      }
+      this.values.setResource(mi, key, { kind: exp.kind, instances: new Map() });
+      await Promise.all(exp.keys.map(async (ik) => {
+        const addr = rAddr.instance(ik);
+        this.claimed.add(addr.toString());
+        const inst = exp.kind === 'count' ? { countIndex: ik as number } : exp.kind === 'for_each' ? { eachKey: String(ik), eachValue: exp.eachValues!.get(String(ik))! } : {};
+        const scope = this.scope(node, mi, inst);
+        const obj = this.refreshed.current(addr);
+        let prior = obj ? this.decode(obj, schema, addr, diags) : null;
+        if (skip) {
+          this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? DynamicUnknown);
+          return;
+        }
+        await this.sem.run(async () => {
+          if (prior && this.popts.refresh) prior = await this.refresh(addr, n, schema, obj!, prior, diags);
+          if (res.mode === 'data') {
+            await this.planData(addr, n, schema, scope, mi, key, exp.kind, ik, diags);
+            return;
+          }
+          if (this.popts.mode === 'destroy') {
+            this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? nullVal(impliedType(schema.block)));
+            return;
+          }
+          const r = await planManagedInstance({
+            addr, res, schema, provider, providerAddr: n.provider.toString(), scope, prior,
+            tainted: obj?.status === 'tainted', forceReplace: this.popts.replace.includes(addr.toString()),
+            triggered: prior ? this.replaceTriggered(node, mi, res, scope, diags) : false,
+            preventDestroy: this.preventDestroy(res, scope, diags),
+          });
+          diags.push(...r.diags);
+          if (r.change) this.changes.push(r.change);
+          this.values.setResourceInstance(mi, key, exp.kind, ik, r.value);
+        });
+      }));
+    }
+    return diags;
+  }
+
+  private decode(obj: ResourceInstanceObject, schema: Schema, addr: AbsResourceInstance, diags: Diagnostic[]): Value | null {
+    const d = decodeAttributes(obj, impliedType(schema.block), addr.toString());
+    diags.push(...d.diags);
+    return d.value ?? null;
+  }
+
+  /** Refreshes one object; records drift; returns the new prior (null when it is gone). */
+  private async refresh(
+    addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, obj: ResourceInstanceObject, prior: Value, diags: Diagnostic[],
+  ): Promise<Value | null> {
+    if (n.res.mode === 'data') return prior;
+    const provider = this.providers.instance(n.provider.toString(), n.source)!;
+    const [bare] = stripMarks(prior);
+    const r = await provider.readResource({ typeName: n.res.type, currentState: bare, ...(obj.private ? { private: obj.private } : {}) });
+    diags.push(...providerDiags(r.diagnostics, n.res.declRange, `Error refreshing ${addr.toString()}.`));
+    if (hasErrors(r.diagnostics.map((d) => ({ ...d, subject: undefined })) as Diagnostic[])) return prior;
+    const type = impliedType(schema.block);
+    if (r.newState.isNull) {
+      this.drift.push({ addr: addr.toString(), mode: 'managed', type: n.res.type, name: n.res.name, providerAddr: n.provider.toString(), action: 'delete', before: markSchemaSensitive(prior, schema.block), after: nullVal(type), objectType: type, requiredReplace: [] });
+      this.refreshed.setCurrent(addr, undefined, n.provider);
+      return null;
+    }
+    if (!sameValue(r.newState, bare)) {
+      this.drift.push({ addr: addr.toString(), mode: 'managed', type: n.res.type, name: n.res.name, providerAddr: n.provider.toString(), action: 'update', before: markSchemaSensitive(prior, schema.block), after: markSchemaSensitive(r.newState, schema.block), objectType: type, requiredReplace: [] });
+      const enc = encodeAttributes(r.newState, type);
+      this.refreshed.setCurrent(addr, { ...obj, attrsJSON: enc.attrsJSON, ...(r.private ? { private: r.private } : {}) }, n.provider);
+      return r.newState;
+    }
+    return prior;
+  }
+
+  private async planData(
+    addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, scope: ReturnType<Walker['scope']>,
+    mi: ModuleInstance, key: string, kind: 'single' | 'count' | 'for_each', ik: InstanceKey, diags: Diagnostic[],
+  ): Promise<void> {
+    const type = impliedType(schema.block);
+    const ev = evaluateConfig(n.res, schema, scope);
+    diags.push(...ev.diags);
+    if (hasErrors(ev.diags)) return;
+    const [config] = stripMarks(ev.config);
+    const pending = dependsOnPending(n.res, this.changes, mi);
+    if (!isWhollyKnown(config) || pending || this.popts.mode === 'destroy' && false) {
+      const after = markSchemaSensitive(proposedNew(schema.block, null, config), schema.block);
+      this.changes.push({
+        addr: addr.toString(), mode: 'data', type: n.res.type, name: n.res.name, providerAddr: n.provider.toString(), action: 'read',
+        actionReason: pending ? 'read_because_dependency_pending' : 'read_because_config_unknown', before: nullVal(type), after, objectType: type, requiredReplace: [],
+      });
+      this.values.setResourceInstance(mi, key, kind, ik, after);
+      return;
+    }
+    const provider = this.providers.instance(n.provider.toString(), n.source)!;
+    const v = provider.validateDataSourceConfig?.(n.res.type, config) ?? [];
+    diags.push(...providerDiags(v, n.res.declRange));
+    if (hasErrors(diags)) return;
+    const r = await provider.readDataSource({ typeName: n.res.type, config });
+    diags.push(...providerDiags(r.diagnostics, n.res.declRange, `Error reading ${addr.toString()}.`));
+    if (r.diagnostics.some((d) => d.severity === 'error')) return;
+    const value = markSchemaSensitive(r.state, schema.block);
+    const enc = encodeAttributes(value, type);
+    this.refreshed.setCurrent(addr, { status: 'ready', schemaVersion: schema.version, attrsJSON: enc.attrsJSON, sensitivePaths: enc.sensitivePaths, dependencies: [], createBeforeDestroy: false }, n.provider);
+    this.values.setResourceInstance(mi, key, kind, ik, value);
+  }
+
+  private replaceTriggered(node: ModuleNode, mi: ModuleInstance, res: Extract<EngineNode, { kind: 'resource' }>['res'], scope: ReturnType<Walker['scope']>, diags: Diagnostic[]): boolean {
+    for (const e of res.lifecycle.replaceTriggeredBy) {
+      // A trigger fires when the referenced resource instance has a planned change.
+      const r = evaluate(e, scope);
+      diags.push(...r.diags.filter((d) => d.severity === 'error' ? false : true));
+      const text = e.kind === 'scopeTraversal' ? e.traversal : undefined;
+      if (!text) continue;
+      const prefix = mi.isRoot ? '' : mi.toString() + '.';
+      const base = `${prefix}${text.root}.${text.steps[0]?.kind === 'attr' ? text.steps[0].name : ''}`;
+      for (const c of this.changes) {
+        if (c.action === 'no-op' || c.action === 'read') continue;
+        if (c.addr === base || c.addr.startsWith(base + '[')) return true;
+      }
+    }
+    void node;
+    return false;
+  }
+
+  private preventDestroy(res: Extract<EngineNode, { kind: 'resource' }>['res'], scope: ReturnType<Walker['scope']>, diags: Diagnostic[]): boolean {
+    const e = res.lifecycle.preventDestroy;
+    if (!e) return false;
+    const r = evaluate(e, scope);
+    diags.push(...r.diags);
+    const v = r.value;
+    if (!v.isKnown) {
+      diags.push(errorDiag('Invalid prevent_destroy value', 'The prevent_destroy value must be known before planning: it may refer to variables and locals, but not to resource attributes.', e.range));
+      return true;
+    }
+    if (v.isNull || v.type.kind !== 'bool') {
+      diags.push(errorDiag('Invalid prevent_destroy value', 'The prevent_destroy argument must be a boolean value.', e.range));
+      return false;
+    }
+    return v.bool;
+  }
+
+  /** Plans deletion of everything in state that the walk did not claim (or everything, for destroy). */
+  async planOrphans(diags: Diagnostic[]): Promise<void> {
+    const targets = this.popts.targets.map((t) => parseTarget(t).value).filter((x) => x !== undefined);
+    for (const { addr, resource, instance } of [...this.refreshed.instances()]) {
+      const s = addr.toString();
+      if (this.popts.mode !== 'destroy' && this.claimed.has(s)) continue;
+      if (targets.length && !targets.some((t) => targetContains(t!.subject, addr))) continue;
+      const mode = addr.resource.resource.mode;
+      if (mode === 'data') {
+        this.refreshed.setCurrent(addr, undefined, resource.provider);
+        continue;
+      }
+      const source = resource.provider.provider.toString();
+      const schema = this.providers.resourceSchema(source, 'managed', addr.resource.resource.type);
+      if (!schema || !instance.current) {
+        if (!schema) diags.push(errorDiag('Provider not available', `The state holds ${s}, whose provider ${source} terrane does not have.`));
+        continue;
+      }
+      const cfgAddr = resource.provider.toString();
+      if (!this.providers.isConfigured(cfgAddr)) {
+        const cfg = this.resolver.configs.get(cfgAddr);
+        if (!cfg && resource.provider.alias !== undefined) {
+          diags.push(errorDiag('Provider configuration not present', `To work with ${s} its original provider configuration at ${cfgAddr} is required, but it has been removed. This occurs when a provider configuration is removed while objects created by that provider still exist in the state. Re-add the provider configuration to destroy ${s}, after which you can remove the provider configuration again.`));
+          continue;
+        }
+        const { emptyObject } = await import('../lang/decode-body.js');
+        diags.push(...await this.providers.configure(cfgAddr, source, emptyObject(schema.block), undefined));
+      }
+      let prior = this.decode(instance.current, schema, addr, diags);
+      if (!prior) continue;
+      if (this.popts.refresh && this.popts.mode !== 'destroy') {
+        const n = { kind: 'resource' as const, node: this.config.root, res: { mode: 'managed', type: addr.resource.resource.type, name: addr.resource.resource.name, declRange: undefined } as never, provider: resource.provider, source };
+        prior = await this.refresh(addr, n, schema, instance.current, prior, diags);
+        if (!prior) continue;
+      }
+      const res = this.configResource(addr);
+      if (res && this.popts.mode === 'destroy') {
+        const pd = this.preventDestroy(res.res, this.scope(res.node, addr.module), diags);
+        if (pd) diags.push(preventDestroyDiag(s, res.res));
+      }
+      const type = impliedType(schema.block);
+      this.changes.push({
+        addr: s, mode: 'managed', type: addr.resource.resource.type, name: addr.resource.resource.name, providerAddr: cfgAddr,
+        action: 'delete', actionReason: this.popts.mode === 'destroy' ? undefined as never : orphanReason(this.config, addr),
+        before: markSchemaSensitive(prior, schema.block), after: nullVal(type), objectType: type, requiredReplace: [],
+      });
+      if (this.popts.mode === 'destroy') delete this.changes[this.changes.length - 1]!.actionReason;
+    }
+  }
+
+  private configResource(addr: AbsResourceInstance): { node: ModuleNode; res: NonNullable<ReturnType<ModuleNode['module']['managedResources']['get']>> } | undefined {
+    let node: ModuleNode | undefined = this.config.root;
+    for (const st of addr.module.steps) node = node?.children.get(st.name);
+    const r = node?.module.managedResources.get(`${addr.resource.resource.type}.${addr.resource.resource.name}`);
+    return node && r ? { node, res: r } : undefined;
+  }
+}
+
+function orphanReason(config: Config, addr: AbsResourceInstance): ResourceInstanceChange['actionReason'] {
+  let node: ModuleNode | undefined = config.root;
+  for (const st of addr.module.steps) {
+    const next: ModuleNode | undefined = node?.children.get(st.name);
+    if (!next) return 'delete_because_no_module';
+    node = next;
+  }
+  const res = node!.module.managedResources.get(`${addr.resource.resource.type}.${addr.resource.resource.name}`);
+  if (!res) return 'delete_because_no_resource_config';
+  const k = addr.key;
+  if (res.count && typeof k === 'number') return 'delete_because_count_index';
+  if (res.forEach && typeof k === 'string') return 'delete_because_each_key';
+  if (!res.count && !res.forEach && k === null) return 'delete_because_no_resource_config';
+  return 'delete_because_wrong_repetition';
+}
+
+function unsupportedTypeDiag(providers: ProviderManager, source: string, res: { mode: string; type: string; typeRange: import('../hcl/diagnostic.js').Range }): Diagnostic {
+  const schema = providers.schema(source);
+  const names = schema ? Object.keys(res.mode === 'data' ? schema.dataSources : schema.resources) : [];
+  const short = source.replace(/^registry\.terraform\.io\//, '');
+  let detail = `The provider ${short} does not support ${res.mode === 'data' ? 'data source' : 'resource type'} "${res.type}".`;
+  const near = names.map((n) => [n, levenshtein(n, res.type)] as const).filter(([, d]) => d < 3).sort((a, b) => a[1] - b[1])[0];
+  if (near) detail += `\n\nDid you mean "${near[0]}"?`;
+  if (!schema) detail = `terrane does not have provider ${short}.`;
+  return errorDiag(res.mode === 'data' ? 'Invalid data source' : 'Invalid resource type', detail, res.typeRange);
+}
+
+function levenshtein(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** Makes a plan. `prior` is not modified. */
+export async function makePlan(config: Config, prior: State, providers: ProviderManager, opts: PlanOptions): Promise<PlanResult> {
+  const diags: Diagnostic[] = [];
+  const refreshed = prior.clone();
+  diags.push(...applyMoves(config, refreshed));
+  const resolver = new ProviderResolver(config);
+  for (const cfg of resolver.configs.values()) {
+    const src = cfg.addr.provider.toString();
+    if (!providers.has(src)) {
+      diags.push(errorDiag('Failed to load plugin schemas', `terrane does not have provider ${src.replace(/^registry\.terraform\.io\//, '')}. Available providers: ${providers.sources().map((s) => s.replace(/^registry\.terraform\.io\//, '')).join(', ')}.`, cfg.block?.range));
+    }
+  }
+  const { graph, diags: gd } = buildGraph(config, resolver, providers);
+  diags.push(...gd);
+  const plan = emptyPlan(opts, prior);
+  if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
+  const planner = new Planner(config, providers, opts, refreshed, resolver);
+  if (opts.targets.length || opts.excludes.length) {
+    const f = filterTargets(graph, opts.targets, opts.excludes);
+    diags.push(...f.diags);
+    planner.included = f.included;
+    diags.push(warningDiag('Resource targeting is in effect',
+      'You are creating a plan with the -target option, which means that the result of this plan may not represent all of the changes requested by the current configuration.\n\nThe -target option is not for routine use, and is provided only for exceptional situations such as recovering from errors or mistakes, or when terrane specifically suggests to use it as part of an error message.'));
+  }
+  diags.push(...await planner.walk(graph));
+  if (!hasErrors(diags)) await planner.planOrphans(diags);
+  plan.changes = opts.mode === 'refresh-only' ? [] : planner.changes.sort((a, b) => compareAddr(a.addr, b.addr));
+  plan.drift = planner.drift.sort((a, b) => compareAddr(a.addr, b.addr));
+  plan.outputChanges = outputChanges(prior, planner.rootOutputs, opts.mode);
+  plan.errored = hasErrors(diags);
+  plan.diagnostics = diags.filter((d) => d.severity === 'warning');
+  return { plan, refreshed, diags };
+}
+
+function emptyPlan(opts: PlanOptions, prior: State): Plan {
+  return {
+    mode: opts.mode, changes: [], outputChanges: [], drift: [], variables: Object.fromEntries(opts.variables), targets: opts.targets,
+    excludes: opts.excludes, replaceAddrs: opts.replace, checks: [], priorStateSerial: prior.serial, priorStateLineage: prior.lineage,
+    timestamp: opts.run.planTimestamp, errored: false, diagnostics: [],
+  };
+}
+
+function outputChanges(prior: State, outs: Map<string, { value: Value; sensitive: boolean }>, mode: PlanMode): OutputChange[] {
+  const out: OutputChange[] = [];
+  const names = new Set([...prior.outputs.keys(), ...outs.keys()]);
+  for (const name of [...names].sort()) {
+    const before = prior.outputs.get(name);
+    const after = mode === 'destroy' ? undefined : outs.get(name);
+    const bv = before?.value ?? nullVal(T.Dynamic), av = after?.value ?? nullVal(T.Dynamic);
+    let action: OutputChange['action'];
+    if (!before && after) action = 'create';
+    else if (before && !after) action = 'delete';
+    else action = av.isKnown && sameValue(bv, av) ? 'no-op' : 'update';
+    out.push({ name, action, before: bv, after: av, sensitive: (before?.sensitive ?? false) || (after?.sensitive ?? false) });
+  }
+  return out;
+}
+
+/** Orders instance addresses as Terraform sorts them in plans. */
+export function compareAddr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export { instanceKeyString };

@@ -1,0 +1,315 @@
+/**
+ * What plan and apply walks share: evaluating input variables (with validations), locals,
+ * outputs and module expansions per module instance, and configuring providers. Resource
+ * nodes are left to the subclass (planning vs applying).
+ */
+import { ModuleInstance, type InstanceKey } from '../addrs/index.js';
+import type { Expression } from '../hcl/ast.js';
+import { errorDiag, hasErrors, type Diagnostic, type Range } from '../hcl/diagnostic.js';
+import type { Config, ModuleNode } from '../config/module.js';
+import { convertForVariable } from '../config/variable-values.js';
+import { evaluate } from '../lang/eval.js';
+import { decodeBody, emptyObject } from '../lang/decode-body.js';
+import * as T from '../lang/types.js';
+import { Mark, unknownVal, unmarkDeep, valueKey, isWhollyKnown, deepMarks, type Value } from '../lang/value.js';
+import { walk as walkGraph } from '../graph/walk.js';
+import type { Graph } from '../graph/dag.js';
+import type { EngineNode } from './graph-build.js';
+import { moduleScope, unknownAtPlanDiag, type InstanceContext, type RunContext } from './eval-data.js';
+import { WorkingValues, type ModuleExpansion } from './working-values.js';
+import type { ProviderManager } from './provider-manager.js';
+
+/** A semaphore bounding concurrent provider operations (Terraform's -parallelism). */
+export class Semaphore {
+  private queue: (() => void)[] = [];
+  private active = 0;
+  constructor(private readonly limit: number) {}
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((r) => this.queue.push(r));
+    this.active++;
+    try {
+      return await fn();
+    } finally {
+      this.active--;
+      this.queue.shift()?.();
+    }
+  }
+}
+
+export interface WalkerOptions {
+  run: RunContext;
+  /** Root input variable values (already converted and validated for type). */
+  variables: Map<string, Value>;
+  parallelism: number;
+  signal?: AbortSignal;
+}
+
+export abstract class Walker {
+  readonly values = new WorkingValues();
+  readonly sem: Semaphore;
+  /** Root output values computed by the walk. */
+  readonly rootOutputs = new Map<string, { value: Value; sensitive: boolean }>();
+
+  constructor(
+    readonly config: Config,
+    readonly providers: ProviderManager,
+    readonly opts: WalkerOptions,
+  ) {
+    this.sem = new Semaphore(Math.max(1, opts.parallelism));
+  }
+
+  /** Walks the graph; node failures stop dependents only. */
+  async walk(graph: Graph<EngineNode>): Promise<Diagnostic[]> {
+    // Node visits are cheap except provider calls, which the semaphore bounds.
+    const r = await walkGraph(graph, (_k, n) => this.visit(n), { parallelism: 64, ...(this.opts.signal ? { signal: this.opts.signal } : {}) });
+    return r.diags;
+  }
+
+  protected async visit(n: EngineNode): Promise<Diagnostic[]> {
+    switch (n.kind) {
+      case 'var': return this.visitVariable(n.node, n.name);
+      case 'local': return this.visitLocal(n.node, n.name);
+      case 'output': return this.visitOutput(n.node, n.name);
+      case 'modcall': return this.visitModuleCall(n.node, n.name);
+      case 'provider': return this.visitProvider(n);
+      case 'resource': return this.visitResource(n);
+    }
+  }
+
+  protected abstract visitResource(n: Extract<EngineNode, { kind: 'resource' }>): Promise<Diagnostic[]>;
+
+  /** The scope for an expression in module instance `mi` of `node`. */
+  scope(node: ModuleNode, mi: ModuleInstance, inst?: InstanceContext) {
+    return moduleScope(this.values, node, mi, this.opts.run, inst);
+  }
+
+  /** The parent module node of `node`. */
+  parentNode(node: ModuleNode): ModuleNode | undefined {
+    if (node.path.length === 0) return undefined;
+    let cur = this.config.root;
+    for (const s of node.path.slice(0, -1)) cur = cur.children.get(s)!;
+    return cur;
+  }
+
+  /** The count/each context a module instance was created with, for evaluating its inputs in the parent. */
+  callContext(mi: ModuleInstance): InstanceContext {
+    const step = mi.lastStep();
+    if (!step) return {};
+    const e = this.values.getExpansion(mi.parent(), step.name);
+    if (!e) return {};
+    if (e.kind === 'count') return { countIndex: step.key as number };
+    if (e.kind === 'for_each') return { eachKey: String(step.key), eachValue: e.eachValues?.get(String(step.key)) ?? unknownVal(T.Dynamic) };
+    return {};
+  }
+
+  private async visitVariable(node: ModuleNode, name: string): Promise<Diagnostic[]> {
+    const diags: Diagnostic[] = [];
+    const decl = node.module.variables.get(name)!;
+    for (const mi of this.values.moduleInstances(node.path)) {
+      let v: Value;
+      if (mi.isRoot) {
+        v = this.opts.variables.get(name) ?? unknownVal(decl.type);
+      } else {
+        const input = node.call?.inputs.get(name);
+        const parent = this.parentNode(node)!;
+        if (input) {
+          const r = evaluate(input.expr, this.scope(parent, mi.parent(), this.callContext(mi)));
+          diags.push(...r.diags);
+          if (hasErrors(r.diags)) continue;
+          const c = convertForVariable(r.value, decl, input.expr.range, { kind: 'file', range: input.expr.range });
+          if ('diag' in c) { diags.push(c.diag); continue; }
+          v = c.value;
+          if (v.isNull && decl.default !== undefined) v = decl.default;
+          if (v.isNull && !decl.nullable) {
+            diags.push(errorDiag('Invalid value for input variable', `The given value is not suitable for var.${name}: required variable may not be set to null.`, input.expr.range));
+            continue;
+          }
+        } else if (decl.default !== undefined) {
+          v = decl.default;
+        } else {
+          diags.push(errorDiag('Missing required argument', `The argument "${name}" is required, but no definition was found.`, node.call?.declRange));
+          continue;
+        }
+        if (decl.sensitive) v = v.mark(Mark.Sensitive);
+      }
+      this.values.setVar(mi, name, v);
+      diags.push(...this.checkValidations(node, mi, decl.validations, name));
+    }
+    return diags;
+  }
+
+  private checkValidations(node: ModuleNode, mi: ModuleInstance, rules: { condition: Expression; errorMessage: Expression; range: Range }[], name: string): Diagnostic[] {
+    const diags: Diagnostic[] = [];
+    for (const rule of rules) {
+      const scope = this.scope(node, mi);
+      const c = evaluate(rule.condition, scope);
+      diags.push(...c.diags);
+      if (hasErrors(c.diags) || !c.value.isKnown) continue;
+      if (c.value.isNull || c.value.type.kind !== 'bool') {
+        diags.push(errorDiag('Invalid validation result', 'The validation condition must return true or false.', rule.condition.range));
+        continue;
+      }
+      if (c.value.bool) continue;
+      const m = evaluate(rule.errorMessage, scope);
+      const msg = m.value.isKnown && m.value.type.kind === 'string' && !m.value.isNull ? (m.value.isSensitive ? '(sensitive value)' : m.value.str) : 'Invalid value for variable';
+      diags.push(errorDiag('Invalid value for variable', `${msg}\n\nThis was checked by the validation rule at ${rule.range.filename}:${rule.range.start.line},${rule.range.start.column}-${rule.range.end.column}.`, rule.condition.range));
+      void name;
+    }
+    return diags;
+  }
+
+  private async visitLocal(node: ModuleNode, name: string): Promise<Diagnostic[]> {
+    const diags: Diagnostic[] = [];
+    const l = node.module.locals.get(name)!;
+    for (const mi of this.values.moduleInstances(node.path)) {
+      const r = evaluate(l.expr, this.scope(node, mi));
+      diags.push(...r.diags);
+      this.values.setLocal(mi, name, r.value);
+    }
+    return diags;
+  }
+
+  protected async visitOutput(node: ModuleNode, name: string): Promise<Diagnostic[]> {
+    const diags: Diagnostic[] = [];
+    const o = node.module.outputs.get(name)!;
+    for (const mi of this.values.moduleInstances(node.path)) {
+      const scope = this.scope(node, mi);
+      for (const pc of o.preconditions) {
+        const c = evaluate(pc.condition, scope);
+        diags.push(...c.diags);
+        if (c.value.isKnown && !c.value.isNull && c.value.type.kind === 'bool' && !c.value.bool) {
+          const m = evaluate(pc.errorMessage, scope);
+          diags.push(errorDiag('Module output value precondition failed', m.value.isKnown && !m.value.isNull ? String(m.value.v) : 'The precondition failed.', pc.condition.range));
+        }
+      }
+      const r = evaluate(o.expr, scope);
+      diags.push(...r.diags);
+      let v = r.value;
+      if (!o.sensitive && mi.isRoot && (deepMarks(v) & Mark.Sensitive) !== 0) {
+        diags.push(errorDiag('Output refers to sensitive values',
+          'To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, terrane requires that any root module output containing sensitive data be explicitly marked as sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the following argument:\n    sensitive = true',
+          o.range));
+        continue;
+      }
+      if (o.sensitive) v = v.mark(Mark.Sensitive);
+      this.values.setOutput(mi, name, v);
+      if (mi.isRoot) this.rootOutputs.set(name, { value: v, sensitive: o.sensitive || (deepMarks(v) & Mark.Sensitive) !== 0 });
+    }
+    return diags;
+  }
+
+  private async visitModuleCall(node: ModuleNode, name: string): Promise<Diagnostic[]> {
+    const diags: Diagnostic[] = [];
+    const call = node.module.moduleCalls.get(name)!;
+    for (const mi of this.values.moduleInstances(node.path)) {
+      const scope = this.scope(node, mi);
+      const e = expandRepetition(call.count, call.forEach, scope, diags);
+      this.values.setExpansion(mi, name, e);
+    }
+    return diags;
+  }
+
+  private async visitProvider(n: Extract<EngineNode, { kind: 'provider' }>): Promise<Diagnostic[]> {
+    const { cfg, source } = n;
+    const schema = this.providers.schema(source);
+    if (!schema) return [];
+    const diags: Diagnostic[] = [];
+    let config: Value;
+    if (cfg.block) {
+      const mis = this.values.moduleInstances(cfg.node.path);
+      const mi = mis[0] ?? ModuleInstance.ROOT;
+      const r = decodeBody(cfg.block.config, schema.provider.block, this.scope(cfg.node, mi));
+      diags.push(...r.diags);
+      if (hasErrors(r.diags)) return diags;
+      config = r.value;
+    } else {
+      config = emptyObject(schema.provider.block);
+    }
+    if (!isWhollyKnown(config) && this.requireKnownProviderConfig()) {
+      // Terraform configures with unknowns during plan; providers treat unknowns as unset.
+    }
+    const [bare] = unmarkDeep(config);
+    diags.push(...await this.providers.configure(cfg.addr.toString(), source, bare, cfg.block?.range));
+    return diags;
+  }
+
+  /** Whether provider configuration must be wholly known (apply) or may hold unknowns (plan). */
+  protected requireKnownProviderConfig(): boolean { return false; }
+}
+
+/** Evaluates count/for_each into an expansion (single when neither is set). */
+export function expandRepetition(count: Expression | undefined, forEach: Expression | undefined, scope: ReturnType<typeof moduleScope>, diags: Diagnostic[]): ModuleExpansion {
+  if (count) {
+    const r = evaluate(count, scope);
+    diags.push(...r.diags);
+    if (hasErrors(r.diags)) return { kind: 'count', keys: [], unknown: true };
+    const v = r.value;
+    if (!v.isKnown) { diags.push(unknownAtPlanDiag('count', count.range)); return { kind: 'count', keys: [], unknown: true }; }
+    if (v.isNull || v.type.kind !== 'number') {
+      if (v.type.kind === 'string' && !v.isNull && /^-?\d+$/.test(v.str)) return countKeys(Number(v.str));
+      diags.push(errorDiag('Invalid count argument', v.isNull ? 'The given "count" argument value is null. An integer is required.' : 'The given "count" argument value is unsuitable: number required.', count.range));
+      return { kind: 'count', keys: [], unknown: true };
+    }
+    if (!Number.isInteger(v.num)) {
+      diags.push(errorDiag('Invalid count argument', `The given "count" argument value is unsuitable: value must be a whole number.`, count.range));
+      return { kind: 'count', keys: [], unknown: true };
+    }
+    if (v.num < 0) {
+      diags.push(errorDiag('Invalid count argument', 'The given "count" argument value is unsuitable: must be greater than or equal to zero.', count.range));
+      return { kind: 'count', keys: [], unknown: true };
+    }
+    return countKeys(v.num);
+  }
+  if (forEach) {
+    const r = evaluate(forEach, scope);
+    diags.push(...r.diags);
+    if (hasErrors(r.diags)) return { kind: 'for_each', keys: [], unknown: true };
+    const v = r.value;
+    if (v.isSensitive || (deepMarks(v) & Mark.Sensitive && (v.type.kind === 'set'))) {
+      diags.push(errorDiag('Invalid for_each argument', 'Sensitive values, or values derived from sensitive values, cannot be used as for_each arguments. If used, the sensitive value could be exposed as a resource instance key.', forEach.range));
+      return { kind: 'for_each', keys: [], unknown: true };
+    }
+    if (!v.isKnown) {
+      diags.push(errorDiag('Invalid for_each argument',
+        `The "for_each" map includes keys derived from resource attributes that cannot be determined until apply, and so terrane cannot determine the full set of keys that will identify the instances of this resource.\n\nWhen working with unknown values in for_each, it's better to define the map keys statically in your configuration and place apply-time results only in the map values.\n\nAlternatively, you could use the -target planning option to first apply only the resources that the for_each value depends on, and then apply a second time to fully converge.`,
+        forEach.range));
+      return { kind: 'for_each', keys: [], unknown: true };
+    }
+    if (v.isNull) {
+      diags.push(errorDiag('Invalid for_each argument', 'The given "for_each" argument value is unsuitable: the given "for_each" argument value is null. A map, or set of strings is allowed.', forEach.range));
+      return { kind: 'for_each', keys: [], unknown: true };
+    }
+    const k = v.type.kind;
+    if (k === 'map' || k === 'object') {
+      const eachValues = new Map<string, Value>();
+      for (const [key, ev] of v.attrs) eachValues.set(key, ev);
+      return { kind: 'for_each', keys: [...eachValues.keys()], eachValues };
+    }
+    if (k === 'set') {
+      const eachValues = new Map<string, Value>();
+      for (const e of v.elems) {
+        if (!e.isKnown) {
+          diags.push(errorDiag('Invalid for_each argument', 'The "for_each" set includes values derived from resource attributes that cannot be determined until apply, and so terrane cannot determine the full set of keys that will identify the instances of this resource.', forEach.range));
+          return { kind: 'for_each', keys: [], unknown: true };
+        }
+        if (e.type.kind !== 'string' || e.isNull) {
+          diags.push(errorDiag('Invalid for_each set argument', `The given "for_each" argument value is unsuitable: "for_each" supports sets of strings, but you have provided a set containing type ${T.typeString(e.type)}.`, forEach.range));
+          return { kind: 'for_each', keys: [], unknown: true };
+        }
+        eachValues.set(e.str, e);
+      }
+      return { kind: 'for_each', keys: [...eachValues.keys()], eachValues };
+    }
+    diags.push(errorDiag('Invalid for_each argument', `The given "for_each" argument value is unsuitable: the "for_each" argument must be a map, or set of strings, and you have provided a value of type ${T.typeString(v.type)}.`, forEach.range));
+    return { kind: 'for_each', keys: [], unknown: true };
+  }
+  return { kind: 'single', keys: [null] };
+}
+
+function countKeys(n: number): ModuleExpansion {
+  const keys: InstanceKey[] = [];
+  for (let i = 0; i < n; i++) keys.push(i);
+  return { kind: 'count', keys };
+}
+
+export { valueKey };

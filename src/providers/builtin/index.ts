@@ -1,0 +1,5 @@
+/** The built-in providers (null, random, local, tls, time, terraform). */
+import type { ProviderFactory } from '../protocol.js';
+
+/** Every built-in provider factory. */
+export const BUILTIN_PROVIDERS: ProviderFactory[] = [];
