@@ -412,11 +412,20 @@ function describeMismatch(t: T.Type, f: T.Type): string {
 
 // ---------- objects ----------
 
+// The last shape an object constructor produced: its keys in source order, the order
+// that sorts them, and the object type. Re-evaluations (count instances, for bodies)
+// usually produce the same shape and then skip sorting and building the type.
+interface ObjectShape { keys: string[]; order: number[]; type: T.ObjectType }
+const shapes = new WeakMap<object, ObjectShape>();
+
 function evalObject(e: Extract<Expression, { kind: 'object' }>, c: EvalCtx): Value {
-  const entries = new Map<string, Value>();
+  const n = e.items.length;
+  const keys: string[] = new Array(n);
+  const vals: Value[] = new Array(n);
   let known = true;
   let marks = 0;
-  for (const item of e.items) {
+  for (let i = 0; i < n; i++) {
+    const item = e.items[i]!;
     const n0 = c.diags.length;
     const key = ev(item.key, c);
     const keyFailed = c.errorsSince(n0);
@@ -436,11 +445,44 @@ function evalObject(e: Extract<Expression, { kind: 'object' }>, c: EvalCtx): Val
       continue;
     }
     if (ks.v === UNKNOWN) { known = false; continue; }
-    entries.set(ks.str, val);
+    keys[i] = ks.str;
+    vals[i] = val;
   }
   if (!known) return DynamicUnknown;
-  const o = objectValFromMap(entries);
+  const o = buildObject(e, keys, vals);
   return marks ? o.withMarks(marks) : o;
+}
+
+function buildObject(e: object, keys: string[], vals: Value[]): Value {
+  const n = keys.length;
+  const shape = shapes.get(e);
+  if (shape && shape.keys.length === n) {
+    let same = true;
+    for (let i = 0; i < n && same; i++) if (shape.keys[i] !== keys[i]) same = false;
+    if (same) {
+      const m = new Map<string, Value>();
+      const attrs = shape.type.attrs;
+      let typeSame = true;
+      for (const i of shape.order) {
+        const k = keys[i]!, v = vals[i]!;
+        m.set(k, v);
+        const at = attrs[k]!;
+        if (typeSame && at !== v.type && !T.typeEquals(at, v.type)) typeSame = false;
+      }
+      if (typeSame) return new Value(shape.type, m);
+      const o = objectValFromMap(m);
+      shapes.set(e, { keys: shape.keys, order: shape.order, type: o.type as T.ObjectType });
+      return o;
+    }
+  }
+  const entries = new Map<string, Value>();
+  for (let i = 0; i < n; i++) entries.set(keys[i]!, vals[i]!);
+  const o = objectValFromMap(entries);
+  if (entries.size === n && n > 0) {
+    const order = keys.map((_, i) => i).sort((a, b) => T.compareStrings(keys[a]!, keys[b]!));
+    shapes.set(e, { keys: keys.slice(), order, type: o.type as T.ObjectType });
+  }
+  return o;
 }
 
 function evalObjectKey(e: ObjectConsKeyExpr, c: EvalCtx): Value {
