@@ -278,3 +278,25 @@ describe('IAM users, groups and access keys', () => {
     expect(names).toEqual(['page-0', 'page-1', 'page-2', 'page-3', 'page-4']);
   });
 });
+
+describe('IAM OpenID Connect providers', () => {
+  it('creates, reads, updates and deletes a provider that roles can trust', async () => {
+    const thumb = 'a'.repeat(40);
+    const c = await iam.send(new I.CreateOpenIDConnectProviderCommand({ Url: 'https://token.actions.githubusercontent.com', ClientIDList: ['sts.amazonaws.com'], ThumbprintList: [thumb] }));
+    const arn = c.OpenIDConnectProviderArn!;
+    expect(arn).toBe('arn:aws:iam::000000000000:oidc-provider/token.actions.githubusercontent.com');
+    expect(await fails(iam.send(new I.CreateOpenIDConnectProviderCommand({ Url: 'https://token.actions.githubusercontent.com', ThumbprintList: [thumb] })))).toMatchObject({ name: 'EntityAlreadyExistsException' });
+    await iam.send(new I.AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn, ClientID: 'other' }));
+    await iam.send(new I.UpdateOpenIDConnectProviderThumbprintCommand({ OpenIDConnectProviderArn: arn, ThumbprintList: ['b'.repeat(40)] }));
+    const g = await iam.send(new I.GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+    expect(g).toMatchObject({ Url: 'token.actions.githubusercontent.com', ClientIDList: ['sts.amazonaws.com', 'other'], ThumbprintList: ['b'.repeat(40)] });
+    expect((await iam.send(new I.ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList?.map((p) => p.Arn)).toEqual([arn]);
+    const trustOidc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: arn }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:org/app:*' } } }] });
+    await iam.send(new I.CreateRoleCommand({ RoleName: 'ci', AssumeRolePolicyDocument: trustOidc }));
+    await iam.send(new I.DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+    expect(await fails(iam.send(new I.GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn })))).toMatchObject({
+      name: 'NoSuchEntityException', message: `OpenIDConnect Provider not found for arn ${arn}`,
+    });
+    expect((await fails(iam.send(new I.CreateOpenIDConnectProviderCommand({ Url: 'https://x.example.com', ThumbprintList: ['short'] })))).name).toBe('ValidationError');
+  });
+});

@@ -1,6 +1,7 @@
 /** IAM: the global identity service of the local cloud (AWS query protocol). */
 import type { ServiceDef } from '../registry.js';
 import { credentialActions } from './credentials.js';
+import { oidcActions } from './oidc.js';
 import { policyActions } from './policies.js';
 import { principalActions } from './principals.js';
 import { queryHandler } from './query-service.js';
@@ -8,7 +9,7 @@ import { queryHandler } from './query-service.js';
 /** IAM's query namespace. */
 export const IAM_XMLNS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
-const actions = { ...principalActions, ...policyActions, ...credentialActions };
+const actions = { ...principalActions, ...policyActions, ...credentialActions, ...oidcActions };
 
 /** The IAM service definition (the registry loads `service`). */
 export const service: ServiceDef = {

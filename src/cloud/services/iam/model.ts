@@ -60,21 +60,26 @@ export interface AccessKey {
 }
 
 /** Store kinds of the IAM service. */
-export type Kind = 'user' | 'group' | 'role' | 'policy' | 'instance-profile' | 'access-key';
+export type Kind = 'user' | 'group' | 'role' | 'policy' | 'instance-profile' | 'access-key' | 'oidc-provider';
+
+/** Kinds keyed by an exact id (arn or key id) rather than a case-insensitive name. */
+function byExactId(kind: Kind): boolean {
+  return kind === 'access-key' || kind === 'policy' || kind === 'oidc-provider';
+}
 
 /** Reads a global IAM document; names are unique case-insensitively, so ids are lower-cased. */
 export function load<T>(ctx: RequestContext, kind: Kind, name: string): T | undefined {
-  return ctx.store.get<T>('iam', kind, ctx.account, '', kind === 'access-key' || kind === 'policy' ? name : name.toLowerCase());
+  return ctx.store.get<T>('iam', kind, ctx.account, '', byExactId(kind) ? name : name.toLowerCase());
 }
 
 /** Writes a global IAM document. */
 export function save<T>(ctx: RequestContext, kind: Kind, name: string, doc: T): void {
-  ctx.store.put('iam', kind, ctx.account, '', kind === 'access-key' || kind === 'policy' ? name : name.toLowerCase(), doc);
+  ctx.store.put('iam', kind, ctx.account, '', byExactId(kind) ? name : name.toLowerCase(), doc);
 }
 
 /** Deletes a global IAM document. */
 export function remove(ctx: RequestContext, kind: Kind, name: string): void {
-  ctx.store.delete('iam', kind, ctx.account, '', kind === 'access-key' || kind === 'policy' ? name : name.toLowerCase());
+  ctx.store.delete('iam', kind, ctx.account, '', byExactId(kind) ? name : name.toLowerCase());
 }
 
 /** Every document of a kind in the caller's account. */
