@@ -9,7 +9,7 @@ import * as T from '../types.js';
 import type { Type } from '../types.js';
 import {
   Value, True, False, numberVal, stringVal, listVal, emptyListVal, tupleVal, setVal, emptySetVal, mapVal, emptyMapVal,
-  objectVal, nullVal, unknownVal, isWhollyKnown, rawEquals, EmptyTupleVal, DynamicUnknown, unmarkDeep,
+  objectVal, objectValOfType, EmptyObjectVal, nullVal, unknownVal, isWhollyKnown, rawEquals, EmptyTupleVal, DynamicUnknown, unmarkDeep,
 } from '../value.js';
 import { convert, unify } from '../convert.js';
 import type { FunctionDef } from './function.js';
@@ -422,6 +422,8 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       }
       if (unknownArg) return unknownVal(rt, rt.kind === 'dynamic' ? undefined : { notNull: true }).withMarks(marks);
       if (rt.kind === 'map') return (out.size === 0 ? emptyMapVal(rt.elem) : mapVal(out, rt.elem)).withMarks(marks);
+      // The attribute types were worked out by returnType; reuse them.
+      if (rt.kind === 'object') return (out.size === 0 ? EmptyObjectVal : objectValOfType(rt, out)).withMarks(marks);
       return objectVal(out).withMarks(marks);
     }, { varParam: param('maps', D, { allowDynamicType: true, allowNull: true, allowMarked: true, allowUnknown: true }) }),
 

@@ -43,7 +43,9 @@ export function formatString(format: string, args: readonly Value[]): string {
   let nextArg = 1;
   let highest = 0;
   const n = format.length;
-  const byteOff = (i: number): number => Buffer.byteLength(format.slice(0, i));
+  // eslint-disable-next-line no-control-regex
+  const ascii = !/[^\x00-\x7f]/.test(format);
+  const byteOff = (i: number): number => (ascii ? i : Buffer.byteLength(format.slice(0, i)));
   let i = 0;
   while (i < n) {
     const c = format[i]!;
