@@ -1,4 +1,5 @@
 /** What a service sees of one request: the HTTP request and its context. */
+import type { SpooledBody } from './spool.js';
 import type { Store } from './store.js';
 
 /** The caller and environment of one request. */
@@ -31,6 +32,8 @@ export interface CloudRequest {
   /** Lower-cased header names. */
   headers: Record<string, string>;
   body: Buffer;
+  /** Set (and `body` empty) when the service asked, through ServiceDef.spoolBody, for the body on disk. */
+  spooled?: SpooledBody;
   /** The service the router chose. */
   service: string;
 }

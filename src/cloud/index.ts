@@ -10,7 +10,7 @@ export { Store, type AccessKeyRecord } from './store.js';
 export type { CloudRequest, CloudResponse, RequestContext } from './context.js';
 export type { ServiceDef, Protocol } from './services/registry.js';
 export { registerService } from './services/registry.js';
-export { DEFAULT_ACCOUNT } from './server.js';
+export { DEFAULT_ACCOUNT } from './caller.js';
 
 /** Options of startCloud. */
 export interface CloudOptions {
@@ -70,7 +70,7 @@ export async function startCloud(opts: CloudOptions = {}): Promise<RunningCloud>
       closed ??= (async () => {
         await server.close();
         for (const s of services) s.close?.();
-        logger.flush?.();
+        await logger.flush();
         store.close();
       })();
       return closed;

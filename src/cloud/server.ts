@@ -1,6 +1,5 @@
 /** The HTTP server: one port for every service; routing, transactions, errors, logs and metrics. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
 import type { CloudRequest, CloudResponse, RequestContext } from './context.js';
 import { AwsError, isAwsError } from './errors.js';
 import { Health } from './health.js';
@@ -11,29 +10,22 @@ import { jsonError, restJsonError, targetOperation } from './protocols/json.js';
 import { queryError, queryHeaders } from './protocols/query.js';
 import { restXmlError } from './protocols/rest-xml.js';
 import { Router } from './router.js';
+import { spool, type SpooledBody } from './spool.js';
+import { rmSync } from 'node:fs';
 import type { ServiceDef } from './services/registry.js';
 import type { Store } from './store.js';
 import { VERSION } from '../version.js';
+import { resolveCaller } from './caller.js';
+import type { CloudLogger } from './log.js';
 
-/** The account of the usual test keys and of any key the cloud does not know. */
-export const DEFAULT_ACCOUNT = '000000000000';
+export { DEFAULT_ACCOUNT, resolveCaller } from './caller.js';
 
 /** What a CloudServer needs. */
 export interface CloudServerOptions {
   store: Store;
   services: readonly ServiceDef[];
   region: string;
-  logger: Logger;
-}
-
-/** The account, principal and user id a request acts as, from its access key. */
-export function resolveCaller(store: Store, accessKeyId: string | undefined): { account: string; arn: string; userId: string } {
-  if (accessKeyId) {
-    const rec = store.getAccessKey(accessKeyId);
-    if (rec) return { account: rec.account, arn: rec.arn, userId: rec.userId };
-    if (/^\d{12}$/.test(accessKeyId)) return { account: accessKeyId, arn: `arn:aws:iam::${accessKeyId}:root`, userId: accessKeyId };
-  }
-  return { account: DEFAULT_ACCOUNT, arn: `arn:aws:iam::${DEFAULT_ACCOUNT}:root`, userId: DEFAULT_ACCOUNT };
+  logger: CloudLogger;
 }
 
 /** Renders an error in the envelope of the service's protocol. */
@@ -84,6 +76,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** The operation name for logs and metrics when the service did not set one. */
 function guessOperation(req: CloudRequest): string {
   const t = req.headers['x-amz-target'];
@@ -123,7 +117,9 @@ export class CloudServer {
     const path = qi < 0 ? url : url.slice(0, qi);
     const query = new URLSearchParams(qi < 0 ? '' : url.slice(qi + 1));
     const headers = lowerHeaders(req);
-    const body = await readBody(req);
+    const isForm = (headers['content-type'] ?? '').includes('x-www-form-urlencoded');
+    // Form bodies may name the service (unsigned query requests), so read them before routing.
+    let body = isForm ? await readBody(req) : EMPTY;
 
     if (req.method === 'GET' && (path === '/_terrane/health' || path === '/_localstack/health')) {
       return this.send(res, { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(this.health.report()) }, req.method);
@@ -143,6 +139,12 @@ export class CloudServer {
     const route = this.router.route(headers, query, body);
     const requestId = newRequestId();
     const def = route.service;
+    let spooled: SpooledBody | undefined;
+    if (!isForm) {
+      const algs = def?.spoolBody?.({ method: req.method ?? 'GET', path, query, headers });
+      if (algs) spooled = await spool(req, this.opts.store.dir, algs);
+      else body = await readBody(req);
+    }
     if (!def) {
       const err = new AwsError('UnknownService', 'No service of this cloud handles this request.', 400);
       return this.send(res, { status: 400, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify({ __type: err.code, message: err.message }) }, req.method ?? 'GET');
@@ -160,7 +162,7 @@ export class CloudServer {
       now: () => new Date(),
       endpoint: `http://${headers['host'] ?? 'localhost'}`,
     };
-    const creq: CloudRequest = { method: req.method ?? 'GET', path, query, headers, body, service: def.name };
+    const creq: CloudRequest = { method: req.method ?? 'GET', path, query, headers, body, service: def.name, spooled };
     let out: CloudResponse;
     let failure: unknown;
     try {
@@ -172,6 +174,8 @@ export class CloudServer {
         out = renderError(def, internalFor(def), ctx, creq.method);
       }
     }
+    // A spooled body the service did not take over is not needed any more.
+    if (spooled) rmSync(spooled.path, { force: true });
     this.health.touch(def.name);
     const h = (out.headers ??= {});
     if (def.protocol === 'rest-xml') {

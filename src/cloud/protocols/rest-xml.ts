@@ -1,17 +1,28 @@
 /** The REST-XML protocol (S3): XML request bodies and the S3 error envelope. */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
 import type { RequestContext } from '../context.js';
 import { AwsError } from '../errors.js';
 import { XML_DECL, esc } from '../xml.js';
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  removeNSPrefix: true,
-  parseTagValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  processEntities: true,
-});
+type Fxp = typeof import('fast-xml-parser');
+let fxp: { parser: InstanceType<Fxp['XMLParser']>; validate: Fxp['XMLValidator']['validate'] } | undefined;
+
+/** fast-xml-parser, loaded on the first XML body rather than at start-up. */
+function xml(): NonNullable<typeof fxp> {
+  if (!fxp) {
+    const m = createRequire(import.meta.url)('fast-xml-parser') as Fxp;
+    const parser = new m.XMLParser({
+      ignoreAttributes: true,
+      removeNSPrefix: true,
+      parseTagValue: false,
+      trimValues: true,
+      ignoreDeclaration: true,
+      processEntities: true,
+    });
+    fxp = { parser, validate: m.XMLValidator.validate };
+  }
+  return fxp;
+}
 
 /** A parsed XML element: text, or children by name (repeated names become arrays). */
 export type XmlNode = string | { [name: string]: XmlNode | XmlNode[] };
@@ -22,7 +33,8 @@ export type XmlNode = string | { [name: string]: XmlNode | XmlNode[] };
  */
 export function parseXmlBody(body: Buffer | string, root?: string): Record<string, XmlNode | XmlNode[]> {
   const text = typeof body === 'string' ? body : body.toString('utf8');
-  if (text.trim() === '' || XMLValidator.validate(text) !== true) throw malformedXml();
+  const { parser, validate } = xml();
+  if (text.trim() === '' || validate(text) !== true) throw malformedXml();
   const doc = parser.parse(text) as Record<string, XmlNode | XmlNode[]>;
   if (root) {
     const r = doc[root];

@@ -24,6 +24,12 @@ export interface ServiceDef {
   jsonContentType?: string;
   /** JSON services that are awsQueryCompatible (SQS): errors carry x-amzn-query-error. */
   queryCompatible?: boolean;
+  /**
+   * Asked before the body is read: a service may want a large body streamed to a file
+   * (CloudRequest.spooled) rather than buffered, e.g. S3 object uploads. Returns the checksum
+   * algorithms to compute on the way ('crc32', 'sha1', 'sha256'), or undefined to buffer.
+   */
+  spoolBody?(req: Pick<CloudRequest, 'method' | 'path' | 'query' | 'headers'>): readonly string[] | undefined;
   /** Called once when the store opens (create tables, seed defaults). */
   init?(store: Store): void;
   /** Called when the server closes (flush, stop timers). */

@@ -1,5 +1,5 @@
 /** S3's tables: buckets, object versions, multipart uploads and parts; object bytes inline or in files. */
-import { closeSync, createReadStream, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync, type ReadStream } from 'node:fs';
+import { closeSync, createReadStream, linkSync, mkdirSync, renameSync, openSync, readFileSync, unlinkSync, writeFileSync, type ReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -229,8 +229,17 @@ export class S3Data {
 
   // ---- object bytes
 
-  /** Stores bytes: inline for small ones (returns {data}), else in a new file (returns {file}). */
-  private place(body: Buffer): { data: Buffer | null; file: string | null } {
+  /**
+   * Stores bytes: inline for small ones (returns {data}), else in a new file (returns {file}).
+   * A spooled upload ({path}) is moved into place.
+   */
+  private place(body: Buffer | { path: string }): { data: Buffer | null; file: string | null } {
+    if (!Buffer.isBuffer(body)) {
+      const name = randomBytes(16).toString('hex');
+      mkdirSync(join(this.dir, name.slice(0, 2)), { recursive: true });
+      renameSync(body.path, this.path(name));
+      return { data: null, file: name };
+    }
     if (body.length <= INLINE_LIMIT) return { data: body, file: null };
     const name = randomBytes(16).toString('hex');
     mkdirSync(join(this.dir, name.slice(0, 2)), { recursive: true });
@@ -306,11 +315,11 @@ export class S3Data {
    */
   putVersion(
     o: Omit<ObjectRow, 'seq' | 'isLatest' | 'file'>,
-    body: Buffer | { file: string },
+    body: Buffer | { file: string } | { path: string },
   ): ObjectRow {
     if (o.versionId === 'null') this.deleteVersion(o.bucket, o.key, 'null', false);
     this.st['unlatest']!.run(o.bucket, o.key);
-    const placed = Buffer.isBuffer(body) ? this.place(body) : { data: null, file: body.file };
+    const placed = 'file' in body && !Buffer.isBuffer(body) ? { data: null, file: body.file } : this.place(body as Buffer | { path: string });
     const seq = ++this.seqCounter;
     this.st['insert']!.run(o.bucket, o.key, o.versionId, seq, o.deleteMarker ? 1 : 0, o.size, o.etag, o.lastModified, JSON.stringify(o.meta), placed.data, placed.file);
     return { ...o, seq, isLatest: true, file: placed.file };
@@ -369,7 +378,7 @@ export class S3Data {
   }
 
   /** Stores (or replaces) a part. */
-  putPart(uploadId: string, p: Omit<PartRow, 'file'>, body: Buffer): void {
+  putPart(uploadId: string, p: Omit<PartRow, 'file'>, body: Buffer | { path: string }): void {
     const old = this.st['partGet']!.get(uploadId, p.partNumber) as string | null | undefined;
     const placed = this.place(body);
     this.st['partPut']!.run(uploadId, p.partNumber, p.etag, p.size, p.lastModified, p.checksums ? JSON.stringify(p.checksums) : null, placed.data, placed.file);

@@ -6,7 +6,8 @@ import type { ServiceDef } from '../registry.js';
 import { bucketSubresource } from './bucket-config.js';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './buckets.js';
 import type { S3Call } from './common.js';
-import { S3Data } from './data.js';
+import { INLINE_LIMIT, S3Data } from './data.js';
+import { spoolDecision } from './payload.js';
 import { S3Errors } from './errors.js';
 import { listObjectVersions, listObjectsV1, listObjectsV2 } from './listing.js';
 import { abortUpload, completeUpload, createUpload, listParts, listUploads, uploadPart } from './multipart.js';
@@ -127,6 +128,7 @@ export const service: ServiceDef = {
   name: 's3',
   signingNames: ['s3'],
   protocol: 'rest-xml',
+  spoolBody: (req) => spoolDecision(req, INLINE_LIMIT),
   init(store: Store): void {
     dataFor(store);
   },

@@ -1,5 +1,6 @@
 /** Multipart uploads: Create, UploadPart(Copy), Complete, Abort, ListParts, ListMultipartUploads. */
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { CloudResponse } from '../../context.js';
 import { children, malformedXml, parseXmlBody, text } from '../../protocols/rest-xml.js';
 import { x, xs } from '../../xml.js';
@@ -83,8 +84,11 @@ export function uploadPart(c: S3Call): CloudResponse {
   c.ctx.operation = 'UploadPart';
   const p = readPayload(c.req);
   const etag = `"${p.md5}"`;
-  const sums = partChecksums(u, p.body, p.checksums);
-  c.data.putPart(u.uploadId, { partNumber: n, etag, size: p.body.length, lastModified: now, checksums: sums }, p.body);
+  const sums = Buffer.isBuffer(p.body) ? partChecksums(u, p.body, p.checksums) : { ...p.checksums };
+  for (const alg of Object.keys(u.meta.checksums ?? {})) {
+    if (sums[alg] === undefined && !Buffer.isBuffer(p.body)) sums[alg] = checksum(alg as ChecksumAlgorithm, readFileSync(p.body.path));
+  }
+  c.data.putPart(u.uploadId, { partNumber: n, etag, size: p.size, lastModified: now, checksums: sums }, p.body);
   const h: Record<string, string> = { etag, 'x-amz-server-side-encryption': u.meta.sse ?? 'AES256' };
   for (const [a, v] of Object.entries(sums)) h[`x-amz-checksum-${a}`] = v;
   return empty(200, h);

@@ -59,7 +59,7 @@ export function putObject(c: S3Call): CloudResponse {
     meta.checksumType = 'FULL_OBJECT';
   }
   const o = c.data.putVersion(
-    { bucket: c.bucket, key: c.key, versionId: nextVersionId(b), deleteMarker: false, size: p.body.length, etag: `"${p.md5}"`, lastModified: s3Now(c.ctx.now()), meta },
+    { bucket: c.bucket, key: c.key, versionId: nextVersionId(b), deleteMarker: false, size: p.size, etag: `"${p.md5}"`, lastModified: s3Now(c.ctx.now()), meta },
     p.body,
   );
   return empty(200, writeHeaders(b, o));

@@ -4,7 +4,7 @@ import type { CloudRequest, CloudResponse, RequestContext } from '../../context.
 import { AwsError, invalidAction } from '../../errors.js';
 import { accessKeyId, base32Id, secretAccessKey } from '../../ids.js';
 import { parseQuery, queryHeaders, queryResponse, type QueryParams } from '../../protocols/query.js';
-import { resolveCaller } from '../../server.js';
+import { resolveCaller } from '../../caller.js';
 import { x, xs } from '../../xml.js';
 import type { ServiceDef } from '../registry.js';
 
