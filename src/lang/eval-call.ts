@@ -1,7 +1,7 @@
 /**
  * Function calls: lookup with HCL's "Call to unknown function" suggestions (including
- * `provider::ns::name` functions), `...` argument expansion, Terraform's special forms
- * `try(...)` and `can(...)` (which evaluate their arguments themselves), and the call
+ * `provider::ns::name` functions), `...` argument expansion, HCL's `try(...)` and
+ * `can(...)` (which evaluate their arguments themselves and catch errors), and the call
  * through callFunction with HCL's diagnostics on the failing argument.
  */
 import type { Expression, FunctionCallExpr } from '../hcl/ast.js';
@@ -13,7 +13,6 @@ import { callFunction, describeFunctionError } from './functions/call.js';
 import { FunctionError, type FunctionContext, type FunctionDef } from './functions/function.js';
 import { EvalCtx, startRange } from './eval-context.js';
 import { ev } from './eval.js';
-import { traversalsOf } from './references.js';
 import { rangeString } from './convert-diags.js';
 import { renderTemplateWith } from './eval-render.js';
 
@@ -130,19 +129,6 @@ function functionContext(c: EvalCtx): FunctionContext {
   return ctx;
 }
 
-// Whether any value the expression reads is not yet wholly known (Terraform's dependsOnUnknowns).
-function dependsOnUnknowns(expr: Expression, c: EvalCtx): boolean {
-  for (const t of traversalsOf(expr)) {
-    const n0 = c.diags.length;
-    const v = ev({ kind: 'scopeTraversal', traversal: t, range: t.range }, c);
-    const failed = c.errorsSince(n0);
-    c.diags.length = n0;
-    if (failed) continue;
-    if (!isWhollyKnown(v)) return true;
-  }
-  return false;
-}
-
 function evalTry(e: FunctionCallExpr, c: EvalCtx): Value {
   if (e.args.length === 0) {
     c.error('Error in function call', 'Call to function "try" failed: at least one argument is required.', startRange(e), e.range, e);
@@ -150,12 +136,12 @@ function evalTry(e: FunctionCallExpr, c: EvalCtx): Value {
   }
   const collected: Diagnostic[] = [];
   for (const a of e.args) {
-    if (dependsOnUnknowns(a, c)) return DynamicUnknown;
     const n0 = c.diags.length;
     const v = ev(a, c);
     const mine = c.diags.splice(n0);
     if (mine.some((d) => d.severity === 'error')) { collected.push(...mine); continue; }
-    c.diags.push(...mine);
+    // A result that is not yet wholly known could still turn out to fail.
+    if (!isWhollyKnown(v)) return DynamicUnknown;
     return v;
   }
   let buf = 'no expression succeeded:\n';
@@ -177,11 +163,10 @@ function evalCan(e: FunctionCallExpr, c: EvalCtx): Value {
     }
     return DynamicUnknown;
   }
-  const a = e.args[0]!;
-  if (dependsOnUnknowns(a, c)) return unknownVal(T.Bool);
   const n0 = c.diags.length;
-  ev(a, c);
+  const v = ev(e.args[0]!, c);
   const failed = c.errorsSince(n0);
   c.diags.length = n0;
-  return failed ? False : True;
+  if (failed) return False;
+  return isWhollyKnown(v) ? True : unknownVal(T.Bool);
 }
