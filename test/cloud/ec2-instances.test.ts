@@ -72,7 +72,7 @@ describe('regions, zones and instance types', () => {
     expect(t3.VCpuInfo!.DefaultVCpus).toBe(2);
     expect(t3.ProcessorInfo!.SupportedArchitectures).toEqual(['x86_64']);
     expect(t.find((x) => x.InstanceType === 'm5.large')!.BurstablePerformanceSupported).toBe(false);
-    await expectAwsError(ec2.send(new E.DescribeInstanceTypesCommand({ InstanceTypes: ['t9.huge'] })), 'InvalidInstanceType', 'The following supplied instance types do not exist: [t9.huge]');
+    await expectAwsError(ec2.send(new E.DescribeInstanceTypesCommand({ InstanceTypes: ['t9.huge' as E._InstanceType] })), 'InvalidInstanceType', 'The following supplied instance types do not exist: [t9.huge]');
     const offers = (await ec2.send(new E.DescribeInstanceTypeOfferingsCommand({ LocationType: 'availability-zone', Filters: [{ Name: 'instance-type', Values: ['t2.micro'] }] }))).InstanceTypeOfferings!;
     expect(offers.map((o) => o.Location).sort()).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d', 'us-east-1f']);
     const byId = (await ec2.send(new E.DescribeInstanceTypeOfferingsCommand({ LocationType: 'availability-zone-id', Filters: [{ Name: 'location', Values: ['use1-az3'] }] }))).InstanceTypeOfferings!;
