@@ -107,6 +107,8 @@ const vpcFilters: FilterSpec<VpcDoc> = {
   'cidr-block-association.state': () => 'associated',
   'dhcp-options-id': (v) => v.dhcpOptionsId,
   'is-default': (v) => v.isDefault,
+  // The provider's aws_default_vpc and data "aws_vpc" still use the legacy camel-case name.
+  isDefault: (v) => v.isDefault,
   'owner-id': () => undefined,
   state: (v) => v.state,
   'instance-tenancy': (v) => v.instanceTenancy,
