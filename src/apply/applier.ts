@@ -1,0 +1,242 @@
+/**
+ * The apply stage: executes a plan. Walks the apply graph, re-evaluating configuration
+ * with the values now known, asks the provider for the final plan of each instance and
+ * applies it, and records every result in the state at once (persisted after every
+ * change), so a failure or a crash halfway leaves a state that says exactly what exists.
+ */
+import {
+  AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, type ConfigResource, type InstanceKey,
+} from '../addrs/index.js';
+import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
+import type { Config } from '../config/module.js';
+import { nullVal, isWhollyKnown, type Value } from '../lang/value.js';
+import type { Schema } from '../providers/protocol.js';
+import { impliedType } from '../providers/schema.js';
+import { decodeAttributes, encodeAttributes, type State, type StateSync, type ResourceInstanceObject } from '../state/index.js';
+import { buildGraph, keys, type EngineNode } from '../plan/graph-build.js';
+import { ProviderResolver } from '../plan/provider-resolve.js';
+import { providerDiags, type ProviderManager } from '../plan/provider-manager.js';
+import { evaluateConfig } from '../plan/plan-instance.js';
+import { markSchemaSensitive, proposedNew, restoreMarks, stripMarks } from '../plan/objchange.js';
+import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
+import { Walker, expandRepetition, type WalkerOptions } from '../plan/walker.js';
+import { walk as walkGraph } from '../graph/walk.js';
+import { buildApplyGraph, resourceDependencies, type ApplyNode } from './apply-graph.js';
+
+/** Progress of one instance, for the UI (`aws_instance.web: Creating...`). */
+export type ApplyEvent =
+  | { kind: 'start'; addr: string; action: ResourceInstanceChange['action'] | 'destroy-deposed'; id?: string }
+  | { kind: 'done'; addr: string; action: ResourceInstanceChange['action'] | 'destroy-deposed'; id?: string; elapsedMs: number }
+  | { kind: 'failed'; addr: string; action: ResourceInstanceChange['action'] | 'destroy-deposed'; elapsedMs: number };
+
+export interface ApplyOptions extends WalkerOptions {
+  onEvent?: (e: ApplyEvent) => void;
+}
+
+export interface ApplyResult {
+  diags: Diagnostic[];
+  counts: { added: number; changed: number; destroyed: number; imported: number };
+  outputs: Map<string, { value: Value; sensitive: boolean }>;
+}
+
+class Applier extends Walker {
+  readonly counts = { added: 0, changed: 0, destroyed: 0, imported: 0 };
+  private readonly byAddr = new Map<string, ResourceInstanceChange>();
+  /** Resource key -> config resources it depends on (recorded in state). */
+  deps = new Map<string, ConfigResource[]>();
+
+  constructor(config: Config, providers: ProviderManager, readonly aopts: ApplyOptions, readonly plan: Plan, readonly sync: StateSync) {
+    super(config, providers, aopts);
+    for (const c of plan.changes) this.byAddr.set(c.addr, c);
+  }
+
+  get state(): State { return this.sync.state; }
+
+  async walkApply(g: import('../graph/dag.js').Graph<ApplyNode>): Promise<Diagnostic[]> {
+    const r = await walkGraph(g, (_k, n) => (n.kind === 'destroy' ? this.visitDestroy(n.changes) : this.visit(n)), { parallelism: 64, ...(this.opts.signal ? { signal: this.opts.signal } : {}) });
+    return r.diags;
+  }
+
+  protected override requireKnownProviderConfig(): boolean { return true; }
+
+  private event(e: ApplyEvent): void {
+    this.aopts.onEvent?.(e);
+  }
+
+  protected async visitResource(n: Extract<EngineNode, { kind: 'resource' }>): Promise<Diagnostic[]> {
+    const { node, res, source } = n;
+    const diags: Diagnostic[] = [];
+    const schema = this.providers.resourceSchema(source, res.mode, res.type);
+    if (!schema) return [errorDiag('Invalid resource type', `The provider does not support resource type "${res.type}".`, res.typeRange)];
+    const key = `${res.mode === 'data' ? 'data.' : ''}${res.type}.${res.name}`;
+    const deps = this.deps.get(keys.resource(node, res)) ?? [];
+    for (const mi of this.values.moduleInstances(node.path)) {
+      const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
+      if (exp.unknown) continue;
+      this.values.setResource(mi, key, { kind: exp.kind, instances: new Map() });
+      const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
+      await Promise.all(exp.keys.map((ik) => this.applyInstance(n, schema, rAddr.instance(ik), exp, ik, key, deps, diags)));
+    }
+    return diags;
+  }
+
+  private async applyInstance(
+    n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, addr: AbsResourceInstance,
+    exp: ReturnType<typeof expandRepetition>, ik: InstanceKey, key: string, deps: ConfigResource[], diags: Diagnostic[],
+  ): Promise<void> {
+    const { node, res } = n;
+    const mi = addr.module;
+    const type = impliedType(schema.block);
+    const change = this.byAddr.get(addr.toString());
+    const cur = this.state.current(addr);
+    const curVal = cur ? decodeAttributes(cur, type, addr.toString()).value ?? null : null;
+    const setValue = (v: Value) => this.values.setResourceInstance(mi, key, exp.kind, ik, v);
+    if (!change || change.action === 'no-op' || change.action === 'delete') {
+      setValue(curVal ? markSchemaSensitive(curVal, schema.block) : nullVal(type));
+      return;
+    }
+    const inst = exp.kind === 'count' ? { countIndex: ik as number } : exp.kind === 'for_each' ? { eachKey: String(ik), eachValue: exp.eachValues!.get(String(ik))! } : {};
+    const scope = this.scope(node, mi, inst);
+    const provider = this.providers.instance(n.provider.toString(), n.source)!;
+    await this.sem.run(async () => {
+      const ev = evaluateConfig(res, schema, scope);
+      diags.push(...ev.diags);
+      if (hasErrors(ev.diags)) return;
+      const [config, marks] = stripMarks(ev.config);
+      const started = Date.now();
+      if (change.action === 'read') {
+        this.event({ kind: 'start', addr: change.addr, action: 'read' });
+        const r = await provider.readDataSource({ typeName: res.type, config });
+        diags.push(...providerDiags(r.diagnostics, res.declRange, `Error reading ${change.addr}.`));
+        if (r.diagnostics.some((d) => d.severity === 'error')) { this.event({ kind: 'failed', addr: change.addr, action: 'read', elapsedMs: Date.now() - started }); return; }
+        const v = markSchemaSensitive(r.state, schema.block);
+        diags.push(...await this.save(addr, n, v, schema, [], undefined, 'ready'));
+        this.event({ kind: 'done', addr: change.addr, action: 'read', elapsedMs: Date.now() - started });
+        setValue(v);
+        return;
+      }
+      const creating = change.action === 'create' || change.action === 'delete-then-create' || change.action === 'create-then-delete';
+      let prior: Value | null = creating ? null : curVal ? stripMarks(curVal)[0] : null;
+      if (change.action === 'create-then-delete' && cur) {
+        await this.sync.update((s) => { s.deposeCurrent(addr); });
+        prior = null;
+      }
+      const pr = await provider.planResourceChange({ typeName: res.type, priorState: prior ?? nullVal(type), proposedNewState: proposedNew(schema.block, prior, config), config });
+      diags.push(...providerDiags(pr.diagnostics, res.declRange, `Error planning ${change.addr}.`));
+      if (pr.diagnostics.some((d) => d.severity === 'error')) return;
+      this.event({ kind: 'start', addr: change.addr, action: change.action, ...(prior ? { id: idOf(prior) } : {}) });
+      const r = await provider.applyResourceChange({
+        typeName: res.type, priorState: prior ?? nullVal(type), plannedState: pr.plannedState, config,
+        ...(pr.plannedPrivate ? { plannedPrivate: pr.plannedPrivate } : {}),
+      });
+      const failed = r.diagnostics.some((d) => d.severity === 'error');
+      if (failed) {
+        diags.push(...providerDiags(r.diagnostics, res.declRange, undefined).map((d) => ({ ...d, summary: d.severity === 'error' ? `${d.summary}` : d.summary, detail: `${d.detail ? d.detail + '\n\n' : ''}with ${change.addr}` })));
+        this.event({ kind: 'failed', addr: change.addr, action: change.action, elapsedMs: Date.now() - started });
+        // A create that left a partial object behind is recorded tainted; otherwise the prior object stays.
+        if (creating && !r.newState.isNull && isWhollyKnown(r.newState)) {
+          diags.push(...await this.save(addr, n, markSchemaSensitive(restoreMarks(r.newState, marks), schema.block), schema, deps, r.private, 'tainted'));
+        }
+        setValue(curVal ?? nullVal(type));
+        return;
+      }
+      if (!isWhollyKnown(r.newState)) {
+        diags.push(errorDiag('Provider returned invalid result object after apply', `After the apply operation, the provider still indicated an unknown value for ${change.addr}. All values must be known after apply, so this is always a bug in the provider.`, res.declRange));
+        return;
+      }
+      const v = markSchemaSensitive(restoreMarks(r.newState, marks), schema.block);
+      diags.push(...await this.save(addr, n, v, schema, deps, r.private, 'ready'));
+      if (change.action === 'update') this.counts.changed++;
+      else this.counts.added++;
+      if (change.importing) this.counts.imported++;
+      this.event({ kind: 'done', addr: change.addr, action: change.action, id: idOf(v), elapsedMs: Date.now() - started });
+      setValue(v);
+    });
+  }
+
+  private async save(
+    addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, v: Value, schema: Schema, deps: ConfigResource[],
+    priv: Uint8Array | undefined, status: 'ready' | 'tainted',
+  ): Promise<Diagnostic[]> {
+    const enc = encodeAttributes(v, impliedType(schema.block));
+    const obj: ResourceInstanceObject = {
+      status, schemaVersion: schema.version, attrsJSON: enc.attrsJSON, sensitivePaths: enc.sensitivePaths, dependencies: deps,
+      createBeforeDestroy: n.res.lifecycle.createBeforeDestroy, ...(priv ? { private: priv } : {}),
+    };
+    return this.sync.update((s) => s.setCurrent(addr, obj, n.provider));
+  }
+
+  private async visitDestroy(changes: ResourceInstanceChange[]): Promise<Diagnostic[]> {
+    const diags: Diagnostic[] = [];
+    await Promise.all(changes.map((c) => this.sem.run(async () => {
+      const addr = parseAbsResourceInstance(c.addr).value!;
+      const resState = this.state.resource(addr.containingResource());
+      const inst = this.state.instance(addr);
+      if (!resState || !inst) return;
+      const providerAddr = resState.provider;
+      const source = providerAddr.provider.toString();
+      const schema = this.providers.resourceSchema(source, 'managed', addr.resource.resource.type);
+      const provider = this.providers.instance(providerAddr.toString(), source);
+      if (!schema || !provider) return;
+      const type = impliedType(schema.block);
+      // create_before_destroy deletes the deposed object; everything else the current one.
+      const targets: [string | undefined, ResourceInstanceObject][] = c.action === 'create-then-delete'
+        ? [...inst.deposed.entries()]
+        : inst.current ? [[undefined, inst.current]] : [];
+      for (const [deposedKey, obj] of targets) {
+        const prior = decodeAttributes(obj, type, c.addr).value;
+        if (!prior) continue;
+        const [bare] = stripMarks(prior);
+        const started = Date.now();
+        const action = deposedKey ? 'destroy-deposed' as const : 'delete' as const;
+        this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare) });
+        const r = await provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) });
+        if (r.diagnostics.some((d) => d.severity === 'error')) {
+          diags.push(...providerDiags(r.diagnostics, undefined).map((d) => ({ ...d, detail: `${d.detail ? d.detail + '\n\n' : ''}with ${c.addr}` })));
+          this.event({ kind: 'failed', addr: c.addr, action, elapsedMs: Date.now() - started });
+          continue;
+        }
+        diags.push(...await this.sync.update((s) => (deposedKey ? s.setDeposed(addr, deposedKey, undefined, providerAddr) : s.setCurrent(addr, undefined, providerAddr))));
+        if (!deposedKey) this.counts.destroyed++;
+        else this.counts.destroyed++;
+        this.event({ kind: 'done', addr: c.addr, action, elapsedMs: Date.now() - started });
+      }
+    })));
+    return diags;
+  }
+}
+
+function idOf(v: Value): string | undefined {
+  if (v.isNull || !v.isKnown || v.type.kind !== 'object') return undefined;
+  const id = v.attrs.get('id');
+  return id && id.isKnown && !id.isNull && id.type.kind === 'string' ? id.str : undefined;
+}
+
+/**
+ * Applies `plan`. `sync` holds the state to change (the refreshed prior the plan was made
+ * against) and persists it after every change.
+ */
+export async function applyPlan(config: Config, plan: Plan, sync: StateSync, providers: ProviderManager, opts: ApplyOptions): Promise<ApplyResult> {
+  const diags: Diagnostic[] = [];
+  const resolver = new ProviderResolver(config);
+  const { graph, diags: gd } = buildGraph(config, resolver, providers);
+  diags.push(...gd);
+  const applier = new Applier(config, providers, opts, plan, sync);
+  if (hasErrors(diags)) return { diags, counts: applier.counts, outputs: new Map() };
+  for (const k of graph.keys()) {
+    const n = graph.get(k)!;
+    if (n.kind !== 'resource') continue;
+    applier.deps.set(k, resourceDependencies(graph, k));
+  }
+  const ag = buildApplyGraph(graph, plan, sync.state);
+  diags.push(...await applier.walkApply(ag));
+  // Outputs: saved with the final state.
+  await sync.update((s) => {
+    if (plan.mode === 'destroy') { for (const name of [...s.outputs.keys()]) s.removeOutput(name); return; }
+    for (const name of [...s.outputs.keys()]) if (!applier.rootOutputs.has(name)) s.removeOutput(name);
+    for (const [name, o] of applier.rootOutputs) if (isWhollyKnown(o.value)) s.setOutput(name, o.value, o.sensitive);
+  });
+  diags.push(...await sync.flush());
+  return { diags, counts: applier.counts, outputs: applier.rootOutputs };
+}
+

@@ -1,0 +1,108 @@
+/**
+ * The apply graph: the configuration graph plus a destroy node per resource that has
+ * objects to delete, ordered the way Terraform orders destruction: dependents are
+ * destroyed before what they depend on; a destroy-then-create replacement deletes before
+ * it creates; create_before_destroy creates (and updates dependents) before deleting.
+ */
+import { ConfigResource, Module as ModulePath, Resource } from '../addrs/index.js';
+import type { Graph } from '../graph/dag.js';
+import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
+import { keys, type EngineNode } from '../plan/graph-build.js';
+import type { State } from '../state/index.js';
+import { parseAbsResourceInstance } from '../addrs/index.js';
+
+/** A node of the apply graph: a configuration node, or the deletions of one resource. */
+export type ApplyNode =
+  | EngineNode
+  | { kind: 'destroy'; resourceKey: string; changes: ResourceInstanceChange[] };
+
+/** The static graph key of a resource given its configuration address. */
+export function staticResourceKey(cr: ConfigResource): string {
+  const r = cr.resource;
+  return keys.resource({ path: cr.module.names as string[] } as never, { mode: r.mode, type: r.type, name: r.name });
+}
+
+/** The static key of the resource an instance address belongs to. */
+export function staticKeyOfInstance(addr: string): string | undefined {
+  const p = parseAbsResourceInstance(addr).value;
+  if (!p) return undefined;
+  return staticResourceKey(p.containingResource().config());
+}
+
+/** Builds the apply graph from the configuration graph and the plan. */
+export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: State): Graph<ApplyNode> {
+  const g = config.clone() as unknown as Graph<ApplyNode>;
+  const destroyKey = (rk: string) => `destroy:${rk}`;
+  const deletions = new Map<string, ResourceInstanceChange[]>();
+  const dtc = new Set<string>(), cbd = new Set<string>();
+  for (const c of plan.changes) {
+    const rk = staticKeyOfInstance(c.addr);
+    if (!rk) continue;
+    if (c.action === 'delete' || c.action === 'delete-then-create' || c.action === 'create-then-delete') {
+      const list = deletions.get(rk) ?? [];
+      list.push(c);
+      deletions.set(rk, list);
+    }
+    if (c.action === 'delete-then-create') dtc.add(rk);
+    if (c.action === 'create-then-delete') cbd.add(rk);
+  }
+  for (const [rk, changes] of deletions) {
+    g.add(destroyKey(rk), { kind: 'destroy', resourceKey: rk, changes });
+    // Orphans need their provider configured first.
+    const provider = `provider:${changes[0]!.providerAddr}`;
+    if (g.has(provider)) g.connect(destroyKey(rk), provider);
+    if (dtc.has(rk) && g.has(rk)) g.connect(rk, destroyKey(rk));
+    if (cbd.has(rk) && g.has(rk)) g.connect(destroyKey(rk), rk);
+  }
+  // Who depends on whom, from configuration and from the dependencies recorded in state.
+  const dependents = new Map<string, Set<string>>();
+  const addDep = (dependent: string, dependency: string) => {
+    if (dependent === dependency) return;
+    let s = dependents.get(dependency);
+    if (!s) { s = new Set(); dependents.set(dependency, s); }
+    s.add(dependent);
+  };
+  for (const k of config.keys()) {
+    const n = config.get(k)!;
+    if (n.kind !== 'resource') continue;
+    for (const d of resourceDependencies(config, k)) addDep(k, staticResourceKey(d));
+  }
+  for (const { addr, instance } of state.instances()) {
+    const obj = instance.current ?? [...instance.deposed.values()][0];
+    if (!obj) continue;
+    const rk = staticResourceKey(addr.containingResource().config());
+    for (const dep of obj.dependencies) addDep(rk, staticResourceKey(dep));
+  }
+  for (const [rk] of deletions) {
+    for (const dependent of dependents.get(rk) ?? []) {
+      if (g.has(destroyKey(dependent))) g.connect(destroyKey(rk), destroyKey(dependent));
+      // Dependents are updated (to stop using the object) before it goes, unless it is
+      // being replaced destroy-first, where the new object comes before their update.
+      if (!dtc.has(rk) && g.has(dependent) && plan.mode !== 'destroy') g.connect(destroyKey(rk), dependent);
+    }
+  }
+  return g;
+}
+
+/**
+ * The configuration resources a resource node depends on, directly or through locals,
+ * variables, outputs and module calls (what state records as `dependencies`).
+ */
+export function resourceDependencies(g: Graph<EngineNode>, start: string): ConfigResource[] {
+  const out = new Map<string, ConfigResource>();
+  const seen = new Set<string>([start]);
+  const stack = [...g.dependencies(start)];
+  while (stack.length) {
+    const k = stack.pop()!;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const n = g.get(k);
+    if (!n || n.kind === 'provider') continue;
+    if (n.kind === 'resource') {
+      const cr = new ConfigResource(new ModulePath(n.node.path), new Resource(n.res.mode, n.res.type, n.res.name));
+      out.set(cr.toString(), cr);
+    }
+    for (const d of g.dependencies(k)) stack.push(d);
+  }
+  return [...out.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+}

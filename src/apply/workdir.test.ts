@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Workdir } from './workdir.js';
+import { ProviderManager } from '../plan/provider-manager.js';
+import { newWorld, testProviderFactory, type TestWorld } from '../../test/support/test-provider.js';
+import { numberVal } from '../lang/value.js';
+import { hasErrors } from '../hcl/diagnostic.js';
+
+function setup(): { dir: string; world: TestWorld; open: () => Promise<Workdir> } {
+  const dir = mkdtempSync(join(tmpdir(), 'terrane-wd-'));
+  cpSync(join(import.meta.dirname, '../../testdata/plan/basic'), dir, { recursive: true });
+  const world = newWorld();
+  const open = async () => {
+    const pm = new ProviderManager(new Map([['registry.terraform.io/hashicorp/testing', testProviderFactory(world)]]));
+    const r = await Workdir.open({ dir, providers: pm });
+    expect(r.diags).toEqual([]);
+    return r.wd!;
+  };
+  return { dir, world, open };
+}
+
+async function planApply(wd: Workdir, n: number, mode: 'normal' | 'destroy' = 'normal') {
+  const variables = new Map([['n', numberVal(n)]]);
+  const { state } = await wd.readState();
+  const p = await wd.plan(state, { variables, mode });
+  expect(p.diags.filter((d) => d.severity === 'error')).toEqual([]);
+  const a = await wd.apply(p, { variables });
+  return { p, a };
+}
+
+describe('plan and apply', () => {
+  it('creates, converges, changes and destroys, keeping state in step', async () => {
+    const { dir, world, open } = setup();
+    const wd = await open();
+    const first = await planApply(wd, 2);
+    expect(hasErrors(first.a.diags)).toBe(false);
+    expect(first.a.counts).toMatchObject({ added: 3, changed: 0, destroyed: 0 });
+    expect(world.objects.size).toBe(3);
+    const saved = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'));
+    expect(saved.version).toBe(4);
+    expect(saved.resources.map((r: { type: string; name: string }) => `${r.type}.${r.name}`)).toEqual(['testing_lookup.x', 'testing_thing.a', 'testing_thing.b']);
+    expect(saved.outputs.b_arn.value).toMatch(/^arn:test:t-/);
+    const b = saved.resources.find((r: { name: string }) => r.name === 'b');
+    expect(b.instances[0].dependencies).toEqual(['data.testing_lookup.x', 'testing_thing.a']);
+
+    // A second plan with nothing changed is empty.
+    const { state } = await wd.readState();
+    const again = await wd.plan(state, { variables: new Map([['n', numberVal(2)]]) });
+    expect(again.plan.changes.filter((c) => c.action !== 'no-op')).toEqual([]);
+
+    // Fewer instances: a[1] is deleted and b updated in place.
+    world.calls.length = 0;
+    const second = await planApply(wd, 1);
+    expect(second.p.plan.changes.filter((c) => c.action !== 'no-op').map((c) => [c.addr, c.action, c.actionReason])).toEqual([
+      ['testing_thing.a[1]', 'delete', 'delete_because_count_index'],
+      ['testing_thing.b', 'update', undefined],
+    ]);
+    expect(world.calls).toEqual(['update b', 'delete a-1']);
+
+    // Destroy takes everything down, dependents first.
+    world.calls.length = 0;
+    const d = await planApply(wd, 1, 'destroy');
+    expect(d.a.counts.destroyed).toBe(2);
+    expect(world.calls).toEqual(['delete b', 'delete a-0']);
+    expect(world.objects.size).toBe(0);
+    const end = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'));
+    expect(end.resources.filter((r: { mode: string }) => r.mode === 'managed')).toEqual([]);
+  });
+
+  it('keeps what succeeded when an apply fails halfway, and picks up from there', async () => {
+    const { dir, world, open } = setup();
+    world.failCreate.add('b');
+    const wd = await open();
+    const first = await planApply(wd, 2);
+    expect(first.a.diags.some((d) => d.severity === 'error' && /cannot create b/.test(d.detail ?? ''))).toBe(true);
+    const saved = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'));
+    expect(saved.resources.find((r: { name: string }) => r.name === 'a').instances).toHaveLength(2);
+    expect(saved.resources.find((r: { name: string }) => r.name === 'b')).toBeUndefined();
+    world.failCreate.clear();
+    const { state } = await wd.readState();
+    const p = await wd.plan(state, { variables: new Map([['n', numberVal(2)]]) });
+    expect(p.plan.changes.filter((c) => c.action !== 'no-op').map((c) => [c.addr, c.action])).toEqual([['testing_thing.b', 'create']]);
+  });
+
+  it('sees drift made behind its back and plans to put it right', async () => {
+    const { world, open } = setup();
+    const wd = await open();
+    await planApply(wd, 1);
+    const [id, obj] = [...world.objects.entries()].find(([, o]) => o.name === 'b')!;
+    world.objects.set(id, { ...obj, size: 99 });
+    const { state } = await wd.readState();
+    const p = await wd.plan(state, { variables: new Map([['n', numberVal(1)]]) });
+    expect(p.plan.drift.map((c) => [c.addr, c.action])).toEqual([['testing_thing.b', 'update']]);
+    expect(p.plan.changes.filter((c) => c.action !== 'no-op').map((c) => [c.addr, c.action])).toEqual([['testing_thing.b', 'update']]);
+  });
+});
