@@ -93,6 +93,90 @@ export function yamlEncode(v: Value): string {
   return out.join('\n') + '\n';
 }
 
+const RESOLVE: Record<string, Value> = {};
+for (const w of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']) RESOLVE[w] = boolVal(true);
+for (const w of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']) RESOLVE[w] = boolVal(false);
+for (const w of ['', '~', 'null', 'Null', 'NULL']) RESOLVE[w] = nullVal(T.Dynamic);
+for (const w of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) RESOLVE[w] = numberVal(Infinity);
+for (const w of ['-.inf', '-.Inf', '-.INF']) RESOLVE[w] = numberVal(-Infinity);
+
+const INT_LITERAL = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const FLOAT_LITERAL = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const TAG = 'tag:yaml.org,2002:';
+
+/** A YAML timestamp in the forms go-cty-yaml accepts, as RFC 3339. */
+function yamlTimestamp(s: string): string | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d+)?(?:[ \t]*(Z|[-+]\d{1,2}(?::?\d{2})?))?)?$/.exec(s);
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', se = '0', frac, zone] = m;
+  if (m[4] !== undefined && zone === undefined && /[Tt]/.test(s)) return undefined;
+  const p2 = (x: string): string => x.padStart(2, '0');
+  let z = 'Z';
+  if (zone && zone !== 'Z') {
+    const zm = /^([-+])(\d{1,2}):?(\d{2})?$/.exec(zone)!;
+    const off = p2(zm[2]!) + ':' + (zm[3] ?? '00');
+    z = off === '00:00' ? 'Z' : zm[1] + off;
+  }
+  void frac;
+  return `${y}-${p2(mo!)}-${p2(d!)}T${p2(h)}:${p2(mi)}:${p2(se)}${z}`;
+}
+
+function parseYamlNumber(src: string, tag: string): Value {
+  const plain = src.replace(/_/g, '');
+  let n: number;
+  if (/^[-+]?0x[0-9a-fA-F]+$/.test(plain)) n = parseInt(plain.replace('0x', ''), 16) * (plain.startsWith('-') ? 1 : 1);
+  else if (/^[-+]?0o[0-7]+$/.test(plain)) n = parseInt(plain.replace(/0o/, ''), 8);
+  else if (FLOAT_LITERAL.test(plain)) n = Number(plain);
+  else throw new FunctionError(`cannot parse ${JSON.stringify(src)} as ${tag}`);
+  return numberVal(n);
+}
+
+/** go-cty-yaml's resolveScalar. */
+function resolveScalar(tag: string, src: string, quoted: boolean): Value {
+  const short = tag.startsWith(TAG) ? '!!' + tag.slice(TAG.length) : tag;
+  if (tag !== '' && !['str', 'bool', 'int', 'float', 'null', 'timestamp', 'binary'].some((t) => tag === TAG + t)) {
+    throw new FunctionError(`unsupported tag ${JSON.stringify(short)}`);
+  }
+  let effective = tag;
+  const c = src[0];
+  const hint = src === '' ? 'N' : c === '+' || c === '-' ? 'S' : c !== undefined && c >= '0' && c <= '9' ? 'D' : 'yYnNtTfFoO~'.includes(c!) ? 'M' : c === '.' ? '.' : '';
+  if (hint !== '' && tag !== TAG + 'str' && tag !== TAG + 'binary') {
+    if (quoted) return stringVal(src);
+    const item = RESOLVE[src];
+    if (item) return item;
+    if (tag === '' && (src === '.nan' || src === '.NaN' || src === '.NAN')) throw new FunctionError('floating point NaN is not supported');
+    if (hint === '.') {
+      if (FLOAT_LITERAL.test(src)) return numberVal(Number(src));
+    } else if (hint === 'D' || hint === 'S') {
+      if (tag === '' || tag === TAG + 'timestamp') {
+        const ts = yamlTimestamp(src);
+        if (ts) return stringVal(ts);
+      }
+      if (INT_LITERAL.test(src)) effective = TAG + 'int';
+      else if (FLOAT_LITERAL.test(src)) effective = TAG + 'float';
+    }
+  }
+  switch (effective) {
+    case TAG + 'binary':
+      if (!/^[A-Za-z0-9+/\s]*={0,2}$/.test(src)) throw new FunctionError(`cannot parse ${JSON.stringify(src)} as ${short}: not valid base64`);
+      return stringVal(src);
+    case TAG + 'str': return stringVal(src);
+    case TAG + 'bool': {
+      const item = RESOLVE[src];
+      if (!item || item.type.kind !== 'bool') throw new FunctionError(`cannot parse ${JSON.stringify(src)} as ${short}`);
+      return item;
+    }
+    case TAG + 'int': case TAG + 'float': return parseYamlNumber(src, short);
+    case TAG + 'timestamp': {
+      const ts = yamlTimestamp(src);
+      if (!ts) throw new FunctionError(`cannot parse ${JSON.stringify(src)} as ${short}`);
+      return stringVal(ts);
+    }
+    case TAG + 'null': return nullVal(T.Dynamic);
+    default: return stringVal(src);
+  }
+}
+
 const SUPPORTED_TAGS = new Set([
   'tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool',
   'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq', 'tag:yaml.org,2002:timestamp',
@@ -103,7 +187,7 @@ const SUPPORTED_TAGS = new Set([
 export function yamlDecode(src: string): Value {
   let doc: Document;
   try {
-    doc = parseDocument(src, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(src, { schema: 'failsafe', version: '1.1', uniqueKeys: true, prettyErrors: false });
   } catch (e) {
     throw new FunctionError((e as Error).message);
   }
@@ -122,12 +206,23 @@ export function yamlDecode(src: string): Value {
     const anchor = (n as { anchor?: string }).anchor;
     if (anchor) { anchors.set(anchor, n); inProgress.add(anchor); }
     const tag = (n as { tag?: string }).tag;
-    if (tag && !SUPPORTED_TAGS.has(tag)) throw new FunctionError(`unsupported tag ${JSON.stringify(tag)}`);
+    if (tag && !isScalar(n) && !SUPPORTED_TAGS.has(tag)) throw new FunctionError(`unsupported tag ${JSON.stringify(tag)}`);
     let out: Value;
     if (isMap(n)) {
       const m = new Map<string, Value>();
+      const merged = new Map<string, Value>();
       for (const pair of n.items) {
-        const kv = conv(pair.key as YNode);
+        const keyNode = pair.key as YNode;
+        if (isScalar(keyNode) && keyNode.value === '<<' && (keyNode as { type?: string }).type === 'PLAIN') {
+          const mv = conv(pair.value as YNode);
+          const sources = mv.type.kind === 'tuple' ? mv.elems : [mv];
+          for (const src of sources) {
+            if (src.type.kind !== 'object') throw new FunctionError('map merge requires map or sequence of maps as the value');
+            for (const [k, v] of src.attrs) if (!merged.has(k)) merged.set(k, v);
+          }
+          continue;
+        }
+        const kv = conv(keyNode);
         let key: string;
         if (kv.type.kind === 'string') key = kv.str;
         else if (kv.type.kind === 'number') key = formatNumber(kv.num);
@@ -135,18 +230,13 @@ export function yamlDecode(src: string): Value {
         else throw new FunctionError('only string keys are supported');
         m.set(key, conv(pair.value as YNode));
       }
+      for (const [k, v] of merged) if (!m.has(k)) m.set(k, v);
       out = objectVal(m);
     } else if (isSeq(n)) {
       out = tupleVal(n.items.map((i) => conv(i as YNode)));
     } else if (isScalar(n)) {
-      const v = n.value;
-      if (v === null || v === undefined) out = nullVal(T.Dynamic);
-      else if (typeof v === 'boolean') out = boolVal(v);
-      else if (typeof v === 'number') out = numberVal(v);
-      else if (typeof v === 'bigint') out = numberVal(Number(v));
-      else if (v instanceof Date) out = stringVal(n.source ?? v.toISOString());
-      else if (v instanceof Uint8Array) out = stringVal(Buffer.from(v).toString('utf8'));
-      else out = stringVal(String(v));
+      const style = (n as { type?: string }).type;
+      out = resolveScalar(tag ?? '', String(n.value ?? ''), style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE');
     } else out = nullVal(T.Dynamic);
     if (anchor) inProgress.delete(anchor);
     return out;
