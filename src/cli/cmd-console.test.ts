@@ -30,9 +30,9 @@ function collect(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => buf };
 }
 
-async function runConsole(dir: string, input: string, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runConsole(dir: string, input: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = collect(), err = collect();
-  const code = await run(args, { stdout: out.stream, stderr: err.stream, stdin: Readable.from([input]), cwd: dir, env: {} });
+  const code = await run(args, { stdout: out.stream, stderr: err.stream, stdin: Readable.from([input]), cwd: dir, env });
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
@@ -64,6 +64,18 @@ describe('terrane console (piped)', () => {
     const dir = join(root, 'basic');
     const r = await runConsole(dir, 'var.cidrs[0]\n', ['-var', 'cidrs=["192.168.0.0/16"]']);
     expect(r.stdout).toBe('"192.168.0.0/16"\n');
+  });
+
+  it('reads TF_VAR_ environment variables, overridden by files and -var', async () => {
+    const dir = join(root, 'basic');
+    expect((await runConsole(dir, 'var.region\n', [], { TF_VAR_region: 'eu-west-1' })).stdout).toBe('"eu-west-1"\n');
+    expect((await runConsole(dir, 'length(var.cidrs)\n', [], { TF_VAR_cidrs: '["a"]' })).stdout).toBe('2\n');
+    expect((await runConsole(dir, 'var.region\n', ['-var=region=ap-south-1'], { TF_VAR_region: 'eu-west-1' })).stdout).toBe('"ap-south-1"\n');
+  });
+
+  it('reads the workspace from TF_WORKSPACE', async () => {
+    const dir = join(root, 'basic');
+    expect((await runConsole(dir, 'terraform.workspace\n', [], { TF_WORKSPACE: 'staging' })).stdout).toBe('"staging"\n');
   });
 
   it('reports a value that does not fit the variable type', async () => {
