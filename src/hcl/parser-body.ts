@@ -100,12 +100,10 @@ function finishAttribute(p: Parser, ident: number, singleLine: boolean): Attribu
   const eq = p.read();
   const before = p.diags.length;
   const expr: Expression = parseExpr(p);
-  let endRange: Range;
+  let endRange = p.range(p.prev());
   if (p.recovery && p.diags.length > before) {
-    endRange = p.range(p.prev());
     p.recoverAfterBodyItem();
   } else {
-    endRange = p.range(p.prev());
     if (!singleLine) {
       const e = p.peek();
       const et = p.type(e);

@@ -10,7 +10,7 @@ import type {
 } from './ast.js';
 import type { Range } from './diagnostic.js';
 import { Parser, compact } from './parser.js';
-import { parseTemplateInner } from './parser-template.js';
+import { decodeStringLit, parseTemplateInner } from './parser-template.js';
 import { TokenType as T } from './token.js';
 
 let anonId = 0;
@@ -324,6 +324,14 @@ function parseTerm(p: Parser): Expression {
     case T.OHeredoc: {
       p.read();
       const heredoc = p.type(si) === T.OHeredoc;
+      const li = p.i;
+      if (!heredoc && p.b.type[li] === T.QuotedLit && p.b.type[li + 1] === T.CQuote) {
+        // Fast path for the most common template: a plain quoted string.
+        const value = decodeStringLit(p, li, true);
+        p.i = li + 2;
+        const part: LiteralExpr = { kind: 'literal', value, raw: undefined, range: p.range(li) };
+        return { kind: 'template', parts: [part], range: p.rangeTok(si, li + 1) };
+      }
       const closer = heredoc ? T.CHeredoc : T.CQuote;
       const flush = heredoc && p.src.charCodeAt(p.b.start[si] + 2) === 45;
       const { parts, passthru } = parseTemplateInner(p, closer, flush);
@@ -589,30 +597,31 @@ function parseObjectCons(p: Parser): Expression {
   return { kind: 'object', items: compact(items), range: p.rangeTok(open, close), openRange: p.range(open) };
 }
 
+function forFail(p: Parser, open: number, closeType: T, detail: string): Expression {
+  if (!p.recovery) {
+    const ni = p.peek();
+    p.error("Invalid 'for' expression", detail, p.range(ni), p.rangeTok(open, ni));
+  }
+  const close = p.recover(closeType);
+  return placeholder(p.rangeTok(open, close));
+}
+
 function finishFor(p: Parser, open: number): Expression {
   p.pushNL(false);
   try {
     p.read(); // `for`
     const makeObj = p.type(open) === T.OBrace;
     const closeType = makeObj ? T.CBrace : T.CBrack;
-    const fail = (detail: string): Expression => {
-      if (!p.recovery) {
-        const ni = p.peek();
-        p.error("Invalid 'for' expression", detail, p.range(ni), p.rangeTok(open, ni));
-      }
-      const close = p.recover(closeType);
-      return placeholder(p.rangeTok(open, close));
-    };
-    if (p.peekType() !== T.Ident) return fail("For expression requires variable name after 'for'.");
+    if (p.peekType() !== T.Ident) return forFail(p, open, closeType, "For expression requires variable name after 'for'.");
     let keyVar: string | undefined;
     let valVar = p.text(p.read());
     if (p.peekType() === T.Comma) {
       keyVar = valVar;
       p.read();
-      if (p.peekType() !== T.Ident) return fail('For expression requires value variable name after comma.');
+      if (p.peekType() !== T.Ident) return forFail(p, open, closeType, 'For expression requires value variable name after comma.');
       valVar = p.text(p.read());
     }
-    if (!isKeyword(p, p.peek(), 'in')) return fail("For expression requires the 'in' keyword after its name declarations.");
+    if (!isKeyword(p, p.peek(), 'in')) return forFail(p, open, closeType, "For expression requires the 'in' keyword after its name declarations.");
     p.read();
     let before = p.diags.length;
     const collExpr = parseExpr(p);
@@ -620,7 +629,7 @@ function finishFor(p: Parser, open: number): Expression {
       const close = p.recover(closeType);
       return placeholder(p.rangeTok(open, close));
     }
-    if (p.peekType() !== T.Colon) return fail('For expression requires a colon after the collection expression.');
+    if (p.peekType() !== T.Colon) return forFail(p, open, closeType, 'For expression requires a colon after the collection expression.');
     p.read();
     before = p.diags.length;
     let keyExpr: Expression | undefined;

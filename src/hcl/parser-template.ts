@@ -181,6 +181,12 @@ function nameSuggestion(given: string, suggestions: string[]): string {
   return '';
 }
 
+function directiveFail(p: Parser, detail: string): void {
+  if (!p.recovery) p.error("Invalid 'for' directive", detail, p.range(p.peek()));
+  p.recover(T.TemplateSeqEnd);
+  p.popNL();
+}
+
 /** Pass one: the flat list of parts up to the `end` token. */
 function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
   const parts: Part[] = [];
@@ -250,32 +256,26 @@ function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
       }
       p.read();
       const word = p.text(kw);
-      const dirRange = (): Range => p.between(p.range(ni), p.range(p.peek()));
       let ok = true;
       switch (word) {
         case 'if': {
           const cond = parseExpr(p);
-          parts.push(mkPart(P_IF, dirRange(), '', cond));
+          parts.push(mkPart(P_IF, p.between(p.range(ni), p.range(p.peek())), '', cond));
           break;
         }
         case 'else':
-          parts.push(mkPart(P_ELSE, dirRange()));
+          parts.push(mkPart(P_ELSE, p.between(p.range(ni), p.range(p.peek()))));
           break;
         case 'endif':
-          parts.push(mkPart(P_ENDIF, dirRange()));
+          parts.push(mkPart(P_ENDIF, p.between(p.range(ni), p.range(p.peek()))));
           break;
         case 'endfor':
-          parts.push(mkPart(P_ENDFOR, dirRange()));
+          parts.push(mkPart(P_ENDFOR, p.between(p.range(ni), p.range(p.peek()))));
           break;
         case 'for': {
-          const forFail = (detail: string) => {
-            if (!p.recovery) p.error("Invalid 'for' directive", detail, p.range(p.peek()));
-            p.recover(T.TemplateSeqEnd);
-            p.popNL();
-            ok = false;
-          };
           if (p.peekType() !== T.Ident) {
-            forFail("For directive requires variable name after 'for'.");
+            directiveFail(p, "For directive requires variable name after 'for'.");
+            ok = false;
             break;
           }
           let keyVar: string | undefined;
@@ -284,19 +284,21 @@ function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
             keyVar = valVar;
             p.read();
             if (p.peekType() !== T.Ident) {
-              forFail('For directive requires value variable name after comma.');
+              directiveFail(p, 'For directive requires value variable name after comma.');
+              ok = false;
               break;
             }
             valVar = p.text(p.read());
           }
           const ii = p.peek();
           if (!(p.type(ii) === T.Ident && p.text(ii) === 'in')) {
-            forFail("For directive requires 'in' keyword after names.");
+            directiveFail(p, "For directive requires 'in' keyword after names.");
+            ok = false;
             break;
           }
           p.read();
           const coll = parseExpr(p);
-          const part = mkPart(P_FOR, dirRange(), '', coll);
+          const part = mkPart(P_FOR, p.between(p.range(ni), p.range(p.peek())), '', coll);
           part.keyVar = keyVar;
           part.valVar = valVar;
           parts.push(part);

@@ -19,14 +19,10 @@ export function parseTraversal(p: Parser): Traversal | undefined {
   const rootRange = p.range(v);
   const steps: Traverser[] = [];
   const t: Traversal = { root: p.text(v), rootRange, steps, range: rootRange };
-  const done = (): Traversal => {
-    if (steps.length > 0) t.range = p.between(rootRange, steps[steps.length - 1].range);
-    return t;
-  };
   for (;;) {
     const ni = p.peek();
     const nt = p.type(ni);
-    if (nt === T.EOF) return done();
+    if (nt === T.EOF) return done(p, t);
     if (nt === T.Dot) {
       const dot = p.read();
       const name = p.read();
@@ -36,7 +32,7 @@ export function parseTraversal(p: Parser): Traversal | undefined {
           p.type(name) === T.Star ? 'Splat expressions (.*) may not be used here.' : 'Dot must be followed by attribute name.',
           p.range(name), p.rangeTok(v, name),
         );
-        return done();
+        return done(p, t);
       }
       steps.push({ kind: 'attr', name: p.text(name), range: p.rangeTok(dot, name) });
       continue;
@@ -59,7 +55,7 @@ export function parseTraversal(p: Parser): Traversal | undefined {
           p.error('Unclosed index brackets', 'Index key must be followed by a closing bracket.', p.range(close), p.rangeTok(open, close));
         }
         steps.push({ kind: 'index', key, range: p.rangeTok(open, close) });
-        if (p.diags.length > before) return done();
+        if (p.diags.length > before) return done(p, t);
         continue;
       }
       if (kt === T.Star) {
@@ -67,9 +63,15 @@ export function parseTraversal(p: Parser): Traversal | undefined {
       } else {
         p.error('Index value required', 'Index brackets must contain either a literal number or a literal string.', p.range(ki), p.rangeTok(v, ki));
       }
-      return done();
+      return done(p, t);
     }
     p.error('Invalid character', 'Expected an attribute access or an index operator.', p.range(ni), p.rangeTok(v, ni));
-    return done();
+    return done(p, t);
   }
+}
+
+function done(p: Parser, t: Traversal): Traversal {
+  const steps = t.steps;
+  if (steps.length > 0) t.range = p.between(t.rootRange, steps[steps.length - 1].range);
+  return t;
 }
