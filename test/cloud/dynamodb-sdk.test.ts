@@ -216,6 +216,45 @@ describe('DynamoDB items', () => {
     expect(await fails(ddb.send(new D.PutItemCommand(input)))).toMatchObject({ name, message });
   });
 
+  it('runs transactions all or nothing and reports cancellation reasons', async () => {
+    const k = (n: string) => ({ pk: { S: 'tx' }, sk: { N: n } });
+    await ddb.send(new D.TransactWriteItemsCommand({ TransactItems: [
+      { Put: { TableName: 'items', Item: { ...k('1'), bal: { N: '100' } }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: 'items', Item: { ...k('2'), bal: { N: '0' } } } },
+    ] }));
+    const transfer = (amount: string) => ddb.send(new D.TransactWriteItemsCommand({ TransactItems: [
+      { Update: { TableName: 'items', Key: k('1'), UpdateExpression: 'SET bal = bal - :a', ConditionExpression: 'bal >= :a', ExpressionAttributeValues: { ':a': { N: amount } }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+      { Update: { TableName: 'items', Key: k('2'), UpdateExpression: 'SET bal = bal + :a', ExpressionAttributeValues: { ':a': { N: amount } } } },
+    ] }));
+    await transfer('30');
+    const err = await transfer('500').catch((e: D.TransactionCanceledException) => e);
+    expect(err).toBeInstanceOf(D.TransactionCanceledException);
+    const tce = err as D.TransactionCanceledException;
+    expect(tce.message).toBe('Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed, None]');
+    expect(tce.CancellationReasons?.map((r) => r.Code)).toEqual(['ConditionalCheckFailed', 'None']);
+    expect(tce.CancellationReasons?.[0]?.Item?.['bal']).toEqual({ N: '70' });
+    const got = await ddb.send(new D.TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: 'items', Key: k('1') } }, { Get: { TableName: 'items', Key: k('2') } }, { Get: { TableName: 'items', Key: k('9') } }] }));
+    expect(got.Responses?.map((r) => r.Item?.['bal']?.N)).toEqual(['70', '30', undefined]);
+    const checked = await ddb.send(new D.TransactWriteItemsCommand({ TransactItems: [
+      { ConditionCheck: { TableName: 'items', Key: k('9'), ConditionExpression: 'attribute_exists(pk)' } },
+      { Put: { TableName: 'items', Item: k('5') } },
+    ] })).catch((e: D.TransactionCanceledException) => e);
+    expect((checked as D.TransactionCanceledException).CancellationReasons?.map((r) => r.Code)).toEqual(['ConditionalCheckFailed', 'None']);
+    expect((await ddb.send(new D.GetItemCommand({ TableName: 'items', Key: k('5') }))).Item).toBeUndefined();
+    expect(await fails(ddb.send(new D.TransactWriteItemsCommand({ TransactItems: [
+      { Put: { TableName: 'items', Item: k('1') } }, { Delete: { TableName: 'items', Key: k('1') } },
+    ] })))).toMatchObject({ name: 'ValidationException', message: 'Transaction request cannot include multiple operations on one item' });
+  });
+
+  it('returns the old item with a failed condition when asked', async () => {
+    await ddb.send(new D.PutItemCommand({ TableName: 'items', Item: { pk: { S: 'old' }, sk: { N: '1' }, v: { S: 'x' } } }));
+    const e = await ddb.send(new D.PutItemCommand({
+      TableName: 'items', Item: { pk: { S: 'old' }, sk: { N: '1' } }, ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    })).catch((x: D.ConditionalCheckFailedException) => x);
+    expect(e).toBeInstanceOf(D.ConditionalCheckFailedException);
+    expect((e as D.ConditionalCheckFailedException).Item?.['v']).toEqual({ S: 'x' });
+  });
+
   it('GetItem rejects a key that does not match the schema', async () => {
     expect(await fails(ddb.send(new D.GetItemCommand({ TableName: 'items', Key: { pk: { S: 'a' } } })))).toMatchObject({
       name: 'ValidationException', message: 'The provided key element does not match the schema',

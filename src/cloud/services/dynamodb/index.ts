@@ -1,13 +1,15 @@
 /** DynamoDB: tables and items over the JSON 1.0 protocol (X-Amz-Target DynamoDB_20120810.*). */
 import type { CloudRequest, CloudResponse, RequestContext } from '../../context.js';
-import { AwsError } from '../../errors.js';
+import { AwsError, isAwsError } from '../../errors.js';
 import { jsonBody, jsonHeaders, parseJsonBody, targetOperation } from '../../protocols/json.js';
 import type { ServiceDef } from '../registry.js';
 import { itemStore } from './item-store.js';
 import { itemOps } from './items.js';
 import { tableOps } from './tables.js';
+import { TransactionCanceled, transactionOps } from './transactions.js';
 
-const ops = { ...tableOps, ...itemOps };
+const ops = { ...tableOps, ...itemOps, ...transactionOps };
+const ERROR_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
 /** The DynamoDB service definition (the registry loads `service`). */
@@ -17,7 +19,7 @@ export const service: ServiceDef = {
   targetPrefixes: ['DynamoDB_20120810'],
   protocol: 'json',
   jsonContentType: CONTENT_TYPE,
-  jsonErrorPrefix: 'com.amazonaws.dynamodb.v20120810#',
+  jsonErrorPrefix: ERROR_PREFIX,
   init(store) {
     itemStore(store);
   },
@@ -26,7 +28,19 @@ export const service: ServiceDef = {
     const fn = Object.prototype.hasOwnProperty.call(ops, op) ? ops[op] : undefined;
     if (!fn) throw new AwsError('UnknownOperationException', '');
     ctx.operation = op;
-    const out = fn(parseJsonBody(req.body), ctx);
-    return { status: 200, headers: jsonHeaders(ctx, { contentType: CONTENT_TYPE }), body: jsonBody(out) };
+    try {
+      const out = fn(parseJsonBody(req.body), ctx);
+      return { status: 200, headers: jsonHeaders(ctx, { contentType: CONTENT_TYPE }), body: jsonBody(out) };
+    } catch (e) {
+      // Errors that carry items (failed conditions, cancelled transactions) need fields the generic envelope lacks.
+      const item = (e as { item?: unknown }).item;
+      if (e instanceof TransactionCanceled || (isAwsError(e) && item !== undefined)) {
+        const body: Record<string, unknown> = { __type: ERROR_PREFIX + e.code, message: e.message };
+        if (e instanceof TransactionCanceled) body['CancellationReasons'] = e.reasons;
+        else body['Item'] = item;
+        return { status: 400, headers: { ...jsonHeaders(ctx, { contentType: CONTENT_TYPE }), 'x-amzn-errortype': e.code }, body: JSON.stringify(body) };
+      }
+      throw e;
+    }
   },
 };

@@ -24,7 +24,8 @@ function expr<T>(fn: () => T): T {
   }
 }
 
-function checkItemValues(item: unknown, what: string): Item {
+/** Validates the attribute values of an item or key. */
+export function checkItemValues(item: unknown, what: string): Item {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) throw validation(`1 validation error detected: Value null at '${what}' failed to satisfy constraint: Member must not be null`);
   for (const v of Object.values(item as object)) {
     const e = validateValue(v);
@@ -67,7 +68,7 @@ function keyOnly(keys: KeyElement[], item: Item): Item {
 }
 
 /** Placeholder maps of a request, checked for undefined and unused entries across its expressions. */
-function exprEnv(input: Record<string, unknown>, exprs: (string | undefined)[]): ExprEnv {
+export function exprEnv(input: Record<string, unknown>, exprs: (string | undefined)[]): ExprEnv {
   const names = (input['ExpressionAttributeNames'] ?? {}) as Record<string, string>;
   const values = (input['ExpressionAttributeValues'] ?? {}) as Record<string, AttributeValue>;
   const present = exprs.filter((e): e is string => typeof e === 'string');
@@ -98,17 +99,6 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function checkCondition(input: Record<string, unknown>, env: ExprEnv, old: Item | undefined): void {
-  const ce = str(input['ConditionExpression']);
-  if (ce === undefined) return;
-  const c = expr(() => parseCondition(ce));
-  if (!expr(() => evalCondition(c, old ?? {}, env))) {
-    const err = conditionFailed();
-    if (input['ReturnValuesOnConditionCheckFailure'] === 'ALL_OLD' && old) (err as AwsError & { item?: Item }).item = old;
-    throw err;
-  }
-}
-
 function returnValues(input: Record<string, unknown>, allowed: string[]): string {
   const rv = str(input['ReturnValues']) ?? 'NONE';
   if (!allowed.includes(rv)) throw validation(`1 validation error detected: Value '${rv}' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`);
@@ -121,7 +111,8 @@ function consumed(input: Record<string, unknown>, t: TableMeta, units: number): 
   return { ConsumedCapacity: { TableName: t.name, CapacityUnits: units } };
 }
 
-function tableOf(ctx: RequestContext, input: Record<string, unknown>): TableMeta {
+/** The table a request names. */
+export function tableOf(ctx: RequestContext, input: Record<string, unknown>): TableMeta {
   return loadTable(ctx, input['TableName']);
 }
 
@@ -140,12 +131,14 @@ function put(ctx: RequestContext, t: TableMeta, item: Item): void {
   itemStore(ctx.store).put(ctx.account, ctx.region, t.name, k.pk, k.sk, item);
 }
 
-function getItem(ctx: RequestContext, t: TableMeta, key: Item): Item | undefined {
+/** Reads one item by its exact key (for GetItem and TransactGetItems). */
+export function getItem(ctx: RequestContext, t: TableMeta, key: Item): Item | undefined {
   const k = encodeKey(t, key, true);
   return itemStore(ctx.store).get(ctx.account, ctx.region, t.name, k.pk, k.sk);
 }
 
-function projectionOf(input: Record<string, unknown>, env: ExprEnv, item: Item): Item {
+/** Applies ProjectionExpression (or legacy AttributesToGet) of a request to an item. */
+export function projectionOf(input: Record<string, unknown>, env: ExprEnv, item: Item): Item {
   const pe = str(input['ProjectionExpression']);
   if (pe !== undefined) return expr(() => project(item, parseProjection(pe), env));
   const atg = input['AttributesToGet'];
@@ -287,59 +280,74 @@ function pageOut(
   return { ...out, ...consumed(input, t, Math.max(1, Math.ceil(bytes / 4096)) / 2) };
 }
 
+/** A checked write: whether its condition holds, and how to perform it. */
+export interface PreparedWrite {
+  /** Identifies the item (table and key) so a transaction can refuse two operations on one item. */
+  id: string;
+  passes: boolean;
+  old: Item | undefined;
+  apply(): Record<string, unknown>;
+}
+
+/** Validates one Put/Delete/Update/ConditionCheck and evaluates its condition without writing. */
+export function prepareWrite(kind: 'Put' | 'Delete' | 'Update' | 'ConditionCheck', input: Record<string, unknown>, ctx: RequestContext): PreparedWrite {
+  const t = tableOf(ctx, input);
+  const store = itemStore(ctx.store);
+  const ce = str(input['ConditionExpression']);
+  if (kind === 'ConditionCheck' && ce === undefined) throw validation("1 validation error detected: Value null at 'conditionExpression' failed to satisfy constraint: Member must not be null");
+  const ue = kind === 'Update' ? str(input['UpdateExpression']) : undefined;
+  const env = exprEnv(input, kind === 'Update' ? [ue, ce] : [ce]);
+  const item = kind === 'Put' ? checkItemValues(input['Item'], 'item') : undefined;
+  const key = kind === 'Put' ? undefined : checkItemValues(input['Key'], 'key');
+  const k = encodeKey(t, item ?? key!, kind !== 'Put');
+  const actions = kind !== 'Update' || ue === undefined ? { set: [], remove: [], add: [], delete: [] } : expr(() => parseUpdate(ue));
+  const touched = topNames(actions, env);
+  for (const ke of t.keySchema) {
+    if (touched.has(ke.AttributeName)) throw validation(`One or more parameter values were invalid: Cannot update attribute ${ke.AttributeName}. This attribute is part of the key`);
+  }
+  const cond = ce === undefined ? undefined : expr(() => parseCondition(ce));
+  const old = store.get(ctx.account, ctx.region, t.name, k.pk, k.sk);
+  const passes = !cond || expr(() => evalCondition(cond, old ?? {}, env));
+  const id = `${t.name}\u0000${k.pk}\u0000${k.sk}`;
+  const apply = (): Record<string, unknown> => {
+    if (kind === 'Put') { put(ctx, t, item!); return { old }; }
+    if (kind === 'Delete') { if (old) store.delete(ctx.account, ctx.region, t.name, k.pk, k.sk); return { old }; }
+    if (kind === 'ConditionCheck') return {};
+    const next = expr(() => applyUpdate({ ...(old ?? {}), ...key! }, actions, env));
+    put(ctx, t, next);
+    return { old, next, touched };
+  };
+  return { id, passes, old, apply };
+}
+
+function runWrite(kind: 'Put' | 'Delete' | 'Update', input: Record<string, unknown>, ctx: RequestContext, allowed: string[]): Record<string, unknown> {
+  const rv = returnValues(input, allowed);
+  const w = prepareWrite(kind, input, ctx);
+  if (!w.passes) {
+    const err = conditionFailed();
+    if (input['ReturnValuesOnConditionCheckFailure'] === 'ALL_OLD' && w.old) (err as AwsError & { item?: Item }).item = w.old;
+    throw err;
+  }
+  const r = w.apply() as { old?: Item; next?: Item; touched?: Set<string> };
+  let attrs: Item | undefined;
+  if (rv === 'ALL_OLD') attrs = r.old;
+  else if (rv === 'ALL_NEW') attrs = r.next;
+  else if (rv === 'UPDATED_OLD') attrs = r.old ? pick(r.old, r.touched!) : undefined;
+  else if (rv === 'UPDATED_NEW') attrs = pick(r.next!, r.touched!);
+  return { ...(attrs && Object.keys(attrs).length ? { Attributes: attrs } : {}), ...consumed(input, tableOf(ctx, input), 1) };
+}
+
 /** The item-level operations. */
 export const itemOps: Record<string, JsonOp> = {
-  PutItem(input, ctx) {
-    const t = tableOf(ctx, input);
-    const item = checkItemValues(input['Item'], 'item');
-    const env = exprEnv(input, [str(input['ConditionExpression'])]);
-    const rv = returnValues(input, ['NONE', 'ALL_OLD']);
-    const k = encodeKey(t, item, false);
-    const old = itemStore(ctx.store).get(ctx.account, ctx.region, t.name, k.pk, k.sk);
-    checkCondition(input, env, old);
-    put(ctx, t, item);
-    return { ...(rv === 'ALL_OLD' && old ? { Attributes: old } : {}), ...consumed(input, t, 1) };
-  },
+  PutItem: (input, ctx) => runWrite('Put', input, ctx, ['NONE', 'ALL_OLD']),
+  DeleteItem: (input, ctx) => runWrite('Delete', input, ctx, ['NONE', 'ALL_OLD']),
+  UpdateItem: (input, ctx) => runWrite('Update', input, ctx, ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW']),
   GetItem(input, ctx) {
     const t = tableOf(ctx, input);
     const key = checkItemValues(input['Key'], 'key');
     const env = exprEnv(input, [str(input['ProjectionExpression'])]);
     const item = getItem(ctx, t, key);
     return { ...(item ? { Item: projectionOf(input, env, item) } : {}), ...consumed(input, t, 0.5) };
-  },
-  DeleteItem(input, ctx) {
-    const t = tableOf(ctx, input);
-    const key = checkItemValues(input['Key'], 'key');
-    const env = exprEnv(input, [str(input['ConditionExpression'])]);
-    const rv = returnValues(input, ['NONE', 'ALL_OLD']);
-    const k = encodeKey(t, key, true);
-    const old = itemStore(ctx.store).get(ctx.account, ctx.region, t.name, k.pk, k.sk);
-    checkCondition(input, env, old);
-    if (old) itemStore(ctx.store).delete(ctx.account, ctx.region, t.name, k.pk, k.sk);
-    return { ...(rv === 'ALL_OLD' && old ? { Attributes: old } : {}), ...consumed(input, t, 1) };
-  },
-  UpdateItem(input, ctx) {
-    const t = tableOf(ctx, input);
-    const key = checkItemValues(input['Key'], 'key');
-    const ue = str(input['UpdateExpression']);
-    const env = exprEnv(input, [ue, str(input['ConditionExpression'])]);
-    const rv = returnValues(input, ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW']);
-    const k = encodeKey(t, key, true);
-    const old = itemStore(ctx.store).get(ctx.account, ctx.region, t.name, k.pk, k.sk);
-    checkCondition(input, env, old);
-    const actions = ue === undefined ? { set: [], remove: [], add: [], delete: [] } : expr(() => parseUpdate(ue));
-    const touched = topNames(actions, env);
-    for (const ke of t.keySchema) {
-      if (touched.has(ke.AttributeName)) throw validation(`One or more parameter values were invalid: Cannot update attribute ${ke.AttributeName}. This attribute is part of the key`);
-    }
-    const next = expr(() => applyUpdate({ ...(old ?? {}), ...key }, actions, env));
-    put(ctx, t, next);
-    let attrs: Item | undefined;
-    if (rv === 'ALL_OLD') attrs = old;
-    else if (rv === 'ALL_NEW') attrs = next;
-    else if (rv === 'UPDATED_OLD') attrs = old ? pick(old, touched) : undefined;
-    else if (rv === 'UPDATED_NEW') attrs = pick(next, touched);
-    return { ...(attrs && Object.keys(attrs).length ? { Attributes: attrs } : {}), ...consumed(input, t, 1) };
   },
   Query(input, ctx) {
     const t = tableOf(ctx, input);
