@@ -133,7 +133,7 @@ function revoke(egress: boolean): Action {
     }
     g.rules = g.rules.filter((r) => !removed.includes(r));
     db.put(K.sg, g.groupId, g);
-    return { return: true, revokedSecurityGroupRuleSet: removed.map((r) => ({ securityGroupRuleId: r.securityGroupRuleId, groupId: g.groupId, isEgress: r.isEgress, ipProtocol: r.ipProtocol, fromPort: r.fromPort, toPort: r.toPort, cidrIpv4: r.cidrIpv4, cidrIpv6: r.cidrIpv6, prefixListId: r.prefixListId, referencedSecurityGroupId: r.referencedGroupId, description: r.description })) };
+    return { return: true, revokedSecurityGroupRuleSet: removed.map((r) => ({ securityGroupRuleId: r.securityGroupRuleId, groupId: g.groupId, isEgress: r.isEgress, ipProtocol: r.ipProtocol, fromPort: r.fromPort, toPort: r.toPort, cidrIpv4: r.cidrIpv4, cidrIpv6: r.cidrIpv6, prefixListId: r.prefixListId, referencedGroupId: r.referencedGroupId, description: r.description })) };
   };
 }
 
