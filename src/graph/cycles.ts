@@ -5,24 +5,20 @@
  */
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Graph } from './dag.js';
+import { indexGraph, kahnOrder, type IndexedGraph } from './indexed.js';
 
 /**
  * The strongly connected components of the graph, each as a list of keys, in the order
  * Tarjan's algorithm completes them (dependencies before dependents).
  */
 export function stronglyConnected(g: Graph<unknown>): string[][] {
-  const keys = Array.from(g.keys());
-  const idx = new Map<string, number>();
-  keys.forEach((k, i) => idx.set(k, i));
+  return tarjan(indexGraph(g), undefined);
+}
+
+// Tarjan's algorithm over the indexed graph, optionally restricted to `only` (ids with a 1).
+function tarjan(ix: IndexedGraph, only: Uint8Array | undefined): string[][] {
+  const { keys, depStart, deps } = ix;
   const n = keys.length;
-  const adj: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const ds = g.dependencies(keys[i]!);
-    const a: number[] = new Array(ds.size);
-    let j = 0;
-    for (const d of ds) a[j++] = idx.get(d)!;
-    adj[i] = a;
-  }
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -33,20 +29,20 @@ export function stronglyConnected(g: Graph<unknown>): string[][] {
   const callNode: number[] = [];
   const callPos: number[] = [];
   for (let s = 0; s < n; s++) {
-    if (index[s] !== -1) continue;
-    callNode.push(s); callPos.push(0);
+    if (index[s] !== -1 || (only && !only[s])) continue;
+    callNode.push(s); callPos.push(depStart[s]!);
     index[s] = low[s] = counter++;
     stack.push(s); onStack[s] = 1;
     while (callNode.length) {
       const top = callNode.length - 1;
       const v = callNode[top]!;
-      const a = adj[v]!;
-      if (callPos[top]! < a.length) {
-        const w = a[callPos[top]!++]!;
+      if (callPos[top]! < depStart[v + 1]!) {
+        const w = deps[callPos[top]!++]!;
+        if (only && !only[w]) continue;
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
           stack.push(w); onStack[w] = 1;
-          callNode.push(w); callPos.push(0);
+          callNode.push(w); callPos.push(depStart[w]!);
         } else if (onStack[w]) {
           if (index[w]! < low[v]!) low[v] = index[w]!;
         }
@@ -73,8 +69,18 @@ export function stronglyConnected(g: Graph<unknown>): string[][] {
  * and each node that depends on itself. Keys in a cycle are sorted for stable messages.
  */
 export function findCycles(g: Graph<unknown>): string[][] {
+  return findCyclesIndexed(indexGraph(g), g);
+}
+
+/** `findCycles` on an already indexed graph. */
+export function findCyclesIndexed(ix: IndexedGraph, g: Graph<unknown>): string[][] {
+  // Cheap first pass: everything Kahn's algorithm can order is on no cycle.
+  const ordered = kahnOrder(ix);
+  if (ordered.length === ix.keys.length) return [];
+  const rest = new Uint8Array(ix.keys.length).fill(1);
+  for (const i of ordered) rest[i] = 0;
   const cycles: string[][] = [];
-  for (const comp of stronglyConnected(g)) {
+  for (const comp of tarjan(ix, rest)) {
     if (comp.length > 1 || g.hasEdge(comp[0]!, comp[0]!)) cycles.push(comp.sort());
   }
   return cycles;

@@ -4,3 +4,4 @@ export * from './cycles.js';
 export * from './topo.js';
 export * from './dot.js';
 export * from './walk.js';
+export * from './indexed.js';

@@ -1,6 +1,7 @@
 /** Topological ordering (Kahn's algorithm): dependencies before dependents, stable. */
 import type { Graph } from './dag.js';
-import { findCycles } from './cycles.js';
+import { findCyclesIndexed } from './cycles.js';
+import { indexGraph, kahnOrder } from './indexed.js';
 
 /** The order, or the cycles that prevent one. */
 export type TopoResult = { order: string[]; cycles?: undefined } | { order?: undefined; cycles: string[][] };
@@ -10,20 +11,10 @@ export type TopoResult = { order: string[]; cycles?: undefined } | { order?: und
  * are ready at the same time, insertion order is kept, so the result is deterministic.
  */
 export function topologicalOrder(g: Graph<unknown>): TopoResult {
-  const pending = new Map<string, number>();
-  const order: string[] = [];
-  for (const k of g.keys()) {
-    const n = g.dependencies(k).size;
-    pending.set(k, n);
-    if (n === 0) order.push(k);
-  }
-  for (let head = 0; head < order.length; head++) {
-    for (const r of g.dependents(order[head]!)) {
-      const left = pending.get(r)! - 1;
-      pending.set(r, left);
-      if (left === 0) order.push(r);
-    }
-  }
-  if (order.length !== g.size) return { cycles: findCycles(g) };
-  return { order };
+  const ix = indexGraph(g);
+  const order = kahnOrder(ix);
+  if (order.length !== ix.keys.length) return { cycles: findCyclesIndexed(ix, g) };
+  const keys = new Array<string>(order.length);
+  for (let i = 0; i < order.length; i++) keys[i] = ix.keys[order[i]!]!;
+  return { order: keys };
 }

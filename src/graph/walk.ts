@@ -8,7 +8,8 @@
  */
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Graph } from './dag.js';
-import { cycleDiagnostics, findCycles } from './cycles.js';
+import { cycleDiagnostics, findCyclesIndexed } from './cycles.js';
+import { indexGraph } from './indexed.js';
 
 /** Options of a walk. */
 export interface WalkOptions {
@@ -48,30 +49,20 @@ const PENDING = 0, RUNNING = 1, OK = 2, FAILED = 3, SKIPPED = 4, CANCELLED = 5;
 export async function walk<N>(g: Graph<N>, visit: Visit<N>, opts: WalkOptions = {}): Promise<WalkResult> {
   const parallelism = Math.max(1, Math.floor(opts.parallelism ?? 10));
   const signal = opts.signal;
-  const keys: string[] = Array.from(g.keys());
+  const ix = indexGraph(g);
+  const keys = ix.keys;
   const n = keys.length;
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) index.set(keys[i]!, i);
-
-  // Dependents as one flat CSR array; pending dependency counts per node.
+  const start = ix.rdepStart;
+  const dependents = ix.rdeps;
   const pending = new Int32Array(n);
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    pending[i] = g.dependencies(keys[i]!).size;
-    start[i + 1] = start[i]! + g.dependents(keys[i]!).size;
-  }
-  const dependents = new Int32Array(start[n]!);
-  for (let i = 0; i < n; i++) {
-    let p = start[i]!;
-    for (const r of g.dependents(keys[i]!)) dependents[p++] = index.get(r)!;
-  }
+  for (let i = 0; i < n; i++) pending[i] = ix.depStart[i + 1]! - ix.depStart[i]!;
 
   const result: WalkResult = { diags: [], failed: [], skipped: [], cancelled: [], succeeded: 0 };
   const state = new Uint8Array(n);
   const ready: number[] = [];
   for (let i = 0; i < n; i++) if (pending[i] === 0) ready.push(i);
   if (n > 0 && ready.length === 0) {
-    result.diags = cycleDiagnostics(findCycles(g));
+    result.diags = cycleDiagnostics(findCyclesIndexed(ix, g));
     return result;
   }
 
@@ -105,7 +96,7 @@ export async function walk<N>(g: Graph<N>, visit: Visit<N>, opts: WalkOptions = 
         }
       } else if (finished < n) {
         // Nodes never became ready: they sit on or behind a cycle.
-        result.diags.push(...cycleDiagnostics(findCycles(g)));
+        result.diags.push(...cycleDiagnostics(findCyclesIndexed(ix, g)));
       }
       done = true;
       signal?.removeEventListener('abort', onAbort);

@@ -46,47 +46,81 @@ export function compactJSON(raw: string): string {
   return raw.replace(/("(?:[^"\\]|\\.)*")|\s+/g, (_m, s: string | undefined) => s ?? '');
 }
 
-const TOKEN = /"(?:[^"\\]|\\.)*"|[{}[\],:]|[^{}[\],:"\s]+|\s+/g;
+const INDENTS: string[] = [];
+function nlIndent(level: number, indent: string): string {
+  if (indent !== '  ') return '\n' + indent.repeat(level);
+  let s = INDENTS[level];
+  if (s === undefined) { s = '\n' + '  '.repeat(level); INDENTS[level] = s; }
+  return s;
+}
+
+/** Index just past the closing quote of the JSON string starting at `raw[i] === '"'`. */
+export function stringEnd(raw: string, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    const q = raw.indexOf('"', j);
+    if (q < 0) return raw.length;
+    let b = q - 1;
+    while (raw.charCodeAt(b) === 92) b--;
+    // An even number of backslashes before the quote means it is not escaped.
+    if ((q - 1 - b) % 2 === 0) return q + 1;
+    j = q + 1;
+  }
+}
+
+const HTML_CHARS = /[<>&\u2028\u2029]/;
 
 /**
  * Writes JSON text `raw` indented as Go's `json.Indent` would at nesting `depth`
  * (the opening brace stays on the current line). Empty objects and arrays stay `{}`/`[]`.
+ * Whitespace outside strings is dropped, so `raw` need not be compact.
  */
 export function indentRaw(raw: string, depth: number, indent = '  '): string {
-  let out = '';
+  const out: string[] = [];
   let level = depth;
-  let nl = '\n' + indent.repeat(level);
   let pendingOpen = false; // just wrote `{` or `[` and not yet a newline
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(raw)) !== null) {
-    const t = m[0];
-    const c = t.charCodeAt(0);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
-    if (t === '}' || t === ']') {
+  const n = raw.length;
+  let i = 0;
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) { i++; continue; }
+    if (c === 0x7d || c === 0x5d) { // } ]
       level--;
-      nl = '\n' + indent.repeat(level);
-      if (pendingOpen) { out += t; pendingOpen = false; continue; }
-      out += nl + t;
+      if (pendingOpen) pendingOpen = false;
+      else out.push(nlIndent(level, indent));
+      out.push(c === 0x7d ? '}' : ']');
+      i++;
       continue;
     }
-    if (pendingOpen) { out += nl; pendingOpen = false; }
-    if (t === '{' || t === '[') {
-      out += t;
+    if (pendingOpen) { out.push(nlIndent(level, indent)); pendingOpen = false; }
+    if (c === 0x7b || c === 0x5b) { // { [
+      out.push(c === 0x7b ? '{' : '[');
       level++;
-      nl = '\n' + indent.repeat(level);
       pendingOpen = true;
-    } else if (t === ',') {
-      out += ',' + nl;
-    } else if (t === ':') {
-      out += ': ';
-    } else if (c === 0x22) {
-      out += t.replace(HTML_IN_STRING, htmlEscape);
+      i++;
+    } else if (c === 0x2c) { // ,
+      out.push(',' + nlIndent(level, indent));
+      i++;
+    } else if (c === 0x3a) { // :
+      out.push(': ');
+      i++;
+    } else if (c === 0x22) { // "
+      const e = stringEnd(raw, i);
+      const t = raw.slice(i, e);
+      out.push(HTML_CHARS.test(t) ? t.replace(HTML_IN_STRING, htmlEscape) : t);
+      i = e;
     } else {
-      out += t;
+      let e = i + 1;
+      while (e < n) {
+        const d = raw.charCodeAt(e);
+        if (d === 0x2c || d === 0x7d || d === 0x5d || d === 0x3a || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) break;
+        e++;
+      }
+      out.push(raw.slice(i, e));
+      i = e;
     }
   }
-  return out;
+  return out.join('');
 }
 
 /**
@@ -101,14 +135,14 @@ export class GoJSONWriter {
 
   constructor(private readonly indent = '  ') {}
 
-  private nl(): string { return '\n' + this.indent.repeat(this.level); }
+  private nl(): string { return nlIndent(this.level, this.indent); }
 
   private beforeValue(): void {
     if (this.afterKey) { this.afterKey = false; return; }
     if (this.first.length === 0) return;
     const top = this.first.length - 1;
     if (this.first[top]) { this.first[top] = false; this.parts.push(this.nl()); }
-    else this.parts.push(',' + this.nl());
+    else this.parts.push(',', this.nl());
   }
 
   /** Opens an object (`{`). */
@@ -145,6 +179,12 @@ export class GoJSONWriter {
   raw(json: string): this {
     this.beforeValue();
     this.parts.push(indentRaw(json, this.level, this.indent));
+    return this;
+  }
+  /** Writes JSON text that is already in its final form (no re-indentation). */
+  rawIndented(json: string): this {
+    this.beforeValue();
+    this.parts.push(json);
     return this;
   }
   /** The text written so far, with the trailing newline Terraform adds. */

@@ -5,7 +5,9 @@
  * codec captures them verbatim and converts them only when a schema is known.
  */
 
-/** Raw JSON text captured at a requested path (compacted: no insignificant whitespace). */
+import { stringEnd } from './go-json.js';
+
+/** Raw JSON text captured at a requested path, as written (insignificant whitespace included). */
 export class RawJSON {
   constructor(readonly json: string) {}
 }
@@ -16,9 +18,7 @@ export class JSONSyntaxError extends Error {
   constructor(message: string, readonly byteOffset: number) { super(message); }
 }
 
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/y;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const WS = /[ \t\n\r]*/y;
 
 /**
  * Parses `text`. `capture(path)` is asked for each object member (path = keys from the
@@ -27,97 +27,66 @@ const WS = /[ \t\n\r]*/y;
  */
 export function parseJSONCapturing(text: string, capture: (path: readonly string[]) => boolean): unknown {
   let i = 0;
+  const n = text.length;
   const path: string[] = [];
 
-  const fail = (what: string): never => {
-    const byteOffset = Buffer.byteLength(text.slice(0, i));
-    const ch = text[i];
+  const fail = (what: string, at = i): never => {
+    const byteOffset = Buffer.byteLength(text.slice(0, at));
+    const ch = text[at];
     const msg = ch === undefined ? 'unexpected end of JSON input' : `invalid character ${JSON.stringify(ch)} ${what}`;
     throw new JSONSyntaxError(msg, byteOffset);
   };
-  const ws = () => { WS.lastIndex = i; WS.exec(text); i = WS.lastIndex; };
+  const ws = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else return;
+    }
+  };
   const str = (): string => {
-    STRING.lastIndex = i;
-    const m = STRING.exec(text);
-    if (!m) return fail('in string literal');
-    i = STRING.lastIndex;
-    const s = m[0];
-    return s.indexOf('\\') < 0 ? s.slice(1, -1) : (JSON.parse(s) as string);
+    const e = stringEnd(text, i);
+    if (e > n || text.charCodeAt(e - 1) !== 0x22 || e === i + 1) return fail('in string literal');
+    const s = text.slice(i, e);
+    i = e;
+    if (s.indexOf('\\') < 0) return s.slice(1, -1);
+    try { return JSON.parse(s) as string; } catch { return fail('in string literal', e - 1); }
   };
 
-  // Validates a value and returns the compacted text, without building it.
+  // Skips one value and returns its text as written (whitespace included). The text is
+  // validated with the native parser, which is fast and leaves no garbage behind.
   const skip = (): string => {
     ws();
     const start = i;
     let depth = 0;
-    let compact = '';
-    let segStart = i;
-    const flushWs = () => { compact += text.slice(segStart, i); };
-    // Iterative: a structural stack of expected closers.
-    const closers: string[] = [];
-    let expectValue = true;
     for (;;) {
-      if (expectValue) {
-        const c = text[i];
-        if (c === '{' || c === '[') {
-          closers.push(c === '{' ? '}' : ']');
-          depth++;
-          i++;
-          flushWs(); WS.lastIndex = i; WS.exec(text); i = WS.lastIndex; segStart = i;
-          if (text[i] === closers[closers.length - 1]) { expectValue = false; continue; }
-          if (c === '{') {
-            STRING.lastIndex = i;
-            if (!STRING.exec(text)) return fail('looking for beginning of object key string');
-            i = STRING.lastIndex;
-            flushWs(); ws(); segStart = i;
-            if (text[i] !== ':') return fail("after object key");
-            i++;
-            flushWs(); ws(); segStart = i;
-          }
-          continue;
-        }
-        if (c === '"') {
-          STRING.lastIndex = i;
-          if (!STRING.exec(text)) return fail('in string literal');
-          i = STRING.lastIndex;
-        } else if (c === 't' && text.startsWith('true', i)) i += 4;
-        else if (c === 'f' && text.startsWith('false', i)) i += 5;
-        else if (c === 'n' && text.startsWith('null', i)) i += 4;
-        else {
-          NUMBER.lastIndex = i;
-          if (!NUMBER.exec(text)) return fail('looking for beginning of value');
-          i = NUMBER.lastIndex;
-        }
-        expectValue = false;
-      }
-      if (depth === 0) break;
-      flushWs(); ws(); segStart = i;
-      const c = text[i];
-      const closer = closers[closers.length - 1]!;
-      if (c === closer) {
-        closers.pop();
+      if (i >= n) return fail('', n);
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        const e = stringEnd(text, i);
+        if (text.charCodeAt(e - 1) !== 0x22 || e === i + 1) return fail('in string literal');
+        i = e;
+      } else if (c === 0x7b || c === 0x5b) {
+        depth++;
+        i++;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (depth === 0) break;
         depth--;
         i++;
-        if (depth === 0) break;
-        continue;
-      }
-      if (c !== ',') return fail(closer === '}' ? 'after object key:value pair' : 'after array element');
-      i++;
-      flushWs(); ws(); segStart = i;
-      if (closer === '}') {
-        STRING.lastIndex = i;
-        if (!STRING.exec(text)) return fail('looking for beginning of object key string');
-        i = STRING.lastIndex;
-        flushWs(); ws(); segStart = i;
-        if (text[i] !== ':') return fail('after object key');
+      } else if (c === 0x2c && depth === 0) {
+        break;
+      } else {
         i++;
-        flushWs(); ws(); segStart = i;
       }
-      expectValue = true;
     }
-    void start;
-    compact += text.slice(segStart, i);
-    return compact;
+    let end = i;
+    while (end > start) {
+      const c = text.charCodeAt(end - 1);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) end--;
+      else break;
+    }
+    const raw = text.slice(start, end);
+    try { JSON.parse(raw); } catch { return fail('looking for beginning of value', start); }
+    return raw;
   };
 
   const value = (): unknown => {
@@ -138,8 +107,9 @@ export function parseJSONCapturing(text: string, capture: (path: readonly string
         path.push(k);
         const v = capture(path) ? new RawJSON(skip()) : value();
         path.pop();
-        // Go keeps the last of duplicate keys too.
-        Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+        // Go keeps the last of duplicate keys too. `__proto__` must stay an ordinary key.
+        if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+        else obj[k] = v;
         ws();
         if (text[i] === ',') { i++; continue; }
         if (text[i] === '}') { i++; return obj; }
@@ -173,6 +143,6 @@ export function parseJSONCapturing(text: string, capture: (path: readonly string
 
   const out = value();
   ws();
-  if (i < text.length) fail('after top-level value');
+  if (i < n) fail('after top-level value');
   return out;
 }

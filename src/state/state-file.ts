@@ -10,7 +10,6 @@ import {
 } from '../addrs/index.js';
 import { Value, type Path, type PathStep } from '../lang/value.js';
 import * as T from '../lang/types.js';
-import { compactJSON } from './go-json.js';
 import { JSONSyntaxError, RawJSON } from './json-scan.js';
 import {
   normalizeStateV4, parseStateV4, sniffVersion, writeStateV4,
@@ -257,7 +256,7 @@ function encodeObject(key: InstanceKey, deposed: string | undefined, o: Resource
   if (key !== null) i.index_key = key;
   if (o.status === 'tainted') i.status = 'tainted';
   if (deposed) i.deposed = deposed;
-  if (o.attrsJSON !== undefined) i.attributes = new RawJSON(compactJSON(o.attrsJSON));
+  if (o.attrsJSON !== undefined) i.attributes = new RawJSON(o.attrsJSON);
   else if (o.attrsFlat) i.attributes_flat = { ...o.attrsFlat };
   else i.attributes = new RawJSON('{}');
   i.sensitive_attributes = encodePaths(o.sensitivePaths);

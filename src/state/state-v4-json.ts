@@ -202,7 +202,11 @@ function writeInstance(w: GoJSONWriter, i: InstanceV4): void {
     for (const k of Object.keys(i.attributes_flat).sort(cmpAscii)) w.key(k).string(i.attributes_flat[k]!);
     w.close('}');
   }
-  if (i.sensitive_attributes !== undefined) w.key('sensitive_attributes').raw(stringifyPaths(i.sensitive_attributes));
+  if (i.sensitive_attributes !== undefined) {
+    const sa = i.sensitive_attributes;
+    if (Array.isArray(sa) && sa.length === 0) w.key('sensitive_attributes').rawIndented('[]');
+    else w.key('sensitive_attributes').raw(stringifyPaths(sa));
+  }
   if (i.identity_schema_version !== undefined) w.key('identity_schema_version').number(i.identity_schema_version);
   if (i.identity) w.key('identity').raw(i.identity.json);
   if (i.private) w.key('private').string(i.private);

@@ -19,7 +19,10 @@ export interface ResourceInstanceObject {
   readonly status: ObjectStatus;
   /** The provider's schema version the attributes were written with. */
   readonly schemaVersion: number;
-  /** Attributes as compact cty JSON of the resource's schema type. */
+  /**
+   * Attributes as cty JSON of the resource's schema type. Decoded states keep the text as
+   * the file had it (whitespace included); the encoder re-indents it either way.
+   */
   readonly attrsJSON?: string;
   /** Attributes in the pre-0.12 flatmap form (only from very old states, upgraded by providers). */
   readonly attrsFlat?: Readonly<Record<string, string>>;
