@@ -149,3 +149,28 @@ export function invalidTerraformAttrDiag(name: string, range: Range): Diagnostic
 export function invalidSelfDiag(range: Range): Diagnostic {
   return errorDiag('Invalid "self" reference', 'The "self" object is not available in this context. This object can be used only in resource provisioner, connection, and postcondition blocks.', range);
 }
+
+/**
+ * Terraform's static check of `aws_instance.web.nope` against the resource type's schema:
+ * `candidates` are the schema's attribute and block names (for the suggestion).
+ */
+export function unsupportedSchemaAttrDiag(name: string, candidates: Iterable<string>, range: Range): Diagnostic {
+  const s = nameSuggestion(name, candidates);
+  const suggestion = s !== undefined ? ` Did you mean "${s}"?` : '';
+  return errorDiag('Unsupported attribute', `This object has no argument, nested block, or exported attribute named "${name}".${suggestion}`, range);
+}
+
+/** Terraform's `Missing resource instance key` for `aws_instance.web.id` when the resource has count or for_each. */
+export function missingInstanceKeyDiag(addr: string, repetition: 'count' | 'for_each', range: Range): Diagnostic {
+  const key = repetition === 'count' ? 'count.index' : 'each.key';
+  return errorDiag('Missing resource instance key',
+    `Because ${addr} has "${repetition}" set, its attributes must be accessed on specific instances.\n\nFor example, to correlate with indices of a referring resource, use:\n    ${addr}[${key}]`,
+    range);
+}
+
+/** Terraform's `Unexpected resource instance key` for `aws_instance.web[0]` without count or for_each. */
+export function unexpectedInstanceKeyDiag(addr: string, range: Range): Diagnostic {
+  return errorDiag('Unexpected resource instance key',
+    `Because ${addr} does not have "count" or "for_each" set, references to it must not include an index key. Remove the bracketed index to refer to the single instance of this resource.`,
+    range);
+}
