@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { parseFlags, type FlagSpec } from './flags.js';
 import type { CommandIO } from './io.js';
 
@@ -216,9 +217,8 @@ async function start(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Pro
 async function detach(args: string[], io: CommandIO, path: string): Promise<number> {
   const childArgs = ['cloud', 'start', ...args.filter((a) => !/^--?detach(=true)?$/.test(a))];
   const mainJs = fileURLToPath(new URL('./main.js', import.meta.url));
-  const nodeArgs = [...process.execArgv];
-  // From the TypeScript sources (development), load them through tsx.
-  if (!existsSync(mainJs) && !nodeArgs.some((a) => a.includes('tsx'))) nodeArgs.push('--import', 'tsx');
+  // Built JavaScript runs as is; from the TypeScript sources (development), through tsx.
+  const nodeArgs = existsSync(mainJs) ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
   const entry = new URL('./main.js', import.meta.url).href;
   const script = `import(${JSON.stringify(entry)}).then((m) => m.main(${JSON.stringify(childArgs)})).then((c) => { process.exitCode = c; })`;
   const dir = join(path, '..');

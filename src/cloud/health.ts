@@ -1,5 +1,4 @@
 /** GET /_terrane/health: the services and their state, shaped like LocalStack's /_localstack/health. */
-import type { ServiceDef } from './services/registry.js';
 
 /** 'available' until a service has answered a request, then 'running'. */
 export type ServiceState = 'available' | 'running';
@@ -8,7 +7,7 @@ export type ServiceState = 'available' | 'running';
 export class Health {
   private readonly used = new Set<string>();
 
-  constructor(private readonly services: readonly ServiceDef[], private readonly version: string) {}
+  constructor(private readonly names: () => string[], private readonly version: string) {}
 
   /** Marks a service as having answered. */
   touch(name: string): void {
@@ -18,9 +17,7 @@ export class Health {
   /** The health document. */
   report(): { services: Record<string, ServiceState>; edition: string; version: string } {
     const services: Record<string, ServiceState> = {};
-    for (const s of [...this.services].sort((a, b) => a.name.localeCompare(b.name))) {
-      services[s.name] = this.used.has(s.name) ? 'running' : 'available';
-    }
+    for (const name of this.names().sort()) services[name] = this.used.has(name) ? 'running' : 'available';
     return { services, edition: 'terrane', version: this.version };
   }
 }

@@ -2,7 +2,8 @@
 import type { DestinationStream } from 'pino';
 import { createLogger, type LogLevel } from './log.js';
 import { CloudServer } from './server.js';
-import { loadServices, type ServiceDef } from './services/registry.js';
+import { BUILTIN_MANIFEST, registeredServices, type ServiceDef } from './services/registry.js';
+import { ServiceSet } from './service-set.js';
 import { Store } from './store.js';
 
 export { AwsError } from './errors.js';
@@ -26,7 +27,7 @@ export interface CloudOptions {
   logLevel?: LogLevel;
   /** Where log lines go (stdout by default). */
   logDestination?: DestinationStream;
-  /** Services to run instead of the built-in ones (tests). */
+  /** Services to run instead of the built-in ones (tests); the built-in ones load on first use. */
   services?: ServiceDef[];
 }
 
@@ -43,10 +44,10 @@ export interface RunningCloud {
 /** Starts the local cloud and resolves once it accepts requests. */
 export async function startCloud(opts: CloudOptions = {}): Promise<RunningCloud> {
   const host = opts.host ?? '127.0.0.1';
-  const services = opts.services ?? (await loadServices());
   const store = new Store(opts.dataDir);
+  let services: ServiceSet;
   try {
-    for (const s of services) s.init?.(store);
+    services = opts.services ? new ServiceSet(store, opts.services) : new ServiceSet(store, registeredServices(), BUILTIN_MANIFEST);
   } catch (e) {
     store.close();
     throw e;
@@ -69,7 +70,7 @@ export async function startCloud(opts: CloudOptions = {}): Promise<RunningCloud>
     close() {
       closed ??= (async () => {
         await server.close();
-        for (const s of services) s.close?.();
+        for (const s of services.loaded()) s.close?.();
         await logger.flush();
         store.close();
       })();

@@ -1,13 +1,22 @@
 /** Chooses the service of a request the way LocalStack does, from signature, target, host and form. */
-import type { ServiceDef } from './services/registry.js';
+/** What the router needs to know of a service (a loaded ServiceDef or a manifest entry). */
+export interface Routable {
+  name: string;
+  signingNames: string[];
+  targetPrefixes?: string[];
+  /** Query actions, for unsigned form requests. */
+  actions?: string[];
+}
 
 /** What the router learned about a request. */
-export interface Route {
-  service: ServiceDef | undefined;
+export interface Route<T extends Routable = Routable> {
+  service: T | undefined;
   /** From the SigV4 credential scope (header or presigned query), if any. */
   region?: string;
   /** From the SigV4 credential (or a SigV2 signature), if any. */
   accessKeyId?: string;
+  /** The form `Action` of an unsigned query request, when the router looked at it. */
+  action?: string;
 }
 
 /** The parts of a SigV4 credential `AKID/20240101/us-east-1/s3/aws4_request`. */
@@ -38,13 +47,13 @@ export function authorizationCredential(auth: string | undefined): Partial<Crede
 }
 
 /** An index of services by the keys the router looks up. */
-export class Router {
-  private readonly bySigningName = new Map<string, ServiceDef>();
-  private readonly byTarget = new Map<string, ServiceDef>();
-  private readonly byAction = new Map<string, ServiceDef>();
-  private readonly byName = new Map<string, ServiceDef>();
+export class Router<T extends Routable = Routable> {
+  private readonly bySigningName = new Map<string, T>();
+  private readonly byTarget = new Map<string, T>();
+  private readonly byAction = new Map<string, T>();
+  private readonly byName = new Map<string, T>();
 
-  constructor(readonly services: readonly ServiceDef[]) {
+  constructor(readonly services: readonly T[]) {
     for (const s of services) {
       this.byName.set(s.name, s);
       for (const n of s.signingNames) this.bySigningName.set(n, s);
@@ -54,7 +63,7 @@ export class Router {
   }
 
   /** The service registered under `name`. */
-  service(name: string): ServiceDef | undefined {
+  service(name: string): T | undefined {
     return this.byName.get(name);
   }
 
@@ -64,14 +73,14 @@ export class Router {
    * query request; the first label of the host (sts.amazonaws.com); otherwise S3, which
    * owns every remaining path (path-style and virtual-host-style buckets).
    */
-  route(headers: Record<string, string>, query: URLSearchParams, body: Buffer): Route {
+  route(headers: Record<string, string>, query: URLSearchParams, body: Buffer): Route<T> {
     let cred: Partial<Credential> | undefined = authorizationCredential(headers['authorization']);
     if (!cred) {
       const q = query.get('X-Amz-Credential');
       if (q) cred = parseCredential(q);
       else if (query.has('AWSAccessKeyId')) cred = { accessKeyId: query.get('AWSAccessKeyId')!, service: 's3' };
     }
-    const r: Route = { service: undefined, region: cred?.region, accessKeyId: cred?.accessKeyId };
+    const r: Route<T> = { service: undefined, region: cred?.region, accessKeyId: cred?.accessKeyId };
     const target = headers['x-amz-target'];
     if (target) {
       const dot = target.lastIndexOf('.');
@@ -85,7 +94,8 @@ export class Router {
     const action = query.get('Action') ?? formAction(headers, body);
     if (action) {
       const svc = this.byAction.get(action);
-      if (svc) return { ...r, service: svc };
+      if (svc) return { ...r, service: svc, action };
+      r.action = action;
     }
     const host = (headers['host'] ?? '').split(':')[0]!;
     const first = host.split('.')[0]!;

@@ -9,7 +9,7 @@ import { ec2Error, ec2Headers } from './protocols/ec2.js';
 import { jsonError, restJsonError, targetOperation } from './protocols/json.js';
 import { queryError, queryHeaders } from './protocols/query.js';
 import { restXmlError } from './protocols/rest-xml.js';
-import { Router } from './router.js';
+import type { ServiceSet } from './service-set.js';
 import { spool, type SpooledBody } from './spool.js';
 import { rmSync } from 'node:fs';
 import type { ServiceDef } from './services/registry.js';
@@ -23,7 +23,7 @@ export { DEFAULT_ACCOUNT, resolveCaller } from './caller.js';
 /** What a CloudServer needs. */
 export interface CloudServerOptions {
   store: Store;
-  services: readonly ServiceDef[];
+  services: ServiceSet;
   region: string;
   logger: CloudLogger;
 }
@@ -96,11 +96,9 @@ export class CloudServer {
   readonly http: Server;
   readonly metrics = new CloudMetrics();
   readonly health: Health;
-  private readonly router: Router;
 
   constructor(private readonly opts: CloudServerOptions) {
-    this.router = new Router(opts.services);
-    this.health = new Health(opts.services, VERSION);
+    this.health = new Health(() => opts.services.names(), VERSION);
     this.http = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
       this.onRequest(req, res).catch((e) => {
         opts.logger.error({ err: e }, 'request failed outside a service');
@@ -127,7 +125,7 @@ export class CloudServer {
     if (req.method === 'POST' && path === '/_terrane/reset') {
       await this.opts.store.txAsync(() => {
         this.opts.store.wipe();
-        for (const s of this.opts.services) s.init?.(this.opts.store);
+        for (const s of this.opts.services.loaded()) s.init?.(this.opts.store);
       });
       return this.send(res, { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reset: true }) }, req.method);
     }
@@ -136,9 +134,15 @@ export class CloudServer {
       return this.send(res, { status: 200, headers: { 'content-type': m.contentType }, body: m.body }, req.method);
     }
 
-    const route = this.router.route(headers, query, body);
+    const set = this.opts.services;
+    let route = set.router.route(headers, query, body);
+    // An unsigned query Action no loaded service claims: load them all, then route again.
+    if (route.action && !set.allLoaded() && !route.service?.actions?.includes(route.action)) {
+      await set.loadAll();
+      route = set.router.route(headers, query, body);
+    }
     const requestId = newRequestId();
-    const def = route.service;
+    const def = route.service ? await set.get(route.service) : undefined;
     let spooled: SpooledBody | undefined;
     if (!isForm) {
       const algs = def?.spoolBody?.({ method: req.method ?? 'GET', path, query, headers });

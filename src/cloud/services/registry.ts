@@ -51,32 +51,56 @@ export function registeredServices(): readonly ServiceDef[] {
   return registered;
 }
 
-/** The service folders of the cloud; each has an index.ts exporting `service: ServiceDef`. */
-export const BUILTIN_SERVICES = ['sts', 's3', 'ec2', 'iam', 'dynamodb', 'ecr', 'sqs', 'sns'] as const;
-
 /**
- * Loads the built-in services (`./<name>/index.js`, each exporting `service`) plus any
- * registered with registerService. A folder that is missing is skipped, so the cloud starts
- * with whatever services are present.
+ * How the router finds a built-in service before its code is loaded. Services load on their
+ * first request (as LocalStack does), so start-up pays only for the server itself.
  */
+export interface ServiceManifest {
+  name: string;
+  signingNames: string[];
+  targetPrefixes?: string[];
+  protocol: Protocol;
+}
+
+/** The built-in services; each folder's index.ts exports `service: ServiceDef` with the same names. */
+export const BUILTIN_MANIFEST: readonly ServiceManifest[] = [
+  { name: 'sts', signingNames: ['sts'], protocol: 'query' },
+  { name: 's3', signingNames: ['s3'], protocol: 'rest-xml' },
+  { name: 'ec2', signingNames: ['ec2'], protocol: 'ec2' },
+  { name: 'iam', signingNames: ['iam'], protocol: 'query' },
+  { name: 'dynamodb', signingNames: ['dynamodb'], targetPrefixes: ['DynamoDB_20120810'], protocol: 'json' },
+  { name: 'ecr', signingNames: ['ecr', 'api.ecr'], targetPrefixes: ['AmazonEC2ContainerRegistry_V20150921'], protocol: 'json' },
+  { name: 'sqs', signingNames: ['sqs'], targetPrefixes: ['AmazonSQS'], protocol: 'json' },
+  { name: 'sns', signingNames: ['sns'], protocol: 'query' },
+];
+
+/** The service folders of the cloud. */
+export const BUILTIN_SERVICES = BUILTIN_MANIFEST.map((m) => m.name);
+
+function isMissing(e: unknown, name: string): boolean {
+  const code = (e as { code?: string }).code;
+  const text = String(e);
+  // Only a missing folder is skipped; a broken service must not vanish silently.
+  return (code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module|Failed to load url/.test(text)) && text.includes(`/${name}/index`);
+}
+
+/** Loads one built-in service (`./<name>/index.js`); undefined if its folder does not exist. */
+export async function loadService(name: string): Promise<ServiceDef | undefined> {
+  const reg = registered.find((s) => s.name === name);
+  if (reg) return reg;
+  const spec = `./${name}/index.js`;
+  try {
+    return ((await import(spec)) as { service?: ServiceDef }).service;
+  } catch (e) {
+    if (isMissing(e, name)) return undefined;
+    throw e;
+  }
+}
+
+/** Loads every built-in service plus any registered with registerService. */
 export async function loadServices(): Promise<ServiceDef[]> {
   const out = new Map<string, ServiceDef>();
-  const loaded = await Promise.all(
-    BUILTIN_SERVICES.map(async (name) => {
-      const spec = `./${name}/index.js`;
-      try {
-        const m = (await import(spec)) as { service?: ServiceDef };
-        return m.service;
-      } catch (e) {
-        const code = (e as { code?: string }).code;
-        if (code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module|Failed to load url/.test(String(e))) {
-          // Only a missing folder is skipped; a broken service must not vanish silently.
-          if (String(e).includes(`/${name}/index`)) return undefined;
-        }
-        throw e;
-      }
-    }),
-  );
+  const loaded = await Promise.all(BUILTIN_SERVICES.map((name) => loadService(name)));
   for (const s of loaded) if (s) out.set(s.name, s);
   for (const s of registered) out.set(s.name, s);
   return [...out.values()];
