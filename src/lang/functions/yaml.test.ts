@@ -50,3 +50,22 @@ describe('yamlencode', () => {
     [objectVal({ s: stringVal('a\nb\n') }), '"s": |\n  a\n  b\n'],
   ])('%#', (v, want) => expect(yamlEncode(v)).toBe(want));
 });
+
+describe('yamlencode as go-yaml emits', () => {
+  it('escapes what libyaml does not print', () => {
+    expect(yamlEncode(stringVal('😀\tx'))).toBe('"\\U0001F600\\tx"\n');
+  });
+  it('uses double quotes for multi-line strings that a literal block cannot hold', () => {
+    expect(yamlEncode(stringVal('a \nb'))).toBe('"a \\nb"\n');
+    expect(yamlEncode(stringVal('a\tb\nc'))).toBe('"a\\tb\\nc"\n');
+  });
+  it('folds long double-quoted strings past column 80', () => {
+    const long = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+    const out = yamlEncode(objectVal({ k: stringVal(long) }));
+    const lines = out.split('\n');
+    expect(lines.length).toBe(4); // three lines and the final newline
+    expect(lines[1]!.startsWith('  ')).toBe(true);
+    expect(lines[0]!.length).toBeGreaterThan(80);
+    expect(yamlDecode(out).attrs.get('k')!.str).toBe(long);
+  });
+});

@@ -10,35 +10,66 @@ import * as T from '../types.js';
 import { Value, stringVal, numberVal, boolVal, nullVal, tupleVal, objectVal, formatNumber } from '../value.js';
 import { FunctionError } from './function.js';
 
-/** go-yaml's double-quoted scalar. */
-function dq(s: string): string {
+const BEST_WIDTH = 80;
+
+/** libyaml's is_printable (tabs, 4-byte UTF-8 and BOM are not). */
+function printable(c: number): boolean {
+  return c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
+}
+function isBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+const ESCAPES: Record<number, string> = {
+  0: '0', 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r', 27: 'e', 0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
+};
+
+/**
+ * go-yaml's double-quoted scalar, starting at output column `column`; long lines fold at
+ * a space once past column 80, continuing at `indent`.
+ */
+function dq(s: string, column = 0, indent = 2): string {
   let out = '"';
-  for (const ch of s) {
+  let col = column + 1;
+  let spaces = false;
+  const cps = [...s];
+  for (let i = 0; i < cps.length; i++) {
+    const ch = cps[i]!;
     const c = ch.codePointAt(0)!;
-    switch (c) {
-      case 0: out += '\\0'; continue;
-      case 7: out += '\\a'; continue;
-      case 8: out += '\\b'; continue;
-      case 9: out += '\\t'; continue;
-      case 10: out += '\\n'; continue;
-      case 11: out += '\\v'; continue;
-      case 12: out += '\\f'; continue;
-      case 13: out += '\\r'; continue;
-      case 27: out += '\\e'; continue;
-      case 0x22: out += '\\"'; continue;
-      case 0x5c: out += '\\\\'; continue;
-      case 0x85: out += '\\N'; continue;
-      case 0xa0: out += '\\_'; continue;
-      case 0x2028: out += '\\L'; continue;
-      case 0x2029: out += '\\P'; continue;
+    if (!printable(c) || isBreak(c) || c === 0x22 || c === 0x5c) {
+      let e = ESCAPES[c];
+      if (e === undefined) {
+        const w = c <= 0xff ? 2 : c <= 0xffff ? 4 : 8;
+        e = (w === 2 ? 'x' : w === 4 ? 'u' : 'U') + c.toString(16).toUpperCase().padStart(w, '0');
+      }
+      out += '\\' + e;
+      col += 1 + e.length;
+      spaces = false;
+    } else if (c === 0x20) {
+      if (!spaces && col > BEST_WIDTH && i > 0 && i < cps.length - 1) {
+        out += '\n' + ' '.repeat(indent);
+        col = indent;
+        if (cps[i + 1] === ' ') { out += '\\'; col++; }
+      } else { out += ' '; col++; }
+      spaces = true;
+    } else {
+      out += ch;
+      col++;
+      spaces = false;
     }
-    const printable = c === 0x0a || (c >= 0x20 && c <= 0x7e) || c === 0x85 || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff) || (c >= 0x10000 && c <= 0x10ffff);
-    if (printable) out += ch;
-    else if (c <= 0xff) out += '\\x' + c.toString(16).toUpperCase().padStart(2, '0');
-    else if (c <= 0xffff) out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
-    else out += '\\U' + c.toString(16).toUpperCase().padStart(8, '0');
   }
   return out + '"';
+}
+
+/** libyaml allows a literal block only without trailing spaces, space-before-break or special characters. */
+function literalAllowed(s: string): boolean {
+  if (s.endsWith(' ')) return false;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (!printable(c) && !isBreak(c)) return false;
+    if (c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029) return false;
+  }
+  return !/ \n/.test(s);
 }
 
 function literalBlock(s: string, indent: number): string {
@@ -50,10 +81,10 @@ function literalBlock(s: string, indent: number): string {
   return `|${lead}${chomp}\n${body}`;
 }
 
-function scalar(v: Value, indent: number): string | undefined {
+function scalar(v: Value, indent: number, column = 0): string | undefined {
   if (v.isNull) return 'null';
   switch (v.type.kind) {
-    case 'string': return v.str.includes('\n') ? literalBlock(v.str, indent) : dq(v.str);
+    case 'string': return v.str.includes('\n') && literalAllowed(v.str) ? literalBlock(v.str, indent) : dq(v.str, column, indent);
     case 'number': return formatNumber(v.num);
     case 'bool': return v.bool ? 'true' : 'false';
     case 'list': case 'set': case 'tuple': return v.elems.length === 0 ? '[]' : undefined;
@@ -67,7 +98,7 @@ function emit(v: Value, indent: number, out: string[]): void {
   const k = v.type.kind;
   if (k === 'list' || k === 'set' || k === 'tuple') {
     for (const e of v.elems) {
-      const s = scalar(e, indent + 2);
+      const s = scalar(e, indent + 2, indent + 2);
       if (s !== undefined) { out.push(`${pad}- ${s}`); continue; }
       const sub: string[] = [];
       emit(e, indent + 2, sub);
@@ -76,9 +107,10 @@ function emit(v: Value, indent: number, out: string[]): void {
     return;
   }
   for (const [key, e] of v.attrs) {
-    const s = scalar(e, indent + 2);
-    if (s !== undefined) { out.push(`${pad}${dq(key)}: ${s}`); continue; }
-    out.push(`${pad}${dq(key)}:`);
+    const k = dq(key, indent, indent + 2);
+    const s = scalar(e, indent + 2, indent + k.length + 2);
+    if (s !== undefined) { out.push(`${pad}${k}: ${s}`); continue; }
+    out.push(`${pad}${k}:`);
     const ek = e.type.kind;
     emit(e, ek === 'map' || ek === 'object' ? indent + 2 : indent, out);
   }
