@@ -232,6 +232,39 @@ describe('instances', () => {
     expect(r.Instances![0]!.MetadataOptions).toMatchObject({ HttpTokens: 'required', HttpPutResponseHopLimit: 2, State: 'applied' });
   });
 
+  it('gives a public address when the network interface asks for one (associate_public_ip_address)', async () => {
+    const r = await ec2.send(
+      new E.RunInstancesCommand({
+        ImageId: ubuntu,
+        InstanceType: 't3.micro',
+        MinCount: 1,
+        MaxCount: 1,
+        NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: subnet, AssociatePublicIpAddress: true, Groups: [sg], PrivateIpAddress: '10.9.1.200' }],
+      }),
+    );
+    const i = r.Instances![0]!;
+    expect(i.PrivateIpAddress).toBe('10.9.1.200');
+    expect(i.PublicIpAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(i.SecurityGroups!.map((g) => g.GroupId)).toEqual([sg]);
+    await expectAwsError(
+      ec2.send(new E.RunInstancesCommand({ ImageId: ubuntu, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: subnet, PrivateIpAddress: '10.9.1.200' })),
+      'InvalidIPAddress.InUse',
+      'Address 10.9.1.200 is in use.',
+    );
+  });
+
+  it('answers DryRun with DryRunOperation and a missing parameter with MissingParameter', async () => {
+    let err: { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
+    try {
+      await ec2.send(new E.RunInstancesCommand({ ImageId: ubuntu, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, DryRun: true }));
+    } catch (e) {
+      err = e as typeof err;
+    }
+    expect(err?.name).toBe('DryRunOperation');
+    expect(err?.$metadata?.httpStatusCode).toBe(412);
+    await expectAwsError(ec2.send(new E.DeleteVpcCommand({} as E.DeleteVpcCommandInput)), 'MissingParameter', 'The request must contain the parameter VpcId');
+  });
+
   it('answers Malformed and NotFound for instance ids', async () => {
     await expectAwsError(ec2.send(new E.DescribeInstancesCommand({ InstanceIds: ['i-123'] })), 'InvalidInstanceID.Malformed', 'Invalid id: "i-123" (expecting "i-...")');
     await expectAwsError(ec2.send(new E.DescribeInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'] })), 'InvalidInstanceID.NotFound', "The instance ID 'i-0123456789abcdef0' does not exist");
