@@ -172,6 +172,14 @@ describe('encoding a state built in memory', () => {
     ]);
   });
 
+  it('writes dependencies sorted and without duplicates, as Terraform does', () => {
+    const s = new State('l');
+    const deps = ['module.b.x_a.y', 'data.x_d.e', 'module.b.x_a.y', 'x_c.d'].map((d) => parseAbsResource(d).value!.config());
+    s.setCurrent(ri('x_y.z'), { status: 'ready', schemaVersion: 0, attrsJSON: '{}', sensitivePaths: [], dependencies: deps, createBeforeDestroy: false }, new AbsProviderConfig(Module.ROOT, impliedProvider('x')));
+    expect(encodeState(s)).toContain('"dependencies": [\n            "data.x_d.e",\n            "module.b.x_a.y",\n            "x_c.d"\n          ]');
+    expect(s.terraformVersion).toMatch(/^1\.\d+\.\d+$/);
+  });
+
   it('removing the last object removes the instance, resource and module', () => {
     const s = decodeState(read('full.tfstate')).state!;
     const p = s.resource(parseAbsResource('module.app[0].local_file.conf').value!)!.provider;

@@ -263,7 +263,12 @@ function encodeObject(key: InstanceKey, deposed: string | undefined, o: Resource
   if (o.identitySchemaVersion !== undefined) i.identity_schema_version = o.identitySchemaVersion;
   if (o.identityJSON) i.identity = new RawJSON(o.identityJSON);
   if (o.private && o.private.length) i.private = Buffer.from(o.private).toString('base64');
-  if (o.dependencies.length) i.dependencies = o.dependencies.map(String);
+  if (o.dependencies.length) {
+    // Terraform records dependencies sorted and without duplicates.
+    const deps = Array.from(new Set(o.dependencies.map(String)));
+    deps.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    i.dependencies = deps;
+  }
   if (o.createBeforeDestroy) i.create_before_destroy = true;
   return i;
 }

@@ -87,10 +87,17 @@ export function newDeposedKey(): string {
   return randomBytes(4).toString('hex');
 }
 
+/**
+ * The `terraform_version` terrane records in states it creates: the Terraform release
+ * whose file format (e.g. `identity_schema_version` on every object) terrane writes.
+ * A state read from a file keeps the version it had.
+ */
+export const TERRAFORM_COMPAT_VERSION = '1.12.2';
+
 /** The state of everything terrane manages for one workspace. */
 export class State {
   /** The Terraform version that wrote the file ('' when unknown). */
-  terraformVersion = '';
+  terraformVersion = TERRAFORM_COMPAT_VERSION;
   serial = 0;
   lineage: string;
   readonly modules = new Map<string, ModuleState>();
