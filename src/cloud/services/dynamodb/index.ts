@@ -5,10 +5,11 @@ import { jsonBody, jsonHeaders, parseJsonBody, targetOperation } from '../../pro
 import type { ServiceDef } from '../registry.js';
 import { itemStore } from './item-store.js';
 import { itemOps } from './items.js';
+import { queryScanOps } from './query-scan.js';
 import { tableOps } from './tables.js';
 import { TransactionCanceled, transactionOps } from './transactions.js';
 
-const ops = { ...tableOps, ...itemOps, ...transactionOps };
+const ops = { ...tableOps, ...itemOps, ...queryScanOps, ...transactionOps };
 const ERROR_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
