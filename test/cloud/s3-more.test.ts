@@ -1,0 +1,74 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as S from '@aws-sdk/client-s3';
+import type { RunningCloud } from '../../src/cloud/index.js';
+import { pathClient, sdkError, startS3 } from './s3-helpers.js';
+
+let cloud: RunningCloud;
+let s3: S.S3Client;
+const B = 'more-bucket';
+beforeAll(async () => {
+  cloud = await startS3();
+  s3 = pathClient(cloud.url);
+  await s3.send(new S.CreateBucketCommand({ Bucket: B }));
+});
+afterAll(() => cloud.close());
+
+describe('large uploads streamed to disk', () => {
+  it('verifies Content-MD5 and checksums of a spooled body and leaves no spool file behind', async () => {
+    const big = randomBytes(1024 * 1024);
+    const bad = await fetch(`${cloud.url}/${B}/spooled-bad`, { method: 'PUT', headers: { 'content-md5': createHash('md5').update('other').digest('base64') }, body: big });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('<Code>BadDigest</Code>');
+    const badSum = await fetch(`${cloud.url}/${B}/spooled-bad`, { method: 'PUT', headers: { 'x-amz-checksum-sha256': Buffer.alloc(32).toString('base64') }, body: big });
+    expect(await badSum.text()).toContain('<Message>The SHA256 you specified did not match the calculated checksum.</Message>');
+    const ok = await s3.send(new S.PutObjectCommand({ Bucket: B, Key: 'spooled-ok', Body: big, ContentMD5: createHash('md5').update(big).digest('base64') }));
+    expect(ok.ETag).toBe(`"${createHash('md5').update(big).digest('hex')}"`);
+    expect(ok.ChecksumCRC32).toBeTruthy();
+    expect(await sdkError(s3.send(new S.GetObjectCommand({ Bucket: B, Key: 'spooled-bad' })))).toMatchObject({ name: 'NoSuchKey' });
+    const spoolDir = join(cloud.store.dir, 'spool');
+    expect(existsSync(spoolDir) ? readdirSync(spoolDir) : []).toEqual([]);
+  });
+});
+
+describe('object ACLs and bucket listing filters', () => {
+  it('answers GetObjectAcl and refuses public object ACLs on a BucketOwnerEnforced bucket', async () => {
+    await s3.send(new S.PutObjectCommand({ Bucket: B, Key: 'acl-obj', Body: 'x' }));
+    const acl = await s3.send(new S.GetObjectAclCommand({ Bucket: B, Key: 'acl-obj' }));
+    expect(acl.Grants?.map((g) => g.Permission)).toEqual(['FULL_CONTROL']);
+    expect(await sdkError(s3.send(new S.PutObjectAclCommand({ Bucket: B, Key: 'acl-obj', ACL: 'public-read' })))).toMatchObject({ name: 'AccessControlListNotSupported' });
+    expect(await sdkError(s3.send(new S.PutObjectCommand({ Bucket: B, Key: 'acl-obj2', Body: 'x', ACL: 'public-read' })))).toMatchObject({ name: 'AccessControlListNotSupported' });
+  });
+
+  it('filters ListBuckets by prefix and region', async () => {
+    await s3.send(new S.CreateBucketCommand({ Bucket: 'filter-a1' }));
+    await s3.send(new S.CreateBucketCommand({ Bucket: 'filter-b1', CreateBucketConfiguration: { LocationConstraint: 'eu-west-3' } }));
+    expect((await s3.send(new S.ListBucketsCommand({ Prefix: 'filter-' }))).Buckets?.map((b) => b.Name)).toEqual(['filter-a1', 'filter-b1']);
+    expect((await s3.send(new S.ListBucketsCommand({ BucketRegion: 'eu-west-3' }))).Buckets?.map((b) => [b.Name, b.BucketRegion])).toEqual([['filter-b1', 'eu-west-3']]);
+  });
+
+  it('suspended versioning writes null versions', async () => {
+    await s3.send(new S.CreateBucketCommand({ Bucket: 'suspended-v' }));
+    await s3.send(new S.PutBucketVersioningCommand({ Bucket: 'suspended-v', VersioningConfiguration: { Status: 'Enabled' } }));
+    const v1 = await s3.send(new S.PutObjectCommand({ Bucket: 'suspended-v', Key: 'k', Body: '1' }));
+    await s3.send(new S.PutBucketVersioningCommand({ Bucket: 'suspended-v', VersioningConfiguration: { Status: 'Suspended' } }));
+    await s3.send(new S.PutObjectCommand({ Bucket: 'suspended-v', Key: 'k', Body: '2' }));
+    await s3.send(new S.PutObjectCommand({ Bucket: 'suspended-v', Key: 'k', Body: '3' }));
+    const vs = await s3.send(new S.ListObjectVersionsCommand({ Bucket: 'suspended-v' }));
+    expect(vs.Versions?.map((v) => [v.VersionId, v.IsLatest])).toEqual([['null', true], [v1.VersionId, false]]);
+    expect(await (await s3.send(new S.GetObjectCommand({ Bucket: 'suspended-v', Key: 'k', VersionId: 'null' }))).Body!.transformToString()).toBe('3');
+  });
+
+  it('answers MethodNotAllowed for a delete marker addressed by version id', async () => {
+    await s3.send(new S.CreateBucketCommand({ Bucket: 'marker-v' }));
+    await s3.send(new S.PutBucketVersioningCommand({ Bucket: 'marker-v', VersioningConfiguration: { Status: 'Enabled' } }));
+    await s3.send(new S.PutObjectCommand({ Bucket: 'marker-v', Key: 'k', Body: '1' }));
+    const del = await s3.send(new S.DeleteObjectCommand({ Bucket: 'marker-v', Key: 'k' }));
+    const r = await fetch(`${cloud.url}/marker-v/k?versionId=${del.VersionId}`);
+    expect(r.status).toBe(405);
+    expect(r.headers.get('x-amz-delete-marker')).toBe('true');
+    expect(await r.text()).toContain('<Code>MethodNotAllowed</Code>');
+  });
+});
