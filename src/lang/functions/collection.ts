@@ -34,6 +34,16 @@ export function equalValues(a: Value, b: Value): boolean | undefined {
   return rawEquals(a, b);
 }
 
+/**
+ * cty adds with 512-bit floats (sum([0.1, 0.2]) is exactly 0.3); drop the last-bit
+ * rounding error doubles leave when a 15-digit rounding is that close.
+ */
+function tidySum(r: number): number {
+  if (!Number.isFinite(r) || Number.isInteger(r)) return r;
+  const p = Number(r.toPrecision(15));
+  return Math.abs(p - r) <= Math.abs(r) * 4.5e-16 ? p : r;
+}
+
 function toInt(v: Value, what: string): number {
   const n = v.num;
   if (!Number.isInteger(n)) throw new FunctionError(`${what}: value must be a whole number, got ${n}`);
@@ -570,7 +580,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       s += v.num;
       if (Number.isNaN(s) && !Number.isNaN(prev)) throw new FunctionError("can't compute sum of opposing infinities");
     }
-    return numberVal(s);
+    return numberVal(tidySum(s));
   }),
 
   transpose: fixed('Takes a map of lists of strings and swaps the keys and values to produce a new map of lists of strings.',
