@@ -134,6 +134,21 @@ describe('local backend files', () => {
     expect(await b.exited).toBe(0);
   });
 
+  it('a lock left by a killed process is cleared by the next taker; a live holder\'s is not', async () => {
+    const a = runChild('lock-child.ts', [dir, '0', '60000']);
+    const first = JSON.parse((await a.lines.next()).value as string);
+    expect(first.id).toBeTruthy();
+    const mgr = new LocalBackend({ dir }).stateMgr('default');
+    expect((await mgr.lock({ operation: 'OperationTypePlan' }, 0)).id).toBeUndefined();
+    a.child.kill('SIGKILL');
+    await a.exited;
+    const r = await mgr.lock({ operation: 'OperationTypePlan' }, 0);
+    expect(r.diags).toEqual([]);
+    expect(r.id).not.toBe(first.id);
+    expect(await mgr.unlock(r.id!)).toEqual([]);
+    expect((await readdir(dir)).filter((f) => f.includes('lock'))).toEqual([]);
+  });
+
   it('a process killed mid-write always leaves a complete previous or next state', async () => {
     const N = 400; // instances per snapshot, so a write takes a while
     let lastGen = 0;

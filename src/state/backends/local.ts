@@ -3,11 +3,13 @@
  * `terraform.tfstate.d/NAME/terraform.tfstate`), written atomically (temp file in the same
  * directory, fsync, rename, fsync of the directory), mode 0600, with
  * `terraform.tfstate.backup` holding the state as it was before this run's first write,
- * and a lock file `.terraform.tfstate.lock.info` created exclusively (O_EXCL).
+ * and a lock file `.terraform.tfstate.lock.info` created exclusively (O_EXCL). A lock left
+ * behind by a process that died on this host is cleared by the next taker.
  */
 import { promises as fs, constants as fsc } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { errorDiag, type Diagnostic } from '../../hcl/diagnostic.js';
 import {
   SerialTracker, lockErrorDiag, newLockInfo, unlockErrorDiag, validWorkspaceName,
@@ -162,6 +164,9 @@ export class LocalStateMgr implements StateMgr {
         } finally {
           await fh.close();
         }
+        // Terraform's local lock is an OS lock that dies with its process; ours is a file, so
+        // record who holds it to let the next run clear a lock left by a crashed process.
+        await fs.writeFile(this.lockPath + '.pid', `${process.pid} ${hostname()} ${info.ID}`, { mode: 0o600 });
         this.heldLock = info.ID;
         return { id: info.ID, diags: [] };
       } catch (e) {
@@ -169,6 +174,7 @@ export class LocalStateMgr implements StateMgr {
           return { id: undefined, diags: [lockErrorDiag((e as Error).message, undefined)] };
         }
       }
+      if (await this.clearStaleLock()) continue;
       if (Date.now() >= deadline) {
         return { id: undefined, diags: [lockErrorDiag('resource temporarily unavailable', await this.lockInfo())] };
       }
@@ -177,11 +183,35 @@ export class LocalStateMgr implements StateMgr {
     }
   }
 
+  /**
+   * Removes the lock if the process that took it on this host no longer exists. Returns
+   * true when a stale lock was cleared.
+   */
+  private async clearStaleLock(): Promise<boolean> {
+    let marker: string;
+    try { marker = await fs.readFile(this.lockPath + '.pid', 'utf8'); } catch { return false; }
+    const [pidStr, host, id] = marker.split(' ');
+    const pid = Number(pidStr);
+    if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+    const held = await this.lockInfo();
+    if (!held || held.ID !== id) return false;
+    try {
+      process.kill(pid, 0);
+      return false; // still running
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') return false;
+    }
+    await fs.rm(this.lockPath, { force: true });
+    await fs.rm(this.lockPath + '.pid', { force: true });
+    return true;
+  }
+
   async unlock(id: string): Promise<Diagnostic[]> {
     const held = await this.lockInfo();
     if (!held) return [unlockErrorDiag('the state is not locked')];
     if (held.ID !== id) return [unlockErrorDiag(`lock id "${id}" does not match existing lock`)];
     try {
+      await fs.rm(this.lockPath + '.pid', { force: true });
       await fs.unlink(this.lockPath);
     } catch (e) {
       return [unlockErrorDiag((e as Error).message)];
@@ -194,6 +224,7 @@ export class LocalStateMgr implements StateMgr {
     const held = await this.lockInfo();
     if (!held) return [errorDiag('Failed to unlock state', 'The state is not locked.')];
     if (held.ID !== id) return [errorDiag('Failed to unlock state', `lock id "${id}" does not match existing lock`)];
+    await fs.rm(this.lockPath + '.pid', { force: true });
     await fs.rm(this.lockPath, { force: true });
     return [];
   }
