@@ -149,6 +149,10 @@ describe('instances', () => {
 
   it('stops, modifies, starts and terminates; terminated instances stay visible', async () => {
     await ec2.send(new E.ModifySubnetAttributeCommand({ SubnetId: subnet, MapPublicIpOnLaunch: { Value: true } }));
+    const plain = (await ec2.send(new E.RunInstancesCommand({ ImageId: ubuntu, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: subnet }))).Instances![0]!;
+    expect(plain.PublicIpAddress).toBeDefined();
+    expect(plain.PublicDnsName).toBe(''); // no DNS hostnames in this VPC yet
+    await ec2.send(new E.ModifyVpcAttributeCommand({ VpcId: vpc, EnableDnsHostnames: { Value: true } }));
     const i = (await ec2.send(new E.RunInstancesCommand({ ImageId: ubuntu, InstanceType: 't2.micro', MinCount: 1, MaxCount: 1, SubnetId: subnet, DisableApiTermination: true }))).Instances![0]!;
     expect(i.PublicIpAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(i.PublicDnsName).toBe(`ec2-${i.PublicIpAddress!.replace(/\./g, '-')}.compute-1.amazonaws.com`);

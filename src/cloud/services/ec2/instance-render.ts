@@ -2,7 +2,7 @@
 import type { Db } from './db.js';
 import { privateDnsName, publicDnsName } from './addresses-pool.js';
 import { instanceType } from './instance-types.js';
-import { K, type InstanceDoc, type InstanceStateName, type SgDoc, type VolumeDoc } from './model.js';
+import { K, type InstanceDoc, type InstanceStateName, type SgDoc, type VolumeDoc, type VpcDoc } from './model.js';
 import { tagSet } from './tags.js';
 
 /** EC2's numeric state codes. */
@@ -56,7 +56,9 @@ export function renderInstance(i: InstanceDoc, db: Db): Record<string, unknown> 
   const type = instanceType(i.instanceType);
   const live = i.state !== 'terminated';
   const privDns = live ? privateDnsName(i.privateIpAddress, db.region) : '';
-  const pubDns = live ? publicDnsName(i.publicIpAddress, db.region) : '';
+  // Like AWS, public DNS names exist only in VPCs with DNS hostnames enabled.
+  const hostnames = db.get<VpcDoc>(K.vpc, i.vpcId)?.enableDnsHostnames ?? false;
+  const pubDns = live && hostnames ? publicDnsName(i.publicIpAddress, db.region) : '';
   const groups = live ? groupSet(db, i.groups) : [];
   const assoc = i.publicIpAddress && live ? { publicIp: i.publicIpAddress, publicDnsName: pubDns, ipOwnerId: i.autoPublicIp ? 'amazon' : db.account } : undefined;
   const volumes = live ? i.volumeIds.map((v) => db.get<VolumeDoc>(K.volume, v)).filter((v): v is VolumeDoc => !!v && !!v.attachment) : [];
