@@ -24,7 +24,7 @@ describe('yamldecode', () => {
     ['a: |\n  x\n  y\n', objectVal({ a: stringVal('x\ny\n') })],
     ['- 1\n- b\n', tupleVal([numberVal(1), stringVal('b')])],
     ['base: &b {p: 1, q: 2}\nd:\n  <<: *b\n  q: 3\n', objectVal({ base: objectVal({ p: numberVal(1), q: numberVal(2) }), d: objectVal({ p: numberVal(1), q: numberVal(3) }) })],
-    ['', nullVal(T.Dynamic)],
+    ['~', nullVal(T.Dynamic)],
   ])('%j', (src, want) => {
     const got = yamlDecode(src);
     expect(rawEquals(got, want), JSON.stringify(got.v)).toBe(true);
@@ -33,6 +33,8 @@ describe('yamldecode', () => {
     ['a: .nan', 'floating point NaN is not supported'],
     ['a: !!bool maybe', 'cannot parse "maybe" as !!bool'],
     ['a: !foo x', 'unsupported tag "!foo"'],
+    ['', 'on line 1, column 1: missing start of document'],
+    ['a: 1\n---\nb: 2\n', 'on line 2, column 1: only a single document is allowed'],
   ])('%j fails', (src, msg) => expect(() => yamlDecode(src)).toThrow(msg));
 });
 

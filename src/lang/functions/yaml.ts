@@ -4,7 +4,7 @@
  * order, `{}`/`[]` for empty collections; decoding with YAML 1.1 scalars, anchors and
  * aliases, and errors for unsupported tags.
  */
-import { parseDocument, isMap, isSeq, isScalar, isAlias, isDocument } from 'yaml';
+import { parseAllDocuments, isMap, isSeq, isScalar, isAlias, isDocument } from 'yaml';
 import type { Node as YNode, Document } from 'yaml';
 import * as T from '../types.js';
 import { Value, stringVal, numberVal, boolVal, nullVal, tupleVal, objectVal, formatNumber } from '../value.js';
@@ -218,9 +218,22 @@ const SUPPORTED_TAGS = new Set([
 /** Parses YAML into a value with an implied type (mappings -> objects, sequences -> tuples). */
 export function yamlDecode(src: string): Value {
   let doc: Document;
+  const opts = { schema: 'failsafe', version: '1.1', uniqueKeys: true, prettyErrors: false } as const;
   try {
-    doc = parseDocument(src, { schema: 'failsafe', version: '1.1', uniqueKeys: true, prettyErrors: false });
+    const all = parseAllDocuments(src, opts);
+    const docs = Array.isArray(all) ? all : [];
+    if (docs.length === 0) {
+      const lines = src.split('\n');
+      throw new FunctionError(`on line ${lines.length}, column ${lines[lines.length - 1]!.length + 1}: missing start of document`);
+    }
+    if (docs.length > 1) {
+      const start = docs[1]!.range[0];
+      const line = src.slice(0, start).split('\n').length;
+      throw new FunctionError(`on line ${line}, column 1: only a single document is allowed`);
+    }
+    doc = docs[0] as Document;
   } catch (e) {
+    if (e instanceof FunctionError) throw e;
     throw new FunctionError((e as Error).message);
   }
   if (doc.errors.length > 0) throw new FunctionError(yamlErr(doc.errors[0]!));
