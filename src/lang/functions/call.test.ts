@@ -238,7 +238,7 @@ describe('error messages', () => {
     ['zipmap', [tupleVal([s('a')]), tupleVal([])], 'Call to function "zipmap" failed: number of keys (1) does not match number of values (0).'],
     ['one', [tupleVal([s('a'), s('b')])], 'Invalid value for "list" parameter: must be a list, set, or tuple value with either zero or one elements.'],
     ['sum', [tupleVal([])], 'Invalid value for "list" parameter: cannot sum an empty list.'],
-    ['jsondecode', [s('{"a":')], 'Call to function "jsondecode" failed: unexpected end of JSON input.'],
+    ['jsondecode', [s('{"a":')], 'Call to function "jsondecode" failed: EOF.'],
     ['csvdecode', [s('a,b\n1')], 'Call to function "csvdecode" failed: CSV parse error on line 2: wrong number of fields.'],
     ['base64decode', [s('abc')], 'Call to function "base64decode" failed: failed to decode base64 data "abc".'],
     ['parseint', [s('12'), n(1)], 'Invalid value for "base" parameter: base must be a whole number between 2 and 62 inclusive.'],

@@ -70,7 +70,7 @@ export function jsonEncodeValue(v: Value): string {
 export function jsonDecode(src: string): Value {
   const p = new JSONParser(src);
   p.ws();
-  if (p.i >= src.length) throw new FunctionError('unexpected end of JSON input');
+  if (p.i >= src.length) throw new FunctionError('EOF');
   const v = p.value();
   p.ws();
   if (p.i < src.length) throw new FunctionError(`extraneous data after JSON object`);
@@ -89,7 +89,8 @@ class JSONParser {
     }
   }
   private err(what: string): never {
-    if (this.i >= this.s.length) throw new FunctionError('unexpected end of JSON input');
+    // Go's json.Decoder reports running out of input between tokens as plain EOF.
+    if (this.i >= this.s.length) throw new FunctionError('EOF');
     const ch = String.fromCodePoint(this.s.codePointAt(this.i)!);
     throw new FunctionError(`invalid character '${ch}' ${what}`);
   }
@@ -111,7 +112,7 @@ class JSONParser {
     const start = this.i;
     this.i++;
     for (;;) {
-      if (this.i >= s.length) throw new FunctionError('unexpected end of JSON input');
+      if (this.i >= s.length) throw new FunctionError('unexpected EOF');
       const c = s.charCodeAt(this.i);
       if (c === 0x22) break;
       if (c === 0x5c) this.i += 2;
