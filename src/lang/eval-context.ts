@@ -45,8 +45,20 @@ export class EvalCtx {
     if (subject) d.subject = subject;
     if (context) d.context = context;
     if (expression) d.expression = expression;
+    this.push(d);
+  }
+
+  /**
+   * Appends a diagnostic. Inside `for` expressions the values its expression reads are
+   * described now, while the loop variables are still bound (set by the evaluator).
+   */
+  push(d: Diagnostic): void {
+    if (this.frame && d.expression && this.describe) this.describe(d, this);
     this.diags.push(d);
   }
+
+  /** Hook installed by the evaluator to describe expression values in place. */
+  describe?: (d: Diagnostic, c: EvalCtx) => void;
 }
 
 /** HCL's StartRange: the part of an expression a diagnostic about "this argument" underlines. */

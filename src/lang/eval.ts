@@ -25,6 +25,7 @@ import { evalFor } from './eval-for.js';
 import { evalSplat } from './eval-splat.js';
 import { evalCall } from './eval-call.js';
 import { jsonAsNative } from './eval-json.js';
+import { attachExpressionValues } from './diag-values.js';
 
 export type { Scope } from './scope.js';
 
@@ -37,8 +38,24 @@ export interface EvalResult {
 /** Evaluates `expr` in `scope`. */
 export function evaluate(expr: Expression, scope: Scope): EvalResult {
   const diags: Diagnostic[] = [];
-  const value = ev(expr, new EvalCtx(scope, diags));
+  const c = new EvalCtx(scope, diags);
+  c.describe = describeInPlace;
+  const value = ev(expr, c);
+  if (diags.length) attachExpressionValues(diags, (t) => resolveQuietly(t, scope));
   return { value, diags };
+}
+
+// The value of a traversal in `scope` (and `frame`), or undefined when it cannot be resolved.
+function resolveQuietly(t: Traversal, scope: Scope, frame: EvalCtx['frame'] = null): Value | undefined {
+  const c = new EvalCtx(scope, []);
+  c.frame = frame;
+  const v = evalScopeTraversal(t, c, { kind: 'scopeTraversal', traversal: t, range: t.range });
+  return c.diags.some((d) => d.severity === 'error') ? undefined : v;
+}
+
+function describeInPlace(d: Diagnostic, c: EvalCtx): void {
+  const frame = c.frame;
+  attachExpressionValues([d], (t) => resolveQuietly(t, c.scope, frame), true);
 }
 
 /**
@@ -93,7 +110,7 @@ export function ev(e: Expression, c: EvalCtx): Value {
       const r = index(coll, key, e.bracketRange);
       if (r instanceof Value) return r;
       r.expression = e;
-      c.diags.push(r);
+      c.push(r);
       return DynamicUnknown;
     }
     case 'splat': return evalSplat(e, c);
@@ -220,7 +237,7 @@ export function applySteps(v: Value, steps: readonly Traverser[], from: number, 
     const r = s.kind === 'attr' ? getAttr(cur, s.name, s.range) : index(cur, keyValue(s.key), s.range);
     if (!(r instanceof Value)) {
       if (e) r.expression = e;
-      c.diags.push(r);
+      c.push(r);
       return DynamicUnknown;
     }
     cur = r;
@@ -249,6 +266,7 @@ function evalBinary(e: Extract<Expression, { kind: 'binaryOp' }>, c: EvalCtx): V
     if (rhs instanceof ConversionError) {
       own.push({ severity: 'error', summary: 'Invalid operand', detail: `Unsuitable value for right operand: ${rhs.message}.`, subject: e.rhs.range, context: e.range, expression: e.rhs });
     }
+    if (c.frame && c.describe) for (const x of own) c.describe(x, c);
     d.splice(n0, 0, ...own);
     return unknownVal(rt);
   }
