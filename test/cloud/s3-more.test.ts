@@ -49,6 +49,11 @@ describe('object ACLs and bucket listing filters', () => {
     expect((await s3.send(new S.ListBucketsCommand({ BucketRegion: 'eu-west-3' }))).Buckets?.map((b) => [b.Name, b.BucketRegion])).toEqual([['filter-b1', 'eu-west-3']]);
   });
 
+  it('checks x-amz-expected-bucket-owner', async () => {
+    expect((await s3.send(new S.GetBucketVersioningCommand({ Bucket: B, ExpectedBucketOwner: '000000000000' }))).$metadata.httpStatusCode).toBe(200);
+    expect(await sdkError(s3.send(new S.GetBucketVersioningCommand({ Bucket: B, ExpectedBucketOwner: '111111111111' })))).toMatchObject({ name: 'AccessDenied', status: 403 });
+  });
+
   it('suspended versioning writes null versions', async () => {
     await s3.send(new S.CreateBucketCommand({ Bucket: 'suspended-v' }));
     await s3.send(new S.PutBucketVersioningCommand({ Bucket: 'suspended-v', VersioningConfiguration: { Status: 'Enabled' } }));

@@ -147,6 +147,12 @@ export const service: ServiceDef = {
       key = i < 0 ? '' : decode(p.slice(i + 1));
     }
     const c: S3Call = { req, ctx, data: dataFor(ctx.store), bucket, key, virtualHost: vb !== undefined };
+    // x-amz-expected-bucket-owner: a bucket of another account is 403, as on AWS.
+    const expected = req.headers['x-amz-expected-bucket-owner'];
+    if (expected !== undefined && bucket) {
+      const b = c.data.bucket(bucket);
+      if (b && b.account !== expected) throw S3Errors.accessDenied();
+    }
     if (!bucket) {
       if (req.method !== 'GET') throw S3Errors.methodNotAllowed(req.method, 'SERVICE');
       ctx.operation = 'ListBuckets';
