@@ -300,3 +300,17 @@ describe('IAM OpenID Connect providers', () => {
     expect((await fails(iam.send(new I.CreateOpenIDConnectProviderCommand({ Url: 'https://x.example.com', ThumbprintList: ['short'] })))).name).toBe('ValidationError');
   });
 });
+
+describe('IAM service-linked roles', () => {
+  it('creates the role AWS names for the service, then deletes it', async () => {
+    const c = await iam.send(new I.CreateServiceLinkedRoleCommand({ AWSServiceName: 'eks.amazonaws.com' }));
+    expect(c.Role).toMatchObject({ RoleName: 'AWSServiceRoleForAmazonEKS', Path: '/aws-service-role/eks.amazonaws.com/', Arn: 'arn:aws:iam::000000000000:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS' });
+    expect(await fails(iam.send(new I.CreateServiceLinkedRoleCommand({ AWSServiceName: 'eks.amazonaws.com' })))).toMatchObject({
+      name: 'InvalidInputException', message: 'Service role name AWSServiceRoleForAmazonEKS has been taken in this account, please try a different suffix.',
+    });
+    expect((await iam.send(new I.GetRoleCommand({ RoleName: 'AWSServiceRoleForAmazonEKS' }))).Role?.Path).toBe('/aws-service-role/eks.amazonaws.com/');
+    const d = await iam.send(new I.DeleteServiceLinkedRoleCommand({ RoleName: 'AWSServiceRoleForAmazonEKS' }));
+    expect((await iam.send(new I.GetServiceLinkedRoleDeletionStatusCommand({ DeletionTaskId: d.DeletionTaskId! }))).Status).toBe('SUCCEEDED');
+    expect((await fails(iam.send(new I.GetRoleCommand({ RoleName: 'AWSServiceRoleForAmazonEKS' })))).name).toBe('NoSuchEntityException');
+  });
+});

@@ -2,6 +2,7 @@
 import type { ServiceDef } from '../registry.js';
 import { credentialActions } from './credentials.js';
 import { oidcActions } from './oidc.js';
+import { serviceLinkedActions } from './service-linked.js';
 import { policyActions } from './policies.js';
 import { principalActions } from './principals.js';
 import { queryHandler } from './query-service.js';
@@ -9,7 +10,7 @@ import { queryHandler } from './query-service.js';
 /** IAM's query namespace. */
 export const IAM_XMLNS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
-const actions = { ...principalActions, ...policyActions, ...credentialActions, ...oidcActions };
+const actions = { ...principalActions, ...policyActions, ...credentialActions, ...oidcActions, ...serviceLinkedActions };
 
 /** The IAM service definition (the registry loads `service`). */
 export const service: ServiceDef = {
