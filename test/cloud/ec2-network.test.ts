@@ -230,6 +230,36 @@ describe('internet gateways and route tables', () => {
   });
 });
 
+describe('network ACLs', () => {
+  it('creates an ACL with entries, moves a subnet onto it and back, and refuses duplicates', async () => {
+    const vpc = await newVpc('10.60.0.0/16');
+    const subnet = (await ec2.send(new E.CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.60.1.0/24' }))).Subnet!.SubnetId!;
+    const acl = (await ec2.send(new E.CreateNetworkAclCommand({ VpcId: vpc }))).NetworkAcl!;
+    expect(acl.IsDefault).toBe(false);
+    expect(acl.Entries!.map((e) => `${e.RuleNumber}/${e.RuleAction}/${e.Egress}`).sort()).toEqual(['32767/deny/false', '32767/deny/true']);
+    const id = acl.NetworkAclId!;
+    await ec2.send(new E.CreateNetworkAclEntryCommand({ NetworkAclId: id, RuleNumber: 100, Protocol: 'tcp', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', PortRange: { From: 443, To: 443 } }));
+    await expectAwsError(
+      ec2.send(new E.CreateNetworkAclEntryCommand({ NetworkAclId: id, RuleNumber: 100, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0' })),
+      'NetworkAclEntryAlreadyExists',
+      'The network acl entry identified by 100 already exists.',
+    );
+    await ec2.send(new E.ReplaceNetworkAclEntryCommand({ NetworkAclId: id, RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '10.0.0.0/8', PortRange: { From: 22, To: 22 } }));
+    const got = (await ec2.send(new E.DescribeNetworkAclsCommand({ NetworkAclIds: [id] }))).NetworkAcls![0]!;
+    expect(got.Entries!.find((e) => e.RuleNumber === 100)).toMatchObject({ Protocol: '6', CidrBlock: '10.0.0.0/8', PortRange: { From: 22, To: 22 }, Egress: false });
+    const def = (await ec2.send(new E.DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnet] }] }))).NetworkAcls![0]!;
+    expect(def.IsDefault).toBe(true);
+    const assoc = def.Associations!.find((a) => a.SubnetId === subnet)!.NetworkAclAssociationId!;
+    const moved = await ec2.send(new E.ReplaceNetworkAclAssociationCommand({ AssociationId: assoc, NetworkAclId: id }));
+    await expectAwsError(ec2.send(new E.DeleteNetworkAclCommand({ NetworkAclId: id })), 'DependencyViolation');
+    await ec2.send(new E.ReplaceNetworkAclAssociationCommand({ AssociationId: moved.NewAssociationId, NetworkAclId: def.NetworkAclId }));
+    await ec2.send(new E.DeleteNetworkAclEntryCommand({ NetworkAclId: id, RuleNumber: 100, Egress: false }));
+    await expectAwsError(ec2.send(new E.DeleteNetworkAclEntryCommand({ NetworkAclId: id, RuleNumber: 100, Egress: false })), 'InvalidNetworkAclEntry.NotFound');
+    await ec2.send(new E.DeleteNetworkAclCommand({ NetworkAclId: id }));
+    await expectAwsError(ec2.send(new E.DescribeNetworkAclsCommand({ NetworkAclIds: [id] })), 'InvalidNetworkAclID.NotFound');
+  });
+});
+
 describe('Elastic IPs and NAT gateways', () => {
   it('allocates, puts an address on a NAT gateway (pending -> available), deletes and releases', async () => {
     const vpc = await newVpc('10.40.0.0/16');
