@@ -142,7 +142,15 @@ export class CloudServer {
       route = set.router.route(headers, query, body);
     }
     const requestId = newRequestId();
-    const def = route.service ? await set.get(route.service) : undefined;
+    let def: ServiceDef | undefined;
+    try {
+      def = route.service ? await set.get(route.service) : undefined;
+    } catch (e) {
+      // A service whose code fails to load: a logged 500 in its protocol's envelope.
+      this.opts.logger.error({ reqId: requestId, service: route.service?.name, err: e }, 'service failed to load');
+      const slot = route.service! as unknown as ServiceDef;
+      return this.send(res, renderError(slot, internalFor(slot), { requestId }, req.method), req.method ?? 'GET');
+    }
     let spooled: SpooledBody | undefined;
     if (!isForm) {
       const algs = def?.spoolBody?.({ method: req.method ?? 'GET', path, query, headers });
