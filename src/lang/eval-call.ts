@@ -40,6 +40,7 @@ export function evalCall(e: FunctionCallExpr, c: EvalCtx): Value {
     if (k === 'dynamic' || k === 'tuple' || k === 'list' || k === 'set') {
       if (lv.v === null) {
         c.error('Invalid expanding argument value', 'The expanding argument (indicated by ...) must not be null.', last.range, e.range, last);
+        tagCall(c, e.name, def);
         return DynamicUnknown;
       }
       if (lv.v === UNKNOWN) return DynamicUnknown;
@@ -47,6 +48,7 @@ export function evalCall(e: FunctionCallExpr, c: EvalCtx): Value {
       expanded = lv.elems.map((x) => (lv.marks ? x.mark(lv.marks) : x));
     } else {
       c.error('Invalid expanding argument value', 'The expanding argument (indicated by ...) must be of a tuple, list, or set type.', last.range, e.range, last);
+      tagCall(c, e.name, def);
       return DynamicUnknown;
     }
   }
@@ -58,11 +60,13 @@ export function evalCall(e: FunctionCallExpr, c: EvalCtx): Value {
     c.error('Not enough function arguments',
       `Function "${e.name}" expects${def.varParam ? ' at least' : ''} ${nParams} argument(s). Missing value for "${missing.name}".`,
       e.closeParenRange, e.range, e);
+    tagCall(c, e.name, def);
     return DynamicUnknown;
   }
   if (!def.varParam && total > nParams) {
     const extra = nParams < argExprs.length ? startRange(argExprs[nParams]!) : e.args[e.args.length - 1]!.range;
     c.error('Too many function arguments', `Function "${e.name}" expects only ${nParams} argument(s).`, extra, e.range, e);
+    tagCall(c, e.name, def);
     return DynamicUnknown;
   }
 
@@ -88,6 +92,7 @@ export function evalCall(e: FunctionCallExpr, c: EvalCtx): Value {
       subject = e.closeParenRange;
     }
     c.error(text.summary, text.detail, subject, e.range, expression);
+    tagCall(c, e.name, def);
     return DynamicUnknown;
   }
 }
@@ -109,6 +114,18 @@ function unknownFunction(e: FunctionCallExpr, fns: ReadonlyMap<string, FunctionD
   const s = nameSuggestion(e.name, fns.keys());
   c.error('Call to unknown function', `There is no function named "${e.name}".${s !== undefined ? ` Did you mean "${s}"?` : ''}`, e.nameRange, e.range, e);
   return DynamicUnknown;
+}
+
+/** Tags the diagnostic just added with the called function, for "while calling f(a, b)". */
+function tagCall(c: EvalCtx, name: string, def: FunctionDef | undefined): void {
+  const d = c.diags[c.diags.length - 1];
+  if (!d) return;
+  const fc: { calledAs: string; params?: string[]; variadic?: string } = { calledAs: name };
+  if (def) {
+    fc.params = def.params.map((p) => p.name);
+    if (def.varParam) fc.variadic = def.varParam.name;
+  }
+  (d.extra ??= {}).functionCall = fc;
 }
 
 const contexts = new WeakMap<object, FunctionContext>();
