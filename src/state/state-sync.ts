@@ -11,6 +11,18 @@ import type { State } from './state.js';
 
 interface Waiter { gen: number; resolve: (d: Diagnostic[]) => void }
 
+/** Options of a StateSync. */
+export interface StateSyncOptions {
+  /**
+   * After a write that took d ms, wait `gapFactor * d` ms before the next one, so that
+   * serializing a very large state cannot take more than its share of the (single)
+   * thread the providers' calls also run on. 0 writes after every change at once.
+   * Default 1: at most half the time is spent writing; for ordinary states d is a few
+   * milliseconds, so writes still follow changes almost immediately.
+   */
+  gapFactor?: number;
+}
+
 /** Applies changes to a State and keeps its persisted copy up to date. */
 export class StateSync {
   private gen = 0;
@@ -20,7 +32,14 @@ export class StateSync {
   /** Number of writes issued so far (a change may share a write with others). */
   writes = 0;
 
-  constructor(readonly mgr: StateMgr, readonly state: State) {}
+  private lastWriteEnd = 0;
+  private lastWriteMs = 0;
+  private readonly gapFactor: number;
+  private urgent = false;
+
+  constructor(readonly mgr: StateMgr, readonly state: State, opts: StateSyncOptions = {}) {
+    this.gapFactor = opts.gapFactor ?? 1;
+  }
 
   /**
    * Applies `change` to the state now and persists it. Resolves, with the diagnostics of
@@ -35,8 +54,9 @@ export class StateSync {
     });
   }
 
-  /** Waits until everything changed so far has been persisted (writing once if needed). */
+  /** Waits until everything changed so far has been persisted (writing at once if needed). */
   flush(): Promise<Diagnostic[]> {
+    this.urgent = true;
     if (this.savedGen === this.gen && !this.running) return Promise.resolve([]);
     return new Promise((resolve) => {
       this.waiters.push({ gen: this.gen, resolve });
@@ -51,12 +71,20 @@ export class StateSync {
         const target = this.gen;
         let diags: Diagnostic[] = [];
         if (this.savedGen < target) {
+          const wait = this.lastWriteEnd + this.lastWriteMs * this.gapFactor - performance.now();
+          if (wait > 1 && !this.urgent) {
+            await new Promise((r) => setTimeout(r, wait));
+            continue; // more changes may have arrived: write them all
+          }
           this.writes++;
+          const t0 = performance.now();
           try {
             diags = await this.mgr.write(this.state);
           } catch (e) {
             diags = [errorDiag('Failed to save state', (e as Error).message)];
           }
+          this.lastWriteEnd = performance.now();
+          this.lastWriteMs = this.lastWriteEnd - t0;
           this.savedGen = target;
         }
         const done = this.waiters.filter((w) => w.gen <= target);
@@ -65,6 +93,7 @@ export class StateSync {
       }
     } finally {
       this.running = false;
+      this.urgent = false;
     }
   }
 }
