@@ -245,6 +245,9 @@ describe('IAM users, groups and access keys', () => {
     const asBob = new STSClient({ endpoint: cloud.url, region: 'us-east-1', credentials: { accessKeyId: k.AccessKeyId!, secretAccessKey: k.SecretAccessKey! } });
     const me = await asBob.send(new GetCallerIdentityCommand({}));
     expect(me).toMatchObject({ Account: '000000000000', Arn: 'arn:aws:iam::000000000000:user/bob' });
+    const iamAsBob = new I.IAMClient({ endpoint: cloud.url, region: 'us-east-1', credentials: { accessKeyId: k.AccessKeyId!, secretAccessKey: k.SecretAccessKey! } });
+    expect((await iamAsBob.send(new I.GetUserCommand({}))).User?.UserName).toBe('bob');
+    expect((await iam.send(new I.GetUserCommand({}))).User?.Arn).toBe('arn:aws:iam::000000000000:root');
     await iam.send(new I.CreateAccessKeyCommand({ UserName: 'bob' }));
     expect(await fails(iam.send(new I.CreateAccessKeyCommand({ UserName: 'bob' })))).toMatchObject({
       name: 'LimitExceededException', message: 'Cannot exceed quota for AccessKeysPerUser: 2',

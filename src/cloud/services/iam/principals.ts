@@ -94,7 +94,13 @@ export const principalActions: Record<string, QueryAction> = {
   },
   GetUser(p, ctx) {
     // Without a name, GetUser describes the caller; the default credentials act as the account root.
-    const name = p['UserName'];
+    let name = p['UserName'];
+    if (!name) {
+      // Keys issued by IAM act as their user; GetUser without a name then describes that user.
+      const rec = ctx.store.getAccessKey(ctx.accessKeyId);
+      const m = rec ? /:user\/(?:.*\/)?([^/]+)$/.exec(rec.arn) : null;
+      if (m && rec!.account === ctx.account) name = m[1]!;
+    }
     if (!name) {
       return x('User', xs(x('UserId', ctx.account), x('Arn', `arn:aws:iam::${ctx.account}:root`), x('CreateDate', timestamp(ctx))));
     }
