@@ -64,6 +64,7 @@ describe('decoding', () => {
     expect(web0.dependencies.map(String)).toEqual(['data.aws_ami.ubuntu', 'module.net.aws_subnet.public']);
     expect(web0.schemaVersion).toBe(1);
     expect(web0.identitySchemaVersion).toBe(0);
+    expect(JSON.parse(web0.identityJSON!)).toEqual({ account_id: '000000000000', id: 'i-0a1b2c3d', region: 'us-east-1' });
     expect(JSON.parse(web0.attrsJSON!).user_data).toBe('#!/bin/sh\necho "<html>" > /var/www/index.html && exit 0\n');
   });
 
