@@ -49,6 +49,8 @@ describe('S3 with the AWS CLI v2', () => {
     const out = join(dir, 'out.txt');
     await aws('s3api', 'get-object', '--bucket', 'cli-bucket', '--key', 'dir/in.txt', '--range', 'bytes=0-3', out);
     expect(readFileSync(out, 'utf8')).toBe('from');
+    const presigned = (await aws('s3', 'presign', 's3://cli-bucket/dir/in.txt', '--expires-in', '300')).trim();
+    expect(await (await fetch(presigned)).text()).toBe('from the cli');
     await aws('s3api', 'copy-object', '--bucket', 'cli-bucket', '--key', 'copy.txt', '--copy-source', 'cli-bucket/dir/in.txt');
     const list = await json('s3api', 'list-objects-v2', '--bucket', 'cli-bucket', '--delimiter', '/');
     expect(list.Contents.map((c: { Key: string }) => c.Key)).toEqual(['copy.txt']);
