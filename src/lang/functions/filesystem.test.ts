@@ -77,3 +77,17 @@ describe('file functions', () => {
     expect(call('templatefile', s('backends.tftpl'), unknownVal(T.Map(T.String))).isKnown).toBe(false);
   });
 });
+
+describe('functions available inside templates', () => {
+  it('refuses recursion and, for templatestring, filesystem access', async () => {
+    const { templateFunctions } = await import('./string.js');
+    const inFile = templateFunctions(fns, true);
+    const inString = templateFunctions(fns, false);
+    expect(() => callFunction('templatefile', inFile.get('templatefile')!, [s('x'), objectVal({})], ctx))
+      .toThrow('cannot recursively call templatefile from inside another template function');
+    expect(callFunction('file', inFile.get('file')!, [s('hello.txt')], ctx).str).toBe('Hello World');
+    expect(() => callFunction('file', inString.get('file')!, [s('hello.txt')], ctx))
+      .toThrow('cannot use filesystem access functions like file in templatestring templates; consider passing the function result as a template variable instead');
+    expect(inString.get('upper')).toBe(fns.get('upper'));
+  });
+});

@@ -12,7 +12,7 @@ import { FunctionError } from './function.js';
 import { fixed, param, typed } from './util.js';
 import { expandHome, readFileBytes, redact, resolvePath } from './files.js';
 import { globFiles } from './glob.js';
-import { templateVars } from './string.js';
+import { templateVars, templateFunctions } from './string.js';
 
 /** Go's path/filepath.Clean for slash-separated paths. */
 export function goClean(p: string): string {
@@ -120,7 +120,7 @@ export const filesystemFunctions: Record<string, FunctionDef> = {
       const src = readFileBytes(ctx.baseDir, p.str, p0!.isSensitive).toString('utf8');
       const entries = templateVars(vars);
       if (!ctx.renderTemplate) throw new FunctionError('template rendering is not available in this context');
-      const out: Value = ctx.renderTemplate(src, p.str, entries);
+      const out: Value = ctx.renderTemplate(src, p.str, entries, ctx.functions && templateFunctions(ctx.functions, true));
       return out.mark(p0!.marks | varMarks);
     }, { refineNotNull: false }),
 };

@@ -29,8 +29,13 @@ export interface FunctionContext {
   planTimestamp?: Date;
   /** Functions available to `templatefile`/`templatestring` templates (the same table). */
   functions?: ReadonlyMap<string, FunctionDef>;
-  /** Evaluates a template source with variables (provided by the evaluator for templatefile/templatestring). */
-  renderTemplate?: (src: string, filename: string, vars: ReadonlyMap<string, Value>) => Value;
+  /**
+   * Evaluates a template source with variables (provided by the evaluator for
+   * templatefile/templatestring). `functions`, when given, is the table the template may
+   * call: Terraform's, with templatefile/templatestring (and, for templatestring, the
+   * filesystem functions) replaced by stubs that fail with Terraform's message.
+   */
+  renderTemplate?: (src: string, filename: string, vars: ReadonlyMap<string, Value>, functions?: ReadonlyMap<string, FunctionDef>) => Value;
   /** When true (Terraform's validate walk) impure functions return unknown results. */
   impureUnknown?: boolean;
 }

@@ -79,3 +79,4 @@ export { callFunction, describeFunctionError } from './call.js';
 export type { FunctionDef, FunctionContext, Param } from './function.js';
 export { FunctionError } from './function.js';
 export { isTypeResult } from './typeconv.js';
+export { templateFunctions } from './string.js';

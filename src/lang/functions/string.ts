@@ -109,11 +109,42 @@ export function templateVars(v: Value): ReadonlyMap<string, Value> {
   return v.attrs;
 }
 
+const FS_FUNCTIONS = ['file', 'fileexists', 'fileset', 'filebase64', 'filebase64sha256', 'filebase64sha512', 'filemd5', 'filesha1', 'filesha256', 'filesha512', 'templatefile'];
+const TEMPLATE_FUNCTIONS = ['templatefile', 'templatestring'];
+const tableCache = new WeakMap<ReadonlyMap<string, FunctionDef>, [ReadonlyMap<string, FunctionDef>, ReadonlyMap<string, FunctionDef>]>();
+
+function failing(def: FunctionDef, msg: string): FunctionDef {
+  return { ...def, returnType: () => { throw new FunctionError(msg); }, impl: () => { throw new FunctionError(msg); } };
+}
+
+/**
+ * The functions a template may call (Terraform's makeRenderTemplateFunc): the template
+ * functions cannot recurse, and templatestring templates cannot touch the filesystem.
+ */
+export function templateFunctions(fns: ReadonlyMap<string, FunctionDef>, allowFS: boolean): ReadonlyMap<string, FunctionDef> {
+  let cached = tableCache.get(fns);
+  if (!cached) {
+    const build = (fs: boolean): Map<string, FunctionDef> => {
+      const out = new Map<string, FunctionDef>();
+      for (const [name, def] of fns) {
+        const plain = name.startsWith('core::') ? name.slice(6) : name;
+        if (TEMPLATE_FUNCTIONS.includes(plain)) out.set(name, failing(def, `cannot recursively call ${plain} from inside another template function`));
+        else if (!fs && FS_FUNCTIONS.includes(plain)) out.set(name, failing(def, `cannot use filesystem access functions like ${plain} in templatestring templates; consider passing the function result as a template variable instead`));
+        else out.set(name, def);
+      }
+      return out;
+    };
+    cached = [build(true), build(false)];
+    tableCache.set(fns, cached);
+  }
+  return allowFS ? cached[0] : cached[1];
+}
+
 /** Renders a template source via the evaluator's callback and converts the result to a string. */
 export function renderTemplateString(ctx: FunctionContext, src: string, filename: string, vars: Value): Value {
   const entries = templateVars(vars);
   if (!ctx.renderTemplate) throw new FunctionError('template rendering is not available in this context');
-  const out = ctx.renderTemplate(src, filename, entries);
+  const out = ctx.renderTemplate(src, filename, entries, ctx.functions && templateFunctions(ctx.functions, false));
   if (out.isNull) throw new FunctionError('The result of the template is null, which is not a valid result for a templatestring call');
   try {
     return convert(out, T.String);
