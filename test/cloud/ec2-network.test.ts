@@ -47,6 +47,20 @@ describe('default VPC', () => {
     }
   });
 
+  it('recreates a deleted default subnet with CreateDefaultSubnet', async () => {
+    const c = ec2Client(cloud.url, { region: 'us-east-2' });
+    const subs = (await c.send(new E.DescribeSubnetsCommand({ Filters: [{ Name: 'availabilityZone', Values: ['us-east-2b'] }, { Name: 'defaultForAz', Values: ['true'] }] }))).Subnets!;
+    expect(subs).toHaveLength(1);
+    await expectAwsError(
+      c.send(new E.CreateDefaultSubnetCommand({ AvailabilityZone: 'us-east-2b' })),
+      'DefaultSubnetAlreadyExistsInAvailabilityZone',
+      'A Default Subnet already exists for this account in availability zone us-east-2b.',
+    );
+    await c.send(new E.DeleteSubnetCommand({ SubnetId: subs[0]!.SubnetId }));
+    const again = (await c.send(new E.CreateDefaultSubnetCommand({ AvailabilityZone: 'us-east-2b' }))).Subnet!;
+    expect(again).toMatchObject({ AvailabilityZone: 'us-east-2b', DefaultForAz: true, MapPublicIpOnLaunch: true, CidrBlock: subs[0]!.CidrBlock });
+  });
+
   it('CreateDefaultVpc refuses a second default VPC', async () => {
     await expectAwsError(ec2.send(new E.CreateDefaultVpcCommand({})), 'DefaultVpcAlreadyExists', 'A Default VPC already exists for this account in this region.');
   });

@@ -221,9 +221,35 @@ const modifySubnetAttribute: Action = ({ p, db }) => {
   return { return: true };
 };
 
+const createDefaultSubnet: Action = ({ p, db }) => {
+  const az = p.req('AvailabilityZone');
+  const zone = findZone(db.region, az);
+  if (!zone || zone.zoneName !== az) {
+    throw new AwsError('InvalidParameterValue', `Value (${az}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: ${zonesOf(db.region).map((z) => z.zoneName).join(', ')}.`);
+  }
+  const vpc = db.list<VpcDoc>(K.vpc).find((v) => v.isDefault);
+  if (!vpc) throw new AwsError('DefaultVpcDoesNotExist', 'No default VPC exists for this account in this region.');
+  const subnets = db.list<SubnetDoc>(K.subnet).filter((s) => s.vpcId === vpc.vpcId);
+  if (subnets.some((s) => s.defaultForAz && s.availabilityZone === az)) {
+    throw new AwsError('DefaultSubnetAlreadyExistsInAvailabilityZone', `A Default Subnet already exists for this account in availability zone ${az}.`);
+  }
+  // The next free /20 of 172.31.0.0/16, as AWS hands them out.
+  let cidr: string | undefined;
+  for (let i = 0; i < 16 && !cidr; i++) {
+    const c = `172.31.${i * 16}.0/20`;
+    if (!subnets.some((s) => overlaps(parseCidr(s.cidrBlock)!, parseCidr(c)!))) cidr = c;
+  }
+  if (!cidr) throw new AwsError('InsufficientFreeAddressesInSubnet', `The default VPC ${vpc.vpcId} has no free /20 block left.`);
+  const s = newSubnet(vpc.vpcId, cidr, zone, true);
+  db.put(K.subnet, s.subnetId, s);
+  associateDefaultAcl(db, s);
+  return { subnet: renderSubnet(s, db) };
+};
+
 /** The subnet actions. */
 export const subnetActions: Record<string, Action> = {
   CreateSubnet: createSubnet,
+  CreateDefaultSubnet: createDefaultSubnet,
   DeleteSubnet: deleteSubnet,
   DescribeSubnets: describeSubnets,
   ModifySubnetAttribute: modifySubnetAttribute,
