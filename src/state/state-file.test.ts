@@ -150,7 +150,8 @@ describe('encoding a state built in memory', () => {
       '                }',
       '              }',
       '            ]',
-      '          ]',
+      '          ],',
+      '          "identity_schema_version": 0',
       '        }',
     ].join('\n'));
     const back = decodeState(text).state!;
@@ -179,6 +180,10 @@ describe('encoding a state built in memory', () => {
     s.setCurrent(ri('x_y.z'), { status: 'ready', schemaVersion: 0, attrsJSON: '{}', sensitivePaths: [], dependencies: deps, createBeforeDestroy: false }, new AbsProviderConfig(Module.ROOT, impliedProvider('x')));
     expect(encodeState(s)).toContain('"dependencies": [\n            "data.x_d.e",\n            "module.b.x_a.y",\n            "x_c.d"\n          ]');
     expect(s.terraformVersion).toMatch(/^1\.\d+\.\d+$/);
+    // New states claim a Terraform version that writes identity_schema_version everywhere.
+    expect(encodeState(s)).toContain('"identity_schema_version": 0');
+    s.terraformVersion = '1.9.8';
+    expect(encodeState(s)).not.toContain('identity_schema_version');
   });
 
   it('removing the last object removes the instance, resource and module', () => {

@@ -221,6 +221,8 @@ export function toStateV4(state: State): StateV4 {
     const v = o.value;
     out.outputs[name] = { value: new RawJSON(valueToJSON(v, v.type)), type: new RawJSON(typeToJSON(v.type)), ...(o.sensitive ? { sensitive: true } : {}) };
   }
+  // Terraform 1.12 and later write identity_schema_version on every object.
+  const identityDefault = writesIdentity(state.terraformVersion) ? 0 : undefined;
   for (const m of state.modules.values()) {
     const module = m.addr.toString();
     for (const r of m.resources.values()) {
@@ -233,8 +235,8 @@ export function toStateV4(state: State): StateV4 {
       };
       if (module) res.module = module;
       for (const is of r.instances.values()) {
-        if (is.current) res.instances.push(encodeObject(is.key, undefined, is.current));
-        for (const [dk, obj] of is.deposed) res.instances.push(encodeObject(is.key, dk, obj));
+        if (is.current) res.instances.push(encodeObject(is.key, undefined, is.current, identityDefault));
+        for (const [dk, obj] of is.deposed) res.instances.push(encodeObject(is.key, dk, obj, identityDefault));
       }
       out.resources.push(res);
     }
@@ -251,7 +253,15 @@ export function toStateV4(state: State): StateV4 {
   return out;
 }
 
-function encodeObject(key: InstanceKey, deposed: string | undefined, o: ResourceInstanceObject): InstanceV4 {
+/** True for Terraform versions (1.12+) whose state files carry `identity_schema_version`. */
+export function writesIdentity(version: string): boolean {
+  const m = /^v?(\d+)\.(\d+)/.exec(version);
+  if (!m) return false;
+  const major = Number(m[1]), minor = Number(m[2]);
+  return major > 1 || (major === 1 && minor >= 12);
+}
+
+function encodeObject(key: InstanceKey, deposed: string | undefined, o: ResourceInstanceObject, identityDefault: number | undefined): InstanceV4 {
   const i: InstanceV4 = { schema_version: o.schemaVersion };
   if (key !== null) i.index_key = key;
   if (o.status === 'tainted') i.status = 'tainted';
@@ -260,7 +270,8 @@ function encodeObject(key: InstanceKey, deposed: string | undefined, o: Resource
   else if (o.attrsFlat) i.attributes_flat = { ...o.attrsFlat };
   else i.attributes = new RawJSON('{}');
   i.sensitive_attributes = encodePaths(o.sensitivePaths);
-  if (o.identitySchemaVersion !== undefined) i.identity_schema_version = o.identitySchemaVersion;
+  const isv = o.identitySchemaVersion ?? identityDefault;
+  if (isv !== undefined) i.identity_schema_version = isv;
   if (o.identityJSON) i.identity = new RawJSON(o.identityJSON);
   if (o.private && o.private.length) i.private = Buffer.from(o.private).toString('base64');
   if (o.dependencies.length) {
