@@ -1,5 +1,7 @@
 /** The built-in providers (null, random, local, tls, time, terraform). */
 import type { ProviderFactory } from '../protocol.js';
+import { nullProvider } from './null.js';
+import { terraformProvider } from './terraform.js';
 
 /** Every built-in provider factory. */
-export const BUILTIN_PROVIDERS: ProviderFactory[] = [];
+export const BUILTIN_PROVIDERS: ProviderFactory[] = [nullProvider, terraformProvider];

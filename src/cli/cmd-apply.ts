@@ -1,0 +1,142 @@
+/**
+ * `terrane apply [PLAN]` and `terrane destroy`: plan (or load a saved plan), ask for
+ * approval, apply with progress lines, then print the summary and outputs like Terraform.
+ */
+import { hasErrors } from '../hcl/diagnostic.js';
+import { readPlanFile } from '../plan/plan-file.js';
+import { planHasChanges, type Plan } from '../plan/plan.js';
+import type { PlanResult } from '../plan/planner.js';
+import type { Workdir } from '../apply/workdir.js';
+import { colors } from '../plan/render/colors.js';
+import { formatConsoleValue } from '../lang/format-console.js';
+import type { Value } from '../lang/value.js';
+import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
+import type { CommandIO } from './io.js';
+import { OPERATION_FLAGS, emitDiags, isInteractive, openWorkdir, parseDuration, readLine, useColor } from './ui.js';
+import { preparePlan, printPlan } from './plan-common.js';
+import { ApplyProgress } from './apply-progress.js';
+import { errorDiag } from '../hcl/diagnostic.js';
+
+const SPEC = {
+  ...OPERATION_FLAGS,
+  'auto-approve': { type: 'bool' as const, help: 'Skip interactive approval of plan before applying.' },
+  destroy: { type: 'bool' as const, help: 'Destroy terrane-managed infrastructure. The command "terrane destroy" is a convenience alias for this option.' },
+  backup: { type: 'string' as const, arg: 'path', help: 'Legacy option for the local backend only.' },
+  help: { type: 'bool' as const },
+};
+
+const APPLY_USAGE = `Usage: terrane [global options] apply [options] [PLAN]
+
+  Creates or updates infrastructure according to terrane configuration
+  files in the current directory.
+
+  By default, terrane will generate a new plan and present it for your
+  approval before taking any action. You can optionally provide a plan
+  file created by a previous call to "terrane plan", in which case
+  terrane will take the actions described in that plan without any
+  confirmation prompt.
+
+Options:
+
+`;
+
+const DESTROY_USAGE = `Usage: terrane [global options] destroy [options]
+
+  Destroy terrane-managed infrastructure.
+
+  This command is a convenience alias for:
+      terrane apply -destroy
+
+Options:
+
+`;
+
+/** Runs `terrane apply` (or destroy when `destroy` is set). */
+export async function run(args: string[], io: CommandIO, destroy = false): Promise<number> {
+  const p = parseFlags(args, SPEC);
+  const usage = destroy ? DESTROY_USAGE : APPLY_USAGE;
+  if (p.error) { io.stderr.write(`${p.error}\n\n${usage}${flagsHelp(SPEC)}`); return 1; }
+  if (p.flags.help) { io.stdout.write(usage + flagsHelp(SPEC)); return 0; }
+  const color = useColor(p, io);
+  const c = colors(color);
+  const isDestroy = destroy || Boolean(p.flags.destroy);
+  const planFile = !isDestroy ? p.positional[0] : undefined;
+  const wd = await openWorkdir(io, p, color);
+  if (!wd) return 1;
+  try {
+    let result: PlanResult;
+    let variables: Map<string, Value>;
+    if (planFile) {
+      const loaded = await loadSavedPlan(io, wd, planFile, p, color);
+      if (!loaded) return 1;
+      ({ result, variables } = loaded);
+    } else {
+      const prepared = await preparePlan(io, wd, p, isDestroy ? 'destroy' : p.flags['refresh-only'] ? 'refresh-only' : 'normal', color);
+      if (!prepared) return 1;
+      ({ result, variables } = prepared);
+      printPlan(io, wd, result, color);
+      if (planHasChanges(result.plan) && !p.flags['auto-approve']) {
+        const ok = await approve(io, result.plan, isDestroy);
+        if (!ok) {
+          io.stdout.write(`\n${isDestroy ? 'Destroy' : 'Apply'} cancelled.\n`);
+          return 1;
+        }
+      }
+    }
+    if (result.plan.mode === 'refresh-only') {
+      const d = await wd.writeState(result.refreshed);
+      emitDiags(io, d, wd.config.sources, color);
+      io.stdout.write('\n' + c.bold(c.green('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.')) + '\n');
+      return hasErrors(d) ? 1 : 0;
+    }
+    const progress = new ApplyProgress(io.stdout, c);
+    if (planHasChanges(result.plan)) io.stdout.write('\n');
+    const r = await wd.apply(result, { variables, parallelism: Number(p.flags.parallelism ?? 10), onEvent: progress.onEvent });
+    progress.stop();
+    emitDiags(io, r.diags, wd.config.sources, color, Boolean(p.flags['compact-warnings']));
+    if (hasErrors(r.diags)) return 1;
+    const summary = result.plan.mode === 'destroy'
+      ? `Destroy complete! Resources: ${r.counts.destroyed} destroyed.`
+      : `Apply complete! Resources: ${r.counts.imported ? `${r.counts.imported} imported, ` : ''}${r.counts.added} added, ${r.counts.changed} changed, ${r.counts.destroyed} destroyed.`;
+    io.stdout.write('\n' + c.bold(c.green(summary)) + '\n');
+    if (result.plan.mode !== 'destroy' && r.outputs.size) {
+      io.stdout.write(c.bold(c.green('\nOutputs:')) + '\n\n');
+      for (const [name, o] of [...r.outputs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        io.stdout.write(`${name} = ${o.sensitive ? '<sensitive>' : formatConsoleValue(o.value)}\n`);
+      }
+    }
+    return 0;
+  } finally {
+    await wd.unlock();
+    await wd.close();
+  }
+}
+
+async function approve(io: CommandIO, plan: Plan, destroy: boolean): Promise<boolean> {
+  if (!isInteractive(io) && (io.stdin as NodeJS.ReadStream).readableEnded) return false;
+  const q = destroy
+    ? '\nDo you really want to destroy all resources?\n  terrane will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only \'yes\' will be accepted to confirm.\n\n  Enter a value: '
+    : '\nDo you want to perform these actions?\n  terrane will perform the actions described above.\n  Only \'yes\' will be accepted to approve.\n\n  Enter a value: ';
+  void plan;
+  const answer = await readLine(io, q);
+  io.stdout.write('\n');
+  return answer === 'yes';
+}
+
+async function loadSavedPlan(io: CommandIO, wd: Workdir, file: string, p: ParsedFlags, color: boolean): Promise<{ result: PlanResult; variables: Map<string, Value> } | undefined> {
+  const r = await readPlanFile(file);
+  if (!r.plan || !r.prior) { emitDiags(io, r.diags, wd.config.sources, color); return undefined; }
+  if (p.flags.lock !== false) {
+    const ld = await wd.lock('OperationTypeApply', parseDuration(String(p.flags['lock-timeout'] ?? '0s')) ?? 0);
+    if (hasErrors(ld)) { emitDiags(io, ld, wd.config.sources, color); return undefined; }
+  }
+  const cur = await wd.readState();
+  // The plan's refreshed prior carries the serial of the state it was planned against.
+  const stale = cur.state.serial !== r.plan.priorStateSerial || (r.plan.priorStateSerial > 0 && cur.state.lineage !== r.plan.priorStateLineage);
+  if (stale) {
+    emitDiags(io, [errorDiag('Saved plan is stale',
+      'The given plan file can no longer be applied because the state was changed by another operation after the plan was created.')], wd.config.sources, color);
+    return undefined;
+  }
+  return { result: { plan: r.plan, refreshed: r.prior, diags: [] }, variables: new Map(Object.entries(r.plan.variables)) };
+}

@@ -1,0 +1,57 @@
+/** `terrane plan`: shows the changes an apply would make, Terraform's way. */
+import { writePlanFile } from '../plan/plan-file.js';
+import { planHasChanges } from '../plan/plan.js';
+import { flagsHelp, parseFlags } from './flags.js';
+import type { CommandIO } from './io.js';
+import { OPERATION_FLAGS, openWorkdir, useColor } from './ui.js';
+import { preparePlan, printPlan } from './plan-common.js';
+
+const SPEC = {
+  ...OPERATION_FLAGS,
+  destroy: { type: 'bool' as const, help: 'Select the "destroy" planning mode, which creates a plan to destroy all objects currently managed by this configuration.' },
+  out: { type: 'string' as const, arg: 'path', help: 'Write a plan file to the given path. This can be used as input to the "apply" command.' },
+  'detailed-exitcode': { type: 'bool' as const, help: 'Return detailed exit codes when the command exits: 0 - Succeeded, diff is empty (no changes); 1 - Errored; 2 - Succeeded, there is a diff.' },
+  help: { type: 'bool' as const },
+};
+
+const USAGE = `Usage: terrane [global options] plan [options]
+
+  Generates a speculative execution plan, showing what actions terrane
+  would take to apply the current configuration. This command will not
+  actually perform the planned actions.
+
+  You can optionally save the plan to a file, which you can then pass to
+  the "apply" command to perform exactly the actions described in the plan.
+
+Options:
+
+`;
+
+/** Runs `terrane plan`. */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const p = parseFlags(args, SPEC);
+  if (p.error) { io.stderr.write(`${p.error}\n\n${USAGE}${flagsHelp(SPEC)}`); return 1; }
+  if (p.flags.help) { io.stdout.write(USAGE + flagsHelp(SPEC)); return 0; }
+  const color = useColor(p, io);
+  const mode = p.flags.destroy ? 'destroy' : p.flags['refresh-only'] ? 'refresh-only' : 'normal';
+  const wd = await openWorkdir(io, p, color, p.positional[0]);
+  if (!wd) return 1;
+  try {
+    const prepared = await preparePlan(io, wd, p, mode, color);
+    if (!prepared) return 1;
+    printPlan(io, wd, prepared.result, color);
+    const out = p.flags.out as string | undefined;
+    if (out) {
+      await writePlanFile(out, prepared.result.plan, prepared.result.refreshed);
+      io.stdout.write(`\n${'─'.repeat(77)}\n\nSaved the plan to: ${out}\n\nTo perform exactly these actions, run the following command to apply:\n    terrane apply "${out}"\n`);
+    } else if (planHasChanges(prepared.result.plan)) {
+      io.stdout.write(`\n${'─'.repeat(77)}\n\nNote: You didn't use the -out option to save this plan, so terrane can't\nguarantee to take exactly these actions if you run "terrane apply" now.\n`);
+    }
+    await wd.unlock();
+    if (p.flags['detailed-exitcode'] && planHasChanges(prepared.result.plan)) return 2;
+    return 0;
+  } finally {
+    await wd.unlock();
+    await wd.close();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Saved plan files (`plan -out=FILE`, `apply FILE`, `show FILE`): the serialized form of
+ * a Plan plus the refreshed prior state it was made against. JSON, versioned; values keep
+ * their types, unknowns and sensitive marks. Terraform's own plan files are a private
+ * binary format, so terrane's are its own.
+ */
+import { readFile } from 'node:fs/promises';
+import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
+import * as T from '../lang/types.js';
+import {
+  Value, UNKNOWN, nullVal, unknownVal, unmarkDeep, markWithPaths, Mark, type Path,
+} from '../lang/value.js';
+import { typeToJSONValue, typeFromJSONValue, decodeState, encodeState, atomicWrite, type State } from '../state/index.js';
+import type { Plan, ResourceInstanceChange, OutputChange } from './plan.js';
+
+const FORMAT = 'terrane-plan';
+const VERSION = 1;
+
+type Tree = null | string | number | boolean | { $unknown: true } | Tree[] | { [k: string]: Tree };
+
+function toTree(v: Value): Tree {
+  if (v.v === UNKNOWN) return { $unknown: true };
+  if (v.isNull) return null;
+  switch (v.type.kind) {
+    case 'string': case 'number': case 'bool': return v.v as Tree;
+    case 'list': case 'set': case 'tuple': return v.elems.map(toTree);
+    case 'map': case 'object': {
+      const o: Record<string, Tree> = {};
+      for (const [k, e] of v.attrs) o[k] = toTree(e);
+      return o;
+    }
+    default: return null;
+  }
+}
+
+function fromTree(t: Tree, type: T.Type): Value {
+  if (t !== null && typeof t === 'object' && !Array.isArray(t) && (t as { $unknown?: boolean }).$unknown === true) return unknownVal(type);
+  if (t === null) return nullVal(type);
+  switch (type.kind) {
+    case 'string': return new Value(type, String(t));
+    case 'number': return new Value(type, Number(t));
+    case 'bool': return new Value(type, Boolean(t));
+    case 'list': case 'set': return new Value(type, (t as Tree[]).map((e) => fromTree(e, type.elem)));
+    case 'tuple': return new Value(type, (t as Tree[]).map((e, i) => fromTree(e, type.elems[i]!)));
+    case 'map': return new Value(type, new Map(Object.entries(t as Record<string, Tree>).map(([k, e]) => [k, fromTree(e, type.elem)])));
+    case 'object': return new Value(type, new Map(Object.keys(type.attrs).sort().map((k) => [k, fromTree((t as Record<string, Tree>)[k] ?? null, type.attrs[k]!)])));
+    case 'dynamic': return unknownVal(T.Dynamic);
+  }
+}
+
+interface EncodedValue { type: unknown; value: Tree; sensitive: Path[] }
+
+function enc(v: Value): EncodedValue {
+  const [bare, pms] = unmarkDeep(v);
+  return { type: typeToJSONValue(bare.type), value: toTree(bare), sensitive: pms.filter((p) => p.marks & Mark.Sensitive).map((p) => p.path) };
+}
+
+function dec(e: EncodedValue): Value {
+  const v = fromTree(e.value, typeFromJSONValue(e.type));
+  return e.sensitive.length ? markWithPaths(v, e.sensitive.map((path) => ({ path, marks: Mark.Sensitive }))) : v;
+}
+
+/** Writes a plan and its prior state to `path` (atomically, mode 0600). */
+export async function writePlanFile(path: string, plan: Plan, prior: State): Promise<void> {
+  const doc = {
+    format: FORMAT, format_version: VERSION,
+    plan: {
+      ...plan,
+      timestamp: plan.timestamp.toISOString(),
+      variables: Object.fromEntries(Object.entries(plan.variables).map(([k, v]) => [k, enc(v)])),
+      changes: plan.changes.map(encChange), drift: plan.drift.map(encChange),
+      outputChanges: plan.outputChanges.map((o) => ({ ...o, before: enc(o.before), after: enc(o.after) })),
+      diagnostics: [],
+    },
+    prior_state: encodeState(prior),
+  };
+  await atomicWrite(path, JSON.stringify(doc));
+}
+
+function encChange(c: ResourceInstanceChange) {
+  return {
+    ...c, before: enc(c.before), after: enc(c.after), objectType: typeToJSONValue(c.objectType),
+    plannedPrivate: c.plannedPrivate ? Buffer.from(c.plannedPrivate).toString('base64') : undefined,
+  };
+}
+
+function decChange(c: Record<string, unknown>): ResourceInstanceChange {
+  const out = { ...c } as unknown as ResourceInstanceChange & { plannedPrivate?: unknown };
+  out.before = dec(c.before as EncodedValue);
+  out.after = dec(c.after as EncodedValue);
+  out.objectType = typeFromJSONValue(c.objectType);
+  if (typeof c.plannedPrivate === 'string') out.plannedPrivate = Buffer.from(c.plannedPrivate, 'base64');
+  else delete out.plannedPrivate;
+  return out;
+}
+
+/** Reads a saved plan: undefined with a diagnostic when the file is not a terrane plan. */
+export async function readPlanFile(path: string): Promise<{ plan?: Plan; prior?: State; diags: Diagnostic[] }> {
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { diags: [errorDiag('Failed to load plan file', code === 'ENOENT' ? `The plan file ${path} does not exist.` : `The file ${path} is not a terrane plan file: ${(e as Error).message}`)] };
+  }
+  if (doc.format !== FORMAT || doc.format_version !== VERSION) {
+    return { diags: [errorDiag('Failed to load plan file', `The file ${path} is not a terrane plan file (format ${String(doc.format)} version ${String(doc.format_version)}).`)] };
+  }
+  const p = doc.plan as Record<string, unknown>;
+  const st = decodeState(doc.prior_state as string);
+  if (!st.state) return { diags: st.diags };
+  const plan: Plan = {
+    ...(p as unknown as Plan),
+    timestamp: new Date(p.timestamp as string),
+    variables: Object.fromEntries(Object.entries(p.variables as Record<string, EncodedValue>).map(([k, v]) => [k, dec(v)])),
+    changes: (p.changes as Record<string, unknown>[]).map(decChange),
+    drift: (p.drift as Record<string, unknown>[]).map(decChange),
+    outputChanges: (p.outputChanges as Record<string, unknown>[]).map((o) => ({ ...(o as unknown as OutputChange), before: dec(o.before as EncodedValue), after: dec(o.after as EncodedValue) })),
+    diagnostics: [],
+  };
+  return { plan, prior: st.state, diags: st.diags };
+}

@@ -1,0 +1,192 @@
+/**
+ * The human-readable plan, in Terraform's format: the action legend, one block per
+ * changed instance (`# aws_instance.web will be created`, `-/+ resource ...`,
+ * `# forces replacement`), drift made outside terrane, the `Plan:` summary line and
+ * `Changes to Outputs:`.
+ */
+import type { BlockSchema } from '../../providers/protocol.js';
+import type { Path } from '../../lang/value.js';
+import { planSummary, type Action, type Plan, type ResourceInstanceChange } from '../plan.js';
+import { bodyLines, inline, prefix, quote, type Marker, type RenderCtx } from './value-render.js';
+import { colors, type Colors } from './colors.js';
+
+export interface RenderOptions {
+  color: boolean;
+  /** The schema of a change's resource type (for nested blocks); undefined renders attributes only. */
+  schemaFor: (c: ResourceInstanceChange) => BlockSchema | undefined;
+}
+
+const MARKER: Record<Action, Marker> = {
+  'no-op': ' ', create: '+', read: ' ', update: '~', delete: '-', 'delete-then-create': '-/+', 'create-then-delete': '+/-', forget: ' ',
+};
+
+function pathKey(p: Path): string {
+  return p.map((s) => ('attr' in s ? `.${s.attr}` : `[${typeof s.index === 'object' ? '*' : JSON.stringify(s.index)}]`)).join('');
+}
+
+function header(ch: ResourceInstanceChange, drift = false): string[] {
+  const a = ch.addr;
+  if (drift) return [ch.action === 'delete' ? `# ${a} has been deleted` : `# ${a} has changed`];
+  switch (ch.action) {
+    case 'create': return [`# ${a} will be created`];
+    case 'update': return [`# ${a} will be updated in-place`];
+    case 'read': return [`# ${a} will be read during apply`, ch.actionReason === 'read_because_dependency_pending' ? '# (depends on a resource or a module with changes pending)' : '# (config refers to values not yet known)'];
+    case 'forget': return [`# ${a} will no longer be managed by terrane`];
+    case 'delete': {
+      const lines = [`# ${a} will be destroyed`];
+      const res = a.replace(/\[[^\]]*\]$/, '');
+      const key = a.slice(res.length);
+      switch (ch.actionReason) {
+        case 'delete_because_no_resource_config': lines.push(`# (because ${res} is not in configuration)`); break;
+        case 'delete_because_count_index': lines.push(`# (because index ${key} is out of range for count)`); break;
+        case 'delete_because_each_key': lines.push(`# (because key ${key} is not in for_each map)`); break;
+        case 'delete_because_no_module': {
+          const m = /^(module\.[^.]+(?:\[[^\]]*\])?)/.exec(a);
+          lines.push(`# (because ${m ? m[1] : 'its module'} is not in configuration)`);
+          break;
+        }
+        case 'delete_because_wrong_repetition': lines.push(`# (because resource uses ${key === '' ? 'count or for_each' : 'no count or for_each'})`); break;
+        default: break;
+      }
+      return lines;
+    }
+    case 'delete-then-create':
+    case 'create-then-delete':
+      switch (ch.actionReason) {
+        case 'replace_because_tainted': return [`# ${a} is tainted, so must be replaced`];
+        case 'replace_by_request': return [`# ${a} will be replaced, as requested`];
+        case 'replace_by_triggers': return [`# ${a} will be replaced due to changes in replace_triggered_by`];
+        default: return [`# ${a} must be replaced`];
+      }
+    default: return [];
+  }
+}
+
+/** The lines of one resource instance change. */
+export function renderChange(ch: ResourceInstanceChange, block: BlockSchema | undefined, c: Colors, drift = false): string[] {
+  const ctx: RenderCtx = { c, replacePaths: new Set(ch.requiredReplace.map(pathKey)), showUnchanged: false };
+  const marker = drift ? (ch.action === 'delete' ? '-' : '~') : MARKER[ch.action];
+  const out = header(ch, drift).map((l) => '  ' + c.bold(l));
+  const kw = ch.mode === 'data' ? 'data' : 'resource';
+  const m = ch.action === 'read' ? ' <=' : (marker.length === 1 ? '  ' : '') + markerTextPlain(marker, c);
+  const name = ch.deposedKey ? `${quote(ch.type)} ${quote(ch.name)} (deposed object ${ch.deposedKey})` : `${quote(ch.type)} ${quote(ch.name)}`;
+  out.push(`${ch.action === 'read' ? c.cyan(m) : m} ${kw} ${name} {`);
+  const before = drift || ch.action !== 'read' ? ch.before : ch.before;
+  out.push(...bodyLines(block, before, ch.after, 0, ctx));
+  out.push('    }');
+  return out;
+}
+
+function markerTextPlain(m: Marker, c: Colors): string {
+  switch (m) {
+    case '+': return c.green('+');
+    case '-': return c.red('-');
+    case '~': return c.yellow('~');
+    case '-/+': return c.red('-') + '/' + c.green('+');
+    case '+/-': return c.green('+') + '/' + c.red('-');
+    default: return ' ';
+  }
+}
+
+/** The legend of symbols used by the changes in the plan. */
+function legend(plan: Plan, c: Colors): string[] {
+  const used = new Set(plan.changes.map((ch) => ch.action));
+  const lines = ['', 'terrane used the selected providers to generate the following execution', 'plan. Resource actions are indicated with the following symbols:'];
+  if (used.has('create')) lines.push(`  ${c.green('+')} create`);
+  if (used.has('update')) lines.push(`  ${c.yellow('~')} update in-place`);
+  if (used.has('delete')) lines.push(`  ${c.red('-')} destroy`);
+  if (used.has('delete-then-create')) lines.push(`${c.red('-')}/${c.green('+')} destroy and then create replacement`);
+  if (used.has('create-then-delete')) lines.push(`${c.green('+')}/${c.red('-')} create replacement and then destroy`);
+  if (used.has('read')) lines.push(` ${c.cyan('<=')} read (data resources)`);
+  return lines;
+}
+
+/** Renders `Changes to Outputs:` lines. */
+function outputLines(plan: Plan, c: Colors): string[] {
+  const changed = plan.outputChanges.filter((o) => o.action !== 'no-op');
+  if (!changed.length) return [];
+  const w = Math.max(...changed.map((o) => o.name.length));
+  const out = ['', 'Changes to Outputs:'];
+  for (const o of changed) {
+    const ctx: RenderCtx = { c, replacePaths: new Set(), showUnchanged: false };
+    void ctx;
+    const show = (v: typeof o.after) => (o.sensitive ? '(sensitive value)' : inline(v, c));
+    const name = o.name.padEnd(w);
+    if (o.action === 'create') out.push(`${prefix(-1, '+', c)}${name} = ${o.sensitive ? '(sensitive value)' : multiline(o.after, c)}`);
+    else if (o.action === 'delete') out.push(`${prefix(-1, '-', c)}${name} = ${show(o.before)} -> null`);
+    else out.push(`${prefix(-1, '~', c)}${name} = ${show(o.before)} -> ${show(o.after)}`);
+  }
+  return out;
+}
+
+function multiline(v: Parameters<typeof inline>[0], c: Colors): string {
+  const lines = bodyValue(v, c);
+  return lines.join('\n');
+}
+
+function bodyValue(v: Parameters<typeof inline>[0], c: Colors): string[] {
+  if (!v.isKnown || v.isNull || v.isSensitive) return [inline(v, c)];
+  const k = v.type.kind;
+  if ((k === 'list' || k === 'tuple' || k === 'set') && v.elems.length) {
+    return ['[', ...v.elems.map((e) => `      ${c.green('+')} ${inline(e, c)},`), '    ]'];
+  }
+  if ((k === 'map' || k === 'object') && v.attrs.size) {
+    const keys = [...v.attrs.keys()];
+    const w = Math.max(...keys.map((x) => quote(x).length));
+    return ['{', ...keys.map((key) => `      ${c.green('+')} ${quote(key).padEnd(w)} = ${inline(v.attrs.get(key)!, c)}`), '    }'];
+  }
+  return [inline(v, c)];
+}
+
+/** The whole human plan (as `terraform plan` prints it after refreshing). */
+export function renderPlan(plan: Plan, opts: RenderOptions): string {
+  const c = colors(opts.color);
+  const out: string[] = [];
+  const rule = '─'.repeat(77);
+  if (plan.drift.length) {
+    out.push('', c.bold('Note: Objects have changed outside of terrane'), '',
+      'terrane detected the following changes made outside of terrane since the',
+      'last "terrane apply" which may have affected this plan:', '');
+    for (const d of plan.drift) out.push(...renderChange(d, opts.schemaFor(d), c, true), '');
+    if (plan.mode === 'refresh-only') {
+      out.push('', 'This is a refresh-only plan, so terrane will not take any actions to undo',
+        'these. If you were expecting these changes then you can apply this plan to',
+        'record the updated values in the terrane state without changing any remote', 'objects.');
+    } else {
+      out.push('', 'Unless you have made equivalent changes to your configuration, or ignored the',
+        'relevant attributes using ignore_changes, the following plan may include',
+        'actions to undo or respond to these changes.');
+    }
+    out.push('', rule);
+  }
+  const visible = plan.changes.filter((ch) => ch.action !== 'no-op');
+  const outputsChanged = plan.outputChanges.some((o) => o.action !== 'no-op');
+  if (plan.mode === 'refresh-only') {
+    if (!plan.drift.length && !outputsChanged) {
+      out.push('', c.bold(c.green('No changes.')) + c.bold(' Your infrastructure still matches the configuration.'), '',
+        'terrane has checked that the real remote objects still match the result of',
+        'your most recent changes, and found no differences.');
+    }
+    return out.join('\n') + '\n';
+  }
+  if (!visible.length && !outputsChanged) {
+    out.push('', c.bold(c.green('No changes.')) + c.bold(' Your infrastructure matches the configuration.'), '',
+      'terrane has compared your real infrastructure against your configuration and',
+      'found no differences, so no changes are needed.');
+    return out.join('\n') + '\n';
+  }
+  if (visible.length) {
+    out.push(...legend(plan, c), '', 'terrane will perform the following actions:', '');
+    for (const ch of visible) out.push(...renderChange(ch, opts.schemaFor(ch), c), '');
+    const s = planSummary(plan);
+    let line = `${c.bold('Plan:')} `;
+    if (s.import) line += `${s.import} to import, `;
+    line += `${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`;
+    if (s.forget) line = line.slice(0, -1) + `, ${s.forget} to forget.`;
+    out.push(line);
+  } else {
+    out.push('', 'You can apply this plan to save these new output values to the terrane', 'state, without changing any real infrastructure.');
+  }
+  out.push(...outputLines(plan, c));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,257 @@
+/**
+ * Rendering values and value diffs the way Terraform's human plan does: `+ name = "v"`,
+ * `~ name = "a" -> "b"`, `(known after apply)`, `(sensitive value)`, maps and lists laid
+ * out over lines, heredocs for multi-line strings, nested blocks by schema.
+ */
+import type { BlockSchema, NestedBlockSchema } from '../../providers/protocol.js';
+import { formatNumber, rawEquals, unmarkDeep, type Value, type Path } from '../../lang/value.js';
+import { compareStrings } from '../../lang/types.js';
+import type { Colors } from './colors.js';
+
+/** A marker before a line: create, update, delete, none. */
+export type Marker = '+' | '~' | '-' | ' ' | '-/+' | '+/-';
+
+export interface RenderCtx {
+  c: Colors;
+  /** Paths (as strings) whose change forces replacement. */
+  replacePaths: Set<string>;
+  /** Show unchanged attributes (refresh drift and deletes show everything). */
+  showUnchanged: boolean;
+}
+
+const IDENTIFYING = new Set(['id', 'name', 'tags']);
+
+/** Terraform's quoting of a string value in plans. */
+export function quote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    switch (ch) {
+      case '"': out += '\\"'; break;
+      case '\\': out += '\\\\'; break;
+      case '\n': out += '\\n'; break;
+      case '\r': out += '\\r'; break;
+      case '\t': out += '\\t'; break;
+      default: out += ch;
+    }
+  }
+  return out + '"';
+}
+
+function isSensitive(v: Value): boolean {
+  return v.isSensitive;
+}
+
+/** One-line form of a primitive (or a value that must print on one line). */
+export function inline(v: Value, c: Colors): string {
+  if (isSensitive(v)) return '(sensitive value)';
+  if (!v.isKnown) return '(known after apply)';
+  if (v.isNull) return 'null';
+  switch (v.type.kind) {
+    case 'string': return quote(v.str);
+    case 'number': return formatNumber(v.num);
+    case 'bool': return v.bool ? 'true' : 'false';
+    case 'list': case 'set': case 'tuple': return v.elems.length === 0 ? '[]' : '[...]';
+    case 'map': case 'object': return v.attrs.size === 0 ? '{}' : '{...}';
+    default: return '?';
+  }
+}
+
+function markerText(m: Marker, c: Colors): string {
+  switch (m) {
+    case '+': return c.green('+');
+    case '-': return c.red('-');
+    case '~': return c.yellow('~');
+    case '-/+': return c.red('-') + '/' + c.green('+');
+    case '+/-': return c.green('+') + '/' + c.red('-');
+    default: return ' ';
+  }
+}
+
+/** `indent` spaces, then the marker and a space (Terraform's attribute line prefix). */
+export function prefix(depth: number, m: Marker, c: Colors): string {
+  return ' '.repeat(4 + depth * 4) + (m.length === 1 ? '  ' : '') + markerText(m, c) + ' ';
+}
+
+function pathKey(p: Path): string {
+  return p.map((s) => ('attr' in s ? `.${s.attr}` : `[${typeof s.index === 'object' ? '*' : JSON.stringify(s.index)}]`)).join('');
+}
+
+function same(a: Value, b: Value): boolean {
+  return a.isKnown && b.isKnown && isSensitive(a) === isSensitive(b) && rawEquals(unmarkDeep(a)[0], unmarkDeep(b)[0]);
+}
+
+function isMultiline(v: Value): boolean {
+  return v.isKnown && !v.isNull && !isSensitive(v) && v.type.kind === 'string' && v.str.includes('\n');
+}
+
+/** Lines for a value that spans several (collections, heredocs), after `name = `. */
+function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[] {
+  const c = ctx.c;
+  if (isSensitive(v) || !v.isKnown || v.isNull) return [inline(v, c)];
+  const k = v.type.kind;
+  if (k === 'string' && isMultiline(v)) {
+    const pad = ' '.repeat(4 + depth * 4 + 8);
+    const body = v.str.endsWith('\n') ? v.str.slice(0, -1) : v.str;
+    return ['<<-EOT', ...body.split('\n').map((l) => (l ? pad + l : '')), ' '.repeat(4 + depth * 4 + 4) + 'EOT'];
+  }
+  if (k === 'list' || k === 'set' || k === 'tuple') {
+    if (v.elems.length === 0) return ['[]'];
+    const out = ['['];
+    for (const e of v.elems) {
+      const sub = valueLines(e, depth + 1, m, ctx);
+      out.push(prefix(depth + 1, m, c) + sub[0] + (sub.length === 1 ? ',' : ''), ...sub.slice(1).map((l, i, a) => (i === a.length - 1 ? l + ',' : l)));
+    }
+    out.push(' '.repeat(4 + depth * 4 + 4) + ']');
+    return out;
+  }
+  if (k === 'map' || k === 'object') {
+    if (v.attrs.size === 0) return ['{}'];
+    const keys = [...v.attrs.keys()].sort(compareStrings);
+    const names = keys.map((key) => (k === 'map' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? quote(key) : key));
+    const w = Math.max(...names.map((n) => n.length));
+    const out = ['{'];
+    keys.forEach((key, i) => {
+      const sub = valueLines(v.attrs.get(key)!, depth + 1, m, ctx);
+      out.push(prefix(depth + 1, m, c) + names[i]!.padEnd(w) + ' = ' + sub[0], ...sub.slice(1));
+    });
+    out.push(' '.repeat(4 + depth * 4 + 4) + '}');
+    return out;
+  }
+  return [inline(v, c)];
+}
+
+/** Renders one attribute's change as lines. `w` is the name column width. */
+function attrLines(name: string, before: Value, after: Value, depth: number, w: number, ctx: RenderCtx, path: Path, create: boolean, del: boolean): string[] {
+  const c = ctx.c;
+  const forces = ctx.replacePaths.has(pathKey(path)) ? c.red(' # forces replacement') : '';
+  const padded = name.padEnd(w);
+  if (create) {
+    const sub = valueLines(after, depth, '+', ctx);
+    return [prefix(depth, '+', c) + padded + ' = ' + sub[0] + forces, ...sub.slice(1)];
+  }
+  if (del) {
+    const sub = valueLines(before, depth, '-', ctx);
+    const last = sub.length - 1;
+    return [prefix(depth, '-', c) + padded + ' = ' + sub[0] + (last === 0 ? ' ' + '-> null' : ''), ...sub.slice(1).map((l, i) => (i === last - 1 ? l + ' ' + '-> null' : l))];
+  }
+  if (same(before, after)) {
+    const sub = valueLines(before, depth, ' ', ctx);
+    return [prefix(depth, ' ', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
+  }
+  // Collections with known contents on both sides diff element-wise.
+  const k = after.type.kind;
+  if (before.isKnown && after.isKnown && !before.isNull && !after.isNull && !isSensitive(before) && !isSensitive(after) && (k === 'map' || k === 'object') && before.type.kind === k) {
+    const keys = [...new Set([...before.attrs.keys(), ...after.attrs.keys()])].sort(compareStrings);
+    const names = keys.map((key) => (k === 'map' ? quote(key) : key));
+    const kw = Math.max(...names.map((n) => n.length));
+    const out = [prefix(depth, '~', c) + padded + ' = {' + forces];
+    keys.forEach((key, i) => {
+      const b = before.attrs.get(key), a = after.attrs.get(key);
+      out.push(...attrLines(names[i]!, b ?? a!, a ?? b!, depth + 1, kw, ctx, [...path, { index: key }], !b, !a));
+    });
+    out.push(' '.repeat(4 + depth * 4 + 4) + '}');
+    return out;
+  }
+  if (before.isKnown && after.isKnown && !before.isNull && !after.isNull && !isSensitive(before) && !isSensitive(after) && (k === 'list' || k === 'set' || k === 'tuple')) {
+    const out = [prefix(depth, '~', c) + padded + ' = [' + forces];
+    const bs = before.elems, as = after.elems;
+    const inAfter = (e: Value) => as.some((x) => same(x, e));
+    const inBefore = (e: Value) => bs.some((x) => same(x, e));
+    for (const e of bs) if (!inAfter(e)) out.push(prefix(depth + 1, '-', c) + inline(e, c) + ',');
+    for (const e of as) out.push(prefix(depth + 1, inBefore(e) ? ' ' : '+', c) + inline(e, c) + ',');
+    out.push(' '.repeat(4 + depth * 4 + 4) + ']');
+    return out;
+  }
+  const bl = valueLines(before, depth, '-', ctx), al = valueLines(after, depth, '+', ctx);
+  if (bl.length === 1 && al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + ' -> ' + al[0] + forces];
+  return [prefix(depth, '~', c) + padded + ' = ' + bl[0], ...bl.slice(1), ' '.repeat(4 + depth * 4 + 4) + '-> ' + al[0] + forces, ...al.slice(1)];
+}
+
+/**
+ * Renders the body of an object change (inside `resource "t" "n" { ... }`): attributes
+ * sorted with aligned `=`, then nested blocks, with hidden-unchanged counts.
+ */
+export function bodyLines(block: BlockSchema | undefined, before: Value, after: Value, depth: number, ctx: RenderCtx, path: Path = []): string[] {
+  const c = ctx.c;
+  const create = before.isNull, del = after.isNull;
+  const obj = del ? before : after;
+  if (!obj.isKnown) return [prefix(depth, '+', c) + '(known after apply)'];
+  const attrNames = [...(block ? Object.keys(block.attributes) : [...obj.attrs.keys()])].sort(compareStrings);
+  const shown: { name: string; b: Value; a: Value }[] = [];
+  let hidden = 0;
+  for (const name of attrNames) {
+    const b = create ? after.attrs.get(name)! : before.attrs.get(name)!;
+    const a = del ? before.attrs.get(name)! : after.attrs.get(name)!;
+    if (!a || !b) continue;
+    if (create && a.isNull) continue;
+    if (del && b.isNull) continue;
+    if (!create && !del && same(b, a) && !ctx.showUnchanged && !IDENTIFYING.has(name)) { hidden++; continue; }
+    if (!create && !del && b.isNull && a.isNull) continue;
+    shown.push({ name, b, a });
+  }
+  const w = Math.max(0, ...shown.map((s) => s.name.length));
+  const out: string[] = [];
+  for (const s of shown) {
+    if (!create && !del && s.b.isNull) out.push(...attrLines(s.name, s.a, s.a, depth, w, ctx, [...path, { attr: s.name }], true, false));
+    else if (!create && !del && s.a.isNull && s.b.isKnown) out.push(...attrLines(s.name, s.b, s.b, depth, w, ctx, [...path, { attr: s.name }], false, true));
+    else out.push(...attrLines(s.name, s.b, s.a, depth, w, ctx, [...path, { attr: s.name }], create, del));
+  }
+  if (hidden) out.push(' '.repeat(4 + depth * 4 + 4) + c.dim(`# (${hidden} unchanged attribute${hidden === 1 ? '' : 's'} hidden)`));
+  let hiddenBlocks = 0;
+  for (const [name, nb] of Object.entries(block?.blockTypes ?? {}).sort((x, y) => compareStrings(x[0], y[0]))) {
+    const r = nestedLines(name, nb, create ? after.attrs.get(name)! : before.attrs.get(name)!, del ? before.attrs.get(name)! : after.attrs.get(name)!, depth, ctx, [...path, { attr: name }], create, del);
+    out.push(...r.lines);
+    hiddenBlocks += r.hidden;
+  }
+  if (hiddenBlocks) out.push('', ' '.repeat(4 + depth * 4 + 4) + c.dim(`# (${hiddenBlocks} unchanged block${hiddenBlocks === 1 ? '' : 's'} hidden)`));
+  return out;
+}
+
+function nestedLines(name: string, nb: NestedBlockSchema, before: Value, after: Value, depth: number, ctx: RenderCtx, path: Path, create: boolean, del: boolean): { lines: string[]; hidden: number } {
+  const c = ctx.c;
+  const elems = (v: Value): [string | undefined, Value][] => {
+    if (!v || v.isNull || !v.isKnown) return [];
+    if (nb.nesting === 'single' || nb.nesting === 'group') return [[undefined, v]];
+    if (nb.nesting === 'map') return [...v.attrs].map(([k, e]) => [k, e]);
+    return v.elems.map((e) => [undefined, e]);
+  };
+  if (!after.isKnown && !create) return { lines: [prefix(depth, '~', c) + name + ' = (known after apply)'], hidden: 0 };
+  const bs = create ? [] : elems(before), as = del ? [] : elems(after);
+  const lines: string[] = [];
+  let hidden = 0;
+  const forces = ctx.replacePaths.has(pathKey(path)) ? c.red(' # forces replacement') : '';
+  const emit = (m: Marker, label: string | undefined, b: Value, a: Value) => {
+    lines.push(prefix(depth, m, c) + name + (label !== undefined ? ` ${quote(label)}` : '') + ' {' + forces);
+    lines.push(...bodyLines(nb.block, m === '+' ? nullOf(a) : b, m === '-' ? nullOf(b) : a, depth + 1, ctx, path));
+    lines.push(' '.repeat(4 + depth * 4 + 4) + '}');
+  };
+  if (nb.nesting === 'list' || nb.nesting === 'single' || nb.nesting === 'group') {
+    const n = Math.max(bs.length, as.length);
+    for (let i = 0; i < n; i++) {
+      const b = bs[i]?.[1], a = as[i]?.[1];
+      if (b && a) {
+        if (same(b, a) && !ctx.showUnchanged) { hidden++; continue; }
+        emit(same(b, a) ? ' ' : '~', undefined, b, a);
+      } else if (a) emit('+', undefined, a, a);
+      else if (b) emit('-', undefined, b, b);
+    }
+    return { lines, hidden };
+  }
+  // Sets and maps: match equal elements, show removals then additions.
+  const used = new Set<number>();
+  for (const [label, b] of bs) {
+    const j = as.findIndex(([l, a], idx) => !used.has(idx) && (nb.nesting === 'map' ? l === label : same(a, b)));
+    if (j >= 0) {
+      used.add(j);
+      const a = as[j]![1];
+      if (same(b, a) && !ctx.showUnchanged) hidden++;
+      else emit(same(b, a) ? ' ' : '~', label, b, a);
+    } else emit('-', label, b, b);
+  }
+  as.forEach(([label, a], idx) => { if (!used.has(idx)) emit('+', label, a, a); });
+  return { lines, hidden };
+}
+
+function nullOf(v: Value): Value {
+  return new (v.constructor as new (t: Value['type'], raw: null) => Value)(v.type, null);
+}

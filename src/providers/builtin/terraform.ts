@@ -1,0 +1,99 @@
+/**
+ * The built-in `terraform` provider (terraform.io/builtin/terraform): the terraform_data
+ * resource (a value that lives in state; `triggers_replace` forces replacement) and the
+ * terraform_remote_state data source for local state files.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as T from '../../lang/types.js';
+import { DynamicUnknown, stringVal, objectVal, unknownVal, rawEquals, type Value } from '../../lang/value.js';
+import type { ProviderFactory } from '../protocol.js';
+import { makeProvider } from '../sdk/provider.js';
+import { attr, fromJS, str, withAttrs } from '../sdk/obj.js';
+import { impliedType } from '../schema.js';
+import { ProviderError } from '../sdk/resource.js';
+import { decodeState } from '../../state/state-file.js';
+
+const dataBlock = {
+  attributes: {
+    id: { type: T.String, computed: true },
+    input: { type: T.Dynamic, optional: true },
+    output: { type: T.Dynamic, computed: true },
+    triggers_replace: { type: T.Dynamic, optional: true },
+  },
+  blockTypes: {},
+};
+
+const remoteStateBlock = {
+  attributes: {
+    backend: { type: T.String, required: true },
+    config: { type: T.Dynamic, optional: true },
+    defaults: { type: T.Dynamic, optional: true },
+    outputs: { type: T.Dynamic, computed: true },
+    workspace: { type: T.String, optional: true },
+  },
+  blockTypes: {},
+};
+
+/** The `terraform` provider. */
+export const terraformProvider: ProviderFactory = {
+  source: 'terraform.io/builtin/terraform',
+  version: '1.0.0',
+  create: () => makeProvider<undefined>({
+    schema: { version: 0, block: { attributes: {}, blockTypes: {} } },
+    configure: () => undefined,
+    resources: {
+      terraform_data: {
+        schema: { version: 0, block: dataBlock },
+        customizePlan(_ctx, p) {
+          const input = attr(p.config, 'input');
+          if (p.prior) {
+            const trig = attr(p.config, 'triggers_replace');
+            if (!trig.isKnown || !rawEquals(attr(p.prior, 'triggers_replace'), trig)) {
+              return { ...p, requiresReplace: [...p.requiresReplace, [{ attr: 'triggers_replace' }]], planned: withAttrs(p.planned, { id: unknownVal(T.String), output: DynamicUnknown }) };
+            }
+            if (!rawEquals(attr(p.prior, 'input'), input)) return { ...p, planned: withAttrs(p.planned, { output: DynamicUnknown }) };
+            return p;
+          }
+          return { ...p, planned: withAttrs(p.planned, { output: DynamicUnknown }) };
+        },
+        async create(_ctx, planned) {
+          return withAttrs(planned, { id: stringVal(randomUUID()), output: attr(planned, 'input') });
+        },
+        async read(_ctx, state) { return state; },
+        async update(_ctx, _prior, planned) {
+          return withAttrs(planned, { output: attr(planned, 'input') });
+        },
+        async delete() { /* nothing remote */ },
+        async importState(_ctx, id) {
+          return fromJS({ id }, impliedType(dataBlock));
+        },
+      },
+    },
+    dataSources: {
+      terraform_remote_state: {
+        schema: { version: 0, block: remoteStateBlock },
+        async read(_ctx, config) {
+          const backend = str(config, 'backend');
+          if (backend !== 'local') throw new ProviderError('Unsupported backend', `terrane reads remote state from the "local" backend only, not "${backend}".`, [{ attr: 'backend' }]);
+          const cfg = attr(config, 'config');
+          const path = cfg.isNull || !cfg.isKnown ? 'terraform.tfstate' : (cfg.attrs.get('path')?.v as string | undefined) ?? 'terraform.tfstate';
+          let text: string;
+          try { text = readFileSync(resolve(path), 'utf8'); } catch (e) {
+            throw new ProviderError('Unable to find remote state', `No stored state was found for the given workspace in the given backend: ${(e as Error).message}`);
+          }
+          const st = decodeState(text);
+          if (!st.state) throw new ProviderError('Error loading state', st.diags.map((d) => d.detail ?? d.summary).join('\n'));
+          const outs: [string, Value][] = [...st.state.outputs].map(([k, o]) => [k, o.value]);
+          const defaults = attr(config, 'defaults');
+          if (!defaults.isNull && defaults.isKnown && (defaults.type.kind === 'object' || defaults.type.kind === 'map')) {
+            for (const [k, v] of defaults.attrs) if (!outs.some(([n]) => n === k)) outs.push([k, v]);
+          }
+          return withAttrs(config, { outputs: objectVal(outs) });
+        },
+      },
+    },
+  }),
+};
+
