@@ -5,7 +5,7 @@
  */
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import {
-  AbsResource, AbsResourceInstance, ModuleInstance, Resource, ResourceInstance, parseAbsProviderConfig,
+  AbsResource, AbsResourceInstance, ConfigResource, ModuleInstance, Resource, ResourceInstance, parseAbsProviderConfig,
   parseAbsResource, parseModuleInstance, instanceKeyString, type InstanceKey,
 } from '../addrs/index.js';
 import { Value, type Path, type PathStep } from '../lang/value.js';
@@ -55,7 +55,8 @@ export function decodeState(text: string): DecodedState {
   state.terraformVersion = file.terraform_version;
   state.serial = file.serial;
 
-  for (const rs of file.resources) decodeResource(state, rs, diags);
+  const depCache = new Map<string, ConfigResource | undefined>();
+  for (const rs of file.resources) decodeResource(state, rs, diags, depCache);
 
   for (const [name, o] of Object.entries(file.outputs)) {
     if (!(o?.type instanceof RawJSON) || !(o.value instanceof RawJSON)) {
@@ -78,7 +79,7 @@ export function decodeState(text: string): DecodedState {
   return { state, diags };
 }
 
-function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[]): void {
+function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], depCache: Map<string, ConfigResource | undefined>): void {
   if (rs.mode !== 'managed' && rs.mode !== 'data') {
     diags.push(errorDiag('Invalid resource mode in state', `State contains a resource with mode "${rs.mode}" ("${rs.type}" "${rs.name}") which is not supported.`));
     return;
@@ -111,11 +112,16 @@ function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[]): void
     }
     const paths = decodePaths(is.sensitive_attributes, diags);
     if (!paths) continue;
-    const deps = [];
+    const deps: ConfigResource[] = [];
     for (const d of is.dependencies ?? []) {
-      const a = parseAbsResource(d);
-      if (!a.value) { diags.push(...a.diags); continue; }
-      deps.push(a.value.config());
+      // The same few dependency addresses repeat across instances: parse each once.
+      if (!depCache.has(d)) {
+        const a = parseAbsResource(d);
+        if (!a.value) diags.push(...a.diags);
+        depCache.set(d, a.value?.config());
+      }
+      const c = depCache.get(d);
+      if (c) deps.push(c);
     }
     const obj: { -readonly [K in keyof ResourceInstanceObject]: ResourceInstanceObject[K] } = {
       status: is.status === 'tainted' ? 'tainted' : 'ready',
