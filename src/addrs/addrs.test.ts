@@ -240,3 +240,20 @@ describe('traversal ranges', () => {
     expect(parseTraversal('a.b').value!.map((s) => s.type)).toEqual(['root', 'attr']);
   });
 });
+
+describe('printing and parsing agree for arbitrary string keys', () => {
+  // Deterministic pseudo-random strings mixing ASCII, escapes, template introducers,
+  // controls, non-BMP characters and invisible format characters.
+  const alphabet = ['a', 'Z', '0', ' ', '"', '\\', '\n', '\r', '\t', '$', '%', '{', '}', '${', '%{', '$${', '\u0000', '\u001b', '\u007f', '\u00e9', '\u200b', '\u2028', '\ufeff', '世', '\u{1F680}', '[', ']', '.'];
+  let seed = 12345;
+  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  const samples = Array.from({ length: 300 }, () => Array.from({ length: rand(12) }, () => alphabet[rand(alphabet.length)]).join(''));
+  it('resource instance keys', () => {
+    for (const k of samples) {
+      const a = new AbsResourceInstance(ModuleInstance.ROOT.child('m', k), new ResourceInstance(new Resource('managed', 'x_y', 'z'), k));
+      const r = parseAbsResourceInstance(a.toString());
+      expect(r.diags, a.toString()).toEqual([]);
+      expect(r.value!.equals(a), a.toString()).toBe(true);
+    }
+  });
+});
