@@ -12,6 +12,7 @@ import { restXmlError } from './protocols/rest-xml.js';
 import type { ServiceSet } from './service-set.js';
 import { spool, type SpooledBody } from './spool.js';
 import { rmSync } from 'node:fs';
+import { pipeline } from 'node:stream';
 import type { ServiceDef } from './services/registry.js';
 import type { Store } from './store.js';
 import { VERSION } from '../version.js';
@@ -221,8 +222,8 @@ export class CloudServer {
       res.end();
       return;
     }
-    b.on('error', () => res.destroy());
-    b.pipe(res);
+    // pipeline destroys the source when the client goes away, so no file stays open.
+    pipeline(b, res, () => {});
   }
 
   /** Starts listening; resolves to the bound port. */

@@ -77,3 +77,21 @@ describe('object ACLs and bucket listing filters', () => {
     expect(await r.text()).toContain('<Code>MethodNotAllowed</Code>');
   });
 });
+
+describe('streamed answers', () => {
+  it('closes the object file when a client abandons a large GET', async () => {
+    const { readdirSync: ls } = await import('node:fs');
+    await s3.send(new S.PutObjectCommand({ Bucket: B, Key: 'abandoned', Body: randomBytes(4 * 1024 * 1024) }));
+    const openFds = () => ls('/proc/self/fd').length;
+    const before = openFds();
+    for (let i = 0; i < 5; i++) {
+      const ac = new AbortController();
+      const r = await fetch(`${cloud.url}/${B}/abandoned`, { signal: ac.signal });
+      const reader = r.body!.getReader();
+      await reader.read();
+      ac.abort();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(openFds()).toBeLessThanOrEqual(before + 1);
+  });
+});
