@@ -9,6 +9,7 @@ import { parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import { parseExpression } from '../hcl/parse.js';
+import type { Expression } from '../hcl/ast.js';
 import { renderDiagnostics } from '../hcl/diagnostic-render.js';
 import { evaluate } from '../lang/eval.js';
 import { formatConsoleValue, formatConsoleType } from '../lang/format-console.js';
@@ -78,9 +79,43 @@ export function handleConsoleLine(line: string, scope: Scope): HandleResult {
     if (hasErrors(r.diags)) return { output: '', exit: false, diags: r.diags };
     return { output: formatConsoleType(r.value.type), exit: false, diags: r.diags };
   }
+  if (callsType(e)) {
+    return {
+      output: '', exit: false,
+      diags: [errorDiag('Invalid use of type function', 'The console-only "type" function cannot be used as part of an expression.')],
+    };
+  }
   const r = evaluate(e, scope);
   if (hasErrors(r.diags)) return { output: '', exit: false, diags: r.diags };
   return { output: formatConsoleValue(r.value), exit: false, diags: r.diags };
+}
+
+// Whether `type(...)` appears anywhere inside the expression (it is only valid at the top).
+function callsType(e: Expression): boolean {
+  let found = false;
+  const visit = (x: Expression): void => {
+    if (found) return;
+    switch (x.kind) {
+      case 'functionCall': if (x.name === 'type') { found = true; return; } x.args.forEach(visit); return;
+      case 'template': x.parts.forEach(visit); return;
+      case 'templateWrap': visit(x.wrapped); return;
+      case 'templateJoin': visit(x.tuple); return;
+      case 'relativeTraversal': visit(x.source); return;
+      case 'index': visit(x.collection); visit(x.key); return;
+      case 'splat': visit(x.source); visit(x.each); return;
+      case 'conditional': visit(x.condition); visit(x.trueResult); visit(x.falseResult); return;
+      case 'binaryOp': visit(x.lhs); visit(x.rhs); return;
+      case 'unaryOp': visit(x.operand); return;
+      case 'tuple': x.exprs.forEach(visit); return;
+      case 'object': x.items.forEach((i) => { visit(i.key); visit(i.value); }); return;
+      case 'objectKey': visit(x.wrapped); return;
+      case 'for': visit(x.collExpr); visit(x.valExpr); if (x.keyExpr) visit(x.keyExpr); if (x.condExpr) visit(x.condExpr); return;
+      case 'parens': visit(x.wrapped); return;
+      default: return;
+    }
+  };
+  visit(e);
+  return found;
 }
 
 /** Whether the lines typed so far leave a bracket or heredoc open (Terraform's ExpressionEntryCouldContinue). */
