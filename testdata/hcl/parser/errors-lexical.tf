@@ -1,0 +1,4 @@
+a = 'single'
+b = 1 & 2
+c = “curly”
+d = 1;
