@@ -13,10 +13,13 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: Record<string, CommandEntry> = {
+  init: { synopsis: 'Prepare your working directory for other commands', main: true, load: () => import('./cmd-init.js') },
+  output: { synopsis: 'Show output values from your root module', load: () => import('./cmd-output.js') },
   plan: { synopsis: 'Show changes required by the current configuration', main: true, load: () => import('./cmd-plan.js') },
   apply: { synopsis: 'Create or update infrastructure', main: true, load: () => import('./cmd-apply.js') },
   destroy: { synopsis: 'Destroy previously-created infrastructure', main: true, load: () => import('./cmd-destroy.js') },
   version: { synopsis: 'Show the current terrane version', load: () => import('./cmd-version.js') },
   cloud: { synopsis: 'Run and manage the local AWS-compatible cloud', load: () => import('./cmd-cloud.js') },
   console: { synopsis: 'Try Terraform expressions at an interactive command prompt', load: () => import('./cmd-console.js') },
+  fmt: { synopsis: 'Reformat your configuration in the standard style', load: () => import('./cmd-fmt.js') },
 };

@@ -145,14 +145,19 @@ export function unifiedDiff(oldText: string, newText: string, oldLabel: string, 
   if (oldText === newText) return '';
   const A = lines(oldText);
   const B = lines(newText);
-  const raw = editScript(A.lines, B.lines);
+  // A last line without its newline differs from the same text with one, as in diff.
+  const key = (x: { lines: string[]; finalNewline: boolean }): string[] =>
+    x.finalNewline ? x.lines : x.lines.map((l, i) => (i === x.lines.length - 1 ? `${l}\u0000` : l));
+  const AK = key(A);
+  const BK = key(B);
+  const raw = editScript(AK, BK);
   const ca = new Uint8Array(A.lines.length + 2);
   const cb = new Uint8Array(B.lines.length + 2);
   for (const o of raw) {
     if (o.kind === '-') ca[o.a + 1] = 1;
     else if (o.kind === '+') cb[o.b + 1] = 1;
   }
-  shiftBoundaries([{ changed: ca, lines: A.lines }, { changed: cb, lines: B.lines }]);
+  shiftBoundaries([{ changed: ca, lines: AK }, { changed: cb, lines: BK }]);
   const ops = opsFromFlags(A.lines, B.lines, ca, cb);
   // Mark changed positions and group them into hunks.
   const changed = ops.map((o) => o.kind !== ' ');
