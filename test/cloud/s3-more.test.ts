@@ -95,3 +95,27 @@ describe('streamed answers', () => {
     expect(openFds()).toBeLessThanOrEqual(before + 1);
   });
 });
+
+describe('object lock on objects', () => {
+  it('applies default retention, answers retention and legal hold, and protects locked versions', async () => {
+    const L = 'locked-objects';
+    await s3.send(new S.CreateBucketCommand({ Bucket: L, ObjectLockEnabledForBucket: true }));
+    await s3.send(new S.PutObjectLockConfigurationCommand({ Bucket: L, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 1 } } } }));
+    const put = await s3.send(new S.PutObjectCommand({ Bucket: L, Key: 'doc', Body: 'x' }));
+    const head = await s3.send(new S.HeadObjectCommand({ Bucket: L, Key: 'doc' }));
+    expect(head.ObjectLockMode).toBe('GOVERNANCE');
+    expect(head.ObjectLockRetainUntilDate!.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    const ret = await s3.send(new S.GetObjectRetentionCommand({ Bucket: L, Key: 'doc' }));
+    expect(ret.Retention?.Mode).toBe('GOVERNANCE');
+    expect(await sdkError(s3.send(new S.GetObjectLegalHoldCommand({ Bucket: L, Key: 'doc' })))).toMatchObject({ name: 'NoSuchObjectLockConfiguration', status: 404 });
+    await s3.send(new S.PutObjectLegalHoldCommand({ Bucket: L, Key: 'doc', LegalHold: { Status: 'ON' } }));
+    expect((await s3.send(new S.GetObjectLegalHoldCommand({ Bucket: L, Key: 'doc' }))).LegalHold?.Status).toBe('ON');
+    expect(await sdkError(s3.send(new S.DeleteObjectCommand({ Bucket: L, Key: 'doc', VersionId: put.VersionId, BypassGovernanceRetention: true })))).toMatchObject({ name: 'AccessDenied', status: 403 });
+    await s3.send(new S.PutObjectLegalHoldCommand({ Bucket: L, Key: 'doc', LegalHold: { Status: 'OFF' } }));
+    expect(await sdkError(s3.send(new S.DeleteObjectCommand({ Bucket: L, Key: 'doc', VersionId: put.VersionId })))).toMatchObject({ name: 'AccessDenied' });
+    await s3.send(new S.DeleteObjectCommand({ Bucket: L, Key: 'doc', VersionId: put.VersionId, BypassGovernanceRetention: true }));
+    expect(await sdkError(s3.send(new S.PutObjectCommand({ Bucket: B, Key: 'no-lock', Body: 'x', ObjectLockMode: 'GOVERNANCE', ObjectLockRetainUntilDate: new Date(Date.now() + 3600_000) })))).toMatchObject({
+      name: 'InvalidRequest', message: 'Bucket is missing Object Lock Configuration',
+    });
+  });
+});

@@ -75,6 +75,8 @@ export interface ObjectMeta {
   partsCount?: number;
   sse?: string;
   sseKmsKeyId?: string;
+  /** Object Lock retention and legal hold. */
+  lock?: { mode?: 'GOVERNANCE' | 'COMPLIANCE'; retainUntil?: string; legalHold?: 'ON' | 'OFF' };
 }
 
 /** One version of an object (or a delete marker). */

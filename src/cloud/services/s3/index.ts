@@ -12,6 +12,7 @@ import { S3Errors } from './errors.js';
 import { listObjectVersions, listObjectsV1, listObjectsV2 } from './listing.js';
 import { abortUpload, completeUpload, createUpload, listParts, listUploads, uploadPart } from './multipart.js';
 import { objectAcl, objectTagging } from './object-config.js';
+import { objectLockCall } from './object-lock.js';
 import { copyObject, deleteObject, deleteObjects, getObject, putObject } from './objects.js';
 
 const dataByStore = new WeakMap<Store, S3Data>();
@@ -101,6 +102,8 @@ function objectCall(c: S3Call): CloudResponse {
       if (q.has('uploadId')) return listParts(c);
       if (q.has('tagging')) return objectTagging(c);
       if (q.has('acl')) return objectAcl(c);
+      if (q.has('retention')) return objectLockCall(c, 'retention');
+      if (q.has('legal-hold')) return objectLockCall(c, 'legal-hold');
       return op('GetObject'), getObject(c, false);
     case 'HEAD':
       return op('HeadObject'), getObject(c, true);
@@ -108,6 +111,8 @@ function objectCall(c: S3Call): CloudResponse {
       if (q.has('uploadId') && q.has('partNumber')) return uploadPart(c);
       if (q.has('tagging')) return objectTagging(c);
       if (q.has('acl')) return objectAcl(c);
+      if (q.has('retention')) return objectLockCall(c, 'retention');
+      if (q.has('legal-hold')) return objectLockCall(c, 'legal-hold');
       if (c.req.headers['x-amz-copy-source'] !== undefined) return op('CopyObject'), copyObject(c);
       return op('PutObject'), putObject(c);
     case 'DELETE':

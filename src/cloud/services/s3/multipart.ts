@@ -12,6 +12,7 @@ import { S3Errors } from './errors.js';
 import { metaFromHeaders, s3Now } from './object-headers.js';
 import { checkObjectAcl, copySource, nextVersionId } from './objects.js';
 import { readPayload } from './payload.js';
+import { lockForNewObject } from './object-lock.js';
 
 /** The smallest size of every part but the last. */
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
@@ -38,6 +39,7 @@ export function createUpload(c: S3Call): CloudResponse {
   c.ctx.operation = 'CreateMultipartUpload';
   const meta = metaFromHeaders(c.req);
   checkObjectAcl(b, c.req.headers['x-amz-acl']);
+  meta.lock = lockForNewObject(c.req, b, c.ctx.now());
   const alg = c.req.headers['x-amz-checksum-algorithm']?.toLowerCase();
   if (alg !== undefined && !(CHECKSUM_ALGORITHMS as readonly string[]).includes(alg)) {
     throw S3Errors.invalidRequest('Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]');

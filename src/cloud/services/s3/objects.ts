@@ -11,6 +11,7 @@ import { S3Errors } from './errors.js';
 import { checksumHeaders, metaFromHeaders, objectHeaders, s3Now } from './object-headers.js';
 import { readPayload } from './payload.js';
 import { algorithmName } from './checksums.js';
+import { checkDeletable, lockForNewObject, lockHeaders } from './object-lock.js';
 
 /** Checks an object canned ACL against the bucket's ownership setting. */
 export function checkObjectAcl(b: BucketDoc, acl: string | undefined): void {
@@ -52,6 +53,7 @@ export function putObject(c: S3Call): CloudResponse {
   const meta = metaFromHeaders(c.req);
   checkObjectAcl(b, c.req.headers['x-amz-acl']);
   meta.acl = c.req.headers['x-amz-acl'];
+  meta.lock = lockForNewObject(c.req, b, c.ctx.now());
   const p = readPayload(c.req);
   writePreconditions(c);
   if (Object.keys(p.checksums).length) {
@@ -143,7 +145,7 @@ export function getObject(c: S3Call, head: boolean): CloudResponse {
   const o = addressedVersion(c, b, c.req.method);
   const nm = readPreconditions(c, o);
   if (nm) return nm;
-  const headers = objectHeaders(o, b, c.req.query);
+  const headers = { ...objectHeaders(o, b, c.req.query), ...lockHeaders(o.meta) };
   const range = parseRange(c.req.headers['range'], o.size);
   const part = c.req.query.get('partNumber');
   if (part !== null && (!/^\d+$/.test(part) || Number(part) < 1 || Number(part) > Math.max(1, o.meta.partsCount ?? 1))) {
@@ -167,6 +169,7 @@ function deleteOne(c: S3Call, b: BucketDoc, key: string, vid: string | undefined
       if (vid !== 'null' && !b.versioning) throw S3Errors.invalidVersionId(vid);
       return { versionId: vid };
     }
+    checkDeletable(o, c.req, c.ctx.now());
     c.data.deleteVersion(c.bucket, key, vid);
     return { versionId: vid, deleteMarker: o.deleteMarker || undefined };
   }
@@ -294,6 +297,7 @@ export function copyObject(c: S3Call): CloudResponse {
   }
   delete meta.partsCount;
   meta.acl = h['x-amz-acl'];
+  meta.lock = lockForNewObject(c.req, b, c.ctx.now());
   const body = src.file ? c.data.cloneFile(src.file) : c.data.read(src);
   const want = (h['x-amz-checksum-algorithm'] ?? '').toLowerCase();
   if (want && src.meta.checksumType === 'COMPOSITE') delete meta.checksums;

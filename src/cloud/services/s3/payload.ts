@@ -25,7 +25,7 @@ export function spoolDecision(req: Pick<CloudRequest, 'method' | 'query' | 'head
   if (req.method !== 'PUT' || isAwsChunked(req.headers)) return undefined;
   if (Number(req.headers['content-length'] ?? '0') <= inlineLimit) return undefined;
   if (req.headers['x-amz-copy-source'] !== undefined) return undefined;
-  for (const sub of ['tagging', 'acl', 'versioning', 'policy', 'cors', 'website', 'lifecycle', 'replication', 'encryption', 'logging']) {
+  for (const sub of ['tagging', 'acl', 'retention', 'legal-hold', 'versioning', 'policy', 'cors', 'website', 'lifecycle', 'replication', 'encryption', 'logging']) {
     if (req.query.has(sub)) return undefined;
   }
   const algs: string[] = [];
