@@ -110,6 +110,18 @@ export function goGzip(data: Buffer): Buffer {
   return Buffer.concat([header, body, Buffer.from([1, 0, 0, 0xff, 0xff]), trailer]);
 }
 
+/** What a JSON document starting with `prefix` can decode to (cty refines unknown strings this way). */
+function jsonTypeFromPrefix(prefix: string): T.Type {
+  const p = prefix.trim();
+  if (p === '') return T.Dynamic;
+  const r = String.fromCodePoint(p.codePointAt(0)!);
+  if (r === '"') return T.String;
+  if (r === 't' || r === 'f') return T.Bool;
+  if (/[-0-9.]/.test(r)) return T.Number;
+  if (r === '{' || r === '[' || r === 'n') return T.Dynamic;
+  throw new FunctionError(`a JSON document cannot begin with the character ${JSON.stringify(r)}`, 0);
+}
+
 /** Go's url.QueryEscape. */
 export function queryEscape(s: string): string {
   let out = '';
@@ -228,7 +240,7 @@ export const encodingFunctions: Record<string, FunctionDef> = {
       return stringVal(jsonEncodeValue(v!));
     }),
   jsondecode: typed('Interprets a given string as JSON, returning a representation of the result of decoding that string.',
-    [str], ([s]) => (s!.isKnown ? jsonDecode(s!.str).type : T.Dynamic), ([s]) => jsonDecode(s!.str), { refineNotNull: false }),
+    [str], ([s]) => (s!.isKnown ? jsonDecode(s!.str).type : jsonTypeFromPrefix(s!.refinement?.stringPrefix ?? '')), ([s]) => jsonDecode(s!.str), { refineNotNull: false }),
   yamlencode: fixed('Encodes a given value to a string using YAML 1.2 block syntax.',
     [param('value', T.Dynamic, { allowDynamicType: true, allowNull: true })], T.String, ([v]) => {
       if (!isWhollyKnown(v!)) return unknownVal(T.String, { notNull: true });
