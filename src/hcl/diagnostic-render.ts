@@ -46,9 +46,17 @@ const CODES: Record<string, string> = {
   reset: '\x1b[0m', bold: '\x1b[1m', underline: '\x1b[4m', red: '\x1b[31m', yellow: '\x1b[33m', dark_gray: '\x1b[90m',
 };
 
-/** mitchellh/colorstring: `[bold]` style codes become ANSI sequences, or vanish without color. */
-function colorize(s: string, on: boolean): string {
-  return s.replace(/\[(reset|bold|underline|red|yellow|dark_gray)\]/g, (_m, k: string) => (on ? CODES[k]! : ''));
+/**
+ * mitchellh/colorstring as Terraform configures it: `[bold]` style codes become ANSI
+ * sequences (or vanish without color), and a string that had any code gets a final reset.
+ * Terraform colorizes printf formats before filling them, so `args` replace `%s` afterwards.
+ */
+function colorize(s: string, on: boolean, ...args: string[]): string {
+  let matched = false;
+  let out = s.replace(/\[(reset|bold|underline|red|yellow|dark_gray)\]/g, (_m, k: string) => { matched = true; return on ? CODES[k]! : ''; });
+  if (matched && on) out += CODES.reset;
+  let i = 0;
+  return out.replace(/%s/g, () => args[i++] ?? '%s');
 }
 
 /** Word wrap at whitespace, like mitchellh/go-wordwrap (limits count characters). */
@@ -178,7 +186,7 @@ function snippetSection(d: Diagnostic, sources: ReadonlyMap<string, string>, col
   const before = sn.code.subarray(0, hlStart).toString('utf8');
   const mid = sn.code.subarray(hlStart, hlEnd).toString('utf8');
   const after = sn.code.subarray(hlEnd).toString('utf8');
-  const code = `${before}${color ? CODES.underline : ''}${mid}${color ? CODES.reset : ''}${after}`;
+  const code = colorize('%s[underline]%s[reset]%s', color, before, mid, after);
   code.split('\n').forEach((line, i) => {
     out += `${String(sn.startLine + i).padStart(4, ' ')}: ${line}\n`;
   });
@@ -189,12 +197,12 @@ function snippetSection(d: Diagnostic, sources: ReadonlyMap<string, string>, col
     if (call) {
       const params = [...call.params!];
       if (call.variadic) params.push(`${call.variadic}...`);
-      out += colorize(`    [dark_gray]│[reset] while calling [bold]${call.calledAs}[reset](`, color) + params.join(', ') + ')\n';
+      out += colorize('    [dark_gray]│[reset] while calling [bold]%s[reset](', color, call.calledAs) + params.join(', ') + ')\n';
     }
     for (const v of values) {
       const [first, ...rest] = v.statement.split('\n');
-      out += colorize('    [dark_gray]│[reset] [bold]', color) + v.traversal + colorize('[reset] ', color) + first + '\n';
-      for (const l of rest) out += colorize('    [dark_gray]│[reset]   ', color) + l + '\n';
+      out += colorize('    [dark_gray]│[reset] [bold]%s[reset] %s\n', color, v.traversal, first ?? '');
+      for (const l of rest) out += colorize('    [dark_gray]│[reset]   %s\n', color, l);
     }
   }
   return out + '\n';
@@ -220,7 +228,7 @@ export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
   const isErr = d.severity === 'error';
   const hue = isErr ? 'red' : 'yellow';
   let body = colorize(isErr ? '[bold][red]Error: [reset]' : '[bold][yellow]Warning: [reset]', color);
-  body += colorize('[bold]', color) + d.summary + colorize('[reset]', color) + '\n\n';
+  body += colorize('[bold]%s[reset]\n\n', color, d.summary);
   body += snippetSection(d, sources, color);
   if (d.detail) {
     const paraWidth = width - 2 - 1;
