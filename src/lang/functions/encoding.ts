@@ -44,7 +44,14 @@ const ENCODINGS: Record<string, string> = {
   'iso-8859-1': 'latin1', 'iso_8859-1': 'latin1', latin1: 'latin1', l1: 'latin1', 'iso-ir-100': 'latin1', ibm819: 'latin1', cp819: 'latin1', csisolatin1: 'latin1',
   'us-ascii': 'ascii', ascii: 'ascii', 'iso-ir-6': 'ascii', 'ansi_x3.4-1968': 'ascii', us: 'ascii', ibm367: 'ascii', cp367: 'ascii', csascii: 'ascii',
   'windows-1252': 'windows-1252', cp1252: 'windows-1252',
-  cp936: 'gbk', 'shift_jis': 'shift_jis', 'euc-jp': 'euc-jp', 'euc-kr': 'euc-kr', 'gbk': 'gbk', 'gb18030': 'gb18030', 'big5': 'big5', 'iso-8859-2': 'iso-8859-2', 'iso-8859-15': 'iso-8859-15', 'koi8-r': 'koi8-r', 'windows-1251': 'windows-1251',
+  cp936: 'gbk', 'windows-1250': 'windows-1250', cp1250: 'windows-1250', ibm437: 'ibm437', cp437: 'ibm437', '437': 'ibm437', cspc8codepage437: 'ibm437', 'shift_jis': 'shift_jis', 'euc-jp': 'euc-jp', 'euc-kr': 'euc-kr', 'gbk': 'gbk', 'gb18030': 'gb18030', 'big5': 'big5', 'iso-8859-2': 'iso-8859-2', 'iso-8859-15': 'iso-8859-15', 'koi8-r': 'koi8-r', 'windows-1251': 'windows-1251',
+};
+
+/** The IANA name Terraform prints for an encoding in its messages. */
+const CANONICAL: Record<string, string> = {
+  'utf-8': 'UTF-8', 'utf-16': 'UTF-16', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', latin1: 'ISO-8859-1', ascii: 'US-ASCII',
+  'windows-1252': 'windows-1252', 'windows-1250': 'windows-1250', ibm437: 'IBM437', gbk: 'GBK', 'shift_jis': 'Shift_JIS', 'euc-jp': 'EUC-JP',
+  'euc-kr': 'EUC-KR', gb18030: 'GB18030', big5: 'Big5', 'iso-8859-2': 'ISO-8859-2', 'iso-8859-15': 'ISO-8859-15', 'koi8-r': 'KOI8-R', 'windows-1251': 'windows-1251',
 };
 
 function encodingName(v: Value): string {
@@ -90,6 +97,14 @@ function decodeText(b: Buffer, enc: string, encName: string): string {
   const label = enc === 'latin1' ? 'iso-8859-1' : enc === 'ascii' ? 'windows-1252' : enc;
   try {
     const td = new TextDecoder(label === 'utf-16' ? 'utf-16be' : label, { fatal: true, ignoreBOM: false });
+    if (/^(windows-|iso-8859|koi8)/.test(label)) {
+      // Single-byte code pages: a byte the page leaves undefined is an error (ICU drops it).
+      for (const byte of new Set(b)) {
+        if (byte < 0x80) continue;
+        const ch = td.decode(Uint8Array.of(byte));
+        if (ch === '' || (label.startsWith('windows-') && /[\u0080-\u009f]/.test(ch))) throw new Error('undefined');
+      }
+    }
     return td.decode(b);
   } catch {
     throw new FunctionError(`the given string contains symbols that are not defined for ${encName}`, 0);
@@ -219,7 +234,7 @@ export const encodingFunctions: Record<string, FunctionDef> = {
   textencodebase64: fixed('Encodes the unicode characters in a given string using a specified character encoding, returning the result base64 encoded.',
     [param('string', T.String), param('encoding', T.String)], T.String, ([s, e]) => {
       const enc = encodingName(e!);
-      return stringVal(encodeText(s!.str, enc, e!.str).toString('base64'));
+      return stringVal(encodeText(s!.str, enc, CANONICAL[enc] ?? e!.str).toString('base64'));
     }),
   textdecodebase64: fixed('Decodes a string that was previously Base64-encoded, and then interprets the result as characters in a specified character encoding.',
     [param('source', T.String), param('encoding', T.String)], T.String, ([s, e]) => {
@@ -227,7 +242,7 @@ export const encodingFunctions: Record<string, FunctionDef> = {
       const off = corruptOffset(s!.str);
       if (off >= 0) throw new FunctionError(`the given value has an invalid base64 symbol at offset ${off}`, 0);
       const buf = Buffer.from(s!.str.replace(/[\r\n]/g, ''), 'base64');
-      return stringVal(decodeText(buf, enc, e!.str));
+      return stringVal(decodeText(buf, enc, CANONICAL[enc] ?? e!.str));
     }),
   jsonencode: fixed('Returns a string containing a JSON representation of the given value.',
     [param('val', T.Dynamic, { allowDynamicType: true, allowNull: true })], T.String, ([v]) => {
