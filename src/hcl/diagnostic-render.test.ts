@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from './parse.js';
 import { bodyOf } from './body.js';
+import { parseJsonConfig } from './json/parse-config.js';
 
 const src = [
   'variable "x" {}',
@@ -151,5 +152,22 @@ describe('against Terraform 1.11 output', () => {
   it.each(['plain', 'color'])('renders like terraform (%s)', (mode) => {
     const want = readFileSync(join(dir, `validate.${mode}.golden`), 'utf8');
     expect(renderDiagnostics(diags, srcs, { color: mode === 'color' }).stderr).toBe(want);
+  });
+});
+
+describe('against Terraform 1.11 output for the JSON syntax', () => {
+  it('names the JSON path as context and decodes bodies by schema', () => {
+    const dir = join(import.meta.dirname, '../../testdata/hcl/render');
+    const src = readFileSync(join(dir, 'main.tf.json'), 'utf8');
+    const { file, diags: parseDiags } = parseJsonConfig(src, 'main.tf.json');
+    expect(parseDiags).toEqual([]);
+    const top = bodyOf(file).content({ attributes: [], blocks: [{ type: 'variable', labelNames: ['name'] }, { type: 'output', labelNames: ['name'] }] });
+    const diags = [...top.diags];
+    for (const b of top.content.blocks) {
+      if (b.type === 'variable') diags.push(...b.body.content({ attributes: [{ name: 'type' }, { name: 'default' }, { name: 'description' }], blocks: [{ type: 'validation', labelNames: [] }] }).diags);
+      if (b.type === 'output') diags.push(...b.body.content({ attributes: [{ name: 'value', required: true }, { name: 'description' }], blocks: [] }).diags);
+    }
+    const want = readFileSync(join(dir, 'validate-json.plain.golden'), 'utf8');
+    expect(renderDiagnostics(diags, new Map([['main.tf.json', src]]), { color: false }).stderr).toBe(want);
   });
 });
