@@ -15,11 +15,11 @@ const dir = join(import.meta.dirname, '../../testdata/hcl/corpus');
 const valid = readdirSync(dir).filter((f) => f.endsWith('.tf')).sort();
 const invalid = readdirSync(join(dir, 'invalid')).filter((f) => f.endsWith('.tf')).sort();
 
-/** HCL's error list, from hcl2json's message: `[main.tf:3,5-6: Summary; Detail ...]`. */
+/** HCL's error list as `line:column: summary`, from hcl2json's message `[main.tf:3,5-6: Summary; Detail ...]`. */
 function referenceErrors(message: string): string[] {
   const out: string[] = [];
-  const re = /main\.tf:(\d+),\d+-(?:\d+,)?\d+: ([^;]+);/g;
-  for (let m = re.exec(message); m; m = re.exec(message)) out.push(`${m[1]}: ${m[2]}`);
+  const re = /main\.tf:(\d+),(\d+)-(?:\d+,)?\d+: ([^;]+);/g;
+  for (let m = re.exec(message); m; m = re.exec(message)) out.push(`${m[1]}:${m[2]}: ${m[3]}`);
   return out.sort();
 }
 
@@ -52,11 +52,13 @@ describe('native parser agrees with HCL on invalid files', () => {
     expect(markers.length, 'an invalid file marks its expected error').toBeGreaterThan(0);
     const ref = await reference(src);
     expect(ref.errors, 'the reference parser accepts this file').toBeDefined();
-    for (const m of markers) expect(ref.errors, 'marker disagrees with HCL').toContain(m);
+    const lineOnly = (e: string): string => e.replace(/^(\d+):\d+:/, '$1:');
+    for (const m of markers) expect(ref.errors!.map(lineOnly), 'marker disagrees with HCL').toContain(m);
 
     const { diags } = parseConfig(src, 'main.tf');
-    const ours = diags.filter((d) => d.severity === 'error').map((d) => `${d.subject?.start.line}: ${d.summary}`).sort();
-    for (const m of markers) expect(ours).toContain(m);
+    const ours = diags.filter((d) => d.severity === 'error').map((d) => `${d.subject?.start.line}:${d.subject?.start.column}: ${d.summary}`).sort();
+    for (const m of markers) expect(ours.map(lineOnly)).toContain(m);
+    // Same errors at the same line and column as HCL.
     expect(ours).toEqual(ref.errors);
   });
 });
