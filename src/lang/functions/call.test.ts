@@ -251,3 +251,14 @@ describe('error messages', () => {
     expect(failure(name, ...args).detail).toBe(detail);
   });
 });
+
+describe('refinements', () => {
+  it('length of a collection refined to an exact length is known', () => {
+    expect(call('length', unknownVal(T.List(T.String), { lengthLower: 3, lengthUpper: 3 })).num).toBe(3);
+    expect(call('length', unknownVal(T.List(T.String), { lengthLower: 1, lengthUpper: 3 })).isKnown).toBe(false);
+  });
+  it('length of a set with unknown elements is unknown (they may coalesce)', () => {
+    expect(call('length', setVal([s('a'), unknownVal(T.String)])).isKnown).toBe(false);
+    expect(call('length', setVal([unknownVal(T.String)])).num).toBe(1);
+  });
+});

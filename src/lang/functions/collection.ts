@@ -68,7 +68,12 @@ function lengthOf(v: Value): Value {
       if (!v.isKnown) return unknownVal(T.Number, { notNull: true }).withMarks(marks);
       return numberVal(graphemeLength(v.str)).withMarks(marks);
     default:
-      if (!v.isKnown) return unknownVal(T.Number, { notNull: true }).withMarks(marks);
+      if (!v.isKnown) {
+        // A collection refined to an exact length has a known length.
+        const r = v.refinement;
+        if (r?.lengthLower !== undefined && r.lengthLower === r.lengthUpper) return numberVal(r.lengthLower).withMarks(marks);
+        return unknownVal(T.Number, { notNull: true }).withMarks(marks);
+      }
       // Unknown set elements may coalesce with others once known.
       if (t.kind === 'set' && v.elems.length > 1 && !isWhollyKnown(v)) return unknownVal(T.Number, { notNull: true }).withMarks(marks);
       return numberVal(t.kind === 'map' || t.kind === 'set' || t.kind === 'list' ? (t.kind === 'map' ? v.attrs.size : v.elems.length) : 0).withMarks(marks);

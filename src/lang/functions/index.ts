@@ -17,13 +17,17 @@
  *   zero arguments ("Not enough function arguments").
  * - `templatestring`'s first argument must be a reference (not a literal template); the
  *   evaluator checks the expression shape (Terraform's messages are in TEMPLATESTRING_ERRORS).
- * - `templatefile`/`templatestring` render through `ctx.renderTemplate(src, filename, vars)`,
- *   which parses `src` as a template and evaluates it with `vars` as the variables and the
- *   function table minus templatefile/templatestring (and, for templatestring, minus the
- *   filesystem functions). It throws FunctionError for template errors, e.g.
+ * - `templatefile`/`templatestring` render through
+ *   `ctx.renderTemplate(src, filename, vars, functions)`, which parses `src` as a template
+ *   and evaluates it with `vars` as the variables. `functions` (passed when ctx.functions
+ *   is set) is the table the template may call, built by `templateFunctions`: recursion
+ *   into templatefile/templatestring and, for templatestring, filesystem access fail with
+ *   Terraform's messages. It throws FunctionError for template errors, e.g.
  *   `vars map does not contain key "x", referenced at <file>:1,3-4` with argIndex 1.
- * - `type` is console-only (FunctionDef.consoleOnly) and `plantimestamp` is not available in
- *   the console; the caller filters as it needs.
+ *   The vars map is already checked (map/object, identifier keys) before the call.
+ * - `type` is console-only (FunctionDef.consoleOnly); its result is the type's console text
+ *   as a string value, recognised by `isTypeResult` so the console prints it unquoted.
+ *   `plantimestamp` is not available in the console; the caller filters as it needs.
  * - Impure functions (bcrypt, timestamp, uuid) are flagged `impure`; with
  *   `ctx.impureUnknown` they return unknown results (Terraform's validate walk).
  */
