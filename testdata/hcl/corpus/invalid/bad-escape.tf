@@ -1,0 +1,1 @@
+a = "\q" # ERROR: Invalid escape sequence

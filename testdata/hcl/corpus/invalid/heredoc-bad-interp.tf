@@ -1,0 +1,3 @@
+a = <<EOT
+${x +} # ERROR: Invalid expression
+EOT

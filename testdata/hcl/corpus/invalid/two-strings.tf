@@ -1,0 +1,1 @@
+a = "${x}" "y" # ERROR: Missing newline after argument

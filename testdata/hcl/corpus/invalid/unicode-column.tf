@@ -1,0 +1,1 @@
+a = "é👍🏽x" + ) # ERROR: Invalid expression
