@@ -59,6 +59,12 @@ class Applier extends Walker {
 
   protected override requireKnownProviderConfig(): boolean { return true; }
 
+  /** A destroy removes the outputs instead of evaluating them over destroyed objects. */
+  protected override async visitOutput(node: Parameters<Walker['visitOutput']>[0], name: string): Promise<Diagnostic[]> {
+    if (this.plan.mode === 'destroy') return [];
+    return super.visitOutput(node, name);
+  }
+
   private event(e: ApplyEvent): void {
     this.aopts.onEvent?.(e);
   }

@@ -164,6 +164,7 @@ function attrLines(name: string, before: Value, after: Value, depth: number, w: 
   }
   const bl = valueLines(before, depth, '-', ctx), al = valueLines(after, depth, '+', ctx);
   if (bl.length === 1 && al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + ' -> ' + al[0] + forces];
+  if (al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + forces, ...bl.slice(1, -1), bl[bl.length - 1] + ' -> ' + al[0]];
   return [prefix(depth, '~', c) + padded + ' = ' + bl[0], ...bl.slice(1), ' '.repeat(4 + depth * 4 + 4) + '-> ' + al[0] + forces, ...al.slice(1)];
 }
 
