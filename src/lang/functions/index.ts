@@ -34,6 +34,7 @@
 import type { FunctionDef } from './function.js';
 import { numericFunctions } from './numeric.js';
 import { collectionFunctions } from './collection.js';
+import { setFunctions } from './sets.js';
 import { stringFunctions } from './string.js';
 import { formatFunctions } from './format.js';
 import { encodingFunctions } from './encoding.js';
@@ -62,6 +63,7 @@ export function builtinFunctions(): ReadonlyMap<string, FunctionDef> {
   const all: Record<string, FunctionDef> = {
     ...numericFunctions,
     ...collectionFunctions,
+    ...setFunctions,
     ...stringFunctions,
     ...formatFunctions,
     ...encodingFunctions,
