@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { formatSource } from './fmt.js';
 import { parseConfig } from './parse.js';
 import { unifiedDiff } from './unified-diff.js';
@@ -66,16 +65,6 @@ describe('formatSource', () => {
     ['a = provider::aws::f( 1 )\n', 'a = provider::aws::f(1)\n'],
   ])('formats %j', (src, want) => {
     expect(formatSource(src, 'x.tf').result).toBe(want);
-  });
-
-  let terraform = '';
-  try { terraform = execFileSync('terraform', ['version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0]!; } catch { /* not installed */ }
-  it.skipIf(!terraform)('agrees with the terraform binary on the corpus (skipped when terraform is not installed)', () => {
-    for (const name of corpus) {
-      const src = readFileSync(join(corpusDir, name), 'utf8');
-      const want = execFileSync('terraform', ['fmt', '-no-color', '-'], { input: src, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
-      expect(formatSource(src, name).result, name).toBe(want);
-    }
   });
 });
 
