@@ -22,4 +22,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
   cloud: { synopsis: 'Run and manage the local AWS-compatible cloud', load: () => import('./cmd-cloud.js') },
   console: { synopsis: 'Try Terraform expressions at an interactive command prompt', load: () => import('./cmd-console.js') },
   fmt: { synopsis: 'Reformat your configuration in the standard style', load: () => import('./cmd-fmt.js') },
+  state: { synopsis: 'Advanced state management', load: () => import('./cmd-state.js') },
+  taint: { synopsis: 'Mark a resource instance as not fully functional', load: () => import('./cmd-taint.js') },
+  untaint: { synopsis: 'Remove the \'tainted\' state from a resource instance', load: () => import('./cmd-untaint.js') },
+  workspace: { synopsis: 'Workspace management', load: () => import('./cmd-workspace.js') },
+  'force-unlock': { synopsis: 'Release a stuck lock on the current workspace', load: () => import('./cmd-force-unlock.js') },
+  refresh: { synopsis: 'Update the state to match remote systems', load: () => import('./cmd-refresh.js') },
 };

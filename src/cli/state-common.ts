@@ -1,0 +1,130 @@
+/**
+ * What the state-editing commands (state mv/rm/push/replace-provider, taint, untaint)
+ * share: open the working directory, take the lock, read the state, write it back (the
+ * local backend keeps the previous file as `.backup`), and render instance attributes the
+ * way `terraform show` / `terraform state show` do.
+ */
+import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
+import type { Workdir } from '../apply/workdir.js';
+import type { State, ResourceInstanceObject } from '../state/index.js';
+import type { AbsResourceInstance } from '../addrs/index.js';
+import { parseTarget, type Targetable } from '../addrs/index.js';
+import type { ParsedFlags } from './flags.js';
+import type { CommandIO } from './io.js';
+import { emitDiags, openWorkdir, parseDuration } from './ui.js';
+
+/** Flags every state-changing command accepts. */
+export const LOCK_FLAGS = {
+  lock: { type: 'bool' as const, default: true, arg: 'false', help: "Don't hold a state lock during the operation. This is dangerous if others might concurrently run commands against the same workspace." },
+  'lock-timeout': { type: 'string' as const, default: '0s', arg: '0s', help: 'Duration to retry a state lock.' },
+  state: { type: 'string' as const, arg: 'path', help: 'Path to the state file to update. Defaults to the configured backend, or "terraform.tfstate".' },
+  backup: { type: 'string' as const, arg: 'path', help: 'Legacy option for the local backend only.' },
+  'ignore-remote-version': { type: 'bool' as const, help: 'A rare option used for the remote backend only.' },
+  help: { type: 'bool' as const },
+};
+
+/** An open working directory with its state, locked when `lock` is set. */
+export interface StateSession {
+  wd: Workdir;
+  state: State;
+  /** Saves the state and reports problems; returns false on errors. */
+  save(state: State): Promise<boolean>;
+  /** Unlocks and closes; call in a finally. */
+  done(): Promise<void>;
+}
+
+/** Opens the working directory, optionally locks, and reads the state. */
+export async function openState(io: CommandIO, p: ParsedFlags, color: boolean, lockOp?: string): Promise<StateSession | undefined> {
+  const wd = await openWorkdir(io, p, color);
+  if (!wd) return undefined;
+  const done = async (): Promise<void> => { await wd.unlock(); await wd.close(); };
+  if (lockOp && p.flags.lock !== false) {
+    const ld = await wd.lock(lockOp, parseDuration(String(p.flags['lock-timeout'] ?? '0s')) ?? 0);
+    if (hasErrors(ld)) { emitDiags(io, ld, wd.config.sources, color); await done(); return undefined; }
+  }
+  const { state, diags } = await wd.readState();
+  emitDiags(io, diags, wd.config.sources, color);
+  if (hasErrors(diags)) { await done(); return undefined; }
+  return {
+    wd, state, done,
+    async save(s: State): Promise<boolean> {
+      const d = await wd.writeState(s);
+      emitDiags(io, d, wd.config.sources, color);
+      return !hasErrors(d);
+    },
+  };
+}
+
+/** Parses address arguments; the diagnostics name the bad one. */
+export function parseAddrs(args: readonly string[]): { addrs: Targetable[]; diags: Diagnostic[] } {
+  const addrs: Targetable[] = [];
+  const diags: Diagnostic[] = [];
+  for (const a of args) {
+    const r = parseTarget(a);
+    if (r.value) addrs.push(r.value.subject);
+    else diags.push(errorDiag('Error parsing instance address: ' + a, 'This command requires that the address references one specific instance.\n\n' + r.diags.map((d) => d.summary + (d.detail ? ': ' + d.detail : '')).join('\n')));
+  }
+  return { addrs, diags };
+}
+
+/** Returns a copy of `obj` with another status. */
+export function withStatus(obj: ResourceInstanceObject, status: 'ready' | 'tainted'): ResourceInstanceObject {
+  return { ...obj, status };
+}
+
+/** Terraform's `show` rendering of one instance object: `# addr:` then the resource block. */
+export function renderInstance(addr: AbsResourceInstance, mode: string, obj: ResourceInstanceObject, deposedKey?: string): string {
+  const r = addr.resource.resource;
+  const head = `# ${addr.toString()}:${deposedKey ? ` (deposed object ${deposedKey})` : ''}${obj.status === 'tainted' ? ' (tainted)' : ''}\n`;
+  const kw = mode === 'data' ? 'data' : 'resource';
+  let attrs: Record<string, unknown> = {};
+  if (obj.attrsJSON) { try { attrs = JSON.parse(obj.attrsJSON) as Record<string, unknown>; } catch { attrs = {}; } }
+  else if (obj.attrsFlat) attrs = { ...obj.attrsFlat };
+  const sensitive = new Set(obj.sensitivePaths.filter((p) => p.length === 1 && 'attr' in p[0]!).map((p) => (p[0] as { attr: string }).attr));
+  return head + `${kw} ${JSON.stringify(r.type)} ${JSON.stringify(r.name)} {\n${objectBody(attrs, 1, sensitive)}}\n`;
+}
+
+function objectBody(o: Record<string, unknown>, depth: number, sensitive: Set<string> = new Set()): string {
+  const pad = '    '.repeat(depth);
+  const keys = Object.keys(o).filter((k) => o[k] !== null).sort();
+  const attrKeys = keys.filter((k) => !isBlockish(o[k]));
+  const width = Math.max(0, ...attrKeys.map((k) => hclKey(k).length));
+  let out = '';
+  for (const k of attrKeys) {
+    const v = sensitive.has(k) ? '(sensitive value)' : renderJSON(o[k], depth);
+    out += `${pad}${hclKey(k).padEnd(width)} = ${v}\n`;
+  }
+  for (const k of keys.filter((x) => isBlockish(o[x]))) {
+    out += `${pad}${hclKey(k).padEnd(width)} = ${renderJSON(o[k], depth)}\n`;
+  }
+  return out;
+}
+
+// Lists of objects print after the plain attributes, as Terraform prints nested blocks last.
+function isBlockish(v: unknown): boolean {
+  return Array.isArray(v) && v.length > 0 && v.every((e) => e !== null && typeof e === 'object' && !Array.isArray(e));
+}
+
+function hclKey(k: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k);
+}
+
+function renderJSON(v: unknown, depth: number): string {
+  const pad = '    '.repeat(depth);
+  if (v === null) return 'null';
+  if (typeof v === 'string') {
+    if (v.includes('\n') && !v.includes('EOT')) {
+      const body = v.endsWith('\n') ? v.slice(0, -1) : v;
+      return `<<-EOT\n${body.split('\n').map((l) => pad + '    ' + l).join('\n')}\n${pad}EOT`;
+    }
+    return JSON.stringify(v);
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    return `[\n${v.map((e) => `${pad}    ${renderJSON(e, depth + 1)},\n`).join('')}${pad}]`;
+  }
+  const o = v as Record<string, unknown>;
+  if (Object.keys(o).length === 0) return '{}';
+  return `{\n${objectBody(o, depth + 1)}${pad}}`;
+}
