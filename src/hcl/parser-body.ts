@@ -127,7 +127,7 @@ function finishAttribute(p: Parser, ident: number, singleLine: boolean): Attribu
   }
   const nameRange = p.range(ident);
   return {
-    name: p.text(ident),
+    name: p.name(ident),
     expr,
     range: p.between(nameRange, endRange),
     nameRange,
@@ -138,7 +138,7 @@ function finishAttribute(p: Parser, ident: number, singleLine: boolean): Attribu
 function placeholderBlock(p: Parser, ident: number, labels: string[], labelRanges: Range[]): Block {
   const r = p.range(ident);
   return {
-    type: p.text(ident),
+    type: p.name(ident),
     labels,
     body: { attributes: new Map(), blocks: [], range: r, endRange: r },
     range: r,
@@ -264,7 +264,7 @@ function finishBlock(p: Parser, ident: number): Block {
   }
   const typeRange = p.range(ident);
   return {
-    type: p.text(ident),
+    type: p.name(ident),
     labels: compact(labels),
     body,
     range: p.between(typeRange, cBraceRange),

@@ -167,7 +167,7 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
       if (at === T.Ident) {
         p.read();
         const rng = p.rangeTok(dot, ai);
-        ret = addStep(p, ret, { kind: 'attr', name: p.text(ai), range: rng }, rng);
+        ret = addStep(p, ret, { kind: 'attr', name: p.name(ai), range: rng }, rng);
       } else if (at === T.NumberLit) {
         p.read();
         const rng = p.rangeTok(dot, ai);
@@ -211,7 +211,7 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
             break;
           }
           p.read();
-          steps.push({ kind: 'attr', name: p.text(ki), range: p.rangeTok(d2, ki) });
+          steps.push({ kind: 'attr', name: p.name(ki), range: p.rangeTok(d2, ki) });
           lastRange = p.range(ki);
         }
         if (bad) continue;
@@ -312,7 +312,7 @@ function parseTerm(p: Parser): Expression {
       if (len === 4 && src.startsWith('null', s)) return { kind: 'literal', value: null, raw: undefined, range };
       const t: ScopeTraversalExpr = {
         kind: 'scopeTraversal',
-        traversal: { root: src.slice(s, s + len), rootRange: range, steps: [], range },
+        traversal: { root: p.name(si), rootRange: range, steps: [], range },
         range,
       };
       return t;

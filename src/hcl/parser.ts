@@ -28,6 +28,7 @@ export class Parser {
   /** Set once recovery has been attempted; suppresses follow-on errors as hclsyntax does. */
   recovery = false;
   diags: Diagnostic[] = [];
+  private names = new Map<string, string>();
   // Small direct-mapped caches so that the positions and ranges of a token are built once
   // and shared by every node that mentions it: the tree is mostly positions, and fewer
   // objects means much less garbage-collector work on big files.
@@ -88,6 +89,18 @@ export class Parser {
 
   text(i: number): string {
     return this.src.slice(this.b.start[i], this.b.end[i]);
+  }
+
+  /**
+   * The text of an identifier token, interned: names repeat a lot (`var`, `aws_instance`,
+   * attribute names), and one shared string per name keeps the tree smaller.
+   */
+  name(i: number): string {
+    const s = this.src.slice(this.b.start[i], this.b.end[i]);
+    const t = this.names.get(s);
+    if (t !== undefined) return t;
+    this.names.set(s, s);
+    return s;
   }
 
   /** The start position of token i (shared object; never mutate positions). */
