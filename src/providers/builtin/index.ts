@@ -1,8 +1,9 @@
 /** The built-in providers (null, random, local, tls, time, terraform). */
 import type { ProviderFactory } from '../protocol.js';
 import { nullProvider } from './null.js';
+import { localProvider } from './local.js';
 import { randomProvider } from './random/index.js';
 import { terraformProvider } from './terraform.js';
 
 /** Every built-in provider factory. */
-export const BUILTIN_PROVIDERS: ProviderFactory[] = [nullProvider, randomProvider, terraformProvider];
+export const BUILTIN_PROVIDERS: ProviderFactory[] = [nullProvider, randomProvider, localProvider, terraformProvider];
