@@ -1,0 +1,76 @@
+// Plan/apply scale benchmark for the built CLI: terraform_data instances in two shapes,
+// fan-out (`count = N`) and a long chain (each block references the previous one).
+// Prints apply time, no-change `plan -refresh=false` time with existing state, and peak RSS.
+//   node bench/engine-plan.mjs [sizes=1000,10000] [shapes=fanout,chain] [timeoutSec=600]
+// Needs `npm run build`. Peak RSS comes from /usr/bin/time -v when present, else from
+// process.resourceUsage() of a small wrapper process.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = join(import.meta.dirname, '../bin/terrane.js');
+const sizes = (process.argv[2] ?? '1000,10000').split(',').map(Number);
+const shapes = (process.argv[3] ?? 'fanout,chain').split(',');
+const timeoutMs = Number(process.argv[4] ?? 600) * 1000;
+const hasTime = existsSync('/usr/bin/time');
+
+/** Writes the configuration for one shape and size into `dir`. */
+function generate(dir, shape, n) {
+  if (shape === 'fanout') {
+    writeFileSync(join(dir, 'main.tf'), `resource "terraform_data" "x" {\n  count = ${n}\n  input = "item-\${count.index}"\n}\n`);
+    return;
+  }
+  // A chain of separate blocks spread over files of at most 10k blocks each.
+  const perFile = 10_000;
+  for (let f = 0; f * perFile < n; f++) {
+    let s = '';
+    for (let i = f * perFile; i < Math.min(n, (f + 1) * perFile); i++) {
+      s += i === 0
+        ? `resource "terraform_data" "r0" {\n  input = "0"\n}\n`
+        : `resource "terraform_data" "r${i}" {\n  input = "r${i}-\${length(terraform_data.r${i - 1}.input)}"\n}\n`;
+    }
+    writeFileSync(join(dir, `chain${f}.tf`), s);
+  }
+}
+
+/** Runs the CLI once; returns seconds, peak RSS in MB and the exit code. */
+function run(dir, args) {
+  const t0 = process.hrtime.bigint();
+  let r, rssKb = NaN;
+  if (hasTime) {
+    r = spawnSync('/usr/bin/time', ['-v', process.execPath, BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: timeoutMs, maxBuffer: 1 << 30 });
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+    if (m) rssKb = Number(m[1]);
+  } else {
+    const wrapper = `const {spawnSync}=require('node:child_process');const r=spawnSync(process.execPath,${JSON.stringify([BIN, ...args])},{stdio:['ignore','ignore','inherit']});process.stdout.write(String(process.resourceUsage().maxRSS));process.exit(r.status??1);`;
+    r = spawnSync(process.execPath, ['-e', wrapper], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: timeoutMs, maxBuffer: 1 << 30 });
+    rssKb = Number(r.stdout);
+  }
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const code = r.status ?? (r.error ? `err:${r.error.code}` : `sig:${r.signal}`);
+  return { secs, rssMb: rssKb / 1024, code, out: r.stdout ?? '' };
+}
+
+const fmt = (x) => ({ secs: x.secs.toFixed(2), rss: Number.isNaN(x.rssMb) ? '?' : x.rssMb.toFixed(0), code: x.code });
+const rows = [];
+for (const shape of shapes) {
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), `terrane-bench-${shape}-${n}-`));
+    generate(dir, shape, n);
+    run(dir, ['init']);
+    const planEmpty = run(dir, ['plan', '-refresh=false']);
+    const apply = run(dir, ['apply', '-auto-approve', '-parallelism=10']);
+    const plan = apply.code === 0 ? run(dir, ['plan', '-refresh=false', '-detailed-exitcode']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
+    const refreshPlan = apply.code === 0 ? run(dir, ['plan', '-detailed-exitcode']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
+    const row = { shape, n, planNoState: fmt(planEmpty), apply: fmt(apply), planNoChangeNoRefresh: fmt(plan), planNoChangeRefresh: fmt(refreshPlan) };
+    rows.push(row);
+    console.log(JSON.stringify(row));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log('\nshape    N        plan(empty state) s/MB   apply s/MB        plan -refresh=false s/MB (exit)   plan (refresh) s/MB (exit)');
+for (const r of rows) {
+  const c = (x) => `${x.secs}/${x.rss}`.padEnd(18);
+  console.log(`${r.shape.padEnd(8)} ${String(r.n).padEnd(8)} ${c(r.planNoState)}       ${c(r.apply)}${c(r.planNoChangeNoRefresh)}(${r.planNoChangeNoRefresh.code})        ${c(r.planNoChangeRefresh)}(${r.planNoChangeRefresh.code})`);
+}

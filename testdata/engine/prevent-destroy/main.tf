@@ -1,0 +1,6 @@
+resource "terraform_data" "precious" {
+  input = "keep me"
+  lifecycle {
+    prevent_destroy = true
+  }
+}
