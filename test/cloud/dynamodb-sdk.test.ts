@@ -246,6 +246,21 @@ describe('DynamoDB items', () => {
     ] })))).toMatchObject({ name: 'ValidationException', message: 'Transaction request cannot include multiple operations on one item' });
   });
 
+  it('accepts the legacy AttributeUpdates and Expected parameters (as the provider\'s table item does)', async () => {
+    const key = { pk: { S: 'legacy' }, sk: { N: '1' } };
+    await ddb.send(new D.PutItemCommand({ TableName: 'items', Item: { ...key, a: { S: 'x' }, n: { N: '1' }, s: { SS: ['p', 'q'] } } }));
+    await ddb.send(new D.UpdateItemCommand({ TableName: 'items', Key: key, AttributeUpdates: {
+      a: { Action: 'PUT', Value: { S: 'y' } }, n: { Action: 'ADD', Value: { N: '2' } }, s: { Action: 'DELETE', Value: { SS: ['p'] } }, gone: { Action: 'DELETE' },
+    } }));
+    const got = (await ddb.send(new D.GetItemCommand({ TableName: 'items', Key: key }))).Item!;
+    expect(got).toEqual({ ...key, a: { S: 'y' }, n: { N: '3' }, s: { SS: ['q'] } });
+    expect(await fails(ddb.send(new D.PutItemCommand({ TableName: 'items', Item: key, Expected: { a: { Value: { S: 'nope' } } } })))).toMatchObject({ name: 'ConditionalCheckFailedException' });
+    await ddb.send(new D.PutItemCommand({ TableName: 'items', Item: key, Expected: { a: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'y' }] }, zz: { Exists: false } } }));
+    expect(await fails(ddb.send(new D.UpdateItemCommand({ TableName: 'items', Key: key, UpdateExpression: 'SET a = :a', ExpressionAttributeValues: { ':a': { S: '1' } }, AttributeUpdates: { b: { Action: 'PUT', Value: { S: '1' } } } })))).toMatchObject({
+      name: 'ValidationException', message: 'Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}',
+    });
+  });
+
   it('returns the old item with a failed condition when asked', async () => {
     await ddb.send(new D.PutItemCommand({ TableName: 'items', Item: { pk: { S: 'old' }, sk: { N: '1' }, v: { S: 'x' } } }));
     const e = await ddb.send(new D.PutItemCommand({

@@ -5,6 +5,7 @@ import { type AttributeValue, type Item, compareScalars, itemSize, keyString, ty
 import { type ExprEnv, applyUpdate, evalCondition, project } from './evaluate.js';
 import { type Condition, ExpressionError, parseCondition, parseProjection, parseUpdate, placeholders } from './expressions.js';
 import { itemStore } from './item-store.js';
+import { applyAttributeUpdates, legacyExpected } from './legacy.js';
 import { type IndexMeta, type KeyElement, type TableMeta, loadTable, validation } from './table-model.js';
 import type { JsonOp } from './tables.js';
 
@@ -189,20 +190,26 @@ export function prepareWrite(kind: 'Put' | 'Delete' | 'Update' | 'ConditionCheck
   const item = kind === 'Put' ? checkItemValues(input['Item'], 'item') : undefined;
   const key = kind === 'Put' ? undefined : checkItemValues(input['Key'], 'key');
   const k = encodeKey(t, item ?? key!, kind !== 'Put');
+  const legacyUpdates = kind === 'Update' ? (input['AttributeUpdates'] as Parameters<typeof applyAttributeUpdates>[1] | undefined) : undefined;
+  if (legacyUpdates !== undefined && ue !== undefined) {
+    throw validation('Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}');
+  }
   const actions = kind !== 'Update' || ue === undefined ? { set: [], remove: [], add: [], delete: [] } : expr(() => parseUpdate(ue));
-  const touched = topNames(actions, env);
+  const touched = legacyUpdates ? new Set(Object.keys(legacyUpdates)) : topNames(actions, env);
   for (const ke of t.keySchema) {
     if (touched.has(ke.AttributeName)) throw validation(`One or more parameter values were invalid: Cannot update attribute ${ke.AttributeName}. This attribute is part of the key`);
   }
   const cond = ce === undefined ? undefined : expr(() => parseCondition(ce));
+  const legacy = legacyExpected(input);
   const old = store.get(ctx.account, ctx.region, t.name, k.pk, k.sk);
-  const passes = !cond || expr(() => evalCondition(cond, old ?? {}, env));
+  const passes = cond ? expr(() => evalCondition(cond, old ?? {}, env)) : legacy ? evalCondition(legacy.cond, old ?? {}, legacy.env) : true;
   const id = `${t.name}\u0000${k.pk}\u0000${k.sk}`;
   const apply = (): Record<string, unknown> => {
     if (kind === 'Put') { put(ctx, t, item!); return { old }; }
     if (kind === 'Delete') { if (old) store.delete(ctx.account, ctx.region, t.name, k.pk, k.sk); return { old }; }
     if (kind === 'ConditionCheck') return {};
-    const next = expr(() => applyUpdate({ ...(old ?? {}), ...key! }, actions, env));
+    const base = { ...(old ?? {}), ...key! };
+    const next = legacyUpdates ? applyAttributeUpdates(base, legacyUpdates) : expr(() => applyUpdate(base, actions, env));
     put(ctx, t, next);
     return { old, next, touched };
   };
