@@ -96,3 +96,40 @@ describe('plan and apply', () => {
     expect(p.plan.changes.filter((c) => c.action !== 'no-op').map((c) => [c.addr, c.action])).toEqual([['testing_thing.b', 'update']]);
   });
 });
+
+describe('import', () => {
+  function importSetup() {
+    const dir = mkdtempSync(join(tmpdir(), 'terrane-imp-'));
+    cpSync(join(import.meta.dirname, '../../testdata/plan/import'), dir, { recursive: true });
+    const world = newWorld();
+    world.objects.set('t-99', { id: 't-99', name: 'made-by-hand', size: 1, tags: null, secret: null, arn: 'arn:test:t-99' });
+    world.objects.set('t-100', { id: 't-100', name: 'from-block', size: 1, tags: null, secret: null, arn: 'arn:test:t-100' });
+    const pm = new ProviderManager(new Map([['registry.terraform.io/hashicorp/testing', testProviderFactory(world)]]));
+    return { dir, world, pm };
+  }
+
+  it('imports with `terrane import` semantics and an import block plans the import with the update it needs', async () => {
+    const { dir, world, pm } = importSetup();
+    const { wd } = await Workdir.open({ dir, providers: pm });
+    const imp = await wd!.importResource('testing_thing.cli', 't-99', { variables: new Map() });
+    expect(imp.diags.filter((d) => d.severity === 'error')).toEqual([]);
+    const saved = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'));
+    expect(saved.resources.map((r: { name: string }) => r.name)).toEqual(['cli']);
+    expect(saved.resources[0].instances[0].attributes.id).toBe('t-99');
+
+    const again = await wd!.importResource('testing_thing.cli', 't-99', { variables: new Map() });
+    expect(again.diags[0]!.summary).toBe('Resource already managed by terrane');
+    const missing = await wd!.importResource('testing_thing.nope', 'x', { variables: new Map() });
+    expect(missing.diags[0]!.summary).toBe('Configuration for import target does not exist');
+
+    const { state } = await wd!.readState();
+    const p = await wd!.plan(state, { variables: new Map() });
+    expect(p.plan.changes.filter((c) => c.action !== 'no-op' || c.importing).map((c) => [c.addr, c.action, c.importing?.id])).toEqual([
+      ['testing_thing.block', 'update', 't-100'],
+    ]);
+    const a = await wd!.apply(p, { variables: new Map() });
+    expect(a.counts).toMatchObject({ imported: 1, changed: 1, added: 0 });
+    expect(world.objects.get('t-100')!.size).toBe(5);
+    expect(world.calls).toEqual(['update from-block']);
+  });
+});

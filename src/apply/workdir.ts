@@ -5,6 +5,7 @@
  */
 import { resolve, join, isAbsolute } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
+import { parseAbsResourceInstance } from '../addrs/index.js';
 import type { Config } from '../config/module.js';
 import { loadConfig } from '../config/load-config.js';
 import { collectVariableValues, finalizeVariableValues, type VariableArg } from '../config/variable-values.js';
@@ -32,6 +33,7 @@ export interface WorkdirOptions {
 
 export interface RunOptions {
   mode?: PlanMode;
+  imports?: { addr: string; id: string }[];
   refresh?: boolean;
   targets?: string[];
   excludes?: string[];
@@ -39,6 +41,11 @@ export interface RunOptions {
   parallelism?: number;
   variables: Map<string, Value>;
   signal?: AbortSignal;
+}
+
+function importNotConfigured(addr: string): Diagnostic {
+  return errorDiag('Configuration for import target does not exist',
+    `The configuration for the given import target ${addr} does not exist. All target instances must have an associated configuration to be imported.\n\nBefore importing this resource, please create its configuration in the root module. For example:\n\nresource "${addr.replace(/^.*?([a-z0-9_]+)\.([A-Za-z0-9_-]+)(\[.*\])?$/, '$1" "$2')}" {\n  # (resource arguments)\n}`);
 }
 
 export class Workdir {
@@ -129,7 +136,7 @@ export class Workdir {
   async plan(state: State, o: RunOptions): Promise<PlanResult> {
     const opts: PlanOptions = {
       mode: o.mode ?? 'normal', refresh: o.refresh ?? true, targets: o.targets ?? [], excludes: o.excludes ?? [], replace: o.replace ?? [],
-      parallelism: o.parallelism ?? 10, variables: o.variables,
+      parallelism: o.parallelism ?? 10, variables: o.variables, ...(o.imports ? { imports: o.imports } : {}),
       run: { cwd: this.cwd, rootDir: this.dir, workspace: this.workspace, applying: false, planTimestamp: new Date() },
       ...(o.signal ? { signal: o.signal } : {}),
     };
@@ -145,6 +152,36 @@ export class Workdir {
       ...(o.signal ? { signal: o.signal } : {}), ...(o.onEvent ? { onEvent: o.onEvent } : {}),
     });
     return { ...r, state: sync.state };
+  }
+
+  /**
+   * `terrane import ADDR ID`: imports an existing object into state at `addr` (which must
+   * be declared in the configuration), without changing anything else.
+   */
+  async importResource(addr: string, id: string, o: RunOptions): Promise<{ diags: Diagnostic[]; state?: State }> {
+    const parsed = parseAbsResourceInstance(addr);
+    if (!parsed.value) return { diags: parsed.diags };
+    const ai = parsed.value;
+    let node = this.config.root;
+    for (const st of ai.module.steps) {
+      const next = node.children.get(st.name);
+      if (!next) return { diags: [importNotConfigured(addr)] };
+      node = next;
+    }
+    const r = ai.resource.resource;
+    if (r.mode !== 'managed' || !node.module.managedResources.has(`${r.type}.${r.name}`)) return { diags: [importNotConfigured(addr)] };
+    const { state, diags } = await this.readState();
+    if (hasErrors(diags)) return { diags };
+    if (state.current(ai)) {
+      return { diags: [errorDiag('Resource already managed by terrane', `terrane is already managing a remote object for ${addr}. To import to this address you must first remove the existing object from the state.`)] };
+    }
+    const p = await this.plan(state, { ...o, targets: [addr], refresh: false, imports: [{ addr, id }] } as RunOptions & { imports: { addr: string; id: string }[] });
+    if (hasErrors(p.diags)) return { diags: p.diags };
+    if (!p.refreshed.current(ai)) {
+      return { diags: [...p.diags, errorDiag('Import failed', `The configuration does not produce an instance at ${addr} (check count/for_each and the instance key).`)] };
+    }
+    const w = await this.writeState(p.refreshed);
+    return { diags: [...p.diags.filter((d) => d.severity === 'warning' && d.summary !== 'Resource targeting is in effect'), ...w], state: p.refreshed };
   }
 
   /** Persists a state as is (refresh-only applies, state commands). */

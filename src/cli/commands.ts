@@ -13,6 +13,7 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: Record<string, CommandEntry> = {
+  import: { synopsis: 'Associate existing infrastructure with a terrane resource', load: () => import('./cmd-import.js') },
   init: { synopsis: 'Prepare your working directory for other commands', main: true, load: () => import('./cmd-init.js') },
   output: { synopsis: 'Show output values from your root module', load: () => import('./cmd-output.js') },
   plan: { synopsis: 'Show changes required by the current configuration', main: true, load: () => import('./cmd-plan.js') },
@@ -27,5 +28,6 @@ export const COMMANDS: Record<string, CommandEntry> = {
   untaint: { synopsis: 'Remove the \'tainted\' state from a resource instance', load: () => import('./cmd-untaint.js') },
   workspace: { synopsis: 'Workspace management', load: () => import('./cmd-workspace.js') },
   'force-unlock': { synopsis: 'Release a stuck lock on the current workspace', load: () => import('./cmd-force-unlock.js') },
+  show: { synopsis: 'Show the current state or a saved plan', load: () => import('./cmd-show.js') },
   refresh: { synopsis: 'Update the state to match remote systems', load: () => import('./cmd-refresh.js') },
 };

@@ -114,7 +114,7 @@ export interface Plan {
 
 /** True when applying the plan would change anything (resources or outputs). */
 export function planHasChanges(p: Plan): boolean {
-  if (p.changes.some((c) => c.action !== 'no-op')) return true;
+  if (p.changes.some((c) => c.action !== 'no-op' || c.importing)) return true;
   if (p.outputChanges.some((o) => o.action !== 'no-op')) return true;
   return p.mode === 'refresh-only' && p.drift.length > 0;
 }

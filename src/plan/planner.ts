@@ -23,7 +23,7 @@ import { evaluateConfig, planManagedInstance, preventDestroyDiag } from './plan-
 import { markSchemaSensitive, proposedNew, sameValue, stripMarks } from './objchange.js';
 import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './plan.js';
 import { Walker, expandRepetition, type WalkerOptions } from './walker.js';
-import { applyMoves } from './moves.js';
+import { applyMoves, traversalString } from './moves.js';
 import { dependsOnPending, filterTargets } from './targets.js';
 
 export interface PlanOptions extends WalkerOptions {
@@ -32,6 +32,8 @@ export interface PlanOptions extends WalkerOptions {
   targets: string[];
   excludes: string[];
   replace: string[];
+  /** Imports requested on the command line (`terrane import ADDR ID`). */
+  imports?: { addr: string; id: string }[];
 }
 
 /** The result of planning: the plan and the refreshed prior state it was made against. */
@@ -46,6 +48,8 @@ class Planner extends Walker {
   readonly changes: ResourceInstanceChange[] = [];
   readonly drift: ResourceInstanceChange[] = [];
   readonly claimed = new Set<string>();
+  /** Instances imported during this plan. */
+  readonly imported: string[] = [];
   included?: Set<string>;
 
   constructor(config: Config, providers: ProviderManager, readonly popts: PlanOptions, readonly refreshed: State, readonly resolver: ProviderResolver) {
@@ -73,14 +77,25 @@ class Planner extends Walker {
         this.claimed.add(addr.toString());
         const inst = exp.kind === 'count' ? { countIndex: ik as number } : exp.kind === 'for_each' ? { eachKey: String(ik), eachValue: exp.eachValues!.get(String(ik))! } : {};
         const scope = this.scope(node, mi, inst);
-        const obj = this.refreshed.current(addr);
+        let obj = this.refreshed.current(addr);
         let prior = obj ? this.decode(obj, schema, addr, diags) : null;
+        let importing: { id: string } | undefined;
+        if (!obj && !skip && res.mode === 'managed' && this.popts.mode === 'normal') {
+          const id = this.importIdFor(addr, diags);
+          if (id !== undefined) {
+            const imp = await this.sem.run(() => this.importObject(addr, n, schema, id, diags));
+            if (!imp) return;
+            obj = imp.obj;
+            prior = imp.value;
+            importing = { id };
+          }
+        }
         if (skip) {
           this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? DynamicUnknown);
           return;
         }
         await this.sem.run(async () => {
-          if (prior && this.popts.refresh) prior = await this.refresh(addr, n, schema, obj!, prior, diags);
+          if (prior && this.popts.refresh && !importing) prior = await this.refresh(addr, n, schema, obj!, prior, diags);
           if (res.mode === 'data') {
             await this.planData(addr, n, schema, scope, mi, key, exp.kind, ik, diags);
             return;
@@ -96,7 +111,10 @@ class Planner extends Walker {
             preventDestroy: this.preventDestroy(res, scope, diags),
           });
           diags.push(...r.diags);
-          if (r.change) this.changes.push(r.change);
+          if (r.change) {
+            if (importing) r.change.importing = importing;
+            this.changes.push(r.change);
+          }
           this.values.setResourceInstance(mi, key, exp.kind, ik, r.value);
         });
       }));
@@ -133,6 +151,57 @@ class Planner extends Walker {
       return r.newState;
     }
     return prior;
+  }
+
+  /** The import id for an instance from -import requests or `import` blocks, if any. */
+  private importIdFor(addr: AbsResourceInstance, diags: Diagnostic[]): string | undefined {
+    const a = addr.toString();
+    const cli = this.popts.imports?.find((i) => i.addr === a);
+    if (cli) return cli.id;
+    for (const imp of this.config.root.module.imports) {
+      const scope = this.scope(this.config.root, addr.module);
+      const targets: { to: string; each?: { key: string; value: Value } }[] = [];
+      if (imp.forEach) {
+        const fe = evaluate(imp.forEach, scope);
+        diags.push(...fe.diags);
+        if (!fe.value.isKnown || fe.value.isNull) continue;
+        const entries: [string, Value][] = fe.value.type.kind === 'map' || fe.value.type.kind === 'object'
+          ? [...fe.value.attrs] : fe.value.elems.map((e, i) => [e.type.kind === 'string' ? e.str : String(i), e]);
+        for (const [k, v] of entries) targets.push({ to: '', each: { key: k, value: v } });
+      } else targets.push({ to: '' });
+      for (const t of targets) {
+        const sc = t.each ? this.scope(this.config.root, addr.module, { eachKey: t.each.key, eachValue: t.each.value }) : scope;
+        const to = importTarget(imp.to, sc, diags);
+        if (to !== a) continue;
+        const id = evaluate(imp.id, sc);
+        diags.push(...id.diags);
+        if (!id.value.isKnown || id.value.isNull || id.value.type.kind !== 'string') {
+          diags.push(errorDiag('Invalid import id argument', 'The import ID must be a known, non-null string value.', imp.id.range));
+          return undefined;
+        }
+        return id.value.str;
+      }
+    }
+    return undefined;
+  }
+
+  /** Imports an object through its provider and records it in the refreshed state. */
+  private async importObject(addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, id: string, diags: Diagnostic[]): Promise<{ obj: ResourceInstanceObject; value: Value } | undefined> {
+    const provider = this.providers.instance(n.provider.toString(), n.source)!;
+    const r = await provider.importResourceState({ typeName: n.res.type, id });
+    diags.push(...providerDiags(r.diagnostics, n.res.declRange, `Error importing ${addr.toString()} from ID "${id}".`));
+    if (r.diagnostics.some((d) => d.severity === 'error')) return undefined;
+    const got = r.importedResources.find((x) => x.typeName === n.res.type);
+    if (!got || got.state.isNull) {
+      diags.push(errorDiag('Cannot import non-existent remote object', `While attempting to import an existing object to "${addr.toString()}", the provider detected that no object exists with the given id. Only pre-existing objects can be imported; check that the id is correct and that it is associated with the provider's configured region or endpoint, or use "terrane apply" to create a new remote object for this resource.`, n.res.declRange));
+      return undefined;
+    }
+    const value = markSchemaSensitive(got.state, schema.block);
+    const enc = encodeAttributes(value, impliedType(schema.block));
+    const obj: ResourceInstanceObject = { status: 'ready', schemaVersion: schema.version, attrsJSON: enc.attrsJSON, sensitivePaths: enc.sensitivePaths, dependencies: [], createBeforeDestroy: false, ...(got.private ? { private: got.private } : {}) };
+    this.refreshed.setCurrent(addr, obj, n.provider);
+    this.imported.push(addr.toString());
+    return { obj, value };
   }
 
   private async planData(
@@ -357,6 +426,20 @@ function outputChanges(prior: State, outs: Map<string, { value: Value; sensitive
     out.push({ name, action, before: bv, after: av, sensitive: (before?.sensitive ?? false) || (after?.sensitive ?? false) });
   }
   return out;
+}
+
+/** The address an import block's `to` names (a static traversal, with instance keys that may use each.key). */
+function importTarget(to: import('../hcl/ast.js').Expression, scope: ReturnType<Walker['scope']>, diags: Diagnostic[]): string | undefined {
+  if (to.kind === 'scopeTraversal') return traversalString(to.traversal);
+  if (to.kind === 'index' && to.collection.kind === 'scopeTraversal') {
+    const k = evaluate(to.key, scope);
+    diags.push(...k.diags);
+    if (!k.value.isKnown || k.value.isNull) return undefined;
+    const key = k.value.type.kind === 'number' ? `[${k.value.num}]` : `[${JSON.stringify(String(k.value.v))}]`;
+    return traversalString(to.collection.traversal) + key;
+  }
+  diags.push(errorDiag('Invalid import address', 'The "to" argument must be a resource instance address, such as aws_instance.web or aws_instance.web["key"].', to.range));
+  return undefined;
 }
 
 /** Orders instance addresses as Terraform sorts them in plans. */

@@ -26,6 +26,11 @@ function pathKey(p: Path): string {
 
 function header(ch: ResourceInstanceChange, drift = false): string[] {
   const a = ch.addr;
+  if (!drift && ch.importing) {
+    if (ch.action === 'no-op') return [`# ${a} will be imported`];
+    const rest = header({ ...ch, importing: undefined } as ResourceInstanceChange);
+    return [rest[0]!, `# (imported from "${ch.importing.id}")`, ...rest.slice(1)];
+  }
   if (drift) return [ch.action === 'delete' ? `# ${a} has been deleted` : `# ${a} has changed`];
   switch (ch.action) {
     case 'create': return [`# ${a} will be created`];
@@ -159,7 +164,7 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
     }
     out.push('', rule);
   }
-  const visible = plan.changes.filter((ch) => ch.action !== 'no-op');
+  const visible = plan.changes.filter((ch) => ch.action !== 'no-op' || ch.importing);
   const outputsChanged = plan.outputChanges.some((o) => o.action !== 'no-op');
   if (plan.mode === 'refresh-only') {
     if (!plan.drift.length && !outputsChanged) {

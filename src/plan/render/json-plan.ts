@@ -1,0 +1,139 @@
+/**
+ * Terraform's JSON output format for plans (`show -json PLANFILE`, `plan -json`'s
+ * document): planned_values, resource_drift, resource_changes, output_changes,
+ * prior_state, configuration, timestamp and errored.
+ */
+import { unmarkDeep, type Value } from '../../lang/value.js';
+import type { Config } from '../../config/module.js';
+import type { State } from '../../state/index.js';
+import { VERSION } from '../../version.js';
+import { parseAbsResourceInstance } from '../../addrs/index.js';
+import type { Action, Plan, ResourceInstanceChange } from '../plan.js';
+import { mirror, plainJSON, sensitiveMirror } from './json-values.js';
+import { moduleTree, stateJSON, stateValuesJSON, type JSONResource, type SchemaLookup } from './json-state.js';
+
+/** Terraform's `actions` list for an action. */
+export function jsonActions(a: Action): string[] {
+  switch (a) {
+    case 'delete-then-create': return ['delete', 'create'];
+    case 'create-then-delete': return ['create', 'delete'];
+    default: return [a];
+  }
+}
+
+function providerName(providerAddr: string): string {
+  const m = /provider\["([^"]+)"\]/.exec(providerAddr);
+  return m ? m[1]! : providerAddr;
+}
+
+function changeJSON(ch: ResourceInstanceChange): Record<string, unknown> {
+  const a = parseAbsResourceInstance(ch.addr).value;
+  const before = ch.before.isNull ? null : plainJSON(ch.before);
+  const after = ch.after.isNull ? null : plainJSON(ch.after);
+  const afterUnknown = ch.after.isNull ? {} : mirror(unmarkDeep(ch.after)[0], (v) => !v.isKnown);
+  const c: Record<string, unknown> = {
+    actions: jsonActions(ch.action),
+    before, after,
+    after_unknown: afterUnknown === false ? {} : afterUnknown,
+    before_sensitive: ch.before.isNull ? false : sensitiveMirror(ch.before),
+    after_sensitive: ch.after.isNull ? false : sensitiveMirror(ch.after),
+  };
+  if (ch.requiredReplace.length) {
+    c.replace_paths = ch.requiredReplace.map((p) => p.map((s) => ('attr' in s ? s.attr : typeof s.index === 'object' ? plainJSON(s.index) : s.index)));
+  }
+  if (ch.importing) c.importing = { id: ch.importing.id };
+  return {
+    address: ch.addr,
+    ...(a && !a.module.isRoot ? { module_address: a.module.toString() } : {}),
+    mode: ch.mode, type: ch.type, name: ch.name,
+    ...(a && a.key !== null ? { index: a.key } : {}),
+    ...(ch.deposedKey ? { deposed: ch.deposedKey } : {}),
+    ...(ch.prevRunAddr && ch.prevRunAddr !== ch.addr ? { previous_address: ch.prevRunAddr } : {}),
+    provider_name: providerName(ch.providerAddr),
+    change: c,
+    ...(ch.actionReason ? { action_reason: ch.actionReason } : {}),
+  };
+}
+
+function plannedValues(plan: Plan, prior: State, schemas: SchemaLookup): Record<string, unknown> {
+  const byModule = new Map<string, JSONResource[]>([['', []]]);
+  for (const ch of plan.changes) {
+    if (ch.deposedKey || ch.after.isNull || ch.action === 'forget') continue;
+    const a = parseAbsResourceInstance(ch.addr).value;
+    const r: JSONResource = {
+      address: ch.addr, mode: ch.mode, type: ch.type, name: ch.name,
+      ...(a && a.key !== null ? { index: a.key } : {}),
+      provider_name: providerName(ch.providerAddr),
+      schema_version: schemas(providerName(ch.providerAddr), ch.mode, ch.type)?.version ?? 0,
+      values: plainJSON(ch.after),
+      sensitive_values: sensitiveMirror(ch.after),
+    };
+    const m = a ? a.module.toString() : '';
+    if (!byModule.has(m)) byModule.set(m, []);
+    byModule.get(m)!.push(r);
+  }
+  const outputs: Record<string, unknown> = {};
+  for (const o of plan.outputChanges) {
+    if (o.action === 'delete') continue;
+    const known = unmarkDeep(o.after)[0].isKnown;
+    outputs[o.name] = { sensitive: o.sensitive, ...(known ? { value: plainJSON(o.after) } : {}) };
+  }
+  void prior;
+  return { ...(Object.keys(outputs).length ? { outputs } : {}), root_module: moduleTree(byModule) };
+}
+
+function outputChangesJSON(plan: Plan): Record<string, unknown> | undefined {
+  if (!plan.outputChanges.length) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const o of [...plan.outputChanges].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const after = o.after.isNull ? null : plainJSON(o.after);
+    out[o.name] = {
+      actions: [o.action],
+      before: o.before.isNull ? null : plainJSON(o.before),
+      after,
+      after_unknown: !unmarkDeep(o.after)[0].isKnown,
+      before_sensitive: o.sensitive,
+      after_sensitive: o.sensitive,
+    };
+  }
+  return out;
+}
+
+/** The `configuration` section: provider configs and the root module's resources. */
+export function configurationJSON(config: Config | undefined): Record<string, unknown> {
+  if (!config) return {};
+  const mod = config.root.module as unknown as { managedResources?: Map<string, { type: string; name: string }>; dataResources?: Map<string, { type: string; name: string }> };
+  const resources: Record<string, unknown>[] = [];
+  for (const [mode, m] of [['managed', mod.managedResources], ['data', mod.dataResources]] as const) {
+    if (!m) continue;
+    for (const r of m.values()) {
+      resources.push({ address: `${mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, mode, type: r.type, name: r.name, provider_config_key: r.type.split('_')[0], expressions: {}, schema_version: 0 });
+    }
+  }
+  return { root_module: resources.length ? { resources } : {} };
+}
+
+/** The whole JSON document for a saved plan. */
+export function planJSON(plan: Plan, prior: State, schemas: SchemaLookup, config?: Config): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(plan.variables)) vars[k] = { value: plainJSON(v as Value) };
+  const priorDoc = stateJSON(prior, schemas);
+  const changes = plan.changes.filter((c) => !(plan.mode === 'refresh-only' && c.action === 'no-op'));
+  const outChanges = outputChangesJSON(plan);
+  return {
+    format_version: '1.2',
+    terraform_version: VERSION,
+    ...(Object.keys(vars).length ? { variables: vars } : {}),
+    planned_values: plannedValues(plan, prior, schemas),
+    ...(plan.drift.length ? { resource_drift: plan.drift.map(changeJSON) } : {}),
+    ...(changes.length ? { resource_changes: changes.map(changeJSON) } : {}),
+    ...(outChanges ? { output_changes: outChanges } : {}),
+    ...(prior.isEmpty ? {} : { prior_state: { ...priorDoc, values: stateValuesJSON(prior, schemas) } }),
+    configuration: configurationJSON(config),
+    ...(plan.targets.length ? { target_addrs: plan.targets } : {}),
+    timestamp: plan.timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    applyable: !plan.errored && (changes.some((c) => c.action !== 'no-op') || Boolean(outChanges && plan.outputChanges.some((o) => o.action !== 'no-op'))),
+    complete: !plan.errored,
+    errored: plan.errored,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Values as Terraform's JSON output formats write them: plain JSON of the value, a
+ * `sensitive_values` / `after_unknown` mirror with `true` where a path is sensitive or
+ * unknown, shared by json-state.ts and json-plan.ts.
+ */
+import { Value, unmarkDeep, isWhollyKnown, type Path } from '../../lang/value.js';
+import { valueToJSON } from '../../state/index.js';
+
+/** Plain JSON of a value (unknowns become null, marks are dropped). */
+export function plainJSON(v: Value): unknown {
+  const [bare] = unmarkDeep(v);
+  if (!bare.isKnown) return null;
+  return JSON.parse(valueToJSON(stripUnknown(bare))) as unknown;
+}
+
+function stripUnknown(v: Value): Value {
+  // valueToJSON refuses unknowns; they print as null in Terraform's JSON values.
+  if (!v.isKnown) return new Value(v.type, null);
+  if (v.isNull || isWhollyKnown(v)) return v;
+  const k = v.type.kind;
+  if (k === 'list' || k === 'set' || k === 'tuple') return new Value(v.type, v.elems.map(stripUnknown));
+  if (k === 'map' || k === 'object') return new Value(v.type, new Map([...v.attrs].map(([n, e]) => [n, stripUnknown(e)])));
+  return v;
+}
+
+/** A mirror of `v` with `true` where `pred` holds, `{}`/`[]` containers elsewhere (Terraform's shape). */
+export function mirror(v: Value, pred: (v: Value) => boolean): unknown {
+  if (pred(v)) return true;
+  if (!v.isKnown || v.isNull) return false;
+  const k = v.type.kind;
+  if (k === 'list' || k === 'set' || k === 'tuple') return v.elems.map((e) => mirror(e, pred));
+  if (k === 'map' || k === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const [n, e] of v.attrs) {
+      const m = mirror(e, pred);
+      if (m !== false) o[n] = m;
+    }
+    return o;
+  }
+  return false;
+}
+
+/** `sensitive_values` for a marked value: `{}` when nothing is sensitive. */
+export function sensitiveMirror(v: Value): unknown {
+  const m = mirror(v, (x) => x.isSensitive);
+  return m === false ? {} : m;
+}
+
+/** `sensitive_values` from the paths a state object records. */
+export function sensitiveFromPaths(paths: readonly Path[]): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const p of paths) {
+    let cur: Record<string, unknown> | unknown[] = root;
+    p.forEach((step, i) => {
+      const key = 'attr' in step ? step.attr : typeof step.index === 'object' ? '*' : step.index;
+      const last = i === p.length - 1;
+      const c = cur as Record<string | number, unknown>;
+      if (last) { c[key as string] = true; return; }
+      const next = p[i + 1]!;
+      if (c[key as string] === undefined || c[key as string] === true) c[key as string] = 'index' in next && typeof next.index === 'number' ? [] : {};
+      cur = c[key as string] as Record<string, unknown>;
+    });
+  }
+  return root;
+}
