@@ -3,7 +3,8 @@ import type { ProviderFactory } from '../protocol.js';
 import { nullProvider } from './null.js';
 import { localProvider } from './local.js';
 import { randomProvider } from './random/index.js';
+import { timeProvider } from './time.js';
 import { terraformProvider } from './terraform.js';
 
 /** Every built-in provider factory. */
-export const BUILTIN_PROVIDERS: ProviderFactory[] = [nullProvider, randomProvider, localProvider, terraformProvider];
+export const BUILTIN_PROVIDERS: ProviderFactory[] = [nullProvider, randomProvider, localProvider, timeProvider, terraformProvider];
