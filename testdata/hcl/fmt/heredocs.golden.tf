@@ -36,7 +36,7 @@ policy = jsonencode({
 
 user_data = <<-EOF
   #!/bin/bash
-  echo "hi" > /tmp/x
+  echo "hi" > motd.txt
   EOF
 
 tab_indent = <<-EOT
