@@ -11,6 +11,8 @@ import { loadConfig } from '../config/load-config.js';
 import { collectVariableValues, finalizeVariableValues, type VariableArg } from '../config/variable-values.js';
 import type { Variable } from '../config/module.js';
 import { evaluate } from '../lang/eval.js';
+import { traversalsOf } from '../lang/references.js';
+import { buildConsoleScope } from '../config/console-scope.js';
 import { builtinFunctions } from '../lang/functions/index.js';
 import type { Value } from '../lang/value.js';
 import { LocalBackend, State, StateSync, currentWorkspace, type StateBackend, type StateMgr } from '../state/index.js';
@@ -54,8 +56,9 @@ export class Workdir {
   readonly env: NodeJS.ProcessEnv;
   readonly providers: ProviderManager;
   workspace = 'default';
-  backend!: StateBackend;
-  stateMgr!: StateMgr;
+  private be?: StateBackend;
+  private mgr?: StateMgr;
+  statePath: string | undefined;
   private lockId: string | undefined;
 
   private constructor(readonly config: Config, opts: WorkdirOptions) {
@@ -71,15 +74,20 @@ export class Workdir {
     const { config, diags } = loadConfig(dir, opts.cwd ?? dir);
     if (hasErrors(diags)) return { diags, sources: config.sources };
     const wd = new Workdir(config, opts);
-    diags.push(...await wd.openBackend(opts.statePath));
-    if (hasErrors(diags)) return { diags, sources: config.sources };
+    wd.statePath = opts.statePath;
+    wd.workspace = await currentWorkspace(wd.dir, wd.env);
     return { wd, diags, sources: config.sources };
   }
 
-  /** The backend from the `terraform { backend "..." }` block (local by default). */
-  private async openBackend(statePath?: string): Promise<Diagnostic[]> {
+  /**
+   * Opens the backend of the `terraform { backend "..." }` block (local by default) once.
+   * Unlike Terraform, its arguments may use variables and locals known before planning,
+   * so the -var / -var-file arguments of the command take part.
+   */
+  async ensureBackend(varArgs: VariableArg[] = []): Promise<Diagnostic[]> {
+    if (this.be) return [];
     const diags: Diagnostic[] = [];
-    this.workspace = await currentWorkspace(this.dir, this.env);
+    const statePath = this.statePath;
     const b = this.config.root.module.terraform.backend;
     let path: string | undefined;
     if (b) {
@@ -91,29 +99,49 @@ export class Workdir {
       diags.push(...d);
       const pathAttr = content.attributes.get('path');
       if (pathAttr) {
-        const r = evaluate(pathAttr.expr, { functions: builtinFunctions(), functionContext: { baseDir: this.dir } });
+        const scope = traversalsOf(pathAttr.expr).length
+          ? (await buildConsoleScope({ dir: this.dir, varArgs, env: this.env })).scope
+          : { functions: builtinFunctions(), functionContext: { baseDir: this.dir } };
+        const r = evaluate(pathAttr.expr, scope);
         diags.push(...r.diags);
         if (r.value.isKnown && !r.value.isNull && r.value.type.kind === 'string') path = r.value.str;
-        else if (!hasErrors(r.diags)) diags.push(errorDiag('Invalid backend configuration', 'The "path" argument must be a known string.', pathAttr.expr.range));
+        else if (!hasErrors(r.diags)) diags.push(errorDiag('Invalid backend configuration', 'The "path" argument must be a string known before planning: it may use variables and locals, but not resource attributes.', pathAttr.expr.range));
       }
     }
     const file = statePath ?? path;
     const local = new LocalBackend({ dir: this.dir, ...(file ? { path: isAbsolute(file) ? file : join(this.dir, file) } : {}) });
-    this.backend = local;
-    this.stateMgr = local.stateMgr(this.workspace);
+    if (hasErrors(diags)) return diags;
+    this.be = local;
+    this.mgr = local.stateMgr(this.workspace);
     return diags;
+  }
+
+  /** The backend (open it first with ensureBackend; the CLI's openWorkdir does). */
+  get backend(): StateBackend {
+    if (!this.be) throw new Error('Workdir: backend not opened (call ensureBackend first)');
+    return this.be;
+  }
+
+  /** The state manager of the current workspace (open the backend first). */
+  get stateMgr(): StateMgr {
+    if (!this.mgr) throw new Error('Workdir: backend not opened (call ensureBackend first)');
+    return this.mgr;
   }
 
   /** Root variable values from -var/-var-file, files and the environment; `prompt` asks for missing ones. */
   async variables(args: VariableArg[], prompt?: (v: Variable) => Promise<string | undefined>): Promise<{ values: Map<string, Value>; diags: Diagnostic[] }> {
+    const bd = await this.ensureBackend(args);
+    if (hasErrors(bd)) return { values: new Map(), diags: bd };
     const mod = this.config.root.module;
     const raw = collectVariableValues(mod, { dir: this.dir, args, env: this.env, sources: this.config.sources });
     const fin = await finalizeVariableValues(mod, raw.values, prompt);
-    return { values: fin.values, diags: [...raw.diags, ...fin.diags] };
+    return { values: fin.values, diags: [...bd, ...raw.diags, ...fin.diags] };
   }
 
   /** Takes the state lock for an operation; waits up to `timeoutMs`. */
   async lock(operation: string, timeoutMs: number): Promise<Diagnostic[]> {
+    const bd = await this.ensureBackend();
+    if (hasErrors(bd)) return bd;
     const r = await this.stateMgr.lock({ operation, version: VERSION }, timeoutMs);
     this.lockId = r.id;
     return r.diags;
@@ -128,6 +156,8 @@ export class Workdir {
 
   /** The current state (an empty one when there is none yet). */
   async readState(): Promise<{ state: State; diags: Diagnostic[] }> {
+    const bd = await this.ensureBackend();
+    if (hasErrors(bd)) return { state: new State(), diags: bd };
     const r = await this.stateMgr.read();
     return { state: r.state ?? new State(), diags: r.diags };
   }
@@ -186,6 +216,8 @@ export class Workdir {
 
   /** Persists a state as is (refresh-only applies, state commands). */
   async writeState(state: State): Promise<Diagnostic[]> {
+    const bd = await this.ensureBackend();
+    if (hasErrors(bd)) return bd;
     return this.stateMgr.write(state);
   }
 
