@@ -60,3 +60,14 @@ describe('examples/getting-started through the CLI', () => {
     expect(r.stderr).toContain('Error: Invalid value for input variable');
   });
 });
+
+describe('backend arguments with variables and locals (beyond Terraform)', () => {
+  it('keeps each environment\'s state where the backend path says', () => {
+    const dir = copyFixture(join(import.meta.dirname, '../../testdata/plan/backend-vars'));
+    expect(terrane(dir, ['apply', '-auto-approve', '-var', 'env=prod']).code).toBe(0);
+    expect(existsSync(join(dir, 'state/team-prod.tfstate'))).toBe(true);
+    const plan = terrane(dir, ['plan', '-detailed-exitcode', '-var', 'env=dev']);
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain('# terraform_data.x will be created');
+  });
+});
