@@ -84,3 +84,20 @@ describe('nameSuggestion', () => {
     expect(nameSuggestion(given, cands)).toBe(want);
   });
 });
+
+describe('parseConfigFile', () => {
+  it('chooses the syntax by file name and decodes both the same way', async () => {
+    const { parseConfigFile } = await import('./parse-file.js');
+    const schema: BodySchema = { attributes: [], blocks: [{ type: 'variable', labelNames: ['name'] }] };
+    const native = parseConfigFile('variable "x" {\n  default = 1\n}\n', 'a.tf');
+    const json = parseConfigFile('{"variable": {"x": {"default": 1}}}', 'a.tf.json');
+    expect(native.file.syntax).toBe('native');
+    expect(json.file.syntax).toBe('json');
+    for (const { file } of [native, json]) {
+      const { content, diags } = bodyOf(file).content(schema);
+      expect(diags).toEqual([]);
+      expect(content.blocks.map((b) => b.labels)).toEqual([['x']]);
+      expect([...content.blocks[0]!.body.justAttributes().attributes.keys()]).toEqual(['default']);
+    }
+  });
+});
