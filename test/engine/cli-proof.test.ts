@@ -3,7 +3,7 @@
  * changes, moved blocks, prevent_destroy, cycles, -target and -replace, and convergence.
  */
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyFixture, terrane } from '../support/cli.js';
 
@@ -138,5 +138,23 @@ describe('engine proof through the CLI', () => {
     const afterA = readState(dir).resources.find((x) => x.name === 'a')!;
     expect(JSON.stringify(afterA.instances)).not.toBe(JSON.stringify(beforeA.instances));
     expect(terrane(dir, ['plan', '-detailed-exitcode']).code).toBe(0);
+  });
+
+  it('sees a local_file edited on disk behind its back and puts it back', () => {
+    const dir = copyFixture(fixture('drift-local-file'));
+    initApply(dir);
+    const file = join(dir, 'out/greeting.txt');
+    expect(readFileSync(file, 'utf8')).toBe('hello from terrane\n');
+    writeFileSync(file, 'edited by hand\n');
+    const p = terrane(dir, ['plan', '-detailed-exitcode']);
+    expect(p.code).toBe(2);
+    expect(p.stdout).toContain('Note: Objects have changed outside of terrane');
+    expect(p.stdout).toContain('# local_file.greeting has been deleted');
+    expect(p.stdout).toContain('# local_file.greeting will be created');
+    const a = terrane(dir, ['apply', '-auto-approve']);
+    expect(a.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('hello from terrane\n');
+    const again = terrane(dir, ['apply', '-auto-approve']);
+    expect(again.stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.');
   });
 });
