@@ -21,3 +21,6 @@ export function availableProviders(): Map<string, ProviderFactory> {
   for (const f of extra) m.set(f.source, f);
   return m;
 }
+
+import { awsProvider } from './aws/index.js';
+registerProvider(awsProvider);
