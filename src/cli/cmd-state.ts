@@ -10,7 +10,7 @@ import { decodeState, encodeState } from '../state/index.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { emitDiags, useColor } from './ui.js';
-import { LOCK_FLAGS, openState, parseAddrs, renderInstance } from './state-common.js';
+import { LOCK_FLAGS, decodedValues, openState, parseAddrs, renderInstance } from './state-common.js';
 import { runMv, runReplaceProvider, runRm } from './state-edit.js';
 
 const STATE_USAGE = `Usage: terrane [global options] state <subcommand> [options] [args]
@@ -160,7 +160,8 @@ async function runShow(args: string[], io: CommandIO): Promise<number> {
       return 1;
     }
     const t = target as AbsResourceInstance;
-    io.stdout.write(renderInstance(t, t.resource.resource.mode, is.current));
+    const rs = s.state.resource(t.containingResource())!;
+    io.stdout.write(renderInstance(t, t.resource.resource.mode, is.current, undefined, decodedValues(s.wd, rs.provider.provider.toString(), t.resource.resource.mode, t.resource.resource.type, is.current)));
     return 0;
   } finally { await s.done(); }
 }

@@ -6,7 +6,9 @@
  */
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Workdir } from '../apply/workdir.js';
-import type { State, ResourceInstanceObject } from '../state/index.js';
+import { decodeAttributes, type State, type ResourceInstanceObject } from '../state/index.js';
+import { impliedType } from '../providers/schema.js';
+import { plainJSON } from '../plan/render/json-values.js';
 import type { AbsResourceInstance } from '../addrs/index.js';
 import { parseTarget, type Targetable } from '../addrs/index.js';
 import type { ParsedFlags } from './flags.js';
@@ -73,12 +75,13 @@ export function withStatus(obj: ResourceInstanceObject, status: 'ready' | 'taint
 }
 
 /** Terraform's `show` rendering of one instance object: `# addr:` then the resource block. */
-export function renderInstance(addr: AbsResourceInstance, mode: string, obj: ResourceInstanceObject, deposedKey?: string): string {
+export function renderInstance(addr: AbsResourceInstance, mode: string, obj: ResourceInstanceObject, deposedKey?: string, decoded?: unknown): string {
   const r = addr.resource.resource;
   const head = `# ${addr.toString()}:${deposedKey ? ` (deposed object ${deposedKey})` : ''}${obj.status === 'tainted' ? ' (tainted)' : ''}\n`;
   const kw = mode === 'data' ? 'data' : 'resource';
   let attrs: Record<string, unknown> = {};
-  if (obj.attrsJSON) { try { attrs = JSON.parse(obj.attrsJSON) as Record<string, unknown>; } catch { attrs = {}; } }
+  if (decoded && typeof decoded === 'object') attrs = decoded as Record<string, unknown>;
+  else if (obj.attrsJSON) { try { attrs = JSON.parse(obj.attrsJSON) as Record<string, unknown>; } catch { attrs = {}; } }
   else if (obj.attrsFlat) attrs = { ...obj.attrsFlat };
   const sensitive = new Set(obj.sensitivePaths.filter((p) => p.length === 1 && 'attr' in p[0]!).map((p) => (p[0] as { attr: string }).attr));
   return head + `${kw} ${JSON.stringify(r.type)} ${JSON.stringify(r.name)} {\n${objectBody(attrs, 1, sensitive)}}\n`;
@@ -127,4 +130,12 @@ function renderJSON(v: unknown, depth: number): string {
   const o = v as Record<string, unknown>;
   if (Object.keys(o).length === 0) return '{}';
   return `{\n${objectBody(o, depth + 1)}${pad}}`;
+}
+
+/** An object's attributes as plain JSON, decoded with its schema so dynamic values are unwrapped. */
+export function decodedValues(wd: Workdir, providerSource: string, mode: string, type: string, obj: ResourceInstanceObject): unknown {
+  const schema = wd.providers.resourceSchema(providerSource, mode === 'data' ? 'data' : 'managed', type);
+  if (!schema || obj.attrsJSON === undefined || schema.version !== obj.schemaVersion) return undefined;
+  const d = decodeAttributes(obj, impliedType(schema.block));
+  return d.value ? plainJSON(d.value) : undefined;
 }

@@ -3,24 +3,23 @@
  * `sensitive_values` / `after_unknown` mirror with `true` where a path is sensitive or
  * unknown, shared by json-state.ts and json-plan.ts.
  */
-import { Value, unmarkDeep, isWhollyKnown, type Path } from '../../lang/value.js';
-import { valueToJSON } from '../../state/index.js';
+import type { Value, Path } from '../../lang/value.js';
 
-/** Plain JSON of a value (unknowns become null, marks are dropped). */
+/** Plain JSON of a value (unknowns become null, marks are dropped, dynamic values unwrapped). */
 export function plainJSON(v: Value): unknown {
-  const [bare] = unmarkDeep(v);
-  if (!bare.isKnown) return null;
-  return JSON.parse(valueToJSON(stripUnknown(bare))) as unknown;
-}
-
-function stripUnknown(v: Value): Value {
-  // valueToJSON refuses unknowns; they print as null in Terraform's JSON values.
-  if (!v.isKnown) return new Value(v.type, null);
-  if (v.isNull || isWhollyKnown(v)) return v;
-  const k = v.type.kind;
-  if (k === 'list' || k === 'set' || k === 'tuple') return new Value(v.type, v.elems.map(stripUnknown));
-  if (k === 'map' || k === 'object') return new Value(v.type, new Map([...v.attrs].map(([n, e]) => [n, stripUnknown(e)])));
-  return v;
+  if (!v.isKnown || v.isNull) return null;
+  switch (v.type.kind) {
+    case 'string': return v.str;
+    case 'number': return Number.isFinite(v.num) ? v.num : String(v.num);
+    case 'bool': return v.bool;
+    case 'list': case 'set': case 'tuple': return v.elems.map(plainJSON);
+    case 'map': case 'object': {
+      const o: Record<string, unknown> = {};
+      for (const [k, e] of v.attrs) o[k] = plainJSON(e);
+      return o;
+    }
+    default: return null;
+  }
 }
 
 /** A mirror of `v` with `true` where `pred` holds, `{}`/`[]` containers elsewhere (Terraform's shape). */

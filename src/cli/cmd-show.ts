@@ -1,0 +1,107 @@
+/** `terrane show [-json] [-no-color] [FILE]`: the state, a state file or a saved plan, human or JSON. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { hasErrors, errorDiag } from '../hcl/diagnostic.js';
+import { readPlanFile } from '../plan/plan-file.js';
+import { planJSON } from '../plan/render/json-plan.js';
+import { stateJSON, type SchemaLookup } from '../plan/render/json-state.js';
+import { formatConsoleValue } from '../lang/format-console.js';
+import { unmarkDeep } from '../lang/value.js';
+import { decodeState, type State } from '../state/index.js';
+import type { Workdir } from '../apply/workdir.js';
+import { flagsHelp, parseFlags } from './flags.js';
+import type { CommandIO } from './io.js';
+import { emitDiags, openWorkdir, useColor } from './ui.js';
+import { printPlan } from './plan-common.js';
+import { decodedValues, renderInstance } from './state-common.js';
+
+const SPEC = {
+  json: { type: 'bool' as const, help: 'If specified, output the terrane plan or state in a machine-readable form.' },
+  'no-color': { type: 'bool' as const, help: "If specified, output won't contain any color." },
+  help: { type: 'bool' as const },
+};
+
+const USAGE = `Usage: terrane [global options] show [options] [path]
+
+  Reads and outputs a terrane state or plan file in a human-readable
+  form. If no path is specified, the current state will be shown.
+
+Options:
+
+`;
+
+function schemas(wd: Workdir): SchemaLookup {
+  return (src, mode, type) => wd.providers.resourceSchema(src, mode, type);
+}
+
+/** The human `show` text of a state. */
+export function renderStateHuman(state: State, wd?: Workdir): string {
+  const parts: string[] = [];
+  for (const { addr, resource, instance } of state.instances()) {
+    const mode = resource.addr.resource.mode;
+    if (instance.current) parts.push(renderInstance(addr, mode, instance.current, undefined, wd ? decodedValues(wd, resource.provider.provider.toString(), mode, addr.resource.resource.type, instance.current) : undefined));
+    for (const [k, o] of instance.deposed) parts.push(renderInstance(addr, mode, o, k));
+  }
+  let out = parts.join('\n');
+  if (state.outputs.size) {
+    out += `${out ? '\n\n' : ''}Outputs:\n\n`;
+    for (const n of [...state.outputs.keys()].sort()) {
+      const o = state.outputs.get(n)!;
+      out += `${n} = ${o.sensitive ? '(sensitive value)' : formatConsoleValue(unmarkDeep(o.value)[0])}\n`;
+    }
+  }
+  return out;
+}
+
+/** Runs `terrane show`. */
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const p = parseFlags(args, SPEC);
+  if (p.error) { io.stderr.write(`${p.error}\n\n${USAGE}${flagsHelp(SPEC)}`); return 1; }
+  if (p.flags.help) { io.stdout.write(USAGE + flagsHelp(SPEC)); return 0; }
+  if (p.positional.length > 1) {
+    io.stderr.write(`The show command expects at most one argument with the path to a terrane state or plan file.\n\n${USAGE}${flagsHelp(SPEC)}`);
+    return 1;
+  }
+  const color = useColor(p, io);
+  const wd = await openWorkdir(io, p, color);
+  if (!wd) return 1;
+  try {
+    const file = p.positional[0];
+    let state: State | undefined;
+    if (file !== undefined) {
+      const path = resolve(io.cwd, file);
+      const pr = await readPlanFile(path);
+      if (pr.plan && pr.prior) {
+        if (p.flags.json) {
+          io.stdout.write(JSON.stringify(planJSON(pr.plan, pr.prior, schemas(wd), wd.config)) + '\n');
+          return 0;
+        }
+        printPlan(io, wd, { plan: pr.plan, refreshed: pr.prior, diags: [] }, color);
+        return 0;
+      }
+      let text: string;
+      try { text = await readFile(path, 'utf8'); } catch (e) {
+        emitDiags(io, [errorDiag('Failed to read the given file as a state or plan file', `State read error: ${(e as Error).message}\n\nPlan read error: ${pr.diags.map((d) => d.detail ?? d.summary).join('; ')}`)], wd.config.sources, color);
+        return 1;
+      }
+      const dec = decodeState(text);
+      if (!dec.state || hasErrors(dec.diags)) {
+        emitDiags(io, [errorDiag('Failed to read the given file as a state or plan file', `State read error: ${dec.diags.map((d) => d.detail ?? d.summary).join('; ')}\n\nPlan read error: ${pr.diags.map((d) => d.detail ?? d.summary).join('; ')}`)], wd.config.sources, color);
+        return 1;
+      }
+      state = dec.state;
+    } else {
+      const r = await wd.stateMgr.read();
+      emitDiags(io, r.diags, wd.config.sources, color);
+      if (hasErrors(r.diags)) return 1;
+      state = r.state;
+    }
+    if (p.flags.json) {
+      io.stdout.write(JSON.stringify(stateJSON(state, schemas(wd))) + '\n');
+      return 0;
+    }
+    if (!state || state.isEmpty) { io.stdout.write('No state.\n'); return 0; }
+    io.stdout.write(renderStateHuman(state, wd));
+    return 0;
+  } finally { await wd.close(); }
+}
