@@ -109,4 +109,26 @@ resource "terraform_data" "x" { input = "hello" }
     expect(destroy.code, destroy.out).toBe(0);
     expect(destroy.out).toContain('Destroy complete! Resources: 21 destroyed.');
   }, 600_000);
+
+  it.skipIf(!mirror)('updates policies, roles, tables, items, queues, topics and repositories in place and re-plans with no changes', async () => {
+    const work = join(dir, 'update');
+    cpSync(join(import.meta.dirname, '../../testdata/cloud/iam/update-stack'), work, { recursive: true });
+    writeFileSync(join(work, 'tfrc'), `provider_installation {
+  filesystem_mirror {
+    path    = ${JSON.stringify(mirror)}
+    include = ["registry.terraform.io/hashicorp/aws"]
+  }
+}
+`);
+    writeFileSync(join(work, 'terraform.tfvars'), `endpoint = "${cloud.url}"\n`);
+    expect((await tf(work, ['init', '-input=false'])).code).toBe(0);
+    const first = await tf(work, ['apply', '-auto-approve', '-input=false']);
+    expect(first.out).toContain('Apply complete! Resources: 15 added');
+    const second = await tf(work, ['apply', '-auto-approve', '-input=false', '-var', 'gen=2']);
+    expect(second.out).toContain('Apply complete! Resources: 0 added, 8 changed, 0 destroyed.');
+    const plan = await tf(work, ['plan', '-input=false', '-detailed-exitcode', '-var', 'gen=2']);
+    expect(plan.code, plan.out).toBe(0);
+    const destroy = await tf(work, ['destroy', '-auto-approve', '-input=false', '-var', 'gen=2']);
+    expect(destroy.out).toContain('Destroy complete! Resources: 15 destroyed.');
+  }, 600_000);
 });
