@@ -1,6 +1,7 @@
 // Apply of N independent instances whose provider create takes DELAY ms, at a given
 // parallelism, through the programmatic Workdir API (built dist/). Ideal: N*DELAY/P ms.
-//   node bench/engine-parallelism.mjs [n=1000] [delayMs=100] [parallelism=10]
+//   node bench/engine-parallelism.mjs [n=1000] [delayMs=100] [parallelism=10] [statePath]
+// statePath (e.g. on a tmpfs) separates the cost of durable state writes from the engine's own.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { stringVal } from '../dist/lang/value.js';
 const n = Number(process.argv[2] ?? 1000);
 const delay = Number(process.argv[3] ?? 100);
 const parallelism = Number(process.argv[4] ?? 10);
+const statePath = process.argv[5];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let inFlight = 0, maxInFlight = 0, seq = 0;
@@ -44,7 +46,7 @@ const slowProvider = {
 const dir = mkdtempSync(join(tmpdir(), 'terrane-bench-par-'));
 writeFileSync(join(dir, 'main.tf'), `resource "testing_slow" "x" {\n  count = ${n}\n  name  = "x-\${count.index}"\n}\n`);
 const pm = new ProviderManager(new Map([[slowProvider.source, slowProvider]]));
-const opened = await Workdir.open({ dir, providers: pm });
+const opened = await Workdir.open({ dir, providers: pm, ...(statePath ? { statePath } : {}) });
 if (!opened.wd) { console.error(opened.diags); process.exit(1); }
 const wd = opened.wd;
 const variables = new Map();
