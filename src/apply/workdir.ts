@@ -17,7 +17,7 @@ import { builtinFunctions } from '../lang/functions/index.js';
 import type { Value } from '../lang/value.js';
 import { LocalBackend, State, StateSync, currentWorkspace, type StateBackend, type StateMgr } from '../state/index.js';
 import { ProviderManager } from '../plan/provider-manager.js';
-import { makePlan, type PlanOptions, type PlanResult } from '../plan/planner.js';
+import { makePlan, type PlanEvent, type PlanOptions, type PlanResult } from '../plan/planner.js';
 import type { PlanMode } from '../plan/plan.js';
 import { applyPlan, type ApplyEvent, type ApplyResult } from './applier.js';
 import { VERSION } from '../version.js';
@@ -36,6 +36,7 @@ export interface WorkdirOptions {
 export interface RunOptions {
   mode?: PlanMode;
   imports?: { addr: string; id: string }[];
+  onPlanEvent?: (e: PlanEvent) => void;
   refresh?: boolean;
   targets?: string[];
   excludes?: string[];
@@ -166,7 +167,7 @@ export class Workdir {
   async plan(state: State, o: RunOptions): Promise<PlanResult> {
     const opts: PlanOptions = {
       mode: o.mode ?? 'normal', refresh: o.refresh ?? true, targets: o.targets ?? [], excludes: o.excludes ?? [], replace: o.replace ?? [],
-      parallelism: o.parallelism ?? 10, variables: o.variables, ...(o.imports ? { imports: o.imports } : {}),
+      parallelism: o.parallelism ?? 10, variables: o.variables, ...(o.imports ? { imports: o.imports } : {}), ...(o.onPlanEvent ? { onEvent: o.onPlanEvent } : {}),
       run: { cwd: this.cwd, rootDir: this.dir, workspace: this.workspace, applying: false, planTimestamp: new Date() },
       ...(o.signal ? { signal: o.signal } : {}),
     };

@@ -13,6 +13,8 @@ import type { Value } from '../lang/value.js';
 import type { ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { emitDiags, parseDuration, variableArgs, variablePrompter } from './ui.js';
+import { colors } from '../plan/render/colors.js';
+import { elapsed } from './apply-progress.js';
 
 /** Schema lookup for rendering a change. */
 export function schemaLookup(wd: Workdir): (c: ResourceInstanceChange) => BlockSchema | undefined {
@@ -41,11 +43,18 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
     const ld = await wd.lock(mode === 'destroy' ? 'OperationTypeApply' : 'OperationTypePlan', timeout);
     if (hasErrors(ld)) { emitDiags(io, ld, wd.config.sources, color); return undefined; }
   }
+  const c = colors(color);
   const st = await wd.readState();
   if (hasErrors(st.diags)) { emitDiags(io, st.diags, wd.config.sources, color); await wd.unlock(); return undefined; }
   const result = await wd.plan(st.state, {
     mode, refresh: p.flags.refresh !== false, targets: p.flags.target as string[], excludes: p.flags.exclude as string[],
     replace: p.flags.replace as string[], parallelism: Number(p.flags.parallelism ?? 10), variables: vars.values,
+    onPlanEvent: (e) => {
+      const name = c.bold(`${e.addr}:`);
+      if (e.kind === 'refresh') io.stdout.write(`${name} Refreshing state...${e.id ? ` [id=${e.id}]` : ''}\n`);
+      else if (e.kind === 'read-start') io.stdout.write(`${name} Reading...\n`);
+      else io.stdout.write(`${name} Read complete after ${elapsed(e.elapsedMs)}${e.id ? ` [id=${e.id}]` : ''}\n`);
+    },
   });
   const all = [...warnings, ...result.diags];
   if (hasErrors(all)) {

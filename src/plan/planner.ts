@@ -34,7 +34,15 @@ export interface PlanOptions extends WalkerOptions {
   replace: string[];
   /** Imports requested on the command line (`terrane import ADDR ID`). */
   imports?: { addr: string; id: string }[];
+  /** Progress while planning (`Refreshing state... [id=...]`, data source reads). */
+  onEvent?: (e: PlanEvent) => void;
 }
+
+/** A progress event of the plan stage. */
+export type PlanEvent =
+  | { kind: 'refresh'; addr: string; id?: string }
+  | { kind: 'read-start'; addr: string }
+  | { kind: 'read-done'; addr: string; id?: string; elapsedMs: number };
 
 /** The result of planning: the plan and the refreshed prior state it was made against. */
 export interface PlanResult {
@@ -135,6 +143,7 @@ class Planner extends Walker {
     if (n.res.mode === 'data') return prior;
     const provider = this.providers.instance(n.provider.toString(), n.source)!;
     const [bare] = stripMarks(prior);
+    this.popts.onEvent?.({ kind: 'refresh', addr: addr.toString(), ...idOf(bare) });
     const r = await provider.readResource({ typeName: n.res.type, currentState: bare, ...(obj.private ? { private: obj.private } : {}) });
     diags.push(...providerDiags(r.diagnostics, n.res.declRange, `Error refreshing ${addr.toString()}.`));
     if (hasErrors(r.diagnostics.map((d) => ({ ...d, subject: undefined })) as Diagnostic[])) return prior;
@@ -227,7 +236,10 @@ class Planner extends Walker {
     const v = provider.validateDataSourceConfig?.(n.res.type, config) ?? [];
     diags.push(...providerDiags(v, n.res.declRange));
     if (hasErrors(diags)) return;
+    const started = Date.now();
+    this.popts.onEvent?.({ kind: 'read-start', addr: addr.toString() });
     const r = await provider.readDataSource({ typeName: n.res.type, config });
+    if (!r.diagnostics.some((d) => d.severity === 'error')) this.popts.onEvent?.({ kind: 'read-done', addr: addr.toString(), elapsedMs: Date.now() - started, ...idOf(r.state) });
     diags.push(...providerDiags(r.diagnostics, n.res.declRange, `Error reading ${addr.toString()}.`));
     if (r.diagnostics.some((d) => d.severity === 'error')) return;
     const value = markSchemaSensitive(r.state, schema.block);
@@ -426,6 +438,12 @@ function outputChanges(prior: State, outs: Map<string, { value: Value; sensitive
     out.push({ name, action, before: bv, after: av, sensitive: (before?.sensitive ?? false) || (after?.sensitive ?? false) });
   }
   return out;
+}
+
+function idOf(v: Value): { id?: string } {
+  if (v.isNull || !v.isKnown || v.type.kind !== 'object') return {};
+  const id = v.attrs.get('id');
+  return id && id.isKnown && !id.isNull && id.type.kind === 'string' ? { id: id.str } : {};
 }
 
 /** The address an import block's `to` names (a static traversal, with instance keys that may use each.key). */
