@@ -25,7 +25,7 @@ function initApply(dir: string, extra: string[] = []) {
   return a;
 }
 
-describe('engine proof through the CLI', () => {
+describe('engine proof through the CLI', { timeout: 120_000 }, () => {
   it('calls a local module with for_each, flows its outputs back, and converges', () => {
     const dir = copyFixture(fixture('modules-for-each'));
     const a = initApply(dir);
