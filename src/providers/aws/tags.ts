@@ -6,17 +6,11 @@
 import * as T from '../../lang/types.js';
 import { CreateTagsCommand, DeleteTagsCommand, type Tag } from '@aws-sdk/client-ec2';
 import { unknownVal, type Value } from '../../lang/value.js';
-import type { AttributeSchema } from '../protocol.js';
 import { attr, fromJS, toJS, withAttrs } from '../sdk/obj.js';
 import type { PlanCustomization } from '../sdk/resource.js';
 import type { AwsMeta } from './config.js';
 import { awsCall } from './errors.js';
 
-/** The tags and tags_all attribute schemas. */
-export const tagsAttributes: Record<string, AttributeSchema> = {
-  tags: { type: T.Map(T.String), optional: true },
-  tags_all: { type: T.Map(T.String), computed: true },
-};
 
 /** Tags of a value's attribute as a plain record (empty when null). */
 export function tagMap(v: Value, name = 'tags'): Record<string, string> {

@@ -3,41 +3,16 @@
  * the provider's region, filtered by `state`, `all_availability_zones`, `exclude_names`,
  * `exclude_zone_ids` and `filter` blocks; id = the region, as the hashicorp provider sets it.
  */
-import * as T from '../../../lang/types.js';
 import { DescribeAvailabilityZonesCommand, type Filter } from '@aws-sdk/client-ec2';
 import { attr, bool, str, toJS, withAttrs } from '../../sdk/obj.js';
+import { availabilityZonesSchema } from './schemas.js';
 import type { DataSourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall } from '../errors.js';
 
-const SL = T.List(T.String);
-
 /** The aws_availability_zones data source. */
 export const awsAvailabilityZones: DataSourceDef<AwsMeta> = {
-  schema: {
-    version: 0,
-    block: {
-      attributes: {
-        all_availability_zones: { type: T.Bool, optional: true },
-        exclude_names: { type: T.Set(T.String), optional: true },
-        exclude_zone_ids: { type: T.Set(T.String), optional: true },
-        group_names: { type: T.Set(T.String), computed: true },
-        id: { type: T.String, optional: true, computed: true },
-        names: { type: SL, computed: true },
-        state: { type: T.String, optional: true },
-        zone_ids: { type: SL, computed: true },
-      },
-      blockTypes: {
-        filter: {
-          nesting: 'set',
-          block: {
-            attributes: { name: { type: T.String, required: true }, values: { type: T.Set(T.String), required: true } },
-            blockTypes: {},
-          },
-        },
-      },
-    },
-  },
+  schema: availabilityZonesSchema,
   async read(ctx, config) {
     const filters: Filter[] = [];
     const state = str(config, 'state');

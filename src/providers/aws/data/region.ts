@@ -2,11 +2,11 @@
  * Data source aws_region: the provider's region (or the one named), with its EC2 endpoint
  * host and description from ec2 DescribeRegions.
  */
-import * as T from '../../../lang/types.js';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { str, withAttrs } from '../../sdk/obj.js';
 import { ProviderError, type DataSourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
+import { regionSchema } from './schemas.js';
 import { awsCall } from '../errors.js';
 
 /** Region descriptions as the hashicorp provider reports them (from the AWS partition data). */
@@ -20,18 +20,7 @@ const DESCRIPTIONS: Record<string, string> = {
 
 /** The aws_region data source. */
 export const awsRegion: DataSourceDef<AwsMeta> = {
-  schema: {
-    version: 0,
-    block: {
-      attributes: {
-        description: { type: T.String, computed: true },
-        endpoint: { type: T.String, optional: true, computed: true },
-        id: { type: T.String, optional: true, computed: true },
-        name: { type: T.String, optional: true, computed: true },
-      },
-      blockTypes: {},
-    },
-  },
+  schema: regionSchema,
   async read(ctx, config) {
     const name = str(config, 'name') ?? ctx.meta.region;
     const out = await awsCall('reading EC2 Regions', () => ctx.meta.ec2().send(new DescribeRegionsCommand({ AllRegions: true })));

@@ -2,7 +2,6 @@
  * aws_internet_gateway, as hashicorp/aws defines it: import id = the gateway id; vpc_id
  * attaches (and changing it re-attaches in place); delete detaches first.
  */
-import * as T from '../../../lang/types.js';
 import {
   AttachInternetGatewayCommand, CreateInternetGatewayCommand, DeleteInternetGatewayCommand, DescribeInternetGatewaysCommand,
   DetachInternetGatewayCommand, type InternetGateway,
@@ -11,27 +10,14 @@ import type { Value } from '../../../lang/value.js';
 import { str, withAttrs } from '../../sdk/obj.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
+import { internetGatewaySchema } from './schemas.js';
 import { awsCall, isAwsCode, retryDependencyViolation } from '../errors.js';
-import { planTagsAll, tagMap, tagsAttributes, tagsForState, updateEc2Tags } from '../tags.js';
+import { planTagsAll, tagMap, tagsForState, updateEc2Tags } from '../tags.js';
 import { tagSpec } from './vpc.js';
-
-const S = T.String;
 
 /** The aws_internet_gateway resource. */
 export const awsInternetGateway: ResourceDef<AwsMeta> = {
-  schema: {
-    version: 0,
-    block: {
-      attributes: {
-        arn: { type: S, computed: true },
-        id: { type: S, optional: true, computed: true },
-        owner_id: { type: S, computed: true },
-        vpc_id: { type: S, optional: true },
-        ...tagsAttributes,
-      },
-      blockTypes: {},
-    },
-  },
+  schema: internetGatewaySchema,
 
   customizePlan: (ctx, p) => planTagsAll(ctx.meta, p),
 

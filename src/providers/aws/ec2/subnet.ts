@@ -2,54 +2,23 @@
  * aws_subnet, as hashicorp/aws defines it: import id = the subnet id; vpc_id, cidr_block and
  * the availability zone force a new subnet; map_public_ip_on_launch updates in place.
  */
-import * as T from '../../../lang/types.js';
 import {
   CreateSubnetCommand, DeleteSubnetCommand, DescribeSubnetsCommand, ModifySubnetAttributeCommand, type Subnet,
 } from '@aws-sdk/client-ec2';
-import { boolVal, type Value } from '../../../lang/value.js';
+import type { Value } from '../../../lang/value.js';
 import { impliedType } from '../../schema.js';
 import { bool, str, withAttrs } from '../../sdk/obj.js';
 import { nullObject } from '../../sdk/provider.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
+import { subnetSchema } from './schemas.js';
 import { awsCall, isAwsCode, retryDependencyViolation } from '../errors.js';
-import { planTagsAll, tagMap, tagsAttributes, tagsForState, updateEc2Tags } from '../tags.js';
+import { planTagsAll, tagMap, tagsForState, updateEc2Tags } from '../tags.js';
 import { tagSpec } from './vpc.js';
-
-const S = T.String;
-const no = boolVal(false);
 
 /** The aws_subnet resource. */
 export const awsSubnet: ResourceDef<AwsMeta> = {
-  schema: {
-    version: 1,
-    block: {
-      attributes: {
-        arn: { type: S, computed: true },
-        assign_ipv6_address_on_creation: { type: T.Bool, optional: true, default: no },
-        availability_zone: { type: S, optional: true, computed: true, forceNew: true },
-        availability_zone_id: { type: S, optional: true, computed: true, forceNew: true },
-        cidr_block: { type: S, optional: true, forceNew: true },
-        customer_owned_ipv4_pool: { type: S, optional: true },
-        enable_dns64: { type: T.Bool, optional: true, default: no },
-        enable_lni_at_device_index: { type: T.Number, optional: true, computed: true },
-        enable_resource_name_dns_a_record_on_launch: { type: T.Bool, optional: true, default: no },
-        enable_resource_name_dns_aaaa_record_on_launch: { type: T.Bool, optional: true, default: no },
-        id: { type: S, optional: true, computed: true },
-        ipv6_cidr_block: { type: S, optional: true },
-        ipv6_cidr_block_association_id: { type: S, computed: true },
-        ipv6_native: { type: T.Bool, optional: true, default: no, forceNew: true },
-        map_customer_owned_ip_on_launch: { type: T.Bool, optional: true },
-        map_public_ip_on_launch: { type: T.Bool, optional: true, default: no },
-        outpost_arn: { type: S, optional: true },
-        owner_id: { type: S, computed: true },
-        private_dns_hostname_type_on_launch: { type: S, optional: true, computed: true },
-        vpc_id: { type: S, required: true, forceNew: true },
-        ...tagsAttributes,
-      },
-      blockTypes: {},
-    },
-  },
+  schema: subnetSchema,
 
   customizePlan: (ctx, p) => planTagsAll(ctx.meta, p),
 

@@ -3,54 +3,23 @@
  * VPC; DNS attributes and instance_tenancy update in place; the default security group,
  * network ACL and main route table AWS creates with the VPC are exported as ids.
  */
-import * as T from '../../../lang/types.js';
 import {
   CreateVpcCommand, DeleteVpcCommand, DescribeNetworkAclsCommand, DescribeRouteTablesCommand, DescribeSecurityGroupsCommand,
   DescribeVpcAttributeCommand, DescribeVpcsCommand, ModifyVpcAttributeCommand, ModifyVpcTenancyCommand, type Vpc,
 } from '@aws-sdk/client-ec2';
-import { boolVal, stringVal, type Value } from '../../../lang/value.js';
+import type { Value } from '../../../lang/value.js';
 import { impliedType } from '../../schema.js';
 import { bool, str, withAttrs } from '../../sdk/obj.js';
 import { nullObject } from '../../sdk/provider.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
+import { vpcSchema } from './schemas.js';
 import { awsCall, isAwsCode, retryDependencyViolation } from '../errors.js';
-import { ec2Tags, planTagsAll, tagMap, tagsAttributes, tagsForState, updateEc2Tags } from '../tags.js';
-
-const S = T.String;
+import { ec2Tags, planTagsAll, tagMap, tagsForState, updateEc2Tags } from '../tags.js';
 
 /** The aws_vpc resource. */
 export const awsVpc: ResourceDef<AwsMeta> = {
-  schema: {
-    version: 1,
-    block: {
-      attributes: {
-        arn: { type: S, computed: true },
-        assign_generated_ipv6_cidr_block: { type: T.Bool, optional: true },
-        cidr_block: { type: S, optional: true, computed: true, forceNew: true },
-        default_network_acl_id: { type: S, computed: true },
-        default_route_table_id: { type: S, computed: true },
-        default_security_group_id: { type: S, computed: true },
-        dhcp_options_id: { type: S, computed: true },
-        enable_dns_hostnames: { type: T.Bool, optional: true, computed: true },
-        enable_dns_support: { type: T.Bool, optional: true, default: boolVal(true) },
-        enable_network_address_usage_metrics: { type: T.Bool, optional: true, computed: true },
-        id: { type: S, optional: true, computed: true },
-        instance_tenancy: { type: S, optional: true, default: stringVal('default') },
-        ipv4_ipam_pool_id: { type: S, optional: true, forceNew: true },
-        ipv4_netmask_length: { type: T.Number, optional: true, forceNew: true },
-        ipv6_association_id: { type: S, computed: true },
-        ipv6_cidr_block: { type: S, optional: true, computed: true },
-        ipv6_cidr_block_network_border_group: { type: S, optional: true, computed: true },
-        ipv6_ipam_pool_id: { type: S, optional: true },
-        ipv6_netmask_length: { type: T.Number, optional: true },
-        main_route_table_id: { type: S, computed: true },
-        owner_id: { type: S, computed: true },
-        ...tagsAttributes,
-      },
-      blockTypes: {},
-    },
-  },
+  schema: vpcSchema,
 
   customizePlan: (ctx, p) => planTagsAll(ctx.meta, p),
 
