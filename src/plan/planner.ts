@@ -64,6 +64,12 @@ class Planner extends Walker {
     super(config, providers, popts);
   }
 
+  /** A destroy plan removes every output; their expressions may refer to objects already gone. */
+  protected override async visitOutput(node: ModuleNode, name: string): Promise<Diagnostic[]> {
+    if (this.popts.mode === 'destroy') return [];
+    return super.visitOutput(node, name);
+  }
+
   protected async visitResource(n: Extract<EngineNode, { kind: 'resource' }>): Promise<Diagnostic[]> {
     const { node, res, source } = n;
     const diags: Diagnostic[] = [];

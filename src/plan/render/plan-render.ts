@@ -7,7 +7,8 @@
 import type { BlockSchema } from '../../providers/protocol.js';
 import type { Path } from '../../lang/value.js';
 import { planSummary, type Action, type Plan, type ResourceInstanceChange } from '../plan.js';
-import { bodyLines, inline, prefix, quote, type Marker, type RenderCtx } from './value-render.js';
+import { attrLines, bodyLines, quote, type Marker, type RenderCtx } from './value-render.js';
+import { Mark } from '../../lang/value.js';
 import { colors, type Colors } from './colors.js';
 
 export interface RenderOptions {
@@ -112,35 +113,12 @@ function outputLines(plan: Plan, c: Colors): string[] {
   if (!changed.length) return [];
   const w = Math.max(...changed.map((o) => o.name.length));
   const out = ['', 'Changes to Outputs:'];
+  const ctx: RenderCtx = { c, replacePaths: new Set(), showUnchanged: false };
   for (const o of changed) {
-    const ctx: RenderCtx = { c, replacePaths: new Set(), showUnchanged: false };
-    void ctx;
-    const show = (v: typeof o.after) => (o.sensitive ? '(sensitive value)' : inline(v, c));
-    const name = o.name.padEnd(w);
-    if (o.action === 'create') out.push(`${prefix(-1, '+', c)}${name} = ${o.sensitive ? '(sensitive value)' : multiline(o.after, c)}`);
-    else if (o.action === 'delete') out.push(`${prefix(-1, '-', c)}${name} = ${show(o.before)} -> null`);
-    else out.push(`${prefix(-1, '~', c)}${name} = ${show(o.before)} -> ${show(o.after)}`);
+    const mark = (v: typeof o.after) => (o.sensitive && v.isKnown && !v.isNull ? v.mark(Mark.Sensitive) : v);
+    out.push(...attrLines(o.name, mark(o.before), mark(o.after), -1, w, ctx, [], o.action === 'create', o.action === 'delete'));
   }
   return out;
-}
-
-function multiline(v: Parameters<typeof inline>[0], c: Colors): string {
-  const lines = bodyValue(v, c);
-  return lines.join('\n');
-}
-
-function bodyValue(v: Parameters<typeof inline>[0], c: Colors): string[] {
-  if (!v.isKnown || v.isNull || v.isSensitive) return [inline(v, c)];
-  const k = v.type.kind;
-  if ((k === 'list' || k === 'tuple' || k === 'set') && v.elems.length) {
-    return ['[', ...v.elems.map((e) => `      ${c.green('+')} ${inline(e, c)},`), '    ]'];
-  }
-  if ((k === 'map' || k === 'object') && v.attrs.size) {
-    const keys = [...v.attrs.keys()];
-    const w = Math.max(...keys.map((x) => quote(x).length));
-    return ['{', ...keys.map((key) => `      ${c.green('+')} ${quote(key).padEnd(w)} = ${inline(v.attrs.get(key)!, c)}`), '    }'];
-  }
-  return [inline(v, c)];
 }
 
 /** The whole human plan (as `terraform plan` prints it after refreshing). */

@@ -121,7 +121,7 @@ function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[
 }
 
 /** Renders one attribute's change as lines. `w` is the name column width. */
-function attrLines(name: string, before: Value, after: Value, depth: number, w: number, ctx: RenderCtx, path: Path, create: boolean, del: boolean): string[] {
+export function attrLines(name: string, before: Value, after: Value, depth: number, w: number, ctx: RenderCtx, path: Path, create: boolean, del: boolean): string[] {
   const c = ctx.c;
   const forces = ctx.replacePaths.has(pathKey(path)) ? c.red(' # forces replacement') : '';
   const padded = name.padEnd(w);
@@ -145,10 +145,17 @@ function attrLines(name: string, before: Value, after: Value, depth: number, w: 
     const names = keys.map((key) => (k === 'map' ? quote(key) : key));
     const kw = Math.max(...names.map((n) => n.length));
     const out = [prefix(depth, '~', c) + padded + ' = {' + forces];
+    let hidden = 0;
     keys.forEach((key, i) => {
       const b = before.attrs.get(key), a = after.attrs.get(key);
+      // Unchanged entries of a changed collection are hidden, as Terraform does.
+      if (b && a && same(b, a) && !ctx.showUnchanged) { hidden++; return; }
       out.push(...attrLines(names[i]!, b ?? a!, a ?? b!, depth + 1, kw, ctx, [...path, { index: key }], !b, !a));
     });
+    if (hidden) {
+      const what = k === 'map' ? 'element' : 'attribute';
+      out.push(' '.repeat(4 + depth * 4 + 8) + c.dim(`# (${hidden} unchanged ${what}${hidden === 1 ? '' : 's'} hidden)`));
+    }
     out.push(' '.repeat(4 + depth * 4 + 4) + '}');
     return out;
   }
@@ -190,7 +197,11 @@ export function bodyLines(block: BlockSchema | undefined, before: Value, after: 
     if (!create && !del && b.isNull && a.isNull) continue;
     shown.push({ name, b, a });
   }
-  const w = Math.max(0, ...shown.map((s) => s.name.length));
+  // The `=` column lines up over every attribute the object has, shown or hidden.
+  const w = Math.max(0, ...attrNames.filter((n) => {
+    const b = before.isNull ? undefined : before.attrs.get(n), a = after.isNull ? undefined : after.attrs.get(n);
+    return (b && !b.isNull) || (a && !a.isNull) || (a && !a.isKnown);
+  }).map((n) => n.length));
   const out: string[] = [];
   for (const s of shown) {
     if (!create && !del && s.b.isNull) out.push(...attrLines(s.name, s.a, s.a, depth, w, ctx, [...path, { attr: s.name }], true, false));
