@@ -29,5 +29,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   workspace: { synopsis: 'Workspace management', load: () => import('./cmd-workspace.js') },
   'force-unlock': { synopsis: 'Release a stuck lock on the current workspace', load: () => import('./cmd-force-unlock.js') },
   show: { synopsis: 'Show the current state or a saved plan', load: () => import('./cmd-show.js') },
+  graph: { synopsis: 'Generate a Graphviz graph of the steps in an operation', load: () => import('./cmd-graph.js') },
+  providers: { synopsis: 'Show the providers required for this configuration', load: () => import('./cmd-providers.js') },
   refresh: { synopsis: 'Update the state to match remote systems', load: () => import('./cmd-refresh.js') },
 };
