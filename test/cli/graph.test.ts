@@ -1,0 +1,32 @@
+import { describe, it, expect } from 'vitest';
+import { fixture, terrane } from './helpers.js';
+
+describe('graph', () => {
+  it('summarizes resources and their dependencies in DOT', () => {
+    const dir = fixture('basic');
+    const r = terrane(dir, ['graph']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^digraph \{\n/);
+    expect(r.stdout).toContain('"[root] null_resource.b" -> "[root] terraform_data.a"');
+    expect(r.stdout).not.toContain('provider[');
+  });
+
+  it('shows the operation graph with -type=plan and rejects unknown types', () => {
+    const dir = fixture('basic');
+    const r = terrane(dir, ['graph', '-type=plan']);
+    expect(r.stdout).toContain('"[root] terraform_data.many (expand)"');
+    expect(r.stdout).toContain('shape = "diamond"');
+    const bad = terrane(dir, ['graph', '-type=nope']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Invalid graph type requested: nope');
+  });
+});
+
+describe('providers', () => {
+  it('prints the requirement tree', () => {
+    const dir = fixture('basic');
+    const r = terrane(dir, ['providers']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Providers required by configuration:\n.\n├── provider[registry.terraform.io/hashicorp/null]\n└── provider[terraform.io/builtin/terraform]\n');
+  });
+});
