@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateTagsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateTagsCommand, CreateVpcCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
 import { copyFixture, type CliResult } from '../support/cli.js';
 
@@ -109,5 +109,21 @@ describe('aws provider network stack on the local cloud', () => {
     expect(plan.stderr).toContain('No valid credential sources found');
     expect(plan.stderr).toContain('terrane cloud start');
     expect(plan.stderr).toContain('TERRANE_CLOUD_ENDPOINT');
+  }, 60_000);
+  it('imports a VPC made by hand by its id, with no change planned after', async () => {
+    const made = await ec2.send(new CreateVpcCommand({
+      CidrBlock: '10.30.0.0/16', TagSpecifications: [{ ResourceType: 'vpc', Tags: [{ Key: 'Name', Value: 'made-by-hand' }] }],
+    }));
+    const id = made.Vpc!.VpcId!;
+    const dir = copyFixture(join(FIXTURES, 'aws-import'));
+    expect((await run(dir, ['init'], env)).code).toBe(0);
+    const imp = await run(dir, ['import', 'aws_vpc.imported', id], env);
+    expect(imp.code, imp.stderr + imp.stdout).toBe(0);
+    expect(imp.stdout).toContain('Import successful!');
+    const plan = await run(dir, ['plan', '-detailed-exitcode'], env);
+    expect(plan.code, plan.stderr + plan.stdout).toBe(0);
+    const destroy = await run(dir, ['destroy', '-auto-approve'], env);
+    expect(destroy.code, destroy.stderr + destroy.stdout).toBe(0);
+    expect((await vpcIds()).map((v) => v.id)).not.toContain(id);
   }, 60_000);
 });
