@@ -104,6 +104,8 @@ class Applier extends Walker {
     const inst = exp.kind === 'count' ? { countIndex: ik as number } : exp.kind === 'for_each' ? { eachKey: String(ik), eachValue: exp.eachValues!.get(String(ik))! } : {};
     const scope = this.scope(node, mi, inst);
     const provider = this.providers.instance(n.provider.toString(), n.source)!;
+    // The provider call holds a parallelism slot; waiting for the state write does not.
+    let finish: (() => Promise<void>) | undefined;
     await this.sem.run(async () => {
       const ev = evaluateConfig(res, schema, scope);
       diags.push(...ev.diags);
@@ -116,9 +118,12 @@ class Applier extends Walker {
         diags.push(...providerDiags(r.diagnostics, res.declRange, `Error reading ${change.addr}.`));
         if (r.diagnostics.some((d) => d.severity === 'error')) { this.event({ kind: 'failed', addr: change.addr, action: 'read', elapsedMs: Date.now() - started }); return; }
         const v = markSchemaSensitive(r.state, schema.block);
-        diags.push(...await this.save(addr, n, v, schema, [], undefined, 'ready'));
-        this.event({ kind: 'done', addr: change.addr, action: 'read', elapsedMs: Date.now() - started });
-        setValue(v);
+        const saved = this.save(addr, n, v, schema, [], undefined, 'ready');
+        finish = async () => {
+          diags.push(...await saved);
+          this.event({ kind: 'done', addr: change.addr, action: 'read', elapsedMs: Date.now() - started });
+          setValue(v);
+        };
         return;
       }
       const creating = change.action === 'create' || change.action === 'delete-then-create' || change.action === 'create-then-delete';
@@ -151,13 +156,18 @@ class Applier extends Walker {
         return;
       }
       const v = markSchemaSensitive(restoreMarks(r.newState, marks), schema.block);
-      diags.push(...await this.save(addr, n, v, schema, deps, r.private, 'ready'));
+      const saved = this.save(addr, n, v, schema, deps, r.private, 'ready');
       if (change.action === 'update') this.counts.changed++;
       else this.counts.added++;
       if (change.importing) this.counts.imported++;
-      this.event({ kind: 'done', addr: change.addr, action: change.action, id: idOf(v), elapsedMs: Date.now() - started });
-      setValue(v);
+      finish = async () => {
+        // "complete" is printed once the state that records it is on disk.
+        diags.push(...await saved);
+        this.event({ kind: 'done', addr: change.addr, action: change.action, id: idOf(v), elapsedMs: Date.now() - started });
+        setValue(v);
+      };
     });
+    if (finish) await finish();
   }
 
   private async save(
@@ -174,7 +184,7 @@ class Applier extends Walker {
 
   private async visitDestroy(changes: ResourceInstanceChange[]): Promise<Diagnostic[]> {
     const diags: Diagnostic[] = [];
-    await Promise.all(changes.map((c) => this.sem.run(async () => {
+    await Promise.all(changes.map(async (c) => {
       const addr = parseAbsResourceInstance(c.addr).value!;
       const resState = this.state.resource(addr.containingResource());
       const inst = this.state.instance(addr);
@@ -195,19 +205,23 @@ class Applier extends Walker {
         const [bare] = stripMarks(prior);
         const started = Date.now();
         const action = deposedKey ? 'destroy-deposed' as const : 'delete' as const;
-        this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare) });
-        const r = await provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) });
-        if (r.diagnostics.some((d) => d.severity === 'error')) {
-          diags.push(...providerDiags(r.diagnostics, undefined).map((d) => ({ ...d, detail: `${d.detail ? d.detail + '\n\n' : ''}with ${c.addr}` })));
-          this.event({ kind: 'failed', addr: c.addr, action, elapsedMs: Date.now() - started });
-          continue;
-        }
-        diags.push(...await this.sync.update((s) => (deposedKey ? s.setDeposed(addr, deposedKey, undefined, providerAddr) : s.setCurrent(addr, undefined, providerAddr))));
-        if (!deposedKey) this.counts.destroyed++;
-        else this.counts.destroyed++;
+        // The provider call holds a parallelism slot; the state write after it does not.
+        const saved = await this.sem.run(async () => {
+          this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare) });
+          const r = await provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) });
+          if (r.diagnostics.some((d) => d.severity === 'error')) {
+            diags.push(...providerDiags(r.diagnostics, undefined).map((d) => ({ ...d, detail: `${d.detail ? d.detail + '\n\n' : ''}with ${c.addr}` })));
+            this.event({ kind: 'failed', addr: c.addr, action, elapsedMs: Date.now() - started });
+            return undefined;
+          }
+          this.counts.destroyed++;
+          return this.sync.update((s) => (deposedKey ? s.setDeposed(addr, deposedKey, undefined, providerAddr) : s.setCurrent(addr, undefined, providerAddr)));
+        });
+        if (!saved) continue;
+        diags.push(...await saved);
         this.event({ kind: 'done', addr: c.addr, action, elapsedMs: Date.now() - started });
       }
-    })));
+    }));
     return diags;
   }
 }
