@@ -31,5 +31,6 @@ export const COMMANDS: Record<string, CommandEntry> = {
   show: { synopsis: 'Show the current state or a saved plan', load: () => import('./cmd-show.js') },
   graph: { synopsis: 'Generate a Graphviz graph of the steps in an operation', load: () => import('./cmd-graph.js') },
   providers: { synopsis: 'Show the providers required for this configuration', load: () => import('./cmd-providers.js') },
+  validate: { synopsis: 'Check whether the configuration is valid', main: true, load: () => import('./cmd-validate.js') },
   refresh: { synopsis: 'Update the state to match remote systems', load: () => import('./cmd-refresh.js') },
 };

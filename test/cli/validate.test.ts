@@ -1,0 +1,22 @@
+import { describe, it, expect } from 'vitest';
+import { fixture, terrane } from './helpers.js';
+
+describe('validate', () => {
+  it('accepts a valid configuration', () => {
+    const r = terrane(fixture('basic'), ['validate', '-no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Success! The configuration is valid.\n\n');
+  });
+
+  it('reports an unsupported argument with its file and line, as text and JSON', () => {
+    const dir = fixture('invalid');
+    const r = terrane(dir, ['validate', '-no-color']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Error: Unsupported argument');
+    expect(r.stderr).toContain('on main.tf line 3, in resource "null_resource" "x":');
+    const j = JSON.parse(terrane(dir, ['validate', '-json']).stdout);
+    expect(j).toMatchObject({ format_version: '1.0', valid: false, error_count: 1, warning_count: 0 });
+    expect(j.diagnostics[0].range).toEqual({ filename: 'main.tf', start: { line: 3, column: 3, byte: 49 }, end: { line: 3, column: 8, byte: 54 } });
+    expect(j.diagnostics[0].snippet.code).toBe('  bogus    = 1');
+  });
+});

@@ -1,0 +1,4 @@
+resource "null_resource" "x" {
+  triggers = {}
+  bogus    = 1
+}
