@@ -4,6 +4,8 @@ import { sourceForLocalName } from '../plan/provider-resolve.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { openWorkdir, useColor } from './ui.js';
+import { typeToJSONValue } from '../state/index.js';
+import type { BlockSchema, Schema } from '../providers/protocol.js';
 
 const SPEC = { help: { type: 'bool' as const } };
 const USAGE = `Usage: terrane [global options] providers [options] [DIR]
@@ -50,6 +52,7 @@ function tree(node: ModuleNode, indent: string, out: string[]): void {
 
 /** Runs `terrane providers`. */
 export async function run(args: string[], io: CommandIO): Promise<number> {
+  if (args[0] === 'schema') return runSchema(args.slice(1), io);
   const p = parseFlags(args, SPEC);
   if (p.error) { io.stderr.write(`${p.error}\n\n${USAGE}${flagsHelp(SPEC)}`); return 1; }
   if (p.flags.help) { io.stdout.write(USAGE + flagsHelp(SPEC)); return 0; }
@@ -66,6 +69,60 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     if (fromState.size) {
       io.stdout.write('Providers required by state:\n\n' + [...fromState].sort().map((s) => `    provider[${s}]\n\n`).join(''));
     }
+    return 0;
+  } finally { await wd.close(); }
+}
+
+function blockJSON(b: BlockSchema): Record<string, unknown> {
+  const attrs: Record<string, unknown> = {};
+  for (const [n, a] of Object.entries(b.attributes)) {
+    attrs[n] = {
+      type: typeToJSONValue(a.type),
+      ...(a.description ? { description: a.description, description_kind: 'plain' } : { description_kind: 'plain' }),
+      ...(a.required ? { required: true } : {}), ...(a.optional ? { optional: true } : {}),
+      ...(a.computed ? { computed: true } : {}), ...(a.sensitive ? { sensitive: true } : {}),
+      ...(a.deprecated ? { deprecated: true } : {}),
+    };
+  }
+  const blocks: Record<string, unknown> = {};
+  for (const [n, nb] of Object.entries(b.blockTypes)) {
+    blocks[n] = { nesting_mode: nb.nesting, block: blockJSON(nb.block), ...(nb.minItems ? { min_items: nb.minItems } : {}), ...(nb.maxItems ? { max_items: nb.maxItems } : {}) };
+  }
+  return {
+    ...(Object.keys(attrs).length ? { attributes: attrs } : {}),
+    ...(Object.keys(blocks).length ? { block_types: blocks } : {}),
+    ...(b.description ? { description: b.description } : {}),
+    description_kind: 'plain',
+  };
+}
+
+function schemaJSON(s: Schema): Record<string, unknown> {
+  return { version: s.version, block: blockJSON(s.block) };
+}
+
+/** `terrane providers schema -json`: Terraform's provider schema JSON for the providers the configuration uses. */
+async function runSchema(args: string[], io: CommandIO): Promise<number> {
+  const p = parseFlags(args, { json: { type: 'bool' }, help: { type: 'bool' } });
+  if (p.error || !p.flags.json) {
+    io.stderr.write('The `terrane providers schema` command requires the `-json` flag.\n');
+    return 1;
+  }
+  const wd = await openWorkdir(io, p, false);
+  if (!wd) return 1;
+  try {
+    const sources = new Set<string>();
+    const walk = (n: ModuleNode): void => { for (const s of requirements(n).keys()) sources.add(s); for (const c of n.children.values()) walk(c); };
+    walk(wd.config.root);
+    const out: Record<string, unknown> = {};
+    for (const src of [...sources].sort()) {
+      const s = wd.providers.schema(src);
+      if (!s) continue;
+      const rs: Record<string, unknown> = {}, ds: Record<string, unknown> = {};
+      for (const k of Object.keys(s.resources).sort()) rs[k] = schemaJSON(s.resources[k]!);
+      for (const k of Object.keys(s.dataSources).sort()) ds[k] = schemaJSON(s.dataSources[k]!);
+      out[src] = { provider: schemaJSON(s.provider), ...(Object.keys(rs).length ? { resource_schemas: rs } : {}), ...(Object.keys(ds).length ? { data_source_schemas: ds } : {}) };
+    }
+    io.stdout.write(JSON.stringify({ format_version: '1.0', provider_schemas: out }) + '\n');
     return 0;
   } finally { await wd.close(); }
 }

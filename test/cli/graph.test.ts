@@ -30,3 +30,13 @@ describe('providers', () => {
     expect(r.stdout).toContain('Providers required by configuration:\n.\n├── provider[registry.terraform.io/hashicorp/null]\n└── provider[terraform.io/builtin/terraform]\n');
   });
 });
+
+describe('providers schema -json', () => {
+  it('prints the schemas of the providers in use', () => {
+    const j = JSON.parse(terrane(fixture('basic'), ['providers', 'schema', '-json']).stdout);
+    expect(j.format_version).toBe('1.0');
+    const nr = j.provider_schemas['registry.terraform.io/hashicorp/null'].resource_schemas.null_resource;
+    expect(nr.block.attributes.triggers).toMatchObject({ type: ['map', 'string'], optional: true });
+    expect(nr.block.attributes.id.computed).toBe(true);
+  });
+});
