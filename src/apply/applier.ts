@@ -57,8 +57,6 @@ class Applier extends Walker {
     return r.diags;
   }
 
-  protected override requireKnownProviderConfig(): boolean { return true; }
-
   /** A destroy removes the outputs instead of evaluating them over destroyed objects. */
   protected override async visitOutput(node: Parameters<Walker['visitOutput']>[0], name: string): Promise<Diagnostic[]> {
     if (this.plan.mode === 'destroy') return [];

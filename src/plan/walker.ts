@@ -11,7 +11,7 @@ import { convertForVariable } from '../config/variable-values.js';
 import { evaluate } from '../lang/eval.js';
 import { decodeBody, emptyObject } from '../lang/decode-body.js';
 import * as T from '../lang/types.js';
-import { Mark, unknownVal, unmarkDeep, valueKey, isWhollyKnown, deepMarks, type Value } from '../lang/value.js';
+import { Mark, unknownVal, unmarkDeep, deepMarks, type Value } from '../lang/value.js';
 import { walk as walkGraph } from '../graph/walk.js';
 import type { Graph } from '../graph/dag.js';
 import type { EngineNode } from './graph-build.js';
@@ -21,7 +21,9 @@ import type { ProviderManager } from './provider-manager.js';
 
 /** A semaphore bounding concurrent provider operations (Terraform's -parallelism). */
 export class Semaphore {
+  // A FIFO with a moving head: shift() on a 100k-long array is O(n).
   private queue: (() => void)[] = [];
+  private head = 0;
   private active = 0;
   constructor(private readonly limit: number) {}
   async run<T>(fn: () => Promise<T>): Promise<T> {
@@ -31,7 +33,12 @@ export class Semaphore {
       return await fn();
     } finally {
       this.active--;
-      this.queue.shift()?.();
+      if (this.head < this.queue.length) {
+        const next = this.queue[this.head]!;
+        this.queue[this.head++] = undefined as never;
+        if (this.head > 1024 && this.head * 2 > this.queue.length) { this.queue = this.queue.slice(this.head); this.head = 0; }
+        next();
+      }
     }
   }
 }
@@ -225,16 +232,11 @@ export abstract class Walker {
     } else {
       config = emptyObject(schema.provider.block);
     }
-    if (!isWhollyKnown(config) && this.requireKnownProviderConfig()) {
-      // Terraform configures with unknowns during plan; providers treat unknowns as unset.
-    }
     const [bare] = unmarkDeep(config);
     diags.push(...await this.providers.configure(cfg.addr.toString(), source, bare, cfg.block?.range));
     return diags;
   }
 
-  /** Whether provider configuration must be wholly known (apply) or may hold unknowns (plan). */
-  protected requireKnownProviderConfig(): boolean { return false; }
 }
 
 /** Evaluates count/for_each into an expansion (single when neither is set). */
@@ -312,4 +314,3 @@ function countKeys(n: number): ModuleExpansion {
   return { kind: 'count', keys };
 }
 
-export { valueKey };
