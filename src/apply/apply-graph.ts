@@ -86,7 +86,8 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
 
 /**
  * The configuration resources a resource node depends on, directly or through locals,
- * variables, outputs and module calls (what state records as `dependencies`).
+ * variables, outputs and module calls (what state records as `dependencies`); resources
+ * reached only through another resource are left to that resource's own record.
  */
 export function resourceDependencies(g: Graph<EngineNode>, start: string): ConfigResource[] {
   const out = new Map<string, ConfigResource>();
@@ -99,8 +100,11 @@ export function resourceDependencies(g: Graph<EngineNode>, start: string): Confi
     const n = g.get(k);
     if (!n || n.kind === 'provider') continue;
     if (n.kind === 'resource') {
+      // Stop at the first resource on each path: its own record carries the rest, so a
+      // chain of N resources keeps state (and every state write) linear in N.
       const cr = new ConfigResource(new ModulePath(n.node.path), new Resource(n.res.mode, n.res.type, n.res.name));
       out.set(cr.toString(), cr);
+      continue;
     }
     for (const d of g.dependencies(k)) stack.push(d);
   }

@@ -43,7 +43,7 @@ describe('plan and apply', () => {
     expect(saved.resources.map((r: { type: string; name: string }) => `${r.type}.${r.name}`)).toEqual(['testing_lookup.x', 'testing_thing.a', 'testing_thing.b']);
     expect(saved.outputs.b_arn.value).toMatch(/^arn:test:t-/);
     const b = saved.resources.find((r: { name: string }) => r.name === 'b');
-    expect(b.instances[0].dependencies).toEqual(['data.testing_lookup.x', 'testing_thing.a']);
+    expect(b.instances[0].dependencies).toEqual(['testing_thing.a']);
 
     // A second plan with nothing changed is empty.
     const { state } = await wd.readState();
