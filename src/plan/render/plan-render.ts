@@ -7,7 +7,7 @@
 import type { BlockSchema } from '../../providers/protocol.js';
 import type { Path } from '../../lang/value.js';
 import { planSummary, type Action, type Plan, type ResourceInstanceChange } from '../plan.js';
-import { attrLines, bodyLines, quote, type Marker, type RenderCtx } from './value-render.js';
+import { attrLines, bodyLines, markerText, quote, type Marker, type RenderCtx } from './value-render.js';
 import { Mark } from '../../lang/value.js';
 import { colors, type Colors } from './colors.js';
 
@@ -74,24 +74,13 @@ export function renderChange(ch: ResourceInstanceChange, block: BlockSchema | un
   const marker = drift ? (ch.action === 'delete' ? '-' : '~') : MARKER[ch.action];
   const out = header(ch, drift).map((l) => '  ' + c.bold(l));
   const kw = ch.mode === 'data' ? 'data' : 'resource';
-  const m = ch.action === 'read' ? ' <=' : (marker.length === 1 ? '  ' : '') + markerTextPlain(marker, c);
+  const m = ch.action === 'read' ? ' <=' : (marker.length === 1 ? '  ' : '') + markerText(marker, c);
   const name = ch.deposedKey ? `${quote(ch.type)} ${quote(ch.name)} (deposed object ${ch.deposedKey})` : `${quote(ch.type)} ${quote(ch.name)}`;
   out.push(`${ch.action === 'read' ? c.cyan(m) : m} ${kw} ${name} {`);
   const before = drift || ch.action !== 'read' ? ch.before : ch.before;
   out.push(...bodyLines(block, before, ch.after, 0, ctx));
   out.push('    }');
   return out;
-}
-
-function markerTextPlain(m: Marker, c: Colors): string {
-  switch (m) {
-    case '+': return c.green('+');
-    case '-': return c.red('-');
-    case '~': return c.yellow('~');
-    case '-/+': return c.red('-') + '/' + c.green('+');
-    case '+/-': return c.green('+') + '/' + c.red('-');
-    default: return ' ';
-  }
 }
 
 /** The legend of symbols used by the changes in the plan. */

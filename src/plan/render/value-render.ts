@@ -56,7 +56,8 @@ export function inline(v: Value, c: Colors): string {
   }
 }
 
-function markerText(m: Marker, c: Colors): string {
+/** The coloured marker of a line (`+`, `~`, `-`, `-/+`, `+/-`). */
+export function markerText(m: Marker, c: Colors): string {
   switch (m) {
     case '+': return c.green('+');
     case '-': return c.red('-');
