@@ -115,7 +115,7 @@ export abstract class Walker {
     for (const mi of this.values.moduleInstances(node.path)) {
       let v: Value;
       if (mi.isRoot) {
-        v = this.opts.variables.get(name) ?? unknownVal(decl.type);
+        v = this.opts.variables.get(name) ?? (decl.default !== undefined ? (decl.sensitive ? decl.default.mark(Mark.Sensitive) : decl.default) : unknownVal(decl.type));
       } else {
         const input = node.call?.inputs.get(name);
         const parent = this.parentNode(node)!;
