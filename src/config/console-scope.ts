@@ -5,8 +5,7 @@
  * terraform.workspace, and resources, data sources and module calls that are declared but
  * not yet applied, so their values are unknown ("(known after apply)").
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { errorDiag, type Diagnostic, type Range } from '../hcl/diagnostic.js';
 import { evaluate } from '../lang/eval.js';
 import { builtinFunctions } from '../lang/functions/index.js';
@@ -16,6 +15,7 @@ import {
   undeclaredModuleDiag, undeclaredResourceDiag, undeclaredVariableDiag, type EvalData, type Lookup, type ResourceMode, type Scope,
 } from '../lang/scope.js';
 import { loadConfig } from './load-config.js';
+import { currentWorkspace } from '../state/workspace.js';
 import { collectVariableValues, finalizeVariableValues, type VariableArg } from './variable-values.js';
 import type { Module } from './module.js';
 
@@ -36,17 +36,6 @@ export interface ConsoleScope {
   sources: Map<string, string>;
 }
 
-/** The current workspace: TF_WORKSPACE, else .terraform/environment, else "default". */
-export function currentWorkspace(dir: string, env: NodeJS.ProcessEnv): string {
-  if (env.TF_WORKSPACE) return env.TF_WORKSPACE;
-  const f = join(dir, '.terraform', 'environment');
-  if (existsSync(f)) {
-    const s = readFileSync(f, 'utf8').trim();
-    if (s) return s;
-  }
-  return 'default';
-}
-
 /** Loads the configuration in `opts.dir` and builds the console's scope. */
 export async function buildConsoleScope(opts: ConsoleScopeOptions): Promise<ConsoleScope> {
   const dir = resolve(opts.dir);
@@ -59,7 +48,7 @@ export async function buildConsoleScope(opts: ConsoleScopeOptions): Promise<Cons
   diags.push(...fin.diags);
   const functions = builtinFunctions();
   const scope: Scope = { functions, functionContext: { baseDir: dir, functions } };
-  scope.data = new ConsoleData(mod, fin.values, scope, dir, currentWorkspace(dir, opts.env));
+  scope.data = new ConsoleData(mod, fin.values, scope, dir, await currentWorkspace(dir, opts.env));
   return { scope, diags, sources };
 }
 
