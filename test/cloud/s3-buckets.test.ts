@@ -29,7 +29,7 @@ describe('S3 buckets', () => {
     await s3.send(new S.CreateBucketCommand({ Bucket: 'in-eu-west-1', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
     expect((await s3.send(new S.GetBucketLocationCommand({ Bucket: 'in-eu-west-1' }))).LocationConstraint).toBe('eu-west-1');
     expect((await s3.send(new S.HeadBucketCommand({ Bucket: 'in-eu-west-1' }))).BucketRegion).toBe('eu-west-1');
-    const east = await sdkError(s3.send(new S.CreateBucketCommand({ Bucket: 'explicit-east', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' } })));
+    const east = await sdkError(s3.send(new S.CreateBucketCommand({ Bucket: 'explicit-east', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' as S.BucketLocationConstraint } })));
     expect(east).toMatchObject({ name: 'InvalidLocationConstraint', status: 400 });
     const west = pathClient(cloud.url, { region: 'us-west-2' });
     // The SDK fills in its region as the constraint, so send the bare request as other tools may.
