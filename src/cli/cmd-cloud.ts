@@ -5,24 +5,13 @@
  * with `-data DIR`, else `~/.terrane/cloud/cloud.pid.json` (`$TERRANE_HOME/cloud` when set).
  * `status`, `stop` and `reset` find the cloud through the same file (pass the same `-data`).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
+import { LOCAL_CLOUD_DIR } from './local-cloud.js';
+import { alive, health, readState, sleep, startDetached, stateDir, statePath, type CloudState } from './cloud-process.js';
+export type { CloudState };
 import { parseFlags, type FlagSpec } from './flags.js';
 import type { CommandIO } from './io.js';
-
-/** What the state file holds. */
-export interface CloudState {
-  pid: number;
-  port: number;
-  host: string;
-  url: string;
-  dataDir: string | null;
-  started: string;
-}
 
 const START_FLAGS: FlagSpec = {
   port: { type: 'int', default: 4566, help: 'TCP port to listen on (0 picks a free one).' },
@@ -30,11 +19,13 @@ const START_FLAGS: FlagSpec = {
   data: { type: 'string', help: 'Directory of the persistent store (default: a temporary store, deleted on stop).', arg: 'DIR' },
   region: { type: 'string', default: 'us-east-1', help: 'Region of requests that do not name one.' },
   detach: { type: 'bool', help: 'Run in the background and return once the cloud answers.' },
+  local: { type: 'bool', help: 'Keep the data where -local commands find it: -data=.terrane/cloud.' },
   'log-level': { type: 'string', default: 'info', help: 'Request log level: info, warn, error, silent.' },
 };
 
 const MANAGE_FLAGS: FlagSpec = {
   data: { type: 'string', help: 'The -data directory the cloud was started with.', arg: 'DIR' },
+  local: { type: 'bool', help: 'The cloud of this working directory (-local): -data=.terrane/cloud.' },
 };
 
 const USAGE = `Usage: terrane cloud <start|status|stop|reset> [options]
@@ -53,48 +44,13 @@ Options for start:
   -data=DIR         Persistent store directory (default: temporary)
   -region=us-east-1 Default region
   -detach           Run in the background
+  -local            Use the working directory's .terrane/cloud (as -local commands do)
   -log-level=info   Request log level
 
 Options for status, stop and reset:
   -data=DIR         The directory given to start, if any
+  -local            The cloud that -local commands started in this directory
 `;
-
-function stateDir(env: NodeJS.ProcessEnv, data: string | undefined, cwd: string): string {
-  if (data) return resolve(cwd, data);
-  return join(env['TERRANE_HOME'] ?? join(homedir(), '.terrane'), 'cloud');
-}
-
-function statePath(env: NodeJS.ProcessEnv, data: string | undefined, cwd: string): string {
-  return join(stateDir(env, data, cwd), 'cloud.pid.json');
-}
-
-function readState(path: string): CloudState | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as CloudState;
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM';
-  }
-}
-
-async function health(url: string): Promise<{ services: Record<string, string> } | undefined> {
-  try {
-    const r = await fetch(`${url}/_terrane/health`, { signal: AbortSignal.timeout(2000) });
-    return r.ok ? ((await r.json()) as { services: Record<string, string> }) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs `terrane cloud ...`. */
 export async function run(args: string[], io: CommandIO): Promise<number> {
@@ -114,7 +70,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     io.stderr.write(`${p.error}\n\n${USAGE}`);
     return 1;
   }
-  const data = p.flags['data'] as string | undefined;
+  const data = (p.flags['data'] as string | undefined) ?? (p.flags['local'] ? LOCAL_CLOUD_DIR : undefined);
   const path = statePath(env, data, io.cwd);
   const st = readState(path);
   const running = st !== undefined && alive(st.pid);
@@ -174,7 +130,8 @@ async function start(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Pro
     return 1;
   }
   const f = p.flags;
-  const data = f['data'] ? resolve(io.cwd, f['data'] as string) : undefined;
+  const dataArg = (f['data'] as string | undefined) ?? (f['local'] ? LOCAL_CLOUD_DIR : undefined);
+  const data = dataArg ? resolve(io.cwd, dataArg) : undefined;
   const path = statePath(env, data, io.cwd);
   const prior = readState(path);
   if (prior && alive(prior.pid) && prior.pid !== process.pid) {
@@ -213,38 +170,13 @@ async function start(args: string[], io: CommandIO, env: NodeJS.ProcessEnv): Pro
   return 0;
 }
 
-/** Starts `terrane cloud start` (without -detach) as a background process and waits for it to answer. */
+/** Starts `terrane cloud start` (without -detach) in the background and waits for it to answer. */
 async function detach(args: string[], io: CommandIO, path: string): Promise<number> {
-  const childArgs = ['cloud', 'start', ...args.filter((a) => !/^--?detach(=true)?$/.test(a))];
-  const mainJs = fileURLToPath(new URL('./main.js', import.meta.url));
-  // Built JavaScript runs as is; from the TypeScript sources (development), through tsx.
-  const nodeArgs = existsSync(mainJs) ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
-  const entry = new URL('./main.js', import.meta.url).href;
-  const script = `import(${JSON.stringify(entry)}).then((m) => m.main(${JSON.stringify(childArgs)})).then((c) => { process.exitCode = c; })`;
-  const dir = join(path, '..');
-  mkdirSync(dir, { recursive: true });
-  rmSync(path, { force: true });
-  const logPath = join(dir, 'cloud.log');
-  const log = openSync(logPath, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
-    detached: true,
-    stdio: ['ignore', log, log],
-    cwd: io.cwd,
-    env: io.env ?? process.env,
-  });
-  closeSync(log);
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  child.unref();
-  for (let i = 0; i < 600 && !exited; i++) {
-    const st = readState(path);
-    if (st && st.pid === child.pid && (await health(st.url))) {
-      io.stdout.write(`terrane cloud running at ${st.url} (pid ${st.pid}); logs in ${logPath}\n`);
-      return 0;
-    }
-    await sleep(50);
+  const r = await startDetached(args.filter((a) => !/^--?detach(=true)?$/.test(a)), path, io.cwd, io.env ?? process.env);
+  if (!r.ok) {
+    io.stderr.write(`Error: the local cloud did not start; see ${r.logPath}\n`);
+    return 1;
   }
-  io.stderr.write(`Error: the local cloud did not start; see ${logPath}\n`);
-  if (!exited && child.pid) process.kill(child.pid, 'SIGTERM');
-  return 1;
+  io.stdout.write(`terrane cloud running at ${r.state.url} (pid ${r.state.pid}); logs in ${r.logPath}\n`);
+  return 0;
 }

@@ -125,6 +125,9 @@ const NO_CREDENTIALS_HINT =
 
 /** Builds the clients and, unless skipped, checks the credentials with sts GetCallerIdentity. */
 export async function configureAws(config: Value, env: NodeJS.ProcessEnv = process.env): Promise<AwsMeta> {
+  // The SDK warns on stderr that its future releases need a newer Node; that is for whoever
+  // builds terrane (package.json pins the SDK), not for someone running a plan.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const s = resolveSettings(config, env);
   let credentials = s.credentials;
   if (typeof credentials === 'function') {
