@@ -17,6 +17,7 @@ import { impliedType } from '../providers/schema.js';
 import type { Schema } from '../providers/protocol.js';
 import { buildGraph, keys, type EngineNode } from './graph-build.js';
 import { ProviderResolver } from './provider-resolve.js';
+import { unsupportedTypeDiag } from './unsupported-type.js';
 import type { ProviderManager } from './provider-manager.js';
 import { providerDiags } from './provider-manager.js';
 import { evaluateConfig, planManagedInstance, preventDestroyDiag } from './plan-instance.js';
@@ -361,31 +362,6 @@ function orphanReason(config: Config, addr: AbsResourceInstance): ResourceInstan
   if (res.forEach && typeof k === 'string') return 'delete_because_each_key';
   if (!res.count && !res.forEach && k === null) return 'delete_because_no_resource_config';
   return 'delete_because_wrong_repetition';
-}
-
-function unsupportedTypeDiag(providers: ProviderManager, source: string, res: { mode: string; type: string; typeRange: import('../hcl/diagnostic.js').Range }): Diagnostic {
-  const schema = providers.schema(source);
-  const names = schema ? Object.keys(res.mode === 'data' ? schema.dataSources : schema.resources) : [];
-  const short = source.replace(/^registry\.terraform\.io\//, '');
-  let detail = `The provider ${short} does not support ${res.mode === 'data' ? 'data source' : 'resource type'} "${res.type}".`;
-  const near = names.map((n) => [n, levenshtein(n, res.type)] as const).filter(([, d]) => d < 3).sort((a, b) => a[1] - b[1])[0];
-  if (near) detail += `\n\nDid you mean "${near[0]}"?`;
-  if (!schema) detail = `terrane does not have provider ${short}.`;
-  return errorDiag(res.mode === 'data' ? 'Invalid data source' : 'Invalid resource type', detail, res.typeRange);
-}
-
-function levenshtein(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
 }
 
 /** Makes a plan. `prior` is not modified. */

@@ -11,6 +11,7 @@ import { buildGraph } from './graph-build.js';
 import { ProviderResolver, sourceForLocalName } from './provider-resolve.js';
 import type { ProviderManager } from './provider-manager.js';
 import { moduleScope } from './eval-data.js';
+import { unsupportedTypeDiag } from './unsupported-type.js';
 import { WorkingValues } from './working-values.js';
 
 // Decoding with no values can fail on references; those are not configuration mistakes.
@@ -28,7 +29,11 @@ export function validateConfig(config: Config, providers: ProviderManager, rootD
     for (const r of [...node.module.managedResources.values(), ...node.module.dataResources.values()]) {
       const local = r.provider?.name ?? r.type.split('_')[0]!;
       const schema = providers.resourceSchema(sourceForLocalName(node, local), r.mode, r.type);
-      if (!schema) continue;
+      if (!schema) {
+        // An unknown provider is reported by init and plan; a known one without the type here.
+        if (providers.schema(sourceForLocalName(node, local))) out.push(unsupportedTypeDiag(providers, sourceForLocalName(node, local), r));
+        continue;
+      }
       try {
         const d = decodeBody(r.config, schema.block, scope);
         out.push(...d.diags.filter((x) => SCHEMA_SUMMARIES.has(x.summary)));

@@ -19,4 +19,13 @@ describe('validate', () => {
     expect(j.diagnostics[0].range).toEqual({ filename: 'main.tf', start: { line: 3, column: 3, byte: 49 }, end: { line: 3, column: 8, byte: 54 } });
     expect(j.diagnostics[0].snippet.code).toBe('  bogus    = 1');
   });
+
+  it('reports a resource or data source type its provider does not have, with the nearest name', () => {
+    const r = terrane(fixture('unknown-type'), ['validate', '-no-color']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Error: Invalid resource type\n\n  on main.tf line 1, in resource "null_resouce" "typo":');
+    expect(r.stderr).toContain('The provider hashicorp/null does not support resource type "null_resouce".\n\nDid you mean "null_resource"?');
+    expect(r.stderr).toContain('Error: Invalid data source\n\n  on main.tf line 3, in data "terraform_remote_stat" "typo":');
+    expect(r.stderr).toContain('Did you mean "terraform_remote_state"?');
+  });
 });
