@@ -1,0 +1,30 @@
+/**
+ * hashicorp's plugin SDK (v2) cannot tell an unset optional string, number or bool from its
+ * zero value: it stores "" / 0 / false after apply and sees no change when the
+ * configuration leaves such an attribute out. The resources of the sqs, sns, dynamodb and
+ * ecr areas store what hashicorp stores, so their plans apply the same rule. No AWS SDK import.
+ */
+import type { Value } from '../../../lang/value.js';
+import type { BlockSchema } from '../../protocol.js';
+import { attr, withAttrs } from '../../sdk/obj.js';
+import type { PlanCustomization } from '../../sdk/resource.js';
+
+/** True for "", 0 and false. */
+export function isZero(v: Value): boolean {
+  return v.isKnown && !v.isNull && (v.v === '' || v.v === 0 || v.v === false);
+}
+
+/**
+ * For each optional, non-computed attribute without a default that the configuration
+ * leaves null while the prior state holds its zero value, plans the prior value (no change).
+ */
+export function keepZeroValues(p: PlanCustomization, block: BlockSchema): PlanCustomization {
+  if (!p.prior) return p;
+  const changes: Record<string, Value> = {};
+  for (const [name, a] of Object.entries(block.attributes)) {
+    if (!a.optional || a.computed || a.default !== undefined) continue;
+    const c = attr(p.config, name), pr = attr(p.prior, name);
+    if (c.isNull && isZero(pr)) changes[name] = pr;
+  }
+  return Object.keys(changes).length ? { ...p, planned: withAttrs(p.planned, changes) } : p;
+}
