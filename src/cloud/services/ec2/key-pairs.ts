@@ -7,17 +7,23 @@ import { K, type KeyPairDoc } from './model.js';
 import { checkSpecTypes, specTags, tagSet } from './tags.js';
 import { generateKey, importedFingerprint, parseOpenSshPublicKey } from './ssh-keys.js';
 
-function checkName(db: Db, name: string): void {
+/**
+ * Checks a new key name. AWS words the duplicate differently per call: CreateKeyPair names
+ * the key, ImportKeyPair does not ("The keypair already exists").
+ */
+function checkName(db: Db, name: string, op: 'create' | 'import'): void {
   if (name.length > 255 || !/^[\x20-\x7e]+$/.test(name)) {
     throw new AwsError('InvalidParameterValue', `Value (${name}) for parameter keyName is invalid. Key names must contain only ASCII characters and be at most 255 long.`);
   }
-  if (db.get<KeyPairDoc>(K.key, name)) throw new AwsError('InvalidKeyPair.Duplicate', `The keypair '${name}' already exists.`);
+  if (db.get<KeyPairDoc>(K.key, name)) {
+    throw new AwsError('InvalidKeyPair.Duplicate', op === 'create' ? `The keypair '${name}' already exists.` : 'The keypair already exists');
+  }
 }
 
 const createKeyPair: Action = ({ p, db, now }) => {
   checkSpecTypes(p, ['key-pair']);
   const name = p.req('KeyName');
-  checkName(db, name);
+  checkName(db, name, 'create');
   const type = p.str('KeyType') ?? 'rsa';
   if (type !== 'rsa' && type !== 'ed25519') {
     throw new AwsError('InvalidParameterValue', `Value (${type}) for parameter keyType is invalid. Valid values are rsa and ed25519.`);
@@ -52,7 +58,7 @@ const importKeyPair: Action = ({ p, db, now }) => {
   const text = materialText(raw);
   const parsed = parseOpenSshPublicKey(text);
   if (!parsed) throw new AwsError('InvalidKeyPair.Format', 'Key is not in valid OpenSSH public key format');
-  checkName(db, name);
+  checkName(db, name, 'import');
   const doc: KeyPairDoc = {
     keyPairId: newId('key'),
     keyName: name,
