@@ -1,0 +1,3 @@
+data "aws_iam_policy_document" "this" {
+  policy_id = "empty"
+}

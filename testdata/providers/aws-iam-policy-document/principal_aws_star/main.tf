@@ -1,0 +1,9 @@
+data "aws_iam_policy_document" "this" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}

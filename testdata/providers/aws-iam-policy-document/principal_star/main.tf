@@ -1,0 +1,10 @@
+data "aws_iam_policy_document" "this" {
+  statement {
+    actions = ["s3:GetObject"]
+    resources = ["*"]
+    principals {
+      type = "*"
+      identifiers = ["*"]
+    }
+  }
+}
