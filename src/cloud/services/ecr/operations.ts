@@ -145,7 +145,8 @@ export const ecrOps: Record<string, EcrOp> = {
   },
   PutLifecyclePolicy(input, ctx) {
     const r = loadRepo(ctx, input);
-    r.lifecyclePolicy = checkLifecyclePolicy(input['lifecyclePolicyText']);
+    // ECR keeps the policy re-serialised (compact), not as sent.
+    r.lifecyclePolicy = JSON.stringify(JSON.parse(checkLifecyclePolicy(input['lifecyclePolicyText'])));
     saveRepo(ctx, r);
     return { registryId: r.registryId, repositoryName: r.name, lifecyclePolicyText: r.lifecyclePolicy };
   },
