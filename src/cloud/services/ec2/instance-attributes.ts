@@ -287,6 +287,68 @@ const describeVolumes: Action = ({ p, db }) => {
   return { volumeSet: page.items.map((v) => renderVolume(v, db)), nextToken: page.nextToken };
 };
 
+/** Security groups and source/dest check of an instance's primary network interface. */
+const modifyNetworkInterfaceAttribute: Action = ({ p, db, now }) => {
+  const eni = p.req('NetworkInterfaceId');
+  const inst = db.list<InstanceDoc>(K.instance).find((i) => i.networkInterfaceId === eni && i.state !== 'terminated');
+  if (!inst) throw new AwsError('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${eni}' does not exist`);
+  const [i] = requireInstances(db, [inst.instanceId], now);
+  const groups = p.strs('SecurityGroupId');
+  if (groups.length) {
+    for (const g of groups) {
+      const sg = db.get<SgDoc>(K.sg, g);
+      if (!sg) throw notFoundFor(g);
+      if (sg.vpcId !== i!.vpcId) throw new AwsError('InvalidGroup.NotFound', `The security group '${g}' does not exist in VPC '${i!.vpcId}'`);
+    }
+    i!.groups = [...new Set(groups)];
+  }
+  const sdc = field(p.struct('SourceDestCheck'), 'Value');
+  if (sdc !== undefined) i!.sourceDestCheck = toBool(sdc, 'SourceDestCheck') ?? true;
+  db.put(K.instance, i!.instanceId, i);
+  return { return: true };
+};
+
+const VOLUME_TYPES = ['standard', 'io1', 'io2', 'gp2', 'sc1', 'st1', 'gp3'];
+
+/** Resizing or retyping an EBS volume (the change applies at once here; AWS optimises in the background). */
+const modifyVolume: Action = ({ p, db, now }) => {
+  const id = p.req('VolumeId');
+  const v = db.get<VolumeDoc>(K.volume, id);
+  if (!v) throw notFoundFor(id);
+  const before = { size: v.size, type: v.volumeType, iops: v.iops, throughput: v.throughput };
+  const size = p.int('Size');
+  const type = p.str('VolumeType');
+  if (type !== undefined && !VOLUME_TYPES.includes(type)) {
+    throw new AwsError('InvalidParameterValue', `Value (${type}) for parameter volumeType is invalid. Valid values are standard, io1, io2, gp2, sc1, st1, gp3.`);
+  }
+  if (size !== undefined) {
+    if (size < v.size) throw new AwsError('InvalidParameterValue', `New size cannot be smaller than existing size`);
+    v.size = size;
+  }
+  if (type) v.volumeType = type;
+  const iops = p.int('Iops');
+  const tp = p.int('Throughput');
+  if (v.volumeType === 'gp3') {
+    v.iops = iops ?? (before.type === 'gp3' ? v.iops : 3000);
+    v.throughput = tp ?? (before.type === 'gp3' ? v.throughput : 125);
+  } else if (v.volumeType === 'gp2') {
+    v.iops = Math.min(16000, Math.max(100, v.size * 3));
+    v.throughput = undefined;
+  } else {
+    v.iops = iops ?? v.iops;
+    v.throughput = undefined;
+  }
+  db.put(K.volume, id, v);
+  return {
+    volumeModification: {
+      volumeId: id, modificationState: 'optimizing', targetSize: v.size, targetIops: v.iops, targetVolumeType: v.volumeType,
+      targetThroughput: v.throughput, targetMultiAttachEnabled: false, originalSize: before.size, originalIops: before.iops,
+      originalVolumeType: before.type, originalThroughput: before.throughput, originalMultiAttachEnabled: false, progress: 0,
+      startTime: now.toISOString(),
+    },
+  };
+};
+
 /** The attribute and volume actions. */
 export const instanceAttributeActions: Record<string, Action> = {
   DescribeInstanceAttribute: describeInstanceAttribute,
@@ -300,6 +362,8 @@ export const instanceAttributeActions: Record<string, Action> = {
   ModifyPrivateDnsNameOptions: modifyPrivateDnsNameOptions,
   DescribeInstanceStatus: describeInstanceStatus,
   DescribeVolumes: describeVolumes,
+  ModifyVolume: modifyVolume,
+  ModifyNetworkInterfaceAttribute: modifyNetworkInterfaceAttribute,
 };
 
 export { structs };

@@ -262,7 +262,8 @@ const runInstances: Action = (c) => {
       architecture: image.architecture,
       rootDeviceName: image.rootDeviceName,
       volumeIds,
-      ebsOptimized: p.bool('EbsOptimized') ?? type.hypervisor === 'nitro',
+      // Nitro types are EBS-optimized whatever the request says, as on AWS.
+      ebsOptimized: type.hypervisor === 'nitro' ? true : p.bool('EbsOptimized') ?? false,
       monitoring: toBool(field(p.struct('Monitoring'), 'Enabled'), 'Monitoring.Enabled') ?? false,
       userData: userData || undefined,
       disableApiTermination: p.bool('DisableApiTermination') ?? false,

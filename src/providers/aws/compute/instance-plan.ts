@@ -17,6 +17,20 @@ import { userDataHash } from './user-data.js';
 
 const TYPE = impliedType(instanceSchema.block);
 
+/** The plugin SDK's zero values: unset and "" / false / 0 / empty are the same to its diff. */
+function isZero(v: Value): boolean {
+  if (!v.isKnown) return false;
+  if (v.isNull) return true;
+  switch (v.type.kind) {
+    case 'string': return v.str === '';
+    case 'bool': return v.v === false;
+    case 'number': return v.v === 0;
+    case 'list': case 'set': return v.elems.length === 0;
+    case 'map': return v.attrs.size === 0;
+    default: return false;
+  }
+}
+
 function emptyBlock(v: Value): boolean {
   return v.isNull || (v.isKnown && v.elems.length === 0);
 }
@@ -27,6 +41,14 @@ export function planInstance(meta: AwsMeta, p: PlanCustomization): PlanCustomiza
   const adjust = (planned: Value, prior: Value | null): Value => {
     let out = withTagsAll(meta, planned, config);
     const changes: Record<string, Value | unknown> = {};
+    // An unset optional argument read back as its zero value is no change (SDK zero-value semantics).
+    if (prior) {
+      for (const [name, a] of Object.entries(instanceSchema.block.attributes)) {
+        if (a.computed || a.default !== undefined) continue;
+        const c = attr(config, name), was = attr(prior, name);
+        if (c.isNull && isZero(was) && !was.isNull) changes[name] = was;
+      }
+    }
     const ud = attr(config, 'user_data');
     if (ud.isKnown && !ud.isNull) changes.user_data = userDataHash(ud.str);
     for (const name of INSTANCE_COMPUTED_BLOCKS) {

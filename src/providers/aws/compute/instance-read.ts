@@ -201,7 +201,7 @@ export async function readInstance(meta: AwsMeta, id: string, prior: Value): Pro
   return settleUnknowns(instanceSchema.block, withAttrs(prior, s));
 }
 
-/** Replaces what is still unknown (attributes AWS did not report) with null, and unknown blocks with none. */
+/** Replaces what is still unknown (attributes AWS did not report) with null, and unset blocks with none. */
 export function settleUnknowns(block: BlockSchema, v: Value): Value {
   const t = impliedType(block);
   const changes: Record<string, Value> = {};
@@ -212,7 +212,10 @@ export function settleUnknowns(block: BlockSchema, v: Value): Value {
   for (const [name, nb] of Object.entries(block.blockTypes)) {
     const x = attr(v, name);
     const et = impliedType(nb.block);
-    if (!x.isKnown) changes[name] = nb.nesting === 'set' ? emptySetVal(et) : nb.nesting === 'list' ? emptyListVal(et) : nullVal(t.attrs[name]!);
+    // Blocks nobody set (unknown when planned, null after an import) are stored as none, as the SDK does.
+    if (!x.isKnown || (x.isNull && (nb.nesting === 'set' || nb.nesting === 'list'))) {
+      changes[name] = nb.nesting === 'set' ? emptySetVal(et) : nb.nesting === 'list' ? emptyListVal(et) : nullVal(t.attrs[name]!);
+    }
   }
   return Object.keys(changes).length ? withAttrs(v, changes) : v;
 }
