@@ -191,6 +191,8 @@ export interface InstanceDoc {
   enableResourceNameDnsARecord: boolean;
   enableResourceNameDnsAAAARecord: boolean;
   iamInstanceProfile?: { arn: string; id: string };
+  /** The id of the instance profile association (iip-assoc-...), while a profile is associated. */
+  iamProfileAssociationId?: string;
   autoRecovery: string;
   clientToken: string;
   bootMode?: string;
