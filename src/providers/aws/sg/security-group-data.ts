@@ -4,11 +4,15 @@
  * several match.
  */
 import { DescribeSecurityGroupsCommand, type Filter, type SecurityGroup } from '@aws-sdk/client-ec2';
+import { emptySetVal } from '../../../lang/value.js';
+import { impliedType } from '../../schema.js';
 import { attr, str, toJS, withAttrs } from '../../sdk/obj.js';
 import { ProviderError, type DataSourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, isAwsCode } from '../errors.js';
 import { securityGroupDataSchema } from './schemas.js';
+
+const filterType = impliedType(securityGroupDataSchema.block.blockTypes['filter']!.block);
 
 /** The aws_security_group data source. */
 export const awsSecurityGroupData: DataSourceDef<AwsMeta> = {
@@ -48,6 +52,7 @@ export const awsSecurityGroupData: DataSourceDef<AwsMeta> = {
     return withAttrs(config, {
       id: g.GroupId, arn: `arn:${ctx.meta.partition}:ec2:${ctx.meta.region}:${owner}:security-group/${g.GroupId}`,
       description: g.Description ?? '', name: g.GroupName ?? '', vpc_id: g.VpcId ?? '', tags: gotTags,
+      filter: attr(config, 'filter').isNull ? emptySetVal(filterType) : attr(config, 'filter'),
     });
   },
 };

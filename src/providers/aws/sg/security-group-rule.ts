@@ -105,8 +105,9 @@ async function readRule(meta: AwsMeta, state: Value): Promise<Value | null> {
   if (id === '' || id.includes('_')) id = ruleId(groupId, type, p);
   let ruleIdAws = str(state, 'security_group_rule_id') ?? '';
   if (!ruleIdAws) ruleIdAws = await lookupRuleId(meta, groupId, isEgress(state), p);
+  const source = attr(state, 'source_security_group_id');
   return withAttrs(state, {
-    id, type, description, security_group_rule_id: ruleIdAws,
+    id, type, description, security_group_rule_id: ruleIdAws, source_security_group_id: source.isKnown ? source : null,
     protocol: p.IpProtocol, from_port: p.FromPort ?? 0, to_port: p.ToPort ?? 0,
   });
 }
@@ -134,6 +135,8 @@ export const awsSecurityGroupRule: ResourceDef<AwsMeta> = {
     if (!proto.isKnown || proto.isNull) return p;
     const normalized = protocolForValue(proto.str);
     const changes: Record<string, unknown> = { protocol: normalized };
+    // The SDK stores "" for an unset description and does not tell "" from null.
+    if (p.prior && attr(p.config, 'description').isNull && str(p.prior, 'description') === '') changes['description'] = '';
     if (normalized === '-1' && p.prior) {
       for (const k of ['from_port', 'to_port']) if (num(p.prior, k) === 0) changes[k] = 0;
     }
