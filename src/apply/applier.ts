@@ -22,6 +22,7 @@ import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
 import { Walker, expandRepetition, type WalkerOptions } from '../plan/walker.js';
 import { walk as walkGraph } from '../graph/walk.js';
 import { buildApplyGraph, resourceDependencies, type ApplyNode } from './apply-graph.js';
+import { asCheckWarning, evaluateChecks } from '../plan/checks.js';
 
 /** Progress of one instance, for the UI (`aws_instance.web: Creating...`). */
 export type ApplyEvent =
@@ -113,7 +114,9 @@ class Applier extends Walker {
       if (change.action === 'read') {
         this.event({ kind: 'start', addr: change.addr, action: 'read' });
         const r = await provider.readDataSource({ typeName: res.type, config });
-        diags.push(...providerDiags(r.diagnostics, res.declRange, `Error reading ${change.addr}.`));
+        const rd = providerDiags(r.diagnostics, res.declRange, `Error reading ${change.addr}.`);
+        // A check's scoped data source never fails the apply: its problems are warnings.
+        diags.push(...(change.actionReason === 'read_because_check_nested' ? rd.map(asCheckWarning) : rd));
         if (r.diagnostics.some((d) => d.severity === 'error')) { this.event({ kind: 'failed', addr: change.addr, action: 'read', elapsedMs: Date.now() - started }); return; }
         const v = markSchemaSensitive(r.state, schema.block);
         const saved = this.save(addr, n, v, schema, [], undefined, 'ready');
@@ -248,6 +251,7 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
   }
   const ag = buildApplyGraph(graph, plan, sync.state);
   diags.push(...await applier.walkApply(ag));
+  if (!hasErrors(diags) && plan.mode !== 'destroy') diags.push(...evaluateChecks(applier).diags);
   // Outputs: saved with the final state.
   await sync.update((s) => {
     if (plan.mode === 'destroy') { for (const name of [...s.outputs.keys()]) s.removeOutput(name); return; }

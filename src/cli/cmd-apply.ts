@@ -2,7 +2,7 @@
  * `terrane apply [PLAN]` and `terrane destroy`: plan (or load a saved plan), ask for
  * approval, apply with progress lines, then print the summary and outputs like Terraform.
  */
-import { hasErrors } from '../hcl/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { readPlanFile } from '../plan/plan-file.js';
 import { planHasChanges, type Plan } from '../plan/plan.js';
 import type { PlanResult } from '../plan/planner.js';
@@ -13,7 +13,9 @@ import type { Value } from '../lang/value.js';
 import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { OPERATION_FLAGS, emitDiags, isInteractive, openWorkdir, parseDuration, readLine, useColor } from './ui.js';
-import { preparePlan, printPlan } from './plan-common.js';
+import { openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
+import { JsonUI } from './json-ui.js';
+import { JsonHooks } from './json-ui-hooks.js';
 import { ApplyProgress } from './apply-progress.js';
 import { errorDiag } from '../hcl/diagnostic.js';
 
@@ -53,53 +55,96 @@ Options:
 
 /** Runs `terrane apply` (or destroy when `destroy` is set). */
 export async function run(args: string[], io: CommandIO, destroy = false): Promise<number> {
+  return runOperation(args, io, destroy ? 'destroy' : 'apply');
+}
+
+/** Which command runs the apply: `refresh` is `apply -refresh-only -auto-approve` with its own JSON view. */
+export type ApplyCommand = 'apply' | 'destroy' | 'refresh';
+
+const JSON_APPROVAL_DETAIL = 'terrane cannot ask for interactive approval when -json is set. You can either apply a saved plan file, or enable the -auto-approve option.';
+
+/** Runs apply, destroy or refresh. */
+export async function runOperation(args: string[], io: CommandIO, command: ApplyCommand): Promise<number> {
   const p = parseFlags(args, SPEC);
-  const usage = destroy ? DESTROY_USAGE : APPLY_USAGE;
+  const usage = command === 'destroy' ? DESTROY_USAGE : APPLY_USAGE;
   if (p.error) { io.stderr.write(`${p.error}\n\n${usage}${flagsHelp(SPEC)}`); return 1; }
   if (p.flags.help) { io.stdout.write(usage + flagsHelp(SPEC)); return 0; }
   const color = useColor(p, io);
   const c = colors(color);
-  const isDestroy = destroy || Boolean(p.flags.destroy);
+  const isDestroy = command === 'destroy' || Boolean(p.flags.destroy);
   const planFile = !isDestroy ? p.positional[0] : undefined;
-  const wd = await openWorkdir(io, p, color);
+  const json = p.flags.json ? new JsonUI(io.stdout) : undefined;
+  if (json) {
+    json.version();
+    // -json leaves no way to ask for approval.
+    if (!planFile && !p.flags['auto-approve']) {
+      json.diagnostics([errorDiag('Plan file or auto-approve required', JSON_APPROVAL_DETAIL)]);
+      return 1;
+    }
+  }
+  const wd = json ? await openWorkdirJson(io, p, json) : await openWorkdir(io, p, color);
   if (!wd) return 1;
+  const show = (d: readonly Diagnostic[]) => (json ? json.diagnostics(d) : emitDiags(io, d, wd.config.sources, color, Boolean(p.flags['compact-warnings'])));
   try {
     let result: PlanResult;
     let variables: Map<string, Value>;
+    let warnings: Diagnostic[] = [];
     if (planFile) {
-      const loaded = await loadSavedPlan(io, wd, planFile, p, color);
+      const loaded = await loadSavedPlan(wd, planFile, p, show);
       if (!loaded) return 1;
       ({ result, variables } = loaded);
     } else {
-      const prepared = await preparePlan(io, wd, p, isDestroy ? 'destroy' : p.flags['refresh-only'] ? 'refresh-only' : 'normal', color);
+      const mode = isDestroy ? 'destroy' : p.flags['refresh-only'] ? 'refresh-only' : 'normal';
+      const prepared = await preparePlan(io, wd, p, mode, color, json, mode !== 'refresh-only');
       if (!prepared) return 1;
-      ({ result, variables } = prepared);
-      printPlan(io, wd, result, color);
-      if (planHasChanges(result.plan) && !p.flags['auto-approve']) {
-        const ok = await approve(io, result.plan, isDestroy);
-        if (!ok) {
-          io.stdout.write(`\n${isDestroy ? 'Destroy' : 'Apply'} cancelled.\n`);
-          return 1;
+      ({ result, variables, warnings } = prepared);
+      if (json) {
+        if (command !== 'refresh') json.plan(result.plan);
+      } else {
+        printPlan(io, wd, result, color);
+        show(warnings);
+        warnings = [];
+        if (planHasChanges(result.plan) && !p.flags['auto-approve']) {
+          const ok = await approve(io, result.plan, isDestroy);
+          if (!ok) {
+            io.stdout.write(`\n${isDestroy ? 'Destroy' : 'Apply'} cancelled.\n`);
+            return 1;
+          }
         }
       }
     }
     if (result.plan.mode === 'refresh-only') {
-      const d = await wd.writeState(result.refreshed);
-      emitDiags(io, d, wd.config.sources, color);
+      const d = [...warnings, ...await wd.writeState(result.refreshed)];
+      show(d);
+      if (hasErrors(d)) return 1;
+      const outputs = new Map(result.plan.outputChanges.filter((o) => o.action !== 'delete').map((o) => [o.name, { value: o.after, sensitive: o.sensitive }]));
+      if (json) {
+        if (command !== 'refresh') json.changeSummary('apply', { add: 0, change: 0, import: 0, remove: 0 });
+        json.outputValues(outputs);
+        return 0;
+      }
       io.stdout.write('\n' + c.bold(c.green('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.')) + '\n');
-      return hasErrors(d) ? 1 : 0;
+      return 0;
     }
-    const progress = new ApplyProgress(io.stdout, c);
-    if (planHasChanges(result.plan)) io.stdout.write('\n');
-    const r = await wd.apply(result, { variables, parallelism: Number(p.flags.parallelism ?? 10), onEvent: progress.onEvent });
-    progress.stop();
-    emitDiags(io, r.diags, wd.config.sources, color, Boolean(p.flags['compact-warnings']));
+    const hooks = json ? new JsonHooks(json) : undefined;
+    const progress = json ? undefined : new ApplyProgress(io.stdout, c);
+    if (!json && planHasChanges(result.plan)) io.stdout.write('\n');
+    const r = await wd.apply(result, { variables, parallelism: Number(p.flags.parallelism ?? 10), onEvent: hooks?.onApplyEvent ?? progress!.onEvent });
+    hooks?.stop();
+    progress?.stop();
+    show([...warnings, ...r.diags]);
     if (hasErrors(r.diags)) return 1;
-    const summary = result.plan.mode === 'destroy'
+    const destroyed = result.plan.mode === 'destroy';
+    if (json) {
+      json.changeSummary(destroyed ? 'destroy' : 'apply', { add: r.counts.added, change: r.counts.changed, import: r.counts.imported, remove: r.counts.destroyed });
+      if (!destroyed) json.outputValues(r.outputs);
+      return 0;
+    }
+    const summary = destroyed
       ? `Destroy complete! Resources: ${r.counts.destroyed} destroyed.`
       : `Apply complete! Resources: ${r.counts.imported ? `${r.counts.imported} imported, ` : ''}${r.counts.added} added, ${r.counts.changed} changed, ${r.counts.destroyed} destroyed.`;
     io.stdout.write('\n' + c.bold(c.green(summary)) + '\n');
-    if (result.plan.mode !== 'destroy' && r.outputs.size) {
+    if (!destroyed && r.outputs.size) {
       io.stdout.write(c.bold(c.green('\nOutputs:')) + '\n\n');
       for (const [name, o] of [...r.outputs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
         io.stdout.write(`${name} = ${o.sensitive ? '<sensitive>' : formatConsoleValue(o.value)}\n`);
@@ -123,19 +168,19 @@ async function approve(io: CommandIO, plan: Plan, destroy: boolean): Promise<boo
   return answer === 'yes';
 }
 
-async function loadSavedPlan(io: CommandIO, wd: Workdir, file: string, p: ParsedFlags, color: boolean): Promise<{ result: PlanResult; variables: Map<string, Value> } | undefined> {
+async function loadSavedPlan(wd: Workdir, file: string, p: ParsedFlags, show: (d: readonly Diagnostic[]) => void): Promise<{ result: PlanResult; variables: Map<string, Value> } | undefined> {
   const r = await readPlanFile(file);
-  if (!r.plan || !r.prior) { emitDiags(io, r.diags, wd.config.sources, color); return undefined; }
+  if (!r.plan || !r.prior) { show(r.diags); return undefined; }
   if (p.flags.lock !== false) {
     const ld = await wd.lock('OperationTypeApply', parseDuration(String(p.flags['lock-timeout'] ?? '0s')) ?? 0);
-    if (hasErrors(ld)) { emitDiags(io, ld, wd.config.sources, color); return undefined; }
+    if (hasErrors(ld)) { show(ld); return undefined; }
   }
   const cur = await wd.readState();
   // The plan's refreshed prior carries the serial of the state it was planned against.
   const stale = cur.state.serial !== r.plan.priorStateSerial || (r.plan.priorStateSerial > 0 && cur.state.lineage !== r.plan.priorStateLineage);
   if (stale) {
-    emitDiags(io, [errorDiag('Saved plan is stale',
-      'The given plan file can no longer be applied because the state was changed by another operation after the plan was created.')], wd.config.sources, color);
+    show([errorDiag('Saved plan is stale',
+      'The given plan file can no longer be applied because the state was changed by another operation after the plan was created.')]);
     return undefined;
   }
   return { result: { plan: r.plan, refreshed: r.prior, diags: [] }, variables: new Map(Object.entries(r.plan.variables)) };

@@ -3,8 +3,9 @@ import { writePlanFile } from '../plan/plan-file.js';
 import { planHasChanges } from '../plan/plan.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
-import { OPERATION_FLAGS, openWorkdir, useColor } from './ui.js';
-import { preparePlan, printPlan } from './plan-common.js';
+import { OPERATION_FLAGS, emitDiags, openWorkdir, useColor } from './ui.js';
+import { openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
+import { JsonUI } from './json-ui.js';
 
 const SPEC = {
   ...OPERATION_FLAGS,
@@ -34,18 +35,28 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (p.flags.help) { io.stdout.write(USAGE + flagsHelp(SPEC)); return 0; }
   const color = useColor(p, io);
   const mode = p.flags.destroy ? 'destroy' : p.flags['refresh-only'] ? 'refresh-only' : 'normal';
-  const wd = await openWorkdir(io, p, color, p.positional[0]);
+  const json = p.flags.json ? new JsonUI(io.stdout) : undefined;
+  json?.version();
+  const wd = json ? await openWorkdirJson(io, p, json, p.positional[0]) : await openWorkdir(io, p, color, p.positional[0]);
   if (!wd) return 1;
   try {
-    const prepared = await preparePlan(io, wd, p, mode, color);
+    const prepared = await preparePlan(io, wd, p, mode, color, json);
     if (!prepared) return 1;
-    printPlan(io, wd, prepared.result, color);
     const out = p.flags.out as string | undefined;
-    if (out) {
-      await writePlanFile(out, prepared.result.plan, prepared.result.refreshed);
-      io.stdout.write(`\n${'─'.repeat(77)}\n\nSaved the plan to: ${out}\n\nTo perform exactly these actions, run the following command to apply:\n    terrane apply "${out}"\n`);
-    } else if (planHasChanges(prepared.result.plan)) {
-      io.stdout.write(`\n${'─'.repeat(77)}\n\nNote: You didn't use the -out option to save this plan, so terrane can't\nguarantee to take exactly these actions if you run "terrane apply" now.\n`);
+    if (json) {
+      // The JSON view reports the plan, then its warnings, and has no closing notes.
+      json.plan(prepared.result.plan);
+      json.diagnostics(prepared.warnings);
+      if (out) await writePlanFile(out, prepared.result.plan, prepared.result.refreshed);
+    } else {
+      printPlan(io, wd, prepared.result, color);
+      emitDiags(io, prepared.warnings, wd.config.sources, color, Boolean(p.flags['compact-warnings']));
+      if (out) {
+        await writePlanFile(out, prepared.result.plan, prepared.result.refreshed);
+        io.stdout.write(`\n${'─'.repeat(77)}\n\nSaved the plan to: ${out}\n\nTo perform exactly these actions, run the following command to apply:\n    terrane apply "${out}"\n`);
+      } else if (planHasChanges(prepared.result.plan)) {
+        io.stdout.write(`\n${'─'.repeat(77)}\n\nNote: You didn't use the -out option to save this plan, so terrane can't\nguarantee to take exactly these actions if you run "terrane apply" now.\n`);
+      }
     }
     await wd.unlock();
     if (p.flags['detailed-exitcode'] && planHasChanges(prepared.result.plan)) return 2;

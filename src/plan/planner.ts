@@ -26,6 +26,7 @@ import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './pla
 import { Walker, expandRepetition, type WalkerOptions } from './walker.js';
 import { applyMoves, traversalString } from './moves.js';
 import { dependsOnPending, filterTargets } from './targets.js';
+import { asCheckWarning, evaluateChecks } from './checks.js';
 
 export interface PlanOptions extends WalkerOptions {
   mode: PlanMode;
@@ -42,6 +43,7 @@ export interface PlanOptions extends WalkerOptions {
 /** A progress event of the plan stage. */
 export type PlanEvent =
   | { kind: 'refresh'; addr: string; id?: string }
+  | { kind: 'refresh-done'; addr: string; id?: string }
   | { kind: 'read-start'; addr: string }
   | { kind: 'read-done'; addr: string; id?: string; elapsedMs: number };
 
@@ -112,7 +114,14 @@ class Planner extends Walker {
         await this.sem.run(async () => {
           if (prior && this.popts.refresh && !importing) prior = await this.refresh(addr, n, schema, obj!, prior, diags);
           if (res.mode === 'data') {
-            await this.planData(addr, n, schema, scope, mi, key, exp.kind, ik, diags);
+            if (!isCheckNested(node, res)) {
+              await this.planData(addr, n, schema, scope, mi, key, exp.kind, ik, diags);
+              return;
+            }
+            // A check's scoped data source never fails the plan: its problems are warnings.
+            const own: Diagnostic[] = [];
+            await this.planData(addr, n, schema, scope, mi, key, exp.kind, ik, own, true);
+            diags.push(...own.map(asCheckWarning));
             return;
           }
           if (this.popts.mode === 'destroy') {
@@ -154,6 +163,7 @@ class Planner extends Walker {
     const r = await provider.readResource({ typeName: n.res.type, currentState: bare, ...(obj.private ? { private: obj.private } : {}) });
     diags.push(...providerDiags(r.diagnostics, n.res.declRange, `Error refreshing ${addr.toString()}.`));
     if (hasErrors(r.diagnostics.map((d) => ({ ...d, subject: undefined })) as Diagnostic[])) return prior;
+    this.popts.onEvent?.({ kind: 'refresh-done', addr: addr.toString(), ...idOf(r.newState) });
     const type = impliedType(schema.block);
     if (r.newState.isNull) {
       this.drift.push({ addr: addr.toString(), mode: 'managed', type: n.res.type, name: n.res.name, providerAddr: n.provider.toString(), action: 'delete', before: markSchemaSensitive(prior, schema.block), after: nullVal(type), objectType: type, requiredReplace: [] });
@@ -222,7 +232,7 @@ class Planner extends Walker {
 
   private async planData(
     addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, scope: ReturnType<Walker['scope']>,
-    mi: ModuleInstance, key: string, kind: 'single' | 'count' | 'for_each', ik: InstanceKey, diags: Diagnostic[],
+    mi: ModuleInstance, key: string, kind: 'single' | 'count' | 'for_each', ik: InstanceKey, diags: Diagnostic[], checkNested = false,
   ): Promise<void> {
     const type = impliedType(schema.block);
     const ev = evaluateConfig(n.res, schema, scope);
@@ -253,6 +263,13 @@ class Planner extends Walker {
     const enc = encodeAttributes(value, type);
     this.refreshed.setCurrent(addr, { status: 'ready', schemaVersion: schema.version, attrsJSON: enc.attrsJSON, sensitivePaths: enc.sensitivePaths, dependencies: [], createBeforeDestroy: false }, n.provider);
     this.values.setResourceInstance(mi, key, kind, ik, value);
+    if (checkNested && this.popts.mode === 'normal') {
+      // Terraform reads a check's data source again during apply, so the check sees current data.
+      this.changes.push({
+        addr: addr.toString(), mode: 'data', type: n.res.type, name: n.res.name, providerAddr: n.provider.toString(), action: 'read',
+        actionReason: 'read_because_check_nested', before: nullVal(type), after: value, objectType: type, requiredReplace: [],
+      });
+    }
   }
 
   private replaceTriggered(node: ModuleNode, mi: ModuleInstance, res: Extract<EngineNode, { kind: 'resource' }>['res'], scope: ReturnType<Walker['scope']>, diags: Diagnostic[]): boolean {
@@ -348,6 +365,12 @@ class Planner extends Walker {
   }
 }
 
+/** True when `res` is the scoped data source of a check block in `node`. */
+function isCheckNested(node: ModuleNode, res: { mode: string; type: string; name: string }): boolean {
+  for (const c of node.module.checks.values()) if (c.data.some((d) => d.type === res.type && d.name === res.name)) return true;
+  return false;
+}
+
 function orphanReason(config: Config, addr: AbsResourceInstance): ResourceInstanceChange['actionReason'] {
   let node: ModuleNode | undefined = config.root;
   for (const st of addr.module.steps) {
@@ -390,6 +413,11 @@ export async function makePlan(config: Config, prior: State, providers: Provider
   }
   diags.push(...await planner.walk(graph));
   if (!hasErrors(diags)) await planner.planOrphans(diags);
+  if (!hasErrors(diags) && opts.mode !== 'destroy') {
+    const checks = evaluateChecks(planner);
+    diags.push(...checks.diags);
+    plan.checks = checks.results;
+  }
   plan.changes = opts.mode === 'refresh-only' ? [] : planner.changes.sort((a, b) => compareAddr(a.addr, b.addr));
   plan.drift = planner.drift.sort((a, b) => compareAddr(a.addr, b.addr));
   plan.outputChanges = outputChanges(prior, planner.rootOutputs, opts.mode);

@@ -25,6 +25,11 @@ function pathKey(p: Path): string {
   return p.map((s) => ('attr' in s ? `.${s.attr}` : `[${typeof s.index === 'object' ? '*' : JSON.stringify(s.index)}]`)).join('');
 }
 
+const READ_REASONS: Record<string, string> = {
+  read_because_dependency_pending: '# (depends on a resource or a module with changes pending)',
+  read_because_check_nested: '# (config will be reloaded to verify a check block)',
+};
+
 function header(ch: ResourceInstanceChange, drift = false): string[] {
   const a = ch.addr;
   if (!drift && ch.importing) {
@@ -36,7 +41,7 @@ function header(ch: ResourceInstanceChange, drift = false): string[] {
   switch (ch.action) {
     case 'create': return [`# ${a} will be created`];
     case 'update': return [`# ${a} will be updated in-place`];
-    case 'read': return [`# ${a} will be read during apply`, ch.actionReason === 'read_because_dependency_pending' ? '# (depends on a resource or a module with changes pending)' : '# (config refers to values not yet known)'];
+    case 'read': return [`# ${a} will be read during apply`, READ_REASONS[ch.actionReason ?? ''] ?? '# (config refers to values not yet known)'];
     case 'forget': return [`# ${a} will no longer be managed by terrane`];
     case 'delete': {
       const lines = [`# ${a} will be destroyed`];

@@ -1,0 +1,74 @@
+/**
+ * `check` blocks: their `assert` conditions are evaluated at the end of a plan and of an
+ * apply, once every value (and the check's scoped data source) is known. A failed
+ * assertion is a warning, never an error, as in Terraform; so is any problem evaluating
+ * one. An assertion whose condition is not yet known is left for the apply.
+ */
+import type { Traversal } from '../hcl/ast.js';
+import type { Diagnostic } from '../hcl/diagnostic.js';
+import type { ModuleNode } from '../config/module.js';
+import { evaluate } from '../lang/eval.js';
+import { expressionValues } from '../lang/diag-values.js';
+import type { Value } from '../lang/value.js';
+import type { CheckResult } from './plan.js';
+import type { Walker } from './walker.js';
+
+/** The summary Terraform gives a failed assertion. */
+export const CHECK_ASSERTION_FAILED = 'Check block assertion failed';
+
+/** Terraform's diagnostics about check blocks are warnings whatever their origin. */
+export function asCheckWarning(d: Diagnostic): Diagnostic {
+  return d.severity === 'warning' ? d : { ...d, severity: 'warning' };
+}
+
+/** Evaluates every check block of every module instance the walk expanded. */
+export function evaluateChecks(w: Walker): { diags: Diagnostic[]; results: CheckResult[] } {
+  const diags: Diagnostic[] = [];
+  const results: CheckResult[] = [];
+  const visit = (node: ModuleNode): void => {
+    for (const check of node.module.checks.values()) {
+      for (const mi of w.values.moduleInstances(node.path)) {
+        const scope = w.scope(node, mi);
+        const result: CheckResult = { addr: `${mi.isRoot ? '' : mi.toString() + '.'}check.${check.name}`, kind: 'check', status: 'pass', failureMessages: [] };
+        for (const a of check.asserts) {
+          const c = evaluate(a.condition, scope);
+          if (c.diags.length) {
+            diags.push(...c.diags.map(asCheckWarning));
+            if (c.diags.some((d) => d.severity === 'error')) { result.status = 'error'; continue; }
+          }
+          const v = c.value;
+          if (!v.isKnown) { if (result.status === 'pass') result.status = 'unknown'; continue; }
+          if (v.isNull || v.type.kind !== 'bool') {
+            diags.push({
+              severity: 'warning', summary: 'Invalid condition result',
+              detail: v.isNull ? 'Condition expression must return either true or false, not null.' : 'Invalid condition result value: a bool is required.',
+              subject: a.condition.range,
+            });
+            result.status = 'error';
+            continue;
+          }
+          if (v.bool) continue;
+          const m = evaluate(a.errorMessage, scope);
+          const mv = m.value;
+          const msg = !m.diags.some((d) => d.severity === 'error') && mv.isKnown && !mv.isNull && mv.type.kind === 'string'
+            ? (mv.isSensitive ? '(sensitive value)' : mv.str)
+            : 'Failed to evaluate the error message.';
+          const resolve = (t: Traversal): Value | undefined => {
+            const r = evaluate({ kind: 'scopeTraversal', traversal: t, range: t.range } as never, scope);
+            return r.diags.some((d) => d.severity === 'error') ? undefined : r.value;
+          };
+          diags.push({
+            severity: 'warning', summary: CHECK_ASSERTION_FAILED, detail: msg, subject: a.condition.range,
+            expression: a.condition, extra: { values: expressionValues(a.condition, resolve) },
+          });
+          result.status = 'fail';
+          result.failureMessages.push(msg);
+        }
+        results.push(result);
+      }
+    }
+    for (const child of node.children.values()) visit(child);
+  };
+  visit(w.config.root);
+  return { diags, results };
+}
