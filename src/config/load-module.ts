@@ -19,6 +19,7 @@ import { decodeOutput } from './decode-output.js';
 import { decodeResource } from './decode-resource.js';
 import { decodeModuleCall } from './decode-module-call.js';
 import { decodeCheck, decodeImport, decodeMoved, decodeRemoved } from './decode-refactoring.js';
+import { applyOverride, overrideKey, type OverrideBases } from './override.js';
 
 const fileSchema = {
   attributes: [],
@@ -92,6 +93,7 @@ export function loadModule(dir: string, displayBase: string = dir): { module: Mo
   const mod = emptyModule(dir);
   const { primary, override } = configFileNames(dir);
   if (primary.length === 0 && override.length === 0) return { module: mod, diags };
+  const bases: OverrideBases = new Map();
   for (const [names, isOverride] of [[primary, false], [override, true]] as const) {
     for (const n of names) {
       const display = relative(displayBase, join(dir, n)) || n;
@@ -101,13 +103,17 @@ export function loadModule(dir: string, displayBase: string = dir): { module: Mo
       if (!parsed.file) continue;
       const { content, diags: d } = bodyOf(parsed.file).content(fileSchema);
       diags.push(...d);
-      for (const b of content.blocks) decodeTopLevel(mod, b, isOverride, diags);
+      for (const b of content.blocks) {
+        if (isOverride && applyOverride(mod, b, bases, diags)) continue;
+        decodeTopLevel(mod, b, bases, diags);
+      }
     }
   }
   return { module: mod, diags };
 }
 
-function decodeTopLevel(mod: Module, b: ContentBlock, isOverride: boolean, diags: Diagnostic[]): void {
+function decodeTopLevel(mod: Module, b: ContentBlock, bases: OverrideBases, diags: Diagnostic[]): void {
+  const record = (providerAddr?: string) => { const k = overrideKey(b, providerAddr); if (k) bases.set(k, b); };
   switch (b.type) {
     case 'terraform':
       decodeTerraformBlock(b, mod.terraform, diags);
@@ -117,23 +123,25 @@ function decodeTopLevel(mod: Module, b: ContentBlock, isOverride: boolean, diags
       if (!p) return;
       const key = providerKey(p.name, p.alias);
       const prev = mod.providers.get(key);
-      if (prev && !isOverride) {
+      if (prev) {
         diags.push(duplicate(p.alias ? 'Duplicate provider configuration' : 'Duplicate provider configuration',
           `A default (non-aliased) provider configuration for "${p.name}" was already given at ${at(prev.range)}. If multiple configurations are required, set the "alias" argument for alternative configurations.`, b.defRange));
         return;
       }
       mod.providers.set(key, p);
+      record(key);
       return;
     }
     case 'variable': {
       const v = decodeVariable(b, diags);
       if (!v) return;
       const prev = mod.variables.get(v.name);
-      if (prev && !isOverride) {
+      if (prev) {
         diags.push(duplicate('Duplicate variable declaration', `A variable named "${v.name}" was already declared at ${at(prev.range)}. Variable names must be unique within a module.`, b.defRange));
         return;
       }
       mod.variables.set(v.name, v);
+      record();
       return;
     }
     case 'locals': {
@@ -141,7 +149,7 @@ function decodeTopLevel(mod: Module, b: ContentBlock, isOverride: boolean, diags
       diags.push(...d);
       for (const [name, attr] of attributes) {
         const prev = mod.locals.get(name);
-        if (prev && !isOverride) {
+        if (prev) {
           diags.push(duplicate('Duplicate local value definition', `A local value named "${name}" was already defined at ${at(prev.range)}. Local value names must be unique within a module.`, attr.nameRange));
           continue;
         }
@@ -153,22 +161,24 @@ function decodeTopLevel(mod: Module, b: ContentBlock, isOverride: boolean, diags
       const o = decodeOutput(b, diags);
       if (!o) return;
       const prev = mod.outputs.get(o.name);
-      if (prev && !isOverride) {
+      if (prev) {
         diags.push(duplicate('Duplicate output definition', `An output named "${o.name}" was already defined at ${at(prev.range)}. Output names must be unique within a module.`, b.defRange));
         return;
       }
       mod.outputs.set(o.name, o);
+      record();
       return;
     }
     case 'module': {
       const mc = decodeModuleCall(b, diags);
       if (!mc) return;
       const prev = mod.moduleCalls.get(mc.name);
-      if (prev && !isOverride) {
+      if (prev) {
         diags.push(duplicate('Duplicate module call', `A module call named "${mc.name}" was already defined at ${at(prev.declRange)}. Module calls must have unique names within a module.`, b.defRange));
         return;
       }
       mod.moduleCalls.set(mc.name, mc);
+      record();
       return;
     }
     case 'resource':
@@ -179,12 +189,13 @@ function decodeTopLevel(mod: Module, b: ContentBlock, isOverride: boolean, diags
       const map = mode === 'managed' ? mod.managedResources : mod.dataResources;
       const key = `${r.type}.${r.name}`;
       const prev = map.get(key);
-      if (prev && !isOverride) {
+      if (prev) {
         diags.push(duplicate(`Duplicate ${mode === 'managed' ? 'resource' : 'data'} "${r.type}" configuration`,
           `A ${mode === 'managed' ? 'resource' : 'data'} "${r.type}" "${r.name}" was already declared at ${at(prev.declRange)}. Resource names must be unique per type in each module.`, b.defRange));
         return;
       }
       map.set(key, r);
+      record();
       return;
     }
     case 'ephemeral':
