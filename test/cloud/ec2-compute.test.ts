@@ -78,6 +78,24 @@ describe('instance changes', () => {
       'InvalidNetworkInterfaceID.NotFound', "The networkInterface ID 'eni-0123456789abcdef0' does not exist");
   });
 
+  it('associates, replaces and removes an instance profile', async () => {
+    const i = (await ec2.send(new E.RunInstancesCommand({ ImageId: ami, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, IamInstanceProfile: { Name: 'app' } }))).Instances![0]!;
+    const id = i.InstanceId!;
+    const list = async () => (await ec2.send(new E.DescribeIamInstanceProfileAssociationsCommand({ Filters: [{ Name: 'instance-id', Values: [id] }] }))).IamInstanceProfileAssociations!;
+    const [first] = await list();
+    expect(first).toMatchObject({ InstanceId: id, State: 'associated', IamInstanceProfile: { Arn: expect.stringMatching(/:instance-profile\/app$/) } });
+    expect(first!.AssociationId).toMatch(/^iip-assoc-[0-9a-f]{17}$/);
+    await expectAwsError(ec2.send(new E.AssociateIamInstanceProfileCommand({ InstanceId: id, IamInstanceProfile: { Name: 'x' } })), 'IncorrectState', `There is an existing association for instance ${id}`);
+    const replaced = await ec2.send(new E.ReplaceIamInstanceProfileAssociationCommand({ AssociationId: first!.AssociationId, IamInstanceProfile: { Name: 'other' } }));
+    expect(replaced.IamInstanceProfileAssociation!.IamInstanceProfile!.Arn).toMatch(/:instance-profile\/other$/);
+    const [second] = await list();
+    await ec2.send(new E.DisassociateIamInstanceProfileCommand({ AssociationId: second!.AssociationId }));
+    expect(await list()).toEqual([]);
+    const got = (await ec2.send(new E.DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations![0]!.Instances![0]!;
+    expect(got.IamInstanceProfile).toBeUndefined();
+    await expectAwsError(ec2.send(new E.DisassociateIamInstanceProfileCommand({ AssociationId: second!.AssociationId })), 'InvalidAssociationID.NotFound');
+  });
+
   it('makes Nitro instances EBS-optimized even when asked otherwise', async () => {
     const i = (await ec2.send(new E.RunInstancesCommand({ ImageId: ami, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, EbsOptimized: false }))).Instances![0]!;
     expect(i.EbsOptimized).toBe(true);

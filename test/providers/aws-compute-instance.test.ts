@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, DescribeImagesCommand,
-  DescribeInstancesCommand, DescribeVolumesCommand, ImportKeyPairCommand, TerminateInstancesCommand,
+  CreateTagsCommand, DescribeInstancesCommand, DescribeVolumesCommand, ImportKeyPairCommand, ModifyInstanceAttributeCommand,
+  StartInstancesCommand, StopInstancesCommand, TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { createHash } from 'node:crypto';
 import type { Value } from '../../src/lang/value.js';
@@ -111,6 +112,44 @@ describe('aws_instance', () => {
     expect(i.SecurityGroups!.map((g) => g.GroupId).sort()).toEqual([sgA, sgB].sort());
     expect(js(next)).toMatchObject({ tags_all: { Name: 'spark', Env: 'dev' }, disable_api_termination: true });
     state = await expectNoChange(env.h, I, next, cfg);
+  });
+
+  it('sees a type changed and tags edited by hand, and plans them back in place', async () => {
+    const id = js(state).id as string;
+    const { ec2 } = env;
+    await ec2.send(new StopInstancesCommand({ InstanceIds: [id] }));
+    await describe1(id);
+    await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: 't2.medium' } }));
+    await ec2.send(new StartInstancesCommand({ InstanceIds: [id] }));
+    await ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'Env', Value: 'by-hand' }] }));
+    const read = await env.h.read(I, state);
+    expect(js(read)).toMatchObject({ instance_type: 't2.medium', tags: { Name: 'spark', Env: 'by-hand' } });
+    const cfg = config({ instance_type: 't2.small', vpc_security_group_ids: [sgA, sgB], tags: { Name: 'spark', Env: 'dev' }, disable_api_termination: true });
+    const { pl, state: next } = await applyPlan(read!, cfg);
+    expect(pl.requiresReplace).toEqual([]);
+    expect(js(next)).toMatchObject({ instance_type: 't2.small', tags: { Name: 'spark', Env: 'dev' } });
+    state = await expectNoChange(env.h, I, next, cfg);
+  });
+
+  it('associates, replaces and removes the IAM instance profile in place', async () => {
+    const base = { instance_type: 't2.small', vpc_security_group_ids: [sgA, sgB], tags: { Name: 'spark', Env: 'dev' }, disable_api_termination: true };
+    const id = js(state).id as string;
+    let s = state;
+    for (const profile of ['reader', 'writer']) {
+      const { pl, state: next } = await applyPlan(s, config({ ...base, iam_instance_profile: profile }));
+      expect(pl.requiresReplace).toEqual([]);
+      expect(js(next).iam_instance_profile).toBe(profile);
+      expect((await describe1(id)).IamInstanceProfile!.Arn).toMatch(new RegExp(`:instance-profile/${profile}$`));
+      s = next;
+    }
+    const removed = { ...config(base) };
+    const { state: next } = await applyPlan(s, removed);
+    // Optional+computed: removing the argument keeps the profile, as in hashicorp/aws.
+    expect(js(next).iam_instance_profile).toBe('writer');
+    const { state: cleared } = await applyPlan(next, config({ ...base, iam_instance_profile: '' }));
+    expect(js(cleared).iam_instance_profile).toBe('');
+    expect((await describe1(id)).IamInstanceProfile).toBeUndefined();
+    state = await expectNoChange(env.h, I, cleared, config(base));
   });
 
   it('changes user data in place, or replaces the instance with user_data_replace_on_change', async () => {

@@ -283,6 +283,7 @@ const runInstances: Action = (c) => {
       enableResourceNameDnsARecord: toBool(field(dns, 'EnableResourceNameDnsARecord'), 'EnableResourceNameDnsARecord') ?? subnet.enableResourceNameDnsARecord,
       enableResourceNameDnsAAAARecord: toBool(field(dns, 'EnableResourceNameDnsAAAARecord'), 'EnableResourceNameDnsAAAARecord') ?? subnet.enableResourceNameDnsAAAARecord,
       iamInstanceProfile: profileArn ? { arn: profileArn, id: `AIPA${instanceId.slice(2, 19).toUpperCase()}` } : undefined,
+      iamProfileAssociationId: profileArn ? newId('iip-assoc') : undefined,
       autoRecovery: field(p.struct('MaintenanceOptions'), 'AutoRecovery') ?? 'default',
       clientToken: token ?? '',
       bootMode: image.bootMode,

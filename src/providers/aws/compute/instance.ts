@@ -5,7 +5,8 @@
  * volume), TerminateInstances and a wait on delete. Import id = the instance id.
  */
 import {
-  CreateTagsCommand, DescribeVolumesCommand, ModifyInstanceAttributeCommand, ModifyInstanceCreditSpecificationCommand,
+  AssociateIamInstanceProfileCommand, DescribeIamInstanceProfileAssociationsCommand, DisassociateIamInstanceProfileCommand,
+  ReplaceIamInstanceProfileAssociationCommand, CreateTagsCommand, DescribeVolumesCommand, ModifyInstanceAttributeCommand, ModifyInstanceCreditSpecificationCommand,
   ModifyInstanceMaintenanceOptionsCommand, ModifyInstanceMetadataOptionsCommand, ModifyNetworkInterfaceAttributeCommand,
   ModifyPrivateDnsNameOptionsCommand, ModifyVolumeCommand, MonitorInstancesCommand, RunInstancesCommand,
   TerminateInstancesCommand, UnmonitorInstancesCommand, type ModifyInstanceAttributeCommandInput, type RunInstancesCommandOutput,
@@ -90,6 +91,7 @@ async function update(ctx: ResourceContext<AwsMeta>, prior: Value, planned: Valu
     const vols = await awsCall(`updating EC2 Instance (${id})`, () => ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [id] }] })));
     for (const v of vols.Volumes ?? []) await updateEc2Tags(meta, v.VolumeId!, tagMap(prior, 'volume_tags'), tagMap(planned, 'volume_tags'));
   }
+  if (changed(prior, planned, 'iam_instance_profile')) await updateInstanceProfile(ctx, id, prior, planned);
   if (changed(prior, planned, 'source_dest_check') && first(planned, 'network_interface') === undefined) {
     await modify(meta, id, '', { SourceDestCheck: { Value: bool(planned, 'source_dest_check') ?? true } });
   }
@@ -156,6 +158,35 @@ async function update(ctx: ResourceContext<AwsMeta>, prior: Value, planned: Valu
       EnableResourceNameDnsAAAARecord: before.enable_resource_name_dns_aaaa_record !== dns.enable_resource_name_dns_aaaa_record ? dns.enable_resource_name_dns_aaaa_record as boolean : undefined,
       PrivateDnsHostnameType: before.hostname_type !== dns.hostname_type ? dns.hostname_type as 'ip-name' : undefined,
     })));
+  }
+}
+
+/** Associates, replaces or removes the instance profile, as hashicorp does (a stopped instance re-associates). */
+async function updateInstanceProfile(ctx: ResourceContext<AwsMeta>, id: string, prior: Value, planned: Value): Promise<void> {
+  const ec2 = ctx.meta.ec2();
+  const op = `updating EC2 Instance (${id})`;
+  const found = await awsCall(op, () => ec2.send(new DescribeIamInstanceProfileAssociationsCommand({ Filters: [{ Name: 'instance-id', Values: [id] }] })));
+  const current = found.IamInstanceProfileAssociations?.[0]?.AssociationId;
+  const name = str(planned, 'iam_instance_profile');
+  const associate = () => awsCall(`${op}: associating instance profile`, () =>
+    ec2.send(new AssociateIamInstanceProfileCommand({ InstanceId: id, IamInstanceProfile: { Name: name } })));
+  const disassociate = (assoc: string) => awsCall(`${op}: disassociating instance profile`, () =>
+    ec2.send(new DisassociateIamInstanceProfileCommand({ AssociationId: assoc })));
+  if (!name) {
+    if (current) await disassociate(current);
+    return;
+  }
+  if (!current) {
+    await associate();
+    return;
+  }
+  const state = str(prior, 'instance_state');
+  if (state === 'stopped' || state === 'stopping' || state === 'shutting-down') {
+    await disassociate(current);
+    await associate();
+  } else {
+    await awsCall(`${op}: replacing instance profile`, () =>
+      ec2.send(new ReplaceIamInstanceProfileAssociationCommand({ AssociationId: current, IamInstanceProfile: { Name: name } })));
   }
 }
 
