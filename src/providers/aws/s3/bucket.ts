@@ -18,7 +18,9 @@ import { bucketExists, readBucket } from './bucket-read.js';
 import { BUCKET_COMPUTED_BLOCKS, bucketSchema } from './bucket-schema.js';
 import { applyInlineConfig } from './bucket-update.js';
 import { legacyPlan, prefixedUniqueId } from './common.js';
+import { planEquivalentPolicy } from './policy-json.js';
 import { setBucketTags } from './tags.js';
+import { validateBucket } from './validate.js';
 
 /** The reasons hashicorp rejects a bucket name before calling AWS (undefined: fine). */
 export function bucketNameProblem(name: string, region: string): string | undefined {
@@ -71,15 +73,9 @@ async function deleteBucket(meta: AwsMeta, state: Value, attempt = 0): Promise<v
 export const awsS3Bucket: ResourceDef<AwsMeta> = {
   schema: bucketSchema,
 
-  validate(config) {
-    const b = attr(config, 'bucket'), p = attr(config, 'bucket_prefix');
-    if (!b.isNull && !p.isNull) {
-      return [{ severity: 'error', summary: 'Conflicting configuration arguments', detail: '"bucket": conflicts with bucket_prefix', attribute: [{ attr: 'bucket' }] }];
-    }
-    return [];
-  },
+  validate: validateBucket,
 
-  customizePlan: (ctx, p) => legacyPlan(bucketSchema.block, planTagsAll(ctx.meta, p), BUCKET_COMPUTED_BLOCKS),
+  customizePlan: (ctx, p) => legacyPlan(bucketSchema.block, planEquivalentPolicy(planTagsAll(ctx.meta, p)), BUCKET_COMPUTED_BLOCKS),
 
   async create(ctx, planned) {
     const meta = ctx.meta;

@@ -3,6 +3,8 @@
  * when they differ only in formatting, statement order, or a single value written as a
  * one-element list. State keeps the configured text when AWS's answer is equivalent.
  */
+import { str, withAttrs } from '../../sdk/obj.js';
+import type { PlanCustomization } from '../../sdk/resource.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -55,4 +57,12 @@ export function compactJson(text: string): string {
 export function policyToSet(prior: string, remote: string): string {
   if (prior && policiesEquivalent(prior, remote)) return prior;
   return compactJson(remote);
+}
+
+/** Keeps the prior policy text in the plan when the configured one is equivalent. */
+export function planEquivalentPolicy(p: PlanCustomization, name = 'policy'): PlanCustomization {
+  if (!p.prior || p.prior.isNull) return p;
+  const before = str(p.prior, name), after = str(p.planned, name);
+  if (before === undefined || after === undefined || before === after || !policiesEquivalent(before, after)) return p;
+  return { ...p, planned: withAttrs(p.planned, { [name]: before }) };
 }
