@@ -12,11 +12,11 @@ import {
 import { rawEquals, type Value } from '../../../lang/value.js';
 import { attr, bool, str, toJS, withAttrs } from '../../sdk/obj.js';
 import { planObject } from '../../sdk/planner.js';
-import { ProviderError, type PlanCustomization, type ResourceDef } from '../../sdk/resource.js';
+import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, isAwsCode } from '../errors.js';
 import { planTagsAll, tagMap, tagsForState } from '../tags.js';
-import { keepZeroValues } from '../sqs/zero-values.js';
+import { keepMissingBlocks, keepZeroValues } from '../sqs/zero-values.js';
 import { repositorySchema } from './schemas.js';
 
 const NOT_FOUND = 'RepositoryNotFoundException';
@@ -27,23 +27,12 @@ function blockCount(v: Value): number {
   return v.isNull || !v.isKnown ? 0 : v.elems.length;
 }
 
-/** A missing optional block keeps what AWS reported (hashicorp's SuppressMissingOptionalConfigurationBlock). */
-function suppressMissing(p: PlanCustomization, names: string[]): PlanCustomization {
-  if (!p.prior) return p;
-  const changes: Record<string, Value> = {};
-  for (const n of names) {
-    const c = attr(p.config, n);
-    if (c.isKnown && blockCount(c) === 0 && blockCount(attr(p.prior, n)) > 0) changes[n] = attr(p.prior, n);
-  }
-  return Object.keys(changes).length ? { ...p, planned: withAttrs(p.planned, changes) } : p;
-}
-
 /** The aws_ecr_repository resource. */
 export const awsEcrRepository: ResourceDef<AwsMeta> = {
   schema: repositorySchema,
 
   customizePlan(ctx, p) {
-    let out = suppressMissing(planTagsAll(ctx.meta, p), [ENC, SCAN]);
+    let out = keepMissingBlocks(planTagsAll(ctx.meta, p), [ENC, SCAN]);
     out = keepZeroValues(out, repositorySchema.block);
     if (!out.prior) return out;
     const enc = attr(out.planned, ENC);

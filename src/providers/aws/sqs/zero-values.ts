@@ -28,3 +28,18 @@ export function keepZeroValues(p: PlanCustomization, block: BlockSchema): PlanCu
   }
   return Object.keys(changes).length ? { ...p, planned: withAttrs(p.planned, changes) } : p;
 }
+
+/**
+ * Optional+computed blocks left out of the configuration keep what AWS reported (the plugin
+ * SDK's Optional+Computed blocks, and SuppressMissingOptionalConfigurationBlock).
+ */
+export function keepMissingBlocks(p: PlanCustomization, names: string[]): PlanCustomization {
+  if (!p.prior) return p;
+  const count = (v: Value) => (v.isNull || !v.isKnown ? 0 : v.elems.length);
+  const changes: Record<string, Value> = {};
+  for (const n of names) {
+    const c = attr(p.config, n);
+    if (c.isKnown && count(c) === 0 && count(attr(p.prior, n)) > 0) changes[n] = attr(p.prior, n);
+  }
+  return Object.keys(changes).length ? { ...p, planned: withAttrs(p.planned, changes) } : p;
+}
