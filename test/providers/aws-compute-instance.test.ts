@@ -200,6 +200,34 @@ describe('aws_instance', () => {
     expect(await env.h.read(I, s)).toBeNull();
   });
 
+  it('keeps user_data_base64 as given, grows the root volume in place and attaches extra EBS volumes', async () => {
+    const b64 = Buffer.from('#cloud-config\npackages: [htop]\n').toString('base64');
+    const cfg = {
+      ami, instance_type: 't3.micro', subnet_id: subnet, user_data_base64: b64, volume_tags: { Team: 'data' },
+      root_block_device: [{ volume_size: 10 }],
+      ebs_block_device: [{ device_name: '/dev/sdf', volume_size: 20, volume_type: 'gp3', delete_on_termination: false }],
+    };
+    const s = await env.h.create(I, cfg);
+    const v = js(s);
+    expect(v).toMatchObject({ user_data_base64: b64, user_data: null, volume_tags: { Team: 'data' } });
+    expect((v.root_block_device as Record<string, unknown>[])[0]).toMatchObject({ volume_size: 10, volume_type: 'gp2', iops: 100, throughput: 0, tags: null });
+    const ebs = (v.ebs_block_device as Record<string, unknown>[]);
+    expect(ebs).toHaveLength(1);
+    expect(ebs[0]).toMatchObject({ device_name: '/dev/sdf', volume_size: 20, volume_type: 'gp3', iops: 3000, throughput: 125, delete_on_termination: false, snapshot_id: '' });
+    const vols = (await env.ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [v.id as string] }] }))).Volumes!;
+    expect(vols.map((x) => x.Tags)).toEqual([[{ Key: 'Team', Value: 'data' }], [{ Key: 'Team', Value: 'data' }]]);
+    await expectNoChange(env.h, I, s, cfg);
+
+    const bigger = { ...cfg, root_block_device: [{ volume_size: 16 }] };
+    const { pl, state: grown } = await applyPlan(s, bigger);
+    expect(pl.requiresReplace).toEqual([]);
+    expect((js(grown).root_block_device as Record<string, unknown>[])[0]).toMatchObject({ volume_size: 16 });
+    await expectNoChange(env.h, I, grown, bigger);
+    const moreDisk = await env.h.plan(I, grown, { ...bigger, ebs_block_device: [{ device_name: '/dev/sdf', volume_size: 30, volume_type: 'gp3', delete_on_termination: false }] });
+    expect(moreDisk.requiresReplace).toContainEqual([{ attr: 'ebs_block_device' }]);
+    await env.h.destroy(I, grown);
+  });
+
   it.each([
     { name: 'a malformed AMI id', cfg: () => config({ ami: 'ami-12345' }),
       want: 'creating EC2 Instance: InvalidAMIID.Malformed: Invalid id: "ami-12345" (expecting "ami-...")' },
