@@ -152,6 +152,26 @@ describe('aws_instance', () => {
     state = await expectNoChange(env.h, I, cleared, config(base));
   });
 
+  it('turns on monitoring, requires IMDSv2 and switches CPU credits in place', async () => {
+    const base = { instance_type: 't2.small', vpc_security_group_ids: [sgA, sgB], tags: { Name: 'spark', Env: 'dev' }, disable_api_termination: true };
+    const cfg = config({
+      ...base, monitoring: true, metadata_options: [{ http_tokens: 'required', http_put_response_hop_limit: 2 }],
+      credit_specification: [{ cpu_credits: 'unlimited' }],
+    });
+    const { pl, state: next } = await applyPlan(state, cfg);
+    expect(pl.requiresReplace).toEqual([]);
+    expect(js(next)).toMatchObject({
+      monitoring: true, credit_specification: [{ cpu_credits: 'unlimited' }],
+      metadata_options: [{ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 2, http_protocol_ipv6: 'disabled', instance_metadata_tags: 'disabled' }],
+    });
+    const i = await describe1(js(state).id as string);
+    expect(i.Monitoring!.State).toBe('enabled');
+    expect(i.MetadataOptions).toMatchObject({ HttpTokens: 'required', HttpPutResponseHopLimit: 2 });
+    state = await expectNoChange(env.h, I, next, cfg);
+    // Dropping the blocks from the configuration keeps what was applied (computed blocks, no change).
+    state = await expectNoChange(env.h, I, state, config({ ...base, monitoring: true }));
+  });
+
   it('changes user data in place, or replaces the instance with user_data_replace_on_change', async () => {
     const base = { instance_type: 't2.small', vpc_security_group_ids: [sgA, sgB], tags: { Name: 'spark', Env: 'dev' }, disable_api_termination: true };
     const cfg = config({ ...base, user_data: '#!/bin/bash\necho bye\n' });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteKeyPairCommand, DescribeKeyPairsCommand, ImportKeyPairCommand } from '@aws-sdk/client-ec2';
 import { js } from './harness.js';
-import { computeEnv, createError, ed25519PublicKey, expectNoChange, pemPrivateKey, type ComputeEnv } from './aws-compute-support.js';
+import { computeEnv, createError, ed25519PublicKey, expectNoChange, pemPrivateKey, rsaPublicKey, type ComputeEnv } from './aws-compute-support.js';
 
 let env: ComputeEnv;
 beforeAll(async () => { env = await computeEnv(); });
@@ -47,6 +47,16 @@ describe('aws_key_pair', () => {
     await h.destroy(K, updated);
     expect(await names()).not.toContain('deployer');
     expect(await h.read(K, updated)).toBeNull();
+  });
+
+  it('takes an RSA key, with the MD5 fingerprint AWS gives imported RSA keys', async () => {
+    const { h } = env;
+    const cfg = { key_name: 'rsa-key', public_key: rsaPublicKey() };
+    const state = await h.create(K, cfg);
+    expect(js(state)).toMatchObject({ key_type: 'rsa', public_key: cfg.public_key });
+    expect(js(state).fingerprint).toMatch(/^([0-9a-f]{2}:){15}[0-9a-f]{2}$/);
+    await expectNoChange(h, K, state, cfg);
+    await h.destroy(K, state);
   });
 
   it('makes a name from key_name_prefix and reports the prefix back', async () => {

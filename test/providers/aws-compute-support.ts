@@ -49,6 +49,18 @@ export function ed25519PublicKey(comment = 'dev@laptop'): string {
   return `ssh-ed25519 ${blob.toString('base64')} ${comment}`;
 }
 
+function mpint(b: Buffer): Buffer {
+  return sshString(b[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b);
+}
+
+/** A fresh `ssh-rsa AAAA... comment` public key line (2048 bits). */
+export function rsaPublicKey(comment = 'dev@laptop'): string {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = publicKey.export({ format: 'jwk' });
+  const blob = Buffer.concat([sshString(Buffer.from('ssh-rsa')), mpint(Buffer.from(jwk.e!, 'base64url')), mpint(Buffer.from(jwk.n!, 'base64url'))]);
+  return `ssh-rsa ${blob.toString('base64')} ${comment}`;
+}
+
 /** A PEM private key: what people paste into public_key by mistake. */
 export function pemPrivateKey(): string {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
