@@ -1,11 +1,26 @@
 /** IAM users, groups, roles, policies, access keys and instance profiles; the policy document data source. */
 import type { DataSourceDef, ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
+import { lazyResource } from '../lazy.js';
 // The policy document is computed locally with no AWS SDK, so it loads eagerly (and keeps its validate).
 import { awsIamPolicyDocument } from './policy-document.js';
+import {
+  accessKeySchema, groupSchema, instanceProfileSchema, policySchema, rolePolicyAttachmentSchema, rolePolicySchema, roleSchema,
+  userPolicyAttachmentSchema, userSchema,
+} from './schemas.js';
 
 /** Resource types of this area. */
-export const resources: Record<string, ResourceDef<AwsMeta>> = {};
+export const resources: Record<string, ResourceDef<AwsMeta>> = {
+  aws_iam_access_key: lazyResource(accessKeySchema, async () => (await import('./access-key.js')).awsIamAccessKey),
+  aws_iam_group: lazyResource(groupSchema, async () => (await import('./group.js')).awsIamGroup),
+  aws_iam_instance_profile: lazyResource(instanceProfileSchema, async () => (await import('./instance-profile.js')).awsIamInstanceProfile),
+  aws_iam_policy: lazyResource(policySchema, async () => (await import('./policy.js')).awsIamPolicy),
+  aws_iam_role: lazyResource(roleSchema, async () => (await import('./role.js')).awsIamRole),
+  aws_iam_role_policy: lazyResource(rolePolicySchema, async () => (await import('./role-policy.js')).awsIamRolePolicy),
+  aws_iam_role_policy_attachment: lazyResource(rolePolicyAttachmentSchema, async () => (await import('./policy-attachment.js')).awsIamRolePolicyAttachment),
+  aws_iam_user: lazyResource(userSchema, async () => (await import('./user.js')).awsIamUser),
+  aws_iam_user_policy_attachment: lazyResource(userPolicyAttachmentSchema, async () => (await import('./policy-attachment.js')).awsIamUserPolicyAttachment),
+};
 
 /** Data source types of this area. */
 export const dataSources: Record<string, DataSourceDef<AwsMeta>> = {

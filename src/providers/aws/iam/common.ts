@@ -1,0 +1,95 @@
+/** Shared IAM calls for the resources: tag updates, documents as AWS returns them, dates, generated names. */
+import {
+  type Tag, TagInstanceProfileCommand, TagPolicyCommand, TagRoleCommand, TagUserCommand,
+  UntagInstanceProfileCommand, UntagPolicyCommand, UntagRoleCommand, UntagUserCommand,
+} from '@aws-sdk/client-iam';
+import type { AwsMeta } from '../config.js';
+import { awsCall, isAwsCode } from '../errors.js';
+
+/** True for IAM's "no such entity" answer. */
+export function notFound(e: unknown): boolean {
+  return isAwsCode(e, 'NoSuchEntity', 'NoSuchEntityException');
+}
+
+/** Runs `fn`; NoSuchEntity becomes null. */
+export async function orNull<R>(fn: () => Promise<R>): Promise<R | null> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (notFound(e)) return null;
+    throw e;
+  }
+}
+
+/** A policy document as IAM returns it (URL-encoded), decoded like Go's url.QueryUnescape. */
+export function decodeDocument(doc: string | undefined): string {
+  if (!doc) return '';
+  try {
+    return decodeURIComponent(doc.replace(/\+/g, ' '));
+  } catch {
+    return doc;
+  }
+}
+
+/** RFC 3339 in UTC without fractions, as the provider formats IAM dates. */
+export function rfc3339(d: Date | undefined): string {
+  return d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '';
+}
+
+/** IAM tags from a tags_all map (undefined when empty). */
+export function iamTags(all: Record<string, string>): Tag[] | undefined {
+  const out = Object.entries(all).map(([Key, Value]) => ({ Key, Value }));
+  return out.length ? out : undefined;
+}
+
+type Taggable = 'role' | 'user' | 'policy' | 'instance-profile';
+
+/** Applies the difference between two tags_all maps to an IAM entity. */
+export async function updateIamTags(meta: AwsMeta, kind: Taggable, id: string, noun: string, before: Record<string, string>, after: Record<string, string>): Promise<void> {
+  const iam = meta.iam();
+  const removed = Object.keys(before).filter((k) => !(k in after));
+  const changed = iamTags(Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v)));
+  if (removed.length) {
+    await awsCall(`untagging ${noun} (${id})`, () => {
+      switch (kind) {
+        case 'role': return iam.send(new UntagRoleCommand({ RoleName: id, TagKeys: removed }));
+        case 'user': return iam.send(new UntagUserCommand({ UserName: id, TagKeys: removed }));
+        case 'policy': return iam.send(new UntagPolicyCommand({ PolicyArn: id, TagKeys: removed }));
+        case 'instance-profile': return iam.send(new UntagInstanceProfileCommand({ InstanceProfileName: id, TagKeys: removed }));
+      }
+    });
+  }
+  if (changed) {
+    await awsCall(`tagging ${noun} (${id})`, () => {
+      switch (kind) {
+        case 'role': return iam.send(new TagRoleCommand({ RoleName: id, Tags: changed }));
+        case 'user': return iam.send(new TagUserCommand({ UserName: id, Tags: changed }));
+        case 'policy': return iam.send(new TagPolicyCommand({ PolicyArn: id, Tags: changed }));
+        case 'instance-profile': return iam.send(new TagInstanceProfileCommand({ InstanceProfileName: id, Tags: changed }));
+      }
+    });
+  }
+}
+
+const UNIQUE_SUFFIX = 26;
+let counter = 0;
+
+/** The plugin SDK's PrefixedUniqueId: prefix, UTC time to 1/10000 s, 8 hex digits of a counter. */
+export function prefixedUniqueId(prefix: string, now = new Date()): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const stamp = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}${p(now.getUTCMilliseconds(), 3)}0`;
+  counter = (counter + 1) >>> 0;
+  return prefix + stamp + counter.toString(16).padStart(8, '0');
+}
+
+/** create.Name: the name, or prefix + unique suffix, or "terraform-" + unique suffix. */
+export function createName(name: string | undefined, prefix: string | undefined): string {
+  if (name) return name;
+  return prefixedUniqueId(prefix || 'terraform-');
+}
+
+/** create.NamePrefixFromName: the prefix of a generated name, else "" (the SDK stores nil as ""). */
+export function namePrefixFromName(name: string): string {
+  if (!/[0-9a-fA-F]{26}$/.test(name) || name.length <= UNIQUE_SUFFIX) return '';
+  return name.slice(0, name.length - UNIQUE_SUFFIX);
+}
