@@ -36,6 +36,16 @@ function tableByArn(ctx: RequestContext, arn: unknown): TableMeta {
   return t;
 }
 
+/** Continuous-backup operations name a missing table with their own code (TableNotFoundException). */
+function backupTable(ctx: RequestContext, name: unknown): TableMeta {
+  try {
+    return loadTable(ctx, name, 'Table not found: %s');
+  } catch (e) {
+    if (e instanceof AwsError && e.code === 'ResourceNotFoundException') throw new AwsError('TableNotFoundException', e.message);
+    throw e;
+  }
+}
+
 function tagList(v: unknown): { Key: string; Value: string }[] {
   if (!Array.isArray(v)) return [];
   return (v as { Key: string; Value: string }[]).map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
@@ -161,7 +171,7 @@ export const tableOps: Record<string, JsonOp> = {
     return { TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: t.ttl.attributeName } };
   },
   DescribeContinuousBackups(input, ctx) {
-    const t = loadTable(ctx, input['TableName'], 'Table not found: %s');
+    const t = backupTable(ctx, input['TableName']);
     const desc: Record<string, unknown> = { PointInTimeRecoveryStatus: t.pitr ? 'ENABLED' : 'DISABLED' };
     if (t.pitr) {
       desc['EarliestRestorableDateTime'] = t.createdAt;
@@ -171,7 +181,7 @@ export const tableOps: Record<string, JsonOp> = {
     return { ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: desc } };
   },
   UpdateContinuousBackups(input, ctx) {
-    const t = loadTable(ctx, input['TableName'], 'Table not found: %s');
+    const t = backupTable(ctx, input['TableName']);
     const spec = input['PointInTimeRecoverySpecification'] as { PointInTimeRecoveryEnabled?: boolean } | undefined;
     t.pitr = spec?.PointInTimeRecoveryEnabled === true;
     saveTable(ctx, t);

@@ -37,7 +37,8 @@ function gsiState(t: TableDescription, prior: Value): unknown[] {
       name: g.IndexName, hash_key: hash, range_key: range ?? null, projection_type: g.Projection?.ProjectionType,
       non_key_attributes: nka?.length ? nka : null,
       read_capacity: g.ProvisionedThroughput?.ReadCapacityUnits ?? 0, write_capacity: g.ProvisionedThroughput?.WriteCapacityUnits ?? 0,
-      on_demand_throughput: g.OnDemandThroughput && (g.OnDemandThroughput.MaxReadRequestUnits || g.OnDemandThroughput.MaxWriteRequestUnits)
+      // AWS reports -1 (no limit) for on-demand indexes without a configured maximum.
+      on_demand_throughput: g.OnDemandThroughput && ((g.OnDemandThroughput.MaxReadRequestUnits ?? 0) > 0 || (g.OnDemandThroughput.MaxWriteRequestUnits ?? 0) > 0)
         ? [{ max_read_request_units: g.OnDemandThroughput.MaxReadRequestUnits ?? 0, max_write_request_units: g.OnDemandThroughput.MaxWriteRequestUnits ?? 0 }]
         : p?.on_demand_throughput ?? [],
     };
@@ -89,7 +90,7 @@ export async function readTable(meta: AwsMeta, name: string, prior: Value): Prom
     point_in_time_recovery: [{ enabled: pitr?.PointInTimeRecoveryStatus === 'ENABLED', recovery_period_in_days: pitr?.RecoveryPeriodInDays ?? 0 }],
     table_class: t.TableClassSummary?.TableClass ?? 'STANDARD',
     deletion_protection_enabled: t.DeletionProtectionEnabled ?? false,
-    on_demand_throughput: odt && (odt.MaxReadRequestUnits || odt.MaxWriteRequestUnits)
+    on_demand_throughput: odt && ((odt.MaxReadRequestUnits ?? 0) > 0 || (odt.MaxWriteRequestUnits ?? 0) > 0)
       ? [{ max_read_request_units: odt.MaxReadRequestUnits ?? 0, max_write_request_units: odt.MaxWriteRequestUnits ?? 0 }]
       : [],
     // Not readable back from AWS: kept from configuration (an import starts with none).

@@ -84,6 +84,8 @@ export const awsSnsTopicSubscription: ResourceDef<AwsMeta> = {
       await ctx.meta.sns().send(new UnsubscribeCommand({ SubscriptionArn: arn }));
     } catch (e) {
       if (isAwsCode(e, ...SNS_NOT_FOUND)) return;
+      // AWS cannot remove an unconfirmed subscription; it lapses by itself (as hashicorp treats it).
+      if (isAwsCode(e, 'InvalidParameter', 'InvalidParameterException') && /pending confirmation/i.test(e instanceof Error ? e.message : '')) return;
       await awsCall(`deleting SNS Topic Subscription (${arn})`, () => Promise.reject(e));
     }
   },

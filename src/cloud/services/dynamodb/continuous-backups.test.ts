@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DescribeContinuousBackupsCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
+import { startCloud, type RunningCloud } from '../../index.js';
+
+let cloud: RunningCloud;
+let ddb: DynamoDBClient;
+beforeAll(async () => {
+  cloud = await startCloud({ port: 0 });
+  ddb = new DynamoDBClient({ endpoint: cloud.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+});
+afterAll(async () => {
+  ddb?.destroy();
+  await cloud?.close();
+});
+
+describe('continuous backups of a missing table', () => {
+  it.each([
+    ['DescribeContinuousBackups', () => ddb.send(new DescribeContinuousBackupsCommand({ TableName: 'nope' }))],
+    ['UpdateContinuousBackups', () => ddb.send(new UpdateContinuousBackupsCommand({ TableName: 'nope', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }))],
+  ])('%s answers TableNotFoundException as DynamoDB does', async (_op, call) => {
+    const e = await call().then(() => undefined, (err: unknown) => err as { name: string; message: string; $metadata: { httpStatusCode?: number } });
+    expect(e?.name).toBe('TableNotFoundException');
+    expect(e?.message).toBe('Table not found: nope');
+    expect(e?.$metadata.httpStatusCode).toBe(400);
+  });
+});
