@@ -17,7 +17,7 @@ import { emptyBucket } from './bucket-empty.js';
 import { bucketExists, readBucket } from './bucket-read.js';
 import { BUCKET_COMPUTED_BLOCKS, bucketSchema } from './bucket-schema.js';
 import { applyInlineConfig } from './bucket-update.js';
-import { legacyPlan, prefixedUniqueId } from './common.js';
+import { legacyPlan, prefixedUniqueId, samePrior } from './common.js';
 import { planEquivalentPolicy } from './policy-json.js';
 import { setBucketTags } from './tags.js';
 import { validateBucket } from './validate.js';
@@ -75,7 +75,7 @@ export const awsS3Bucket: ResourceDef<AwsMeta> = {
 
   validate: validateBucket,
 
-  customizePlan: (ctx, p) => legacyPlan(bucketSchema.block, planEquivalentPolicy(planTagsAll(ctx.meta, p)), BUCKET_COMPUTED_BLOCKS),
+  customizePlan: (ctx, p) => samePrior(planEquivalentPolicy(planTagsAll(ctx.meta, legacyPlan(bucketSchema.block, p, BUCKET_COMPUTED_BLOCKS)))),
 
   async create(ctx, planned) {
     const meta = ctx.meta;

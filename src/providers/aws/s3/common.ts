@@ -9,6 +9,7 @@ import { emptyListVal, emptySetVal, rawEquals, unknownVal, listVal, setVal, obje
 import type * as T from '../../../lang/types.js';
 import type { BlockSchema } from '../../protocol.js';
 import { impliedType } from '../../schema.js';
+import { planObject, replacePaths } from '../../sdk/planner.js';
 import { attr, withAttrs } from '../../sdk/obj.js';
 import { ProviderError, type PlanCustomization } from '../../sdk/resource.js';
 
@@ -93,11 +94,17 @@ export function keepLegacyZeros(block: BlockSchema, planned: Value, prior: Value
  */
 export function legacyPlan(block: BlockSchema, p: PlanCustomization, computedBlocks: readonly string[] = []): PlanCustomization {
   const prior = p.prior && !p.prior.isNull ? p.prior : null;
-  const replacing = p.requiresReplace.length > 0;
+  let base = p;
+  // A force-new attribute stored as "" and now unset is no change: plan again as an update.
+  if (prior && p.requiresReplace.length > 0) {
+    const candidate = keepLegacyZeros(block, planObject(block, prior, p.config), prior);
+    if (replacePaths(block, prior, candidate).length === 0) base = { ...p, planned: candidate, requiresReplace: [] };
+  }
+  const replacing = base.requiresReplace.length > 0;
   const changes: Record<string, Value> = {};
   const type = impliedType(block);
   for (const name of computedBlocks) {
-    const c = attr(p.config, name);
+    const c = attr(base.config, name);
     if (c.isKnown && !c.isNull && c.elems.length > 0) continue;
     const bt = type.attrs[name]! as T.ListType | T.SetType;
     if (!prior || replacing) changes[name] = unknownVal(bt);
@@ -106,7 +113,14 @@ export function legacyPlan(block: BlockSchema, p: PlanCustomization, computedBlo
       changes[name] = !pv.isNull ? pv : bt.kind === 'set' ? emptySetVal(bt.elem) : emptyListVal(bt.elem);
     }
   }
-  let planned = Object.keys(changes).length ? withAttrs(p.planned, changes) : p.planned;
+  let planned = Object.keys(changes).length ? withAttrs(base.planned, changes) : base.planned;
   if (prior && !replacing) planned = keepLegacyZeros(block, planned, prior);
-  return planned === p.planned ? p : { ...p, planned };
+  if (prior && rawEquals(planned, prior)) planned = prior;
+  return planned === base.planned ? base : { ...base, planned };
+}
+
+/** The plan with the prior object itself when nothing differs (so "no changes" is exact). */
+export function samePrior(p: PlanCustomization): PlanCustomization {
+  if (p.prior && !p.prior.isNull && p.planned !== p.prior && rawEquals(p.planned, p.prior)) return { ...p, planned: p.prior };
+  return p;
 }

@@ -21,7 +21,7 @@ import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure, isAwsCode } from '../errors.js';
 import { planTagsAll, tagMap, tagsForState } from '../tags.js';
 import { emptyBucket } from './bucket-empty.js';
-import { legacyPlan } from './common.js';
+import { legacyPlan, samePrior } from './common.js';
 import { objectSchema } from './schemas.js';
 import { objectTags, setObjectTags } from './tags.js';
 import { validateObject } from './validate.js';
@@ -139,7 +139,7 @@ export const awsS3Object: ResourceDef<AwsMeta> = {
   validate: validateObject,
 
   customizePlan(ctx, p0) {
-    let p = legacyPlan(objectSchema.block, planTagsAll(ctx.meta, p0));
+    let p = planTagsAll(ctx.meta, legacyPlan(objectSchema.block, p0));
     const prior = p.prior && !p.prior.isNull ? p.prior : null;
     if (prior && p.requiresReplace.length === 0) {
       const changes: Record<string, Value> = {};
@@ -148,7 +148,7 @@ export const awsS3Object: ResourceDef<AwsMeta> = {
       if (bodyChanged && attr(p.config, 'etag').isNull) changes.etag = unknownVal(T.String);
       if (Object.keys(changes).length) p = { ...p, planned: withAttrs(p.planned, changes) };
     }
-    return p;
+    return samePrior(p);
   },
 
   async create(ctx, planned) {

@@ -3,6 +3,7 @@
  * when they differ only in formatting, statement order, or a single value written as a
  * one-element list. State keeps the configured text when AWS's answer is equivalent.
  */
+import { rawEquals } from '../../../lang/value.js';
 import { str, withAttrs } from '../../sdk/obj.js';
 import type { PlanCustomization } from '../../sdk/resource.js';
 
@@ -64,5 +65,6 @@ export function planEquivalentPolicy(p: PlanCustomization, name = 'policy'): Pla
   if (!p.prior || p.prior.isNull) return p;
   const before = str(p.prior, name), after = str(p.planned, name);
   if (before === undefined || after === undefined || before === after || !policiesEquivalent(before, after)) return p;
-  return { ...p, planned: withAttrs(p.planned, { [name]: before }) };
+  const planned = withAttrs(p.planned, { [name]: before });
+  return { ...p, planned: rawEquals(planned, p.prior) ? p.prior : planned };
 }
