@@ -4,7 +4,7 @@
  * must be a defined attribute, a stream needs its view type, capacities match the billing
  * mode. Unknown values pass. No AWS SDK import.
  */
-import type { Value } from '../../../lang/value.js';
+import { isWhollyKnown, type Value } from '../../../lang/value.js';
 import type { ProviderDiagnostic } from '../../protocol.js';
 import { attr, toJS } from '../../sdk/obj.js';
 import { stringInSlice } from '../sqs/checks.js';
@@ -18,7 +18,7 @@ export function validateTable(config: Value): ProviderDiagnostic[] {
     ...stringInSlice(config, 'table_class', ['STANDARD', 'STANDARD_INFREQUENT_ACCESS']),
     ...stringInSlice(config, 'stream_view_type', ['', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY']),
   ];
-  const known = (n: string) => attr(config, n).isKnown;
+  const known = (n: string) => isWhollyKnown(attr(config, n));
   if (!['attribute', 'hash_key', 'range_key', 'global_secondary_index', 'local_secondary_index'].every(known)) return out;
   const defs = (toJS(attr(config, 'attribute')) as { name?: string }[] | null) ?? [];
   if (defs.some((d) => d.name === undefined)) return out;
