@@ -8,7 +8,7 @@ import {
   AssociateIamInstanceProfileCommand, DescribeIamInstanceProfileAssociationsCommand, DisassociateIamInstanceProfileCommand,
   ReplaceIamInstanceProfileAssociationCommand, CreateTagsCommand, DescribeVolumesCommand, ModifyInstanceAttributeCommand, ModifyInstanceCreditSpecificationCommand,
   ModifyInstanceMaintenanceOptionsCommand, ModifyInstanceMetadataOptionsCommand, ModifyNetworkInterfaceAttributeCommand,
-  ModifyPrivateDnsNameOptionsCommand, ModifyVolumeCommand, MonitorInstancesCommand, RunInstancesCommand,
+  ModifyVolumeCommand, MonitorInstancesCommand, RunInstancesCommand,
   TerminateInstancesCommand, UnmonitorInstancesCommand, type ModifyInstanceAttributeCommandInput, type RunInstancesCommandOutput,
 } from '@aws-sdk/client-ec2';
 import { rawEquals, type Value } from '../../../lang/value.js';
@@ -149,16 +149,6 @@ async function update(ctx: ResourceContext<AwsMeta>, prior: Value, planned: Valu
     })));
   }
   await updateRootVolume(meta, id, prior, planned);
-  const dns = first(planned, 'private_dns_name_options');
-  if (changed(prior, planned, 'private_dns_name_options') && dns) {
-    const before = first(prior, 'private_dns_name_options') ?? {};
-    await awsCall(`updating EC2 Instance (${id}): modifying private DNS name options`, () => ec2.send(new ModifyPrivateDnsNameOptionsCommand({
-      InstanceId: id,
-      EnableResourceNameDnsARecord: before.enable_resource_name_dns_a_record !== dns.enable_resource_name_dns_a_record ? dns.enable_resource_name_dns_a_record as boolean : undefined,
-      EnableResourceNameDnsAAAARecord: before.enable_resource_name_dns_aaaa_record !== dns.enable_resource_name_dns_aaaa_record ? dns.enable_resource_name_dns_aaaa_record as boolean : undefined,
-      PrivateDnsHostnameType: before.hostname_type !== dns.hostname_type ? dns.hostname_type as 'ip-name' : undefined,
-    })));
-  }
 }
 
 /** Associates, replaces or removes the instance profile, as hashicorp does (a stopped instance re-associates). */

@@ -127,8 +127,8 @@ export const instanceSchema: Schema = schema(1, block({
   instance_market_options: nested('list', block({ market_type: a(S, 'ocf') }, {
     spot_options: nested('list', block({
       instance_interruption_behavior: a(S, 'ocf'), max_price: a(S, 'ocf'), spot_instance_type: a(S, 'ocf'), valid_until: a(S, 'ocf'),
-    }), { max: 1 }),
-  }), { max: 1 }),
+    }), { max: 1, forceNew: true }),
+  }), { max: 1, forceNew: true }),
   launch_template: nested('list', block({
     id: a(S, 'ocf'), name: a(S, 'ocf'), version: a(S, 'o', { default: stringVal('$Default') }),
   }), { max: 1, forceNew: true }),
@@ -150,7 +150,7 @@ export const instanceSchema: Schema = schema(1, block({
     enable_resource_name_dns_a_record: a(B, 'oc'),
     enable_resource_name_dns_aaaa_record: a(B, 'oc'),
     hostname_type: a(S, 'oc'),
-  }), { max: 1 }),
+  }), { max: 1, forceNew: true }),
   root_block_device: nested('list', rootBlockDevice, { max: 1 }),
   timeouts: timeoutsBlock('create', 'delete', 'read', 'update'),
 }));
