@@ -5,7 +5,8 @@
  */
 import type { Value } from '../../../lang/value.js';
 import type { ProviderDiagnostic } from '../../protocol.js';
-import { attr } from '../../sdk/obj.js';
+import { attr, toJS } from '../../sdk/obj.js';
+import { ipv4CidrError, ipv6CidrError } from './cidr.js';
 
 /** True when attribute `name` is set: known, not null, and not an empty collection or false. */
 function isSet(config: Value, name: string): boolean {
@@ -51,9 +52,42 @@ function nameChecks(config: Value, name: string, max: number): ProviderDiagnosti
   return out;
 }
 
+const DESCRIPTION_PATTERN = '^[A-Za-z0-9 \\.\\_\\-\\:\\/\\(\\)\\#\\,\\@\\[\\]\\+\\=\\&\\;\\{\\}\\!\\$\\*]*$';
+const DESCRIPTION_RE = /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
+
+/** hashicorp's check of a rule description (length and the characters AWS accepts). */
+function ruleDescriptionChecks(value: unknown, key: string, attribute: string): ProviderDiagnostic[] {
+  if (typeof value !== 'string') return [];
+  const out: ProviderDiagnostic[] = [];
+  if (value.length > 255) out.push(err(`${JSON.stringify(key)} cannot be longer than 255 characters: ${JSON.stringify(value)}`, undefined, attribute));
+  if (!DESCRIPTION_RE.test(value)) out.push(err(`${JSON.stringify(key)} doesn't comply with restrictions (${JSON.stringify(DESCRIPTION_PATTERN)}): ${JSON.stringify(value)}`, undefined, attribute));
+  return out;
+}
+
+/** CIDR checks of known list elements of `name` (v4 or v6). */
+function cidrChecks(values: unknown, v6: boolean, attribute: string): ProviderDiagnostic[] {
+  if (!Array.isArray(values)) return [];
+  const out: ProviderDiagnostic[] = [];
+  for (const c of values) {
+    if (typeof c !== 'string') continue;
+    const e = v6 ? ipv6CidrError(c) : ipv4CidrError(c);
+    if (e) out.push(err(e, undefined, attribute));
+  }
+  return out;
+}
+
 /** aws_security_group. */
 export function validateSecurityGroup(config: Value): ProviderDiagnostic[] {
   const out = [...conflicts(config, 'name', ['name_prefix']), ...conflicts(config, 'name_prefix', ['name'])];
+  for (const kind of ['ingress', 'egress']) {
+    const rules = toJS(attr(config, kind));
+    if (!Array.isArray(rules)) continue;
+    rules.forEach((r: Record<string, unknown> | undefined, i) => {
+      if (!r) return;
+      out.push(...cidrChecks(r['cidr_blocks'], false, kind), ...cidrChecks(r['ipv6_cidr_blocks'], true, kind));
+      out.push(...ruleDescriptionChecks(r['description'], `${kind}.${i}.description`, kind));
+    });
+  }
   out.push(...nameChecks(config, 'name', 255), ...nameChecks(config, 'name_prefix', 255 - 26));
   const d = knownString(config, 'description');
   if (d !== undefined && d.length > 255) out.push(err(`expected length of description to be in the range (0 - 255), got ${d}`, undefined, 'description'));
@@ -75,6 +109,8 @@ export function validateSecurityGroupRule(config: Value): ProviderDiagnostic[] {
     ...conflicts(config, 'self', ['cidr_blocks', 'ipv6_cidr_blocks', 'source_security_group_id']),
     ...conflicts(config, 'source_security_group_id', ['cidr_blocks', 'ipv6_cidr_blocks', 'self']),
   );
+  out.push(...cidrChecks(toJS(attr(config, 'cidr_blocks')), false, 'cidr_blocks'), ...cidrChecks(toJS(attr(config, 'ipv6_cidr_blocks')), true, 'ipv6_cidr_blocks'));
+  out.push(...ruleDescriptionChecks(toJS(attr(config, 'description')), 'description', 'description'));
   if (!SOURCES.some((s) => isSet(config, s))) {
     for (const s of SOURCES) out.push(err('Missing required argument', `"${s}": one of \`${SOURCES.join(',')}\` must be specified`, s));
   }
