@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateVpcCommand, DescribeSecurityGroupsCommand,
+  AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateVpcCommand, DescribeVpcsCommand, DescribeSecurityGroupsCommand,
   RevokeSecurityGroupIngressCommand, type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { isWhollyKnown, nullVal, rawEquals, type Value } from '../../src/lang/value.js';
@@ -101,6 +101,15 @@ describe('aws_security_group', () => {
     expect(js(prefixed).name_prefix).toBe('app-');
     await expectNoChange(prefixed, { vpc_id: w.vpcId, name_prefix: 'app-' });
     await w.h.destroy(T, prefixed);
+    await w.h.destroy(T, state);
+  });
+
+  it('creates a group in the default VPC when vpc_id is omitted', async () => {
+    const cfg = { name: 'grp-default-vpc' };
+    const state = await w.h.create(T, cfg);
+    const vpcs = await w.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'isDefault', Values: ['true'] }] }));
+    expect(js(state).vpc_id).toBe(vpcs.Vpcs?.[0]?.VpcId);
+    await expectNoChange(state, cfg);
     await w.h.destroy(T, state);
   });
 

@@ -43,6 +43,8 @@ export const securityGroupSchema: Schema = schema(1, block(
     revoke_rules_on_delete: a(T.Bool, 'o', { default: boolVal(false) }),
     vpc_id: a(S, 'ocf'),
     ...tagsAttributes,
+    // hashicorp's SDK resources declare tags_all optional as well as computed.
+    tags_all: a(T.Map(S), 'oc'),
   },
   {
     egress: nested('set', inlineRuleBlock),
