@@ -5,7 +5,7 @@
  * name, destroy (force_delete), errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateRepositoryCommand, DescribeRepositoriesCommand, ECRClient, GetLifecyclePolicyCommand, PutImageCommand, PutImageTagMutabilityCommand } from '@aws-sdk/client-ecr';
+import { CreateRepositoryCommand, DeleteLifecyclePolicyCommand, DescribeRepositoriesCommand, ECRClient, GetLifecyclePolicyCommand, PutLifecyclePolicyCommand, PutImageCommand, PutImageTagMutabilityCommand } from '@aws-sdk/client-ecr';
 import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
 import { nullVal, type Value } from '../../src/lang/value.js';
 import { awsProvider } from '../../src/providers/aws/index.js';
@@ -143,6 +143,11 @@ describe('aws_ecr_lifecycle_policy', () => {
     expect(js(same.plannedState)).toEqual(js(imported));
     const other = policy.replace('"countNumber": 30', '"countNumber": 5');
     expect((await h.plan(L, imported, { repository: 'svc', policy: other })).requiresReplace).toContainEqual([{ attr: 'policy' }]);
+
+    // A policy deleted by hand reads as gone, so the next plan creates it again.
+    await ecr.send(new DeleteLifecyclePolicyCommand({ repositoryName: 'svc' }));
+    expect(await h.read(L, imported)).toBeNull();
+    await ecr.send(new PutLifecyclePolicyCommand({ repositoryName: 'svc', lifecyclePolicyText: remote }));
 
     await h.destroy(L, imported);
     expect(await h.read(L, imported)).toBeNull();

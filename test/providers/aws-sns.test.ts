@@ -4,7 +4,7 @@
  * drift after apply, in-place updates, replacement, drift seen, import by ARN, destroy, errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListTopicsCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListTopicsCommand, SetSubscriptionAttributesCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
 import { nullVal, type Value } from '../../src/lang/value.js';
@@ -134,6 +134,13 @@ describe('aws_sns_topic_subscription', () => {
     const after = await h.apply(S_, read, upd.plannedState, cfg2);
     const attrs = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: sj.arn as string }));
     expect(attrs.Attributes?.RawMessageDelivery).toBe('true');
+
+    await sns.send(new SetSubscriptionAttributesCommand({ SubscriptionArn: sj.arn as string, AttributeName: 'FilterPolicy', AttributeValue: '{"kind":["refund"]}' }));
+    const drift = await h.read(S_, after);
+    expect(js(drift).filter_policy).toBe('{"kind":["refund"]}');
+    const back = await h.plan(S_, drift, cfg2);
+    expect(js(back.plannedState).filter_policy).toBe(cfg.filter_policy);
+    await h.apply(S_, drift, back.plannedState, cfg2);
 
     const imp = await h.importState(S_, sj.arn as string);
     expect(imp.diagnostics).toEqual([]);

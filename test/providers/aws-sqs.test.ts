@@ -145,6 +145,13 @@ describe('aws_sqs_queue_policy', () => {
     const got = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy'] }));
     expect(JSON.parse(got.Attributes!.Policy!).Statement[0].Sid).toBe('b');
 
+    // A policy replaced by hand shows as the new text, planned back to the configuration.
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: doc('by-hand') } }));
+    const drift = await h.read(P, read);
+    expect(js(drift).policy).toBe(doc('by-hand'));
+    expect(js((await h.plan(P, drift, { queue_url: url, policy: doc('b') })).plannedState).policy).toBe(doc('b'));
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: doc('b') } }));
+
     const imp = await h.importState(P, url);
     expect(imp.diagnostics).toEqual([]);
     await noChange(P, imp.importedResources[0]!.state, { queue_url: url, policy: doc('b') });

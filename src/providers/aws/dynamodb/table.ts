@@ -61,10 +61,11 @@ const firstBlock = <B>(v: Value, name: string): B | undefined => ((toJS(attr(v, 
 async function waitActive(ctx: ResourceContext<AwsMeta>, name: string, what: string): Promise<void> {
   for (let i = 0, delay = 500; ; i++, delay = Math.min(delay * 2, 10_000)) {
     const t = await describeTable(ctx.meta, name);
-    if (!t) throw new ProviderError(`waiting for ${TABLE} (${name}) ${what}: not found`);
-    const busy = t.TableStatus !== 'ACTIVE' || (t.GlobalSecondaryIndexes ?? []).some((g) => g.IndexStatus !== 'ACTIVE');
+    // Right after CreateTable, AWS may not list the table yet.
+    if (!t && i >= 5) throw new ProviderError(`waiting for ${TABLE} (${name}) ${what}: not found`);
+    const busy = !t || t.TableStatus !== 'ACTIVE' || (t.GlobalSecondaryIndexes ?? []).some((g) => g.IndexStatus !== 'ACTIVE');
     if (!busy) return;
-    if (i >= 120 || ctx.signal?.aborted) throw new ProviderError(`waiting for ${TABLE} (${name}) ${what}: timeout while status is ${t.TableStatus}`);
+    if (i >= 120 || ctx.signal?.aborted) throw new ProviderError(`waiting for ${TABLE} (${name}) ${what}: timeout while status is ${t?.TableStatus ?? 'unknown'}`);
     await new Promise((r) => setTimeout(r, delay));
   }
 }
