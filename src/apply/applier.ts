@@ -45,10 +45,13 @@ class Applier extends Walker {
   private readonly byAddr = new Map<string, ResourceInstanceChange>();
   /** Resource key -> config resources it depends on (recorded in state). */
   deps = new Map<string, ConfigResource[]>();
+  /** Provider apply calls running now (whose results may join the next state write). */
+  private inFlight = 0;
 
   constructor(config: Config, providers: ProviderManager, readonly aopts: ApplyOptions, readonly plan: Plan, readonly sync: StateSync) {
     super(config, providers, aopts);
     for (const c of plan.changes) this.byAddr.set(c.addr, c);
+    sync.setOthersRunning(() => this.inFlight > 0);
   }
 
   get state(): State { return this.sync.state; }
@@ -137,10 +140,10 @@ class Applier extends Walker {
       diags.push(...providerDiags(pr.diagnostics, res.declRange, `Error planning ${change.addr}.`));
       if (pr.diagnostics.some((d) => d.severity === 'error')) return;
       this.event({ kind: 'start', addr: change.addr, action: change.action, ...(prior ? { id: idOf(prior) } : {}) });
-      const r = await provider.applyResourceChange({
+      const r = await this.counted(() => provider.applyResourceChange({
         typeName: res.type, priorState: prior ?? nullVal(type), plannedState: pr.plannedState, config,
         ...(pr.plannedPrivate ? { plannedPrivate: pr.plannedPrivate } : {}),
-      });
+      }));
       const failed = r.diagnostics.some((d) => d.severity === 'error');
       if (failed) {
         diags.push(...providerDiags(r.diagnostics, res.declRange, undefined).map((d) => ({ ...d, summary: d.severity === 'error' ? `${d.summary}` : d.summary, detail: `${d.detail ? d.detail + '\n\n' : ''}with ${change.addr}` })));
@@ -169,6 +172,15 @@ class Applier extends Walker {
       };
     });
     if (finish) await finish();
+  }
+
+  private async counted<R>(call: () => Promise<R>): Promise<R> {
+    this.inFlight++;
+    try {
+      return await call();
+    } finally {
+      this.inFlight--;
+    }
   }
 
   private async save(
@@ -209,7 +221,7 @@ class Applier extends Walker {
         // The provider call holds a parallelism slot; the state write after it does not.
         const saved = await this.sem.run(async () => {
           this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare) });
-          const r = await provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) });
+          const r = await this.counted(() => provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) }));
           if (r.diagnostics.some((d) => d.severity === 'error')) {
             diags.push(...providerDiags(r.diagnostics, undefined).map((d) => ({ ...d, detail: `${d.detail ? d.detail + '\n\n' : ''}with ${c.addr}` })));
             this.event({ kind: 'failed', addr: c.addr, action, elapsedMs: Date.now() - started });
@@ -251,7 +263,7 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
   }
   const ag = buildApplyGraph(graph, plan, sync.state);
   diags.push(...await applier.walkApply(ag));
-  if (!hasErrors(diags) && plan.mode !== 'destroy') diags.push(...evaluateChecks(applier).diags);
+  if (!hasErrors(diags) && plan.mode !== 'destroy') diags.push(...evaluateChecks(applier, 'apply').diags);
   // Outputs: saved with the final state.
   await sync.update((s) => {
     if (plan.mode === 'destroy') { for (const name of [...s.outputs.keys()]) s.removeOutput(name); return; }

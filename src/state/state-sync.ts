@@ -36,9 +36,19 @@ export class StateSync {
   private lastWriteMs = 0;
   private readonly gapFactor: number;
   private urgent = false;
+  private othersRunning: () => boolean = () => true;
 
   constructor(readonly mgr: StateMgr, readonly state: State, opts: StateSyncOptions = {}) {
     this.gapFactor = opts.gapFactor ?? 1;
+  }
+
+  /**
+   * Tells the sync whether any operation is still running that could add a change to the
+   * next write. When none is (every caller waits for this write, as along a chain of
+   * dependent resources), the gap after the previous write would only add latency.
+   */
+  setOthersRunning(fn: () => boolean): void {
+    this.othersRunning = fn;
   }
 
   /**
@@ -72,7 +82,7 @@ export class StateSync {
         let diags: Diagnostic[] = [];
         if (this.savedGen < target) {
           const wait = this.lastWriteEnd + this.lastWriteMs * this.gapFactor - performance.now();
-          if (wait > 1 && !this.urgent) {
+          if (wait > 1 && !this.urgent && this.othersRunning()) {
             await new Promise((r) => setTimeout(r, wait));
             continue; // more changes may have arrived: write them all
           }
