@@ -18,7 +18,7 @@ import { elapsed } from './apply-progress.js';
 import { Workdir as WorkdirClass } from '../apply/workdir.js';
 import type { JsonUI } from './json-ui.js';
 import { JsonHooks } from './json-ui-hooks.js';
-import { CHECK_ASSERTION_FAILED } from '../plan/checks.js';
+import { CHECK_ASSERTION_FAILED, CHECK_KNOWN_AFTER_APPLY } from '../plan/checks.js';
 
 /** Schema lookup for rendering a change. */
 export function schemaLookup(wd: Workdir): (c: ResourceInstanceChange) => BlockSchema | undefined {
@@ -78,7 +78,7 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
 
 /** A failed check block assertion (a warning, never an error). */
 export function isCheckWarning(d: Diagnostic): boolean {
-  return d.severity === 'warning' && d.summary === CHECK_ASSERTION_FAILED;
+  return d.severity === 'warning' && (d.summary === CHECK_ASSERTION_FAILED || d.summary === CHECK_KNOWN_AFTER_APPLY);
 }
 
 /**

@@ -270,7 +270,8 @@ function consolidateWarnings(diags: readonly Diagnostic[]): (Diagnostic | Warnin
   const out: (Diagnostic | WarningGroup)[] = [];
   const groups = new Map<string, WarningGroup>();
   for (const d of diags) {
-    if (d.severity !== 'warning' || !d.subject) { out.push(d); continue; }
+    // Terraform's DiagnosticExtraDoNotConsolidate: e.g. each failed check assertion stands alone.
+    if (d.severity !== 'warning' || !d.subject || d.extra?.doNotConsolidate) { out.push(d); continue; }
     const g = groups.get(d.summary);
     if (g) { g.all.push(d); continue; }
     const ng = { first: d, all: [d] };

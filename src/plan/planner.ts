@@ -414,7 +414,7 @@ export async function makePlan(config: Config, prior: State, providers: Provider
   diags.push(...await planner.walk(graph));
   if (!hasErrors(diags)) await planner.planOrphans(diags);
   if (!hasErrors(diags) && opts.mode !== 'destroy') {
-    const checks = evaluateChecks(planner);
+    const checks = evaluateChecks(planner, 'plan');
     diags.push(...checks.diags);
     plan.checks = checks.results;
   }
