@@ -10,7 +10,7 @@ import { boolVal, emptyListVal, emptySetVal, nullVal, objectValOfType, setVal, s
 import { impliedType } from '../../schema.js';
 import { attr, withAttrs } from '../../sdk/obj.js';
 import { protocolForValue } from './protocol.js';
-import { inlineRuleBlock } from './schemas.js';
+import { inlineRuleBlock, securityGroupSchema } from './schemas.js';
 
 const ruleType = impliedType(inlineRuleBlock);
 const ruleSetType = T.Set(ruleType);
@@ -33,12 +33,16 @@ export function normalizeRuleValue(v: Value): Value {
   return objectValOfType(ruleType, entries);
 }
 
-/** The configured rules of `name`, or undefined when none are written (block syntax). */
+/**
+ * The configured rules of `name`, or undefined when none are written. With the rules
+ * declared as blocks, no blocks decode to an empty set, which means "not written"; were
+ * they declared as hashicorp's attribute, `ingress = []` would be an explicit empty set.
+ */
 export function configuredRules(config: Value, name: 'ingress' | 'egress'): Value | undefined {
   const c = attr(config, name);
   if (c.isNull) return undefined;
   if (!c.isKnown) return c;
-  if (c.elems.length === 0) return undefined;
+  if (c.elems.length === 0) return name in securityGroupSchema.block.blockTypes ? undefined : c;
   return setVal(c.elems.map(normalizeRuleValue), ruleType);
 }
 
