@@ -6,78 +6,34 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, GetUserCommand, IAMClient, ListAccessKeysCommand,
-  ListPolicyVersionsCommand, PutRolePolicyCommand, TagRoleCommand, UpdateAssumeRolePolicyCommand,
+  AttachRolePolicyCommand, CreateRoleCommand, GetRoleCommand, type IAMClient, PutRolePolicyCommand, TagRoleCommand, UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
-import { awsProvider } from '../../src/providers/aws/index.js';
-import { Harness, js, lifecycle } from './harness.js';
-import { nullVal, type Value } from '../../src/lang/value.js';
+import type { Value } from '../../src/lang/value.js';
+import { type Harness, js, lifecycle } from './harness.js';
+import {
+  applyErrors as applyErrorsIn, iamWorld, imported as importedIn, noChange as noChangeIn, POLICY, TRUST, update as updateIn, type IamWorld,
+} from './aws-iam-support.js';
 
-let cloud: RunningCloud;
+let w: IamWorld;
 let h: Harness;
 let iam: IAMClient;
-
 beforeAll(async () => {
-  cloud = await startCloud({ port: 0 });
-  h = await new Harness(awsProvider).configure({
-    region: 'us-east-1', access_key: 'test', secret_key: 'test', skip_credentials_validation: true,
-    endpoints: [{ iam: cloud.url, sts: cloud.url }],
-  });
-  iam = new IAMClient({ endpoint: cloud.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  w = await iamWorld();
+  ({ h, iam } = w);
 });
-afterAll(async () => {
-  iam?.destroy();
-  await h?.p.close?.();
-  await cloud?.close();
-});
+afterAll(async () => { await w?.close(); });
 
-const TRUST = `{
-  "Version": "2012-10-17",
-  "Statement": [
-    {
-      "Effect": "Allow",
-      "Action": "sts:AssumeRole",
-      "Principal": {
-        "Service": "ec2.amazonaws.com"
-      }
-    }
-  ]
-}`;
+const TRUST_PRETTY = TRUST;
 // What hashicorp/aws stores for TRUST: re-encoded with sorted keys, compact.
 const TRUST_STORED = '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"}}],"Version":"2012-10-17"}';
-const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' }] });
-
-async function noChange(type: string, state: Value, cfg: Record<string, unknown>): Promise<void> {
-  const again = await h.plan(type, state, cfg);
-  expect(again.diagnostics).toEqual([]);
-  expect(again.requiresReplace).toEqual([]);
-  expect(js(again.plannedState)).toEqual(js(state));
-}
-
-async function update(type: string, prior: Value, cfg: Record<string, unknown>): Promise<Value> {
-  const pl = await h.plan(type, prior, cfg);
-  expect(pl.diagnostics).toEqual([]);
-  expect(pl.requiresReplace).toEqual([]);
-  return h.apply(type, prior, pl.plannedState, cfg);
-}
-
-/** Apply without the harness's no-diagnostics assertion; returns the error summaries. */
-async function applyErrors(type: string, prior: Value | null, planned: Value | null): Promise<string[]> {
-  const none = nullVal(h.type(type));
-  const r = await h.p.applyResourceChange({ typeName: type, priorState: prior ?? none, plannedState: planned ?? none, config: planned ?? none } as never);
-  return r.diagnostics.map((d) => d.summary);
-}
-
-async function imported(type: string, id: string): Promise<Value> {
-  const r = await h.importState(type, id);
-  expect(r.diagnostics).toEqual([]);
-  return r.importedResources[0]!.state;
-}
+const noChange = (type: string, state: Value, cfg: Record<string, unknown>) => noChangeIn(h, type, state, cfg);
+const update = (type: string, prior: Value, cfg: Record<string, unknown>) => updateIn(h, type, prior, cfg);
+const imported = (type: string, id: string) => importedIn(h, type, id);
+const applyErrors = (type: string, prior: Value | null, planned: Value | null) => applyErrorsIn(h, type, prior, planned);
 
 describe('aws_iam_role', () => {
   it('stores what hashicorp stores, plans no change, updates in place, sees drift, imports, destroys', async () => {
-    const cfg = { name: 'app-role', assume_role_policy: TRUST, tags: { team: 'a' } };
+    const cfg = { name: 'app-role', assume_role_policy: TRUST_PRETTY, tags: { team: 'a' } };
     const state = await lifecycle(h, 'aws_iam_role', cfg, { ...cfg, name: 'other-role' }, 'name');
     const s = js(state);
     expect(s).toMatchObject({

@@ -3,7 +3,10 @@ import {
   type Tag, TagInstanceProfileCommand, TagPolicyCommand, TagRoleCommand, TagUserCommand,
   UntagInstanceProfileCommand, UntagPolicyCommand, UntagRoleCommand, UntagUserCommand,
 } from '@aws-sdk/client-iam';
+import type { Tag as EcTag } from '@aws-sdk/client-ec2';
+import type { Value } from '../../../lang/value.js';
 import type { AwsMeta } from '../config.js';
+import { tagsForState } from '../tags.js';
 import { awsCall, isAwsCode } from '../errors.js';
 
 /** True for IAM's "no such entity" answer. */
@@ -92,4 +95,13 @@ export function createName(name: string | undefined, prefix: string | undefined)
 export function namePrefixFromName(name: string): string {
   if (!/[0-9a-fA-F]{26}$/.test(name) || name.length <= UNIQUE_SUFFIX) return '';
   return name.slice(0, name.length - UNIQUE_SUFFIX);
+}
+
+/**
+ * tags/tags_all from the remote tags. The plugin SDK stores an empty `tags` as null in the
+ * state an apply writes but as {} in the state a refresh writes; both are kept here.
+ */
+export function iamTagsForState(meta: AwsMeta, remote: Tag[] | undefined, prior: Value | null, refresh: boolean): { tags: unknown; tags_all: unknown } {
+  const t = tagsForState(meta, remote as EcTag[] | undefined, prior);
+  return refresh && t.tags === null ? { ...t, tags: {} } : t;
 }

@@ -12,12 +12,12 @@ import { str, withAttrs } from '../../sdk/obj.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
-import { tagMap, tagsForState } from '../tags.js';
-import { createName, iamTags, namePrefixFromName, notFound, orNull, rfc3339, updateIamTags } from './common.js';
+import { tagMap } from '../tags.js';
+import { createName, iamTags, namePrefixFromName, notFound, orNull, rfc3339, updateIamTags, iamTagsForState } from './common.js';
 import { conflicts, iamPlan } from './plan.js';
 import { instanceProfileSchema } from './schemas.js';
 
-async function readProfile(meta: AwsMeta, name: string, prior: Value): Promise<Value | null> {
+async function readProfile(meta: AwsMeta, name: string, prior: Value, refresh = false): Promise<Value | null> {
   const out = await awsCall(`reading IAM Instance Profile (${name})`, () => orNull(() => meta.iam().send(new GetInstanceProfileCommand({ InstanceProfileName: name }))));
   const ip = out?.InstanceProfile;
   if (!ip) return null;
@@ -26,7 +26,7 @@ async function readProfile(meta: AwsMeta, name: string, prior: Value): Promise<V
     id: ip.InstanceProfileName, name: ip.InstanceProfileName, name_prefix: namePrefixFromName(ip.InstanceProfileName ?? ''),
     arn: ip.Arn, path: ip.Path, unique_id: ip.InstanceProfileId, create_date: rfc3339(ip.CreateDate),
     ...(role !== undefined ? { role } : {}),
-    ...tagsForState(meta, ip.Tags, prior),
+    ...iamTagsForState(meta, ip.Tags, prior, refresh),
   });
 }
 
@@ -68,7 +68,7 @@ export const awsIamInstanceProfile: ResourceDef<AwsMeta> = {
   },
 
   async read(ctx, state) {
-    return readProfile(ctx.meta, str(state, 'id')!, state);
+    return readProfile(ctx.meta, str(state, 'id')!, state, true);
   },
 
   async update(ctx, prior, planned) {

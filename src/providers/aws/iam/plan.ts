@@ -41,6 +41,9 @@ function adjust(meta: AwsMeta, rules: IamPlanRules, planned: Value, prior: Value
   }
   if (rules.tags) {
     const t = attr(config, 'tags');
+    // A refresh stores {} for no tags (see iamTagsForState); an unset `tags` means the same.
+    const pt = prior ? attr(prior, 'tags') : null;
+    if (t.isNull && pt && pt.isKnown && !pt.isNull && pt.attrs.size === 0) changes['tags'] = pt;
     changes['tags_all'] = t.isKnown ? fromJS({ ...meta.defaultTags, ...tagMap(config) }, T.Map(T.String)) : unknownVal(T.Map(T.String));
   }
   let out = Object.keys(changes).length ? withAttrs(planned, changes) : planned;

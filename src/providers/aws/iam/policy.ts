@@ -13,8 +13,8 @@ import { str, withAttrs } from '../../sdk/obj.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
-import { tagMap, tagsForState } from '../tags.js';
-import { createName, decodeDocument, iamTags, namePrefixFromName, notFound, orNull, updateIamTags } from './common.js';
+import { tagMap } from '../tags.js';
+import { createName, decodeDocument, iamTags, namePrefixFromName, notFound, orNull, updateIamTags, iamTagsForState } from './common.js';
 import { normalizeJson, policyToSet } from './json.js';
 import { conflicts, iamPlan } from './plan.js';
 import { policySchema } from './schemas.js';
@@ -34,16 +34,22 @@ async function versions(iam: IAMClient, arn: string): Promise<PolicyVersion[]> {
 async function pruneVersions(iam: IAMClient, arn: string): Promise<void> {
   const all = await versions(iam, arn);
   if (all.length < 5) return;
+  // Oldest by creation date; versions made within the same second (IAM dates have no
+  // fractions) are ordered by their number, which IAM hands out in creation order.
+  const age = (v: PolicyVersion) => [v.CreateDate?.getTime() ?? 0, Number((v.VersionId ?? 'v0').slice(1).split('.')[0]) || 0] as const;
   let oldest: PolicyVersion | undefined;
   for (const v of all) {
     if (v.IsDefaultVersion) continue;
-    if (!oldest || (v.CreateDate && oldest.CreateDate && v.CreateDate < oldest.CreateDate)) oldest = v;
+    const [t, n] = age(v);
+    if (!oldest) { oldest = v; continue; }
+    const [ot, on] = age(oldest);
+    if (t < ot || (t === ot && n < on)) oldest = v;
   }
   if (!oldest) return;
   await awsCall(`deleting IAM Policy (${arn}) version (${oldest.VersionId})`, () => iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: oldest!.VersionId })));
 }
 
-async function readPolicy(meta: AwsMeta, arn: string, prior: Value): Promise<Value | null> {
+async function readPolicy(meta: AwsMeta, arn: string, prior: Value, refresh = false): Promise<Value | null> {
   const iam = meta.iam();
   const got = await awsCall(`reading IAM Policy (${arn})`, async () => {
     const p = (await orNull(() => iam.send(new GetPolicyCommand({ PolicyArn: arn }))))?.Policy;
@@ -57,7 +63,7 @@ async function readPolicy(meta: AwsMeta, arn: string, prior: Value): Promise<Val
     id: p.Arn, arn: p.Arn, attachment_count: p.AttachmentCount ?? 0, description: p.Description ?? '',
     name: p.PolicyName, name_prefix: namePrefixFromName(p.PolicyName ?? ''), path: p.Path, policy_id: p.PolicyId,
     policy: policyToSet(str(prior, 'policy'), decodeDocument(v.Document)),
-    ...tagsForState(meta, p.Tags, prior),
+    ...iamTagsForState(meta, p.Tags, prior, refresh),
   });
 }
 
@@ -87,7 +93,7 @@ export const awsIamPolicy: ResourceDef<AwsMeta> = {
   },
 
   async read(ctx, state) {
-    return readPolicy(ctx.meta, str(state, 'id')!, state);
+    return readPolicy(ctx.meta, str(state, 'id')!, state, true);
   },
 
   async update(ctx, prior, planned) {

@@ -19,8 +19,8 @@ import { nullObject } from '../../sdk/provider.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
-import { tagMap, tagsForState } from '../tags.js';
-import { createName, decodeDocument, iamTags, namePrefixFromName, notFound, orNull, rfc3339, updateIamTags } from './common.js';
+import { tagMap } from '../tags.js';
+import { createName, decodeDocument, iamTags, namePrefixFromName, notFound, orNull, rfc3339, updateIamTags, iamTagsForState } from './common.js';
 import { legacyPolicyNormalize, normalizeJson, policiesEquivalent, policyToSet } from './json.js';
 import { conflicts, iamPlan } from './plan.js';
 import { roleSchema } from './schemas.js';
@@ -104,7 +104,7 @@ async function detach(iam: IAMClient, role: string, arns: string[]): Promise<voi
 }
 
 /** The state of role `name`, or null when it is gone. */
-async function readRole(meta: AwsMeta, name: string, prior: Value): Promise<Value | null> {
+async function readRole(meta: AwsMeta, name: string, prior: Value, refresh = false): Promise<Value | null> {
   const iam = meta.iam();
   const out = await awsCall(`reading IAM Role (${name})`, () => orNull(() => iam.send(new GetRoleCommand({ RoleName: name }))));
   const role = out?.Role;
@@ -120,7 +120,7 @@ async function readRole(meta: AwsMeta, name: string, prior: Value): Promise<Valu
     inline_policy: inlineEquivalent(inline, priorInline) && !attr(prior, 'inline_policy').isNull ? attr(prior, 'inline_policy') : inline,
     managed_policy_arns: managed,
     force_detach_policies: bool(prior, 'force_detach_policies') ?? false,
-    ...tagsForState(meta, role.Tags, prior),
+    ...iamTagsForState(meta, role.Tags, prior, refresh),
   });
 }
 
@@ -169,7 +169,7 @@ export const awsIamRole: ResourceDef<AwsMeta> = {
   },
 
   async read(ctx, state) {
-    return readRole(ctx.meta, str(state, 'id')!, state);
+    return readRole(ctx.meta, str(state, 'id')!, state, true);
   },
 
   async update(ctx, prior, planned) {

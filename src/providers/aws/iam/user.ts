@@ -16,13 +16,13 @@ import { nullObject } from '../../sdk/provider.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
-import { tagMap, tagsForState } from '../tags.js';
-import { iamTags, notFound, orNull, updateIamTags } from './common.js';
+import { tagMap } from '../tags.js';
+import { iamTags, notFound, orNull, updateIamTags, iamTagsForState } from './common.js';
 import { iamPlan } from './plan.js';
 import { userSchema } from './schemas.js';
 
 /** The state of user `name`, or null when it is gone. */
-async function readUser(meta: AwsMeta, name: string, prior: Value): Promise<Value | null> {
+async function readUser(meta: AwsMeta, name: string, prior: Value, refresh = false): Promise<Value | null> {
   const out = await awsCall(`reading IAM User (${name})`, () => orNull(() => meta.iam().send(new GetUserCommand({ UserName: name }))));
   const u = out?.User;
   if (!u) return null;
@@ -30,7 +30,7 @@ async function readUser(meta: AwsMeta, name: string, prior: Value): Promise<Valu
     id: u.UserName, name: u.UserName, arn: u.Arn, path: u.Path, unique_id: u.UserId,
     permissions_boundary: u.PermissionsBoundary?.PermissionsBoundaryArn ?? '',
     force_destroy: bool(prior, 'force_destroy') ?? false,
-    ...tagsForState(meta, u.Tags, prior),
+    ...iamTagsForState(meta, u.Tags, prior, refresh),
   });
 }
 
@@ -71,7 +71,7 @@ export const awsIamUser: ResourceDef<AwsMeta> = {
   },
 
   async read(ctx, state) {
-    return readUser(ctx.meta, str(state, 'id')!, state);
+    return readUser(ctx.meta, str(state, 'id')!, state, true);
   },
 
   async update(ctx, prior, planned) {
