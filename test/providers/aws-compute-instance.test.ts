@@ -272,5 +272,7 @@ describe('aws_instance', () => {
     expect(d({ ami, instance_type: 't2.micro', user_data: 'a', user_data_base64: 'YQ==' })).toEqual(['"user_data": conflicts with user_data_base64']);
     expect(d({ ami, instance_type: 't2.micro', user_data_base64: 'not base64!' })).toEqual(['user_data_base64: must be base64-encoded']);
     expect(d({ instance_type: 't2.micro' })).toEqual(['"ami": one of `ami,launch_template` must be specified']);
+    expect(d({ ami, instance_type: 't2.micro', volume_tags: { a: 'b' }, root_block_device: [{ tags: { c: 'd' } }] })).toEqual(['"root_block_device.0.tags": conflicts with volume_tags']);
+    expect(d({ ami, instance_type: 't2.micro', subnet_id: subnet, network_interface: [{ device_index: 0, network_interface_id: 'eni-1' }] })).toEqual(['"network_interface": conflicts with subnet_id']);
   });
 });

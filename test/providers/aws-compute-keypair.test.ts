@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteKeyPairCommand, DescribeKeyPairsCommand, ImportKeyPairCommand } from '@aws-sdk/client-ec2';
-import { js } from './harness.js';
+import { awsProvider } from '../../src/providers/aws/index.js';
+import { Harness, js } from './harness.js';
 import { computeEnv, createError, ed25519PublicKey, expectNoChange, pemPrivateKey, rsaPublicKey, type ComputeEnv } from './aws-compute-support.js';
 
 let env: ComputeEnv;
@@ -110,6 +111,24 @@ describe('aws_key_pair', () => {
     const err = await createError(env.h, K, { key_name: 'bad-format', public_key: key() });
     expect(err.summary).toBe('importing EC2 Key Pair (bad-format): InvalidKeyPair.Format: Key is not in valid OpenSSH public key format');
     expect(await names()).not.toContain('bad-format');
+  });
+
+  it('merges the provider default_tags into tags_all and keeps them out of tags', async () => {
+    const h = await new Harness(awsProvider).configure({
+      region: 'us-east-1', access_key: 'test', secret_key: 'test', endpoints: [{ ec2: env.cloud.url, sts: env.cloud.url }],
+      default_tags: [{ tags: { Project: 'data-platform' } }],
+    });
+    try {
+      const cfg = { key_name: 'tagged', public_key: ed25519PublicKey(), tags: { Name: 'tagged' } };
+      const state = await h.create(K, cfg);
+      expect(js(state)).toMatchObject({ tags: { Name: 'tagged' }, tags_all: { Name: 'tagged', Project: 'data-platform' } });
+      const kp = (await env.ec2.send(new DescribeKeyPairsCommand({ KeyNames: ['tagged'] }))).KeyPairs![0]!;
+      expect(Object.fromEntries(kp.Tags!.map((t) => [t.Key, t.Value]))).toEqual({ Name: 'tagged', Project: 'data-platform' });
+      await expectNoChange(h, K, state, cfg);
+      await h.destroy(K, state);
+    } finally {
+      await h.p.close?.();
+    }
   });
 
   it('rejects key_name together with key_name_prefix', () => {

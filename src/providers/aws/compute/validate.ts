@@ -25,6 +25,21 @@ export function validateKeyPair(config: Value): ProviderDiagnostic[] {
 export function validateInstance(config: Value): ProviderDiagnostic[] {
   const out: ProviderDiagnostic[] = [];
   if (isSet(config, 'user_data') && isSet(config, 'user_data_base64')) out.push(conflict('user_data', 'user_data_base64'));
+  if (isSet(config, 'ipv6_address_count') && isSet(config, 'ipv6_addresses')) out.push(conflict('ipv6_address_count', 'ipv6_addresses'));
+  if (isSet(config, 'network_interface')) {
+    for (const other of ['associate_public_ip_address', 'subnet_id', 'private_ip', 'secondary_private_ips', 'vpc_security_group_ids', 'security_groups', 'ipv6_addresses', 'ipv6_address_count']) {
+      if (isSet(config, other)) out.push(conflict('network_interface', other));
+    }
+  }
+  if (isSet(config, 'volume_tags')) {
+    for (const b of ['root_block_device', 'ebs_block_device']) {
+      const v = attr(config, b);
+      if (!v.isKnown || v.isNull) continue;
+      v.elems.forEach((e, i) => {
+        if (isSet(e, 'tags')) out.push({ ...conflict('volume_tags', 'tags'), detail: `"${b}.${i}.tags": conflicts with volume_tags`, attribute: [{ attr: b }, { index: i }, { attr: 'tags' }] });
+      });
+    }
+  }
   const b64 = attr(config, 'user_data_base64');
   if (b64.isKnown && !b64.isNull && !isBase64(b64.str)) {
     out.push({ severity: 'error', summary: 'Invalid value', detail: 'user_data_base64: must be base64-encoded', attribute: [{ attr: 'user_data_base64' }] });
