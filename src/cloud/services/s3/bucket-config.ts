@@ -255,7 +255,6 @@ const XML_SUBS: Record<XmlConfig, XmlSub> = {
         }
       }
     },
-    getHeaders: { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' },
   },
   replication: {
     root: 'ReplicationConfiguration',
@@ -322,19 +321,35 @@ const XML_SUBS: Record<XmlConfig, XmlSub> = {
   },
 };
 
+const MIN_SIZES = ['all_storage_classes_128K', 'varies_by_storage_class'];
+const MIN_SIZE_HEADER = 'x-amz-transition-default-minimum-object-size';
+
+/** The lifecycle's transition minimum size header (AWS's default unless set with the configuration). */
+function lifecycleHeaders(b: BucketDoc): Record<string, string> {
+  return { [MIN_SIZE_HEADER]: b.transitionMinSize ?? 'all_storage_classes_128K' };
+}
+
 function putXmlSub(c: S3Call, b: BucketDoc, name: XmlConfig): CloudResponse {
   const sub = XML_SUBS[name];
   const doc = parseXmlBody(c.req.body, sub.root);
   sub.validate?.(doc, c, b);
+  const size = name === 'lifecycle' ? c.req.headers[MIN_SIZE_HEADER] : undefined;
+  if (size !== undefined && !MIN_SIZES.includes(size)) {
+    throw S3Errors.invalidArgument('Invalid value for x-amz-transition-default-minimum-object-size', MIN_SIZE_HEADER, size);
+  }
   if (name === 'logging' && child(doc, 'LoggingEnabled') === undefined) delete b.xml.logging;
   else b.xml[name] = keep(c.req.body);
-  return save(c, b);
+  if (name !== 'lifecycle') return save(c, b);
+  if (size === undefined) delete b.transitionMinSize;
+  else b.transitionMinSize = size;
+  c.data.saveBucket(b);
+  return empty(200, lifecycleHeaders(b));
 }
 
 function getXmlSub(b: BucketDoc, name: XmlConfig): CloudResponse {
   const doc = b.xml[name];
   const sub = XML_SUBS[name];
-  if (doc !== undefined) return stored(doc, sub.getHeaders);
+  if (doc !== undefined) return stored(doc, name === 'lifecycle' ? lifecycleHeaders(b) : sub.getHeaders);
   return sub.missing!(b);
 }
 

@@ -32,6 +32,8 @@ export interface BucketDoc {
   xml: Partial<Record<XmlConfig, string>>;
   requestPayer?: 'BucketOwner' | 'Requester';
   accelerate?: 'Enabled' | 'Suspended';
+  /** The lifecycle's x-amz-transition-default-minimum-object-size (undefined: AWS's default). */
+  transitionMinSize?: string;
 }
 
 /** Sub-resources kept as their XML document. */

@@ -21,14 +21,18 @@ function wanted(planned: Value): { status: string; mfaDelete: string | undefined
   return { status: cfg.status, mfaDelete: cfg.mfa_delete || undefined };
 }
 
-async function put(meta: AwsMeta, planned: Value, status: string, operation: string): Promise<void> {
+function putCommand(planned: Value, status: string): PutBucketVersioningCommand {
   const { mfaDelete } = wanted(planned);
-  await awsCall(operation, () => meta.s3().send(new PutBucketVersioningCommand({
+  return new PutBucketVersioningCommand({
     Bucket: str(planned, 'bucket'),
     ExpectedBucketOwner: str(planned, 'expected_bucket_owner') || undefined,
     MFA: str(planned, 'mfa') || undefined,
     VersioningConfiguration: { Status: status as 'Enabled', MFADelete: mfaDelete as 'Enabled' | undefined },
-  })));
+  });
+}
+
+async function put(meta: AwsMeta, planned: Value, status: string, operation: string): Promise<void> {
+  await awsCall(operation, () => meta.s3().send(putCommand(planned, status)));
 }
 
 async function read(meta: AwsMeta, state: Value): Promise<Value | null> {
@@ -84,10 +88,10 @@ export const awsS3BucketVersioning: ResourceDef<AwsMeta> = {
     const { status } = wanted(state);
     if (status === 'Disabled') return;
     try {
-      await put(ctx.meta, state, 'Suspended', `deleting S3 Bucket Versioning (${str(state, 'id')})`);
+      await ctx.meta.s3().send(putCommand(state, 'Suspended'));
     } catch (e) {
-      if (String((e as Error).message).includes('NoSuchBucket')) return;
-      throw e;
+      if (isAwsCode(e, 'NoSuchBucket')) return;
+      throw awsFailure(`deleting S3 Bucket Versioning (${str(state, 'id')})`, e);
     }
   },
 
