@@ -4,7 +4,7 @@
  * drift after apply, in-place updates, replacement, drift seen, import by ARN, destroy, errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListTopicsCommand, SetSubscriptionAttributesCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListTopicsCommand, SetSubscriptionAttributesCommand, SetTopicAttributesCommand, SNSClient, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
 import { nullVal, type Value } from '../../src/lang/value.js';
@@ -157,6 +157,10 @@ describe('aws_sns_topic_subscription', () => {
     const topic = js(await h.create(T_, { name: 'mail' }));
     const s = js(await h.create(S_, { topic_arn: topic.arn, protocol: 'email', endpoint: 'ops@example.com' }));
     expect(s.pending_confirmation).toBe(true);
+    // AWS refuses to remove an unconfirmed subscription; destroy treats that as done, as hashicorp does.
+    const unsub = await sns.send(new UnsubscribeCommand({ SubscriptionArn: s.arn as string })).then(() => undefined, (e: Error) => e);
+    expect(unsub?.message).toBe('Invalid parameter: SubscriptionArn Reason: Cannot unsubscribe a subscription that is pending confirmation');
+    await h.destroy(S_, await h.read(S_, h.config(S_, { ...s, id: s.arn })) as Value);
     const cfg = { topic_arn: topic.arn, protocol: 'sqs', endpoint: 'not-an-arn' };
     const pl = await h.plan(S_, null, cfg);
     const r = await h.p.applyResourceChange({ typeName: S_, priorState: nullVal(h.type(S_)), plannedState: pl.plannedState, config: h.config(S_, cfg) } as never);

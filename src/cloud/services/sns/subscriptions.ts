@@ -161,6 +161,8 @@ export const subscriptionActions: Record<string, QueryAction> = {
     if (!arn || !parseArn(arn)?.sub) throw invalidParameter('SubscriptionArn');
     const s = findSubscription(ctx, arn);
     if (!s) throw notFound('Subscription does not exist');
+    // An unconfirmed subscription cannot be removed; it lapses (or goes with its topic).
+    if (s.pending) throw invalidParameter('SubscriptionArn Reason: Cannot unsubscribe a subscription that is pending confirmation');
     deleteSubscription(ctx, s);
     return '';
   },

@@ -70,9 +70,11 @@ export const awsSnsTopic: ResourceDef<AwsMeta> = {
       const re = fifo.v === true ? /^[a-zA-Z0-9_-]{1,251}\.fifo$/ : /^[a-zA-Z0-9_-]{1,256}$/;
       if (!re.test(name)) throw new ProviderError(`invalid topic name: ${name}`, undefined, [{ attr: 'name' }]);
     }
-    const cbd = attr(p.config, 'content_based_deduplication');
-    if (cbd.isKnown && cbd.v === true && fifo.isKnown && fifo.v !== true) {
-      throw new ProviderError('content-based deduplication can only be set for FIFO topics');
+    if (fifo.isKnown && fifo.v !== true) {
+      const set = (n: string) => { const v = attr(p.config, n); return v.isKnown && !v.isNull && v.v !== '' && v.v !== false; };
+      if (set('archive_policy')) throw new ProviderError('message archive policy can only be set for FIFO topics');
+      if (set('fifo_throughput_scope')) throw new ProviderError('FIFO throughput scope can only be set for FIFO topics');
+      if (set('content_based_deduplication')) throw new ProviderError('content-based deduplication can only be set for FIFO topics');
     }
     return out;
   },
@@ -83,11 +85,13 @@ export const awsSnsTopic: ResourceDef<AwsMeta> = {
     const name = generatedName(str(planned, 'name'), str(planned, 'name_prefix'), fifo ? FIFO_SUFFIX : '');
     const tags = Object.entries(tagMap(planned, 'tags_all')).map(([Key, Value]) => ({ Key, Value }));
     const out = await awsCall(`creating SNS Topic (${name})`, () => sns.send(new CreateTopicCommand({
-      Name: name, Attributes: fifo ? { FifoTopic: 'true' } : undefined, Tags: tags.length ? tags : undefined,
+      // FifoTopic (and a FIFO topic's throughput scope) can only be given to CreateTopic.
+      Name: name, Attributes: fifo ? { FifoTopic: 'true', ...(str(planned, 'fifo_throughput_scope') ? { FifoThroughputScope: str(planned, 'fifo_throughput_scope')! } : {}) } : undefined,
+      Tags: tags.length ? tags : undefined,
     })));
     const arn = out.TopicArn!;
     for (const [tf, api] of ATTRS) {
-      if (tf === 'fifo_topic') continue;
+      if (tf === 'fifo_topic' || (fifo && tf === 'fifo_throughput_scope')) continue;
       const s = wire(attr(planned, tf));
       if (s === undefined || s === '' || s === '0' || s === 'false') continue;
       await setAttribute(ctx.meta, arn, api, s);
