@@ -70,8 +70,24 @@ async function waitActive(ctx: ResourceContext<AwsMeta>, name: string, what: str
   }
 }
 
+/**
+ * Retries while DynamoDB says the table is busy (ResourceInUseException) or too many tables
+ * change at once (LimitExceededException); the first attempt is immediate.
+ */
+async function retryBusy<R>(fn: () => Promise<R>, signal?: AbortSignal): Promise<R> {
+  for (let i = 0, delay = 1000; ; i++, delay = Math.min(delay * 2, 20_000)) {
+    try {
+      return await fn();
+    } catch (e) {
+      const busy = isAwsCode(e, 'ResourceInUseException') && !/already exists/i.test(e instanceof Error ? e.message : '');
+      if (!(busy || isAwsCode(e, 'LimitExceededException')) || i >= 20 || signal?.aborted) throw e;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
 async function update(ctx: ResourceContext<AwsMeta>, name: string, input: Omit<ConstructorParameters<typeof UpdateTableCommand>[0], 'TableName'>): Promise<void> {
-  await awsCall(`updating ${TABLE} (${name})`, () => ctx.meta.dynamodb().send(new UpdateTableCommand({ TableName: name, ...input })));
+  await awsCall(`updating ${TABLE} (${name})`, () => retryBusy(() => ctx.meta.dynamodb().send(new UpdateTableCommand({ TableName: name, ...input })), ctx.signal));
   await waitActive(ctx, name, 'update');
 }
 
@@ -124,6 +140,7 @@ export const awsDynamodbTable: ResourceDef<AwsMeta> = {
     if (str(planned, 'restore_source_name') || str(planned, 'restore_source_table_arn') || attr(planned, 'import_table').elems?.length) {
       throw new ProviderError(`creating ${TABLE} (${name}): restoring from a backup or importing from S3 is not supported by terrane yet`);
     }
+    if (attr(planned, 'replica').elems?.length) throw new ProviderError(`creating ${TABLE} (${name}): replicas (global tables) are not supported by terrane yet`);
     const mode = str(planned, 'billing_mode') ?? 'PROVISIONED';
     const lsis = (toJS(attr(planned, 'local_secondary_index')) as Lsi[] | null) ?? [];
     const hash = str(planned, 'hash_key')!;
@@ -158,6 +175,7 @@ export const awsDynamodbTable: ResourceDef<AwsMeta> = {
 
   async update(ctx, prior, planned) {
     const name = str(prior, 'id')!;
+    if (!rawEquals(attr(planned, 'replica'), attr(prior, 'replica'))) throw new ProviderError(`updating ${TABLE} (${name}): replicas (global tables) are not supported by terrane yet`);
     const mode = str(planned, 'billing_mode') ?? 'PROVISIONED';
     const oldMode = str(prior, 'billing_mode') ?? 'PROVISIONED';
     const capacity = (v: Value) => [num(v, 'read_capacity') ?? 0, num(v, 'write_capacity') ?? 0].join('/');
@@ -209,7 +227,7 @@ export const awsDynamodbTable: ResourceDef<AwsMeta> = {
   async delete(ctx, state) {
     const name = str(state, 'id')!;
     try {
-      await ctx.meta.dynamodb().send(new DeleteTableCommand({ TableName: name }));
+      await retryBusy(() => ctx.meta.dynamodb().send(new DeleteTableCommand({ TableName: name })), ctx.signal);
     } catch (e) {
       if (isAwsCode(e, 'ResourceNotFoundException')) return;
       await awsCall(`deleting ${TABLE} (${name})`, () => Promise.reject(e));

@@ -97,9 +97,8 @@ export const awsSqsQueue: ResourceDef<AwsMeta> = {
       attributes[api] = s;
     }
     const tags = tagMap(planned, 'tags_all');
-    const out = await awsCall(`creating SQS Queue (${name})`, () => sqs.send(new CreateQueueCommand({
-      QueueName: name, Attributes: attributes, tags: Object.keys(tags).length ? tags : undefined,
-    })));
+    const input = new CreateQueueCommand({ QueueName: name, Attributes: attributes, tags: Object.keys(tags).length ? tags : undefined });
+    const out = await awsCall(`creating SQS Queue (${name})`, () => retryDeletedRecently(() => sqs.send(input), ctx.signal));
     const url = out.QueueUrl!;
     const got = await readQueue(ctx.meta, url, withAttrs(planned, { id: url }), true);
     if (!got) throw new ProviderError(`reading SQS Queue (${url}): empty result after creation`);
@@ -146,6 +145,22 @@ export const awsSqsQueue: ResourceDef<AwsMeta> = {
     await waitGone(ctx.meta, url);
   },
 };
+
+/**
+ * SQS refuses a queue name for 60 seconds after a queue of that name was deleted (so a
+ * replacement must wait); retried for up to 70 seconds, the first attempt immediate.
+ */
+async function retryDeletedRecently<R>(fn: () => Promise<R>, signal?: AbortSignal): Promise<R> {
+  const deadline = Date.now() + 70_000;
+  for (let delay = 1000; ; delay = Math.min(delay * 2, 10_000)) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!isAwsCode(e, 'QueueDeletedRecently', 'AWS.SimpleQueueService.QueueDeletedRecently') || Date.now() + delay > deadline || signal?.aborted) throw e;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
 
 async function waitGone(meta: AwsMeta, url: string): Promise<void> {
   let delay = 200;
