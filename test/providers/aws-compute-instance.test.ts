@@ -225,17 +225,18 @@ describe('aws_instance', () => {
     const cfg = {
       ami, instance_type: 't3.micro', subnet_id: subnet, user_data_base64: b64, volume_tags: { Team: 'data' },
       root_block_device: [{ volume_size: 10 }],
-      ebs_block_device: [{ device_name: '/dev/sdf', volume_size: 20, volume_type: 'gp3', delete_on_termination: false }],
+      ebs_block_device: [{ device_name: '/dev/sdf', volume_size: 20, volume_type: 'gp3', delete_on_termination: false }, { device_name: '/dev/sdg', volume_size: 5 }],
     };
     const s = await env.h.create(I, cfg);
     const v = js(s);
     expect(v).toMatchObject({ user_data_base64: b64, user_data: null, volume_tags: { Team: 'data' } });
     expect((v.root_block_device as Record<string, unknown>[])[0]).toMatchObject({ volume_size: 10, volume_type: 'gp2', iops: 100, throughput: 0, tags: null });
-    const ebs = (v.ebs_block_device as Record<string, unknown>[]);
-    expect(ebs).toHaveLength(1);
+    const ebs = (v.ebs_block_device as Record<string, unknown>[]).sort((a, b) => (a.device_name as string).localeCompare(b.device_name as string));
+    expect(ebs).toHaveLength(2);
+    expect(ebs[1]).toMatchObject({ device_name: '/dev/sdg', volume_size: 5, volume_type: 'gp2', delete_on_termination: true });
     expect(ebs[0]).toMatchObject({ device_name: '/dev/sdf', volume_size: 20, volume_type: 'gp3', iops: 3000, throughput: 125, delete_on_termination: false, snapshot_id: '' });
     const vols = (await env.ec2.send(new DescribeVolumesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [v.id as string] }] }))).Volumes!;
-    expect(vols.map((x) => x.Tags)).toEqual([[{ Key: 'Team', Value: 'data' }], [{ Key: 'Team', Value: 'data' }]]);
+    expect(vols.map((x) => x.Tags)).toEqual([[{ Key: 'Team', Value: 'data' }], [{ Key: 'Team', Value: 'data' }], [{ Key: 'Team', Value: 'data' }]]);
     await expectNoChange(env.h, I, s, cfg);
 
     const bigger = { ...cfg, root_block_device: [{ volume_size: 16 }] };
@@ -243,7 +244,7 @@ describe('aws_instance', () => {
     expect(pl.requiresReplace).toEqual([]);
     expect((js(grown).root_block_device as Record<string, unknown>[])[0]).toMatchObject({ volume_size: 16 });
     await expectNoChange(env.h, I, grown, bigger);
-    const moreDisk = await env.h.plan(I, grown, { ...bigger, ebs_block_device: [{ device_name: '/dev/sdf', volume_size: 30, volume_type: 'gp3', delete_on_termination: false }] });
+    const moreDisk = await env.h.plan(I, grown, { ...bigger, ebs_block_device: [{ device_name: '/dev/sdf', volume_size: 30, volume_type: 'gp3', delete_on_termination: false }, { device_name: '/dev/sdg', volume_size: 5 }] });
     expect(moreDisk.requiresReplace).toContainEqual([{ attr: 'ebs_block_device' }]);
     await env.h.destroy(I, grown);
   });

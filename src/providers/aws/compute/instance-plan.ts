@@ -6,9 +6,10 @@
  * and the public address unknown when an update stops and starts the instance.
  */
 import * as T from '../../../lang/types.js';
-import { rawEquals, unknownVal, type Path, type Value } from '../../../lang/value.js';
+import { rawEquals, setVal, unknownVal, type Path, type Value } from '../../../lang/value.js';
 import { impliedType } from '../../schema.js';
 import { attr, bool, str, withAttrs } from '../../sdk/obj.js';
+import { planObject } from '../../sdk/planner.js';
 import type { PlanCustomization } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { replan, withTagsAll } from './replan.js';
@@ -60,6 +61,19 @@ export function planInstance(meta: AwsMeta, p: PlanCustomization): PlanCustomiza
     const cs = attr(config, 'credit_specification');
     if (prior && !emptyBlock(cs) && cs.isKnown && str(cs.elems[0]!, 'cpu_credits') === undefined) {
       changes.credit_specification = attr(prior, 'credit_specification');
+    }
+    // EBS devices are matched to the prior ones by device name, as hashicorp's set hash does
+    // (the SDK planner's match would also require unset defaults to equal the stored values).
+    const ebs = attr(config, 'ebs_block_device');
+    if (prior && ebs.isKnown && !ebs.isNull && ebs.elems.length) {
+      const nb = instanceSchema.block.blockTypes.ebs_block_device!;
+      const before = attr(prior, 'ebs_block_device');
+      const priors = before.isKnown && !before.isNull ? before.elems : [];
+      const elems = ebs.elems.map((ce) => {
+        const match = priors.find((pe) => str(pe, 'device_name') === str(ce, 'device_name')) ?? null;
+        return planObject(nb.block, match, ce);
+      });
+      changes.ebs_block_device = setVal(elems, impliedType(nb.block));
     }
     out = withAttrs(out, changes);
     if (prior && stopsAndStarts(prior, out)) {
