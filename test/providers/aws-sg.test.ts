@@ -243,6 +243,19 @@ describe('aws_security_group', () => {
     expect(await describe1(t2Id)).toBeUndefined();
     await w.h.destroy(T, other);
   }, 30_000);
+
+  it('gives up with AWS\'s DependencyViolation once timeouts.delete has passed', async () => {
+    const target = await w.h.create(T, { name: 'grp-held', vpc_id: w.vpcId, timeouts: { delete: '1s' } });
+    const targetId = js(target).id as string;
+    const holder = await w.h.create(T, { name: 'grp-holder', vpc_id: w.vpcId, egress: [{ from_port: 443, to_port: 443, protocol: 'tcp', security_groups: [targetId] }] });
+    const started = Date.now();
+    const r = await w.h.p.applyResourceChange({ typeName: T, priorState: target, plannedState: nullVal(w.h.type(T)), config: nullVal(w.h.type(T)) });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(r.diagnostics[0]?.summary).toBe(`deleting Security Group (${targetId}): DependencyViolation: resource ${targetId} has a dependent object`);
+    expect(await describe1(targetId)).toBeDefined();
+    await w.h.destroy(T, holder);
+    await w.h.destroy(T, target);
+  });
 });
 
 /** Plans and applies a create, returning the apply's diagnostics (for expected failures). */

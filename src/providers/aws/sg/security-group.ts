@@ -20,7 +20,7 @@ import { ec2Tags, planTagsAll, tagMap, tagsForState, updateEc2Tags } from '../ta
 import { atomsMinus, matchRules, normalizeRule, remoteAtoms, ruleAtoms, toIpPermissions, type InlineRule } from './inline-rules.js';
 import { generatedName, namePrefixFromName } from './names.js';
 import { planInlineRules } from './security-group-plan.js';
-import { retryWhileCodes, untilGone } from './retry.js';
+import { durationMs, retryWhileCodes, untilGone } from './retry.js';
 import { securityGroupSchema } from './schemas.js';
 import type { Value } from '../../../lang/value.js';
 
@@ -88,15 +88,20 @@ export const awsSecurityGroup: ResourceDef<AwsMeta> = {
     const revoke = bool(state, 'revoke_rules_on_delete') === true;
     if (revoke) await forceRevokeRules(ec2, id, false);
     const del = () => ec2.send(new DeleteSecurityGroupCommand({ GroupId: id }));
+    const inUse = ['DependencyViolation', 'InvalidGroup.InUse'];
+    // hashicorp waits up to the delete timeout (15 minutes) for dependents to go; terrane
+    // waits as long as `timeouts.delete` says, or about half a minute when it is not set.
+    const configured = durationMs(str(attr(state, 'timeouts'), 'delete'));
+    const limits = configured === undefined ? { attempts: 8 } : { attempts: Infinity, withinMs: configured };
     try {
       try {
-        await retryWhileCodes(del, ['DependencyViolation', 'InvalidGroup.InUse'], { attempts: revoke ? 3 : 6 });
+        await retryWhileCodes(del, inUse, revoke ? { attempts: 3 } : limits);
       } catch (e) {
-        if (!isAwsCode(e, 'DependencyViolation', 'InvalidGroup.InUse')) throw e;
+        if (!isAwsCode(e, ...inUse) || !revoke) throw e;
         // A rule in another group may still name this one: with revoke_rules_on_delete,
         // look through every group, as hashicorp does, then try again.
-        if (revoke) await forceRevokeRules(ec2, id, true);
-        await retryWhileCodes(del, ['DependencyViolation', 'InvalidGroup.InUse'], { attempts: revoke ? 6 : 1 });
+        await forceRevokeRules(ec2, id, true);
+        await retryWhileCodes(del, inUse, limits);
       }
     } catch (e) {
       if (isAwsCode(e, 'InvalidGroup.NotFound')) return;

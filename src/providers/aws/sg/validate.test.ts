@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { impliedType } from '../../schema.js';
 import { fromJS } from '../../sdk/obj.js';
 import { ipv4CidrError, ipv6CidrError } from './cidr.js';
+import { durationMs } from './retry.js';
 import { securityGroupRuleSchema, securityGroupSchema } from './schemas.js';
 import { validateSecurityGroup, validateSecurityGroupRule } from './validate.js';
 
@@ -52,5 +53,11 @@ describe('security group validation', () => {
   it('checks aws_security_group_rule CIDRs', () => {
     expect(rule({ type: 'ingress', protocol: 'tcp', from_port: 1, to_port: 1, security_group_id: 'sg-1', ipv6_cidr_blocks: ['2001:db8::1/32'] }).map((x) => x.summary))
       .toEqual(['"2001:db8::1/32" is not a valid IPv6 CIDR block; did you mean "2001:db8::/32"?']);
+  });
+});
+
+describe('timeouts', () => {
+  it.each([['30s', 30_000], ['10m', 600_000], ['1h30m', 5_400_000], ['250ms', 250], ['', undefined], ['10 minutes', undefined], [undefined, undefined]])('%s', (s, want) => {
+    expect(durationMs(s)).toBe(want);
   });
 });
