@@ -5,6 +5,10 @@
  *
  * The JSON syntax (.tf.json) produces the same Body/Block/Attribute shapes once a schema
  * tells which keys are blocks (see json-syntax); its expressions are `JsonExpr` nodes.
+ *
+ * The native parser's nodes (ast-nodes.ts) compute their ranges on access from source
+ * offsets: reading `range` returns a fresh plain object each time, and an object spread
+ * (`{ ...node }`) does not carry the ranges over; build a new node instead.
  */
 import type { Range } from './diagnostic.js';
 

@@ -5,6 +5,7 @@
  */
 import type { Attribute, Block, Body, Expression } from './ast.js';
 import type { Range } from './diagnostic.js';
+import { AttributeNode, BlockNode, BodyNode } from './ast-nodes.js';
 import { Parser, compact } from './parser.js';
 import { parseExpr } from './parser-expression.js';
 import { parseQuotedStringLiteral } from './parser-template.js';
@@ -18,14 +19,14 @@ const UNCLOSED_BLOCK_DETAIL =
 export function parseBody(p: Parser, end: T): Body {
   const attributes = new Map<string, Attribute>();
   const blocks: Block[] = [];
-  const startRange = p.range(p.prev());
-  let endRange: Range;
+  const startTok = p.prev();
+  let endTok: number;
   const type = p.b.type;
   for (;;) {
     const ni = p.peek();
     const nt = type[ni];
     if (nt === end) {
-      endRange = p.range(ni);
+      endTok = ni;
       p.read();
       break;
     }
@@ -58,22 +59,18 @@ export function parseBody(p: Parser, end: T): Body {
       if (bt === T.OQuote) {
         p.error('Invalid argument name', 'Argument names must not be quoted.', p.range(bad));
       } else if (bt === T.EOF) {
-        if (end === T.CBrace) p.error('Unclosed configuration block', UNCLOSED_BLOCK_DETAIL, startRange);
-        else p.error('Unclosed configuration body', 'Found end of file before the end of this configuration body.', startRange);
+        if (end === T.CBrace) p.error('Unclosed configuration block', UNCLOSED_BLOCK_DETAIL, p.range(startTok));
+        else p.error('Unclosed configuration body', 'Found end of file before the end of this configuration body.', p.range(startTok));
       } else {
         p.error(ARG_REQUIRED, 'An argument or block definition is required here.', p.range(bad));
       }
     }
-    endRange = p.range(p.prev());
+    endTok = p.prev();
     p.recover(end);
     break;
   }
-  return {
-    attributes,
-    blocks: compact(blocks),
-    range: p.between(startRange, endRange),
-    endRange: { filename: p.filename, start: endRange.end, end: endRange.end },
-  };
+  const ee = p.te(endTok);
+  return new BodyNode(p.ix, Math.min(p.ts(startTok), p.ts(endTok)), Math.max(p.te(startTok), ee), attributes, compact(blocks), ee, ee);
 }
 
 /** hcl.Range's String(): `file:line,col-col` or `file:line,col-line,col`. */
@@ -96,11 +93,11 @@ function parseBodyItem(p: Parser): Attribute | Block | undefined {
   return undefined;
 }
 
-function finishAttribute(p: Parser, ident: number, singleLine: boolean): Attribute {
+function finishAttribute(p: Parser, ident: number, singleLine: boolean): AttributeNode {
   const eq = p.read();
   const before = p.diags.length;
   const expr: Expression = parseExpr(p);
-  let endRange = p.range(p.prev());
+  let endTok = p.prev();
   if (p.recovery && p.diags.length > before) {
     p.recoverAfterBodyItem();
   } else {
@@ -117,41 +114,29 @@ function finishAttribute(p: Parser, ident: number, singleLine: boolean): Attribu
           }
           p.error(summary, detail, p.range(e), p.rangeTok(ident, e));
         }
-        endRange = p.range(p.prev());
+        endTok = p.prev();
         p.recoverAfterBodyItem();
       } else {
-        endRange = p.range(p.prev());
+        endTok = p.prev();
         p.read();
       }
     }
   }
-  const nameRange = p.range(ident);
-  return {
-    name: p.name(ident),
-    expr,
-    range: p.between(nameRange, endRange),
-    nameRange,
-    equalsRange: p.range(eq),
-  };
+  const s = Math.min(p.ts(ident), p.ts(endTok));
+  const e = Math.max(p.te(ident), p.te(endTok));
+  return new AttributeNode(p.ix, s, e, p.name(ident), expr, p.te(ident), p.ts(eq));
 }
 
-function placeholderBlock(p: Parser, ident: number, labels: string[], labelRanges: Range[]): Block {
-  const r = p.range(ident);
-  return {
-    type: p.name(ident),
-    labels,
-    body: { attributes: new Map(), blocks: [], range: r, endRange: r },
-    range: r,
-    typeRange: r,
-    labelRanges,
-    openBraceRange: r,
-    closeBraceRange: r,
-  };
+function placeholderBlock(p: Parser, ident: number, labels: string[], labelSpans: number[]): Block {
+  const s = p.ts(ident);
+  const e = p.te(ident);
+  const body = new BodyNode(p.ix, s, e, new Map(), [], s, e);
+  return new BlockNode(p.ix, s, e, p.name(ident), labels, body, e, labelSpans, s, e, s, e);
 }
 
 function finishBlock(p: Parser, ident: number): Block {
   const labels: string[] = [];
-  const labelRanges: Range[] = [];
+  const labelSpans: number[] = [];
   let oBrace: number;
   for (;;) {
     const ti = p.peek();
@@ -161,15 +146,15 @@ function finishBlock(p: Parser, ident: number): Block {
       break;
     }
     if (tt === T.OQuote) {
-      const [label, r] = parseQuotedStringLiteral(p);
+      const [label, ls, le] = parseQuotedStringLiteral(p);
       labels.push(label);
-      labelRanges.push(r);
+      labelSpans.push(ls, le);
       continue;
     }
     if (tt === T.Ident) {
       p.read();
       labels.push(p.text(ti));
-      labelRanges.push(p.range(ti));
+      labelSpans.push(p.ts(ti), p.te(ti));
       continue;
     }
     if (tt === T.Equal) {
@@ -192,7 +177,7 @@ function finishBlock(p: Parser, ident: number): Block {
       );
     }
     p.recoverAfterBodyItem();
-    return placeholderBlock(p, ident, labels, labelRanges);
+    return placeholderBlock(p, ident, labels, labelSpans);
   }
 
   let body: Body | undefined;
@@ -245,7 +230,6 @@ function finishBlock(p: Parser, ident: number): Block {
     }
   }
   const cBrace = p.prev();
-  const cBraceRange = p.range(cBrace);
 
   const eol = p.peek();
   const et = p.type(eol);
@@ -257,22 +241,16 @@ function finishBlock(p: Parser, ident: number): Block {
     }
     p.recoverAfterBodyItem();
   }
-  const oBraceRange = p.range(oBrace);
+  const os = p.ts(oBrace);
+  const oe = p.te(oBrace);
+  const cs = p.ts(cBrace);
+  const ce = p.te(cBrace);
   if (body === undefined) {
-    const r = p.between(oBraceRange, cBraceRange);
-    body = { attributes: new Map(), blocks: [], range: r, endRange: cBraceRange };
+    body = new BodyNode(p.ix, Math.min(os, cs), Math.max(oe, ce), new Map(), [], cs, ce);
   }
-  const typeRange = p.range(ident);
-  return {
-    type: p.name(ident),
-    labels: compact(labels),
-    body,
-    range: p.between(typeRange, cBraceRange),
-    typeRange,
-    labelRanges: compact(labelRanges),
-    openBraceRange: oBraceRange,
-    closeBraceRange: cBraceRange,
-  };
+  const s = Math.min(p.ts(ident), cs);
+  const e = Math.max(p.te(ident), ce);
+  return new BlockNode(p.ix, s, e, p.name(ident), compact(labels), body, p.te(ident), compact(labelSpans), os, oe, cs, ce);
 }
 
 /** The body of a one-line block `a { b = 1 }`: exactly one attribute. */
@@ -289,12 +267,7 @@ function parseSingleAttrBody(p: Parser): Body | undefined {
     const attr = finishAttribute(p, ident, true);
     const attributes = new Map<string, Attribute>();
     attributes.set(attr.name, attr);
-    return {
-      attributes,
-      blocks: [],
-      range: attr.range,
-      endRange: { filename: p.filename, start: attr.range.end, end: attr.range.end },
-    };
+    return new BodyNode(p.ix, attr.s, attr.e, attributes, [], attr.e, attr.e);
   }
   p.recoverAfterBodyItem();
   if (nt === T.OQuote || nt === T.OBrace || nt === T.Ident) {

@@ -4,6 +4,7 @@
  * `for` expressions in both forms. Follows hclsyntax's parser.go and its diagnostics.
  */
 import type { Expression, ObjectConsItem } from './ast.js';
+import { ForNode, ObjectKeyNode, ObjectNode, TupleNode } from './ast-nodes.js';
 import { Parser, compact } from './parser.js';
 import { parseExpr, placeholder } from './parser-expression.js';
 import { TokenType as T } from './token.js';
@@ -52,7 +53,7 @@ export function parseTupleCons(p: Parser): Expression {
       }
       p.read();
     }
-    return { kind: 'tuple', exprs: compact(exprs), range: p.rangeTok(open, close), openRange: p.range(open) };
+    return new TupleNode(p.ix, p.ts(open), p.te(close), compact(exprs));
   } finally {
     p.popNL();
   }
@@ -87,7 +88,7 @@ export function parseObjectCons(p: Parser): Expression {
       close = p.recover(T.CBrace);
       break;
     }
-    const key: Expression = { kind: 'objectKey', wrapped: keyInner, forceNonLiteral, range: keyInner.range };
+    const key: Expression = new ObjectKeyNode(keyInner, forceNonLiteral);
     const si = p.peek();
     const st = p.type(si);
     if (st !== T.Equal && st !== T.Colon) {
@@ -133,7 +134,7 @@ export function parseObjectCons(p: Parser): Expression {
     p.read();
   }
   p.popNL();
-  return { kind: 'object', items: compact(items), range: p.rangeTok(open, close), openRange: p.range(open) };
+  return new ObjectNode(p.ix, p.ts(open), p.te(close), compact(items));
 }
 
 function forFail(p: Parser, open: number, closeType: T, detail: string): Expression {
@@ -142,7 +143,7 @@ function forFail(p: Parser, open: number, closeType: T, detail: string): Express
     p.error("Invalid 'for' expression", detail, p.range(ni), p.rangeTok(open, ni));
   }
   const close = p.recover(closeType);
-  return placeholder(p.rangeTok(open, close));
+  return placeholder(p, p.ts(open), p.te(close));
 }
 
 function finishFor(p: Parser, open: number): Expression {
@@ -166,7 +167,7 @@ function finishFor(p: Parser, open: number): Expression {
     const collExpr = parseExpr(p);
     if (p.recovery && p.diags.length > before) {
       const close = p.recover(closeType);
-      return placeholder(p.rangeTok(open, close));
+      return placeholder(p, p.ts(open), p.te(close));
     }
     if (p.peekType() !== T.Colon) return forFail(p, open, closeType, 'For expression requires a colon after the collection expression.');
     p.read();
@@ -180,7 +181,7 @@ function finishFor(p: Parser, open: number): Expression {
     }
     if (p.recovery && p.diags.length > before) {
       const close = p.recover(closeType);
-      return placeholder(p.rangeTok(open, close));
+      return placeholder(p, p.ts(open), p.te(close));
     }
     let group = false;
     let ellipsis = -1;
@@ -195,7 +196,7 @@ function finishFor(p: Parser, open: number): Expression {
       condExpr = parseExpr(p);
       if (p.recovery && p.diags.length > before) {
         const close = p.recover(closeType);
-        return placeholder(p.rangeTok(open, close));
+        return placeholder(p, p.ts(open), p.te(close));
       }
     }
     let close: number;
@@ -208,30 +209,17 @@ function finishFor(p: Parser, open: number): Expression {
       }
       close = p.recover(closeType);
     }
-    const whole = p.rangeTok(open, close);
     if (!makeObj) {
       if (keyExpr !== undefined) {
-        p.error("Invalid 'for' expression", 'Key expression is not valid when building a tuple.', keyExpr.range, whole);
+        p.error("Invalid 'for' expression", 'Key expression is not valid when building a tuple.', keyExpr.range, p.rangeTok(open, close));
       }
       if (group) {
-        p.error("Invalid 'for' expression", 'Grouping ellipsis (...) cannot be used when building a tuple.', p.range(ellipsis), whole);
+        p.error("Invalid 'for' expression", 'Grouping ellipsis (...) cannot be used when building a tuple.', p.range(ellipsis), p.rangeTok(open, close));
       }
     } else if (keyExpr === undefined) {
-      p.error("Invalid 'for' expression", 'Key expression is required when building an object.', valExpr.range, whole);
+      p.error("Invalid 'for' expression", 'Key expression is required when building an object.', valExpr.range, p.rangeTok(open, close));
     }
-    return {
-      kind: 'for',
-      keyVar,
-      valVar,
-      collExpr,
-      keyExpr,
-      valExpr,
-      condExpr,
-      group,
-      range: whole,
-      openRange: p.range(open),
-      closeRange: p.range(close),
-    };
+    return new ForNode(p.ix, p.ts(open), p.te(close), keyVar, valVar, collExpr, keyExpr, valExpr, condExpr, group, p.te(open), p.ts(close));
   } finally {
     p.popNL();
   }

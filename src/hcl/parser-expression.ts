@@ -4,11 +4,12 @@
  * `for` expressions) and their traversals, indexes and splats. Follows hclsyntax's
  * parser.go, including its error recovery and diagnostics.
  */
-import type {
-  AnonSymbolExpr, BinaryOp, Expression, LiteralExpr, ScopeTraversalExpr,
-  RelativeTraversalExpr, Traverser,
-} from './ast.js';
-import type { Range } from './diagnostic.js';
+import type { AnonSymbolExpr, BinaryOp, Expression, LiteralExpr, Traverser } from './ast.js';
+import {
+  AnonSymbolNode, AttrStep, BinaryOpNode, ConditionalNode, FunctionCallNode, IndexNode, IndexStep, LiteralNode,
+  ParensNode, RelativeTraversalNode, ScopeTraversalNode, SplatNode, TemplateNode, TemplateWrapNode, TraversalNode,
+  UnaryOpNode, endOf, startOf,
+} from './ast-nodes.js';
 import { Parser, compact } from './parser.js';
 import { parseObjectCons, parseTupleCons } from './parser-collection.js';
 import { decodeStringLit } from './parser-string.js';
@@ -17,9 +18,9 @@ import { TokenType as T } from './token.js';
 
 let anonId = 0;
 
-/** A literal standing in for an expression that failed to parse. */
-export function placeholder(range: Range): LiteralExpr {
-  return { kind: 'literal', value: null, raw: undefined, range };
+/** A literal standing in for an expression that failed to parse, over offsets [s, e). */
+export function placeholder(p: Parser, s: number, e: number): LiteralExpr {
+  return new LiteralNode(p.ix, s, e, null, undefined);
 }
 
 /** Parses one expression (hclsyntax's ParseExpression). */
@@ -47,13 +48,7 @@ export function parseExpr(p: Parser): Expression {
   const b3 = p.diags.length;
   const falseResult = parseExpr(p);
   if (p.recovery && p.diags.length > b3) return cond;
-  return {
-    kind: 'conditional',
-    condition: cond,
-    trueResult,
-    falseResult,
-    range: { filename: p.filename, start: p.startPos(startIdx), end: falseResult.range.end },
-  };
+  return new ConditionalNode(p.ix, p.ts(startIdx), endOf(falseResult), cond, trueResult, falseResult);
 }
 
 /** Binary operator precedence by token type: 1 = `||` ... 6 = `* / %`; 0 = not an operator. */
@@ -98,7 +93,7 @@ function parseBinary(p: Parser, minPrec: number): Expression {
 }
 
 function binary(p: Parser, op: BinaryOp, lhs: Expression, rhs: Expression): Expression {
-  return { kind: 'binaryOp', op, lhs, rhs, range: p.between(lhs.range, rhs.range) };
+  return new BinaryOpNode(p.ix, Math.min(startOf(lhs), startOf(rhs)), Math.max(endOf(lhs), endOf(rhs)), op, lhs, rhs);
 }
 
 function invalidLegacyIndex(p: Parser, numTok: number, splat: boolean, subject: number): void {
@@ -115,27 +110,23 @@ function invalidLegacyIndex(p: Parser, numTok: number, splat: boolean, subject: 
   );
 }
 
-/** Appends a static step to a traversal expression, or starts a relative traversal. */
-function addStep(p: Parser, expr: Expression, step: Traverser, rng: Range): Expression {
+/** Appends a static step (spanning [s, e)) to a traversal expression, or starts a relative traversal. */
+function addStep(p: Parser, expr: Expression, step: Traverser, s: number, e: number): Expression {
   if (expr.kind === 'scopeTraversal') {
-    expr.traversal.steps.push(step);
-    const r = p.between(expr.range, rng);
-    expr.range = r;
-    expr.traversal.range = r;
+    const t = (expr as ScopeTraversalNode).traversal;
+    t.steps.push(step);
+    if (s < t.s) t.s = s;
+    if (e > t.e) t.e = e;
     return expr;
   }
   if (expr.kind === 'relativeTraversal') {
-    expr.steps.push(step);
-    expr.range = p.between(expr.range, rng);
+    const r = expr as RelativeTraversalNode;
+    r.steps.push(step);
+    if (s < r.s) r.s = s;
+    if (e > r.e) r.e = e;
     return expr;
   }
-  const rel: RelativeTraversalExpr = {
-    kind: 'relativeTraversal',
-    source: expr,
-    steps: [step],
-    range: p.between(expr.range, rng),
-  };
-  return rel;
+  return new RelativeTraversalNode(p.ix, Math.min(startOf(expr), s), Math.max(endOf(expr), e), expr, [step]);
 }
 
 /** The value of a number literal token, diagnosing malformed ones (`1.2.3`). */
@@ -149,9 +140,8 @@ export function numberValue(p: Parser, tok: number): number {
   return v;
 }
 
-function anon(p: Parser, range: Range): AnonSymbolExpr {
-  void p;
-  return { kind: 'anonSymbol', id: ++anonId, range };
+function anon(p: Parser, s: number, e: number): AnonSymbolExpr {
+  return new AnonSymbolNode(p.ix, s, e, ++anonId);
 }
 
 /** Parses `.attr`, `.0`, `[key]`, `.*` and `[*]` steps after `from`. */
@@ -166,22 +156,27 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
       const at = p.type(ai);
       if (at === T.Ident) {
         p.read();
-        const rng = p.rangeTok(dot, ai);
-        ret = addStep(p, ret, { kind: 'attr', name: p.name(ai), range: rng }, rng);
+        const s = p.ts(dot);
+        const e = p.te(ai);
+        ret = addStep(p, ret, new AttrStep(p.ix, s, e, p.name(ai)), s, e);
       } else if (at === T.NumberLit) {
         p.read();
-        const rng = p.rangeTok(dot, ai);
+        const s = p.ts(dot);
+        const e = p.te(ai);
         if (p.text(ai).indexOf('.') >= 0) {
           invalidLegacyIndex(p, ai, false, ai);
-          ret = addStep(p, ret, { kind: 'index', key: 0, range: rng }, rng);
+          ret = addStep(p, ret, new IndexStep(p.ix, s, e, 0), s, e);
         } else {
-          ret = addStep(p, ret, { kind: 'index', key: numberValue(p, ai), range: rng }, rng);
+          ret = addStep(p, ret, new IndexStep(p.ix, s, e, numberValue(p, ai)), s, e);
         }
       } else if (at === T.Star) {
         const marker = p.read();
         const steps: Traverser[] = [];
-        const firstRange = p.range(p.peek());
-        let lastRange = p.range(marker);
+        const first = p.peek();
+        const firstS = p.ts(first);
+        const firstE = p.te(first);
+        let lastS = p.ts(marker);
+        let lastE = p.te(marker);
         let bad = false;
         while (p.peekType() === T.Dot) {
           const d2 = p.read();
@@ -191,11 +186,12 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
             p.read();
             if (p.text(ki).indexOf('.') >= 0) {
               invalidLegacyIndex(p, ki, true, ai); // hclsyntax points at the `*`
-              steps.push({ kind: 'index', key: 0, range: p.rangeTok(d2, ki) });
+              steps.push(new IndexStep(p.ix, p.ts(d2), p.te(ki), 0));
             } else {
-              steps.push({ kind: 'index', key: numberValue(p, ki), range: p.rangeTok(d2, ki) });
+              steps.push(new IndexStep(p.ix, p.ts(d2), p.te(ki), numberValue(p, ki)));
             }
-            lastRange = p.range(ki);
+            lastS = p.ts(ki);
+            lastE = p.te(ki);
             continue;
           }
           if (kt !== T.Ident) {
@@ -211,26 +207,21 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
             break;
           }
           p.read();
-          steps.push({ kind: 'attr', name: p.name(ki), range: p.rangeTok(d2, ki) });
-          lastRange = p.range(ki);
+          steps.push(new AttrStep(p.ix, p.ts(d2), p.te(ki), p.name(ki)));
+          lastS = p.ts(ki);
+          lastE = p.te(ki);
         }
         if (bad) continue;
-        const item = anon(p, p.rangeTok(dot, marker));
+        const ms = p.ts(dot);
+        const me = p.te(marker);
+        const item = anon(p, ms, me);
         const each: Expression = steps.length === 0
           ? item
-          : { kind: 'relativeTraversal', source: item, steps, range: p.between(firstRange, lastRange) };
-        ret = {
-          kind: 'splat',
-          source: ret,
-          each,
-          item,
-          attrOnly: true,
-          range: p.between(from.range, lastRange),
-          markerRange: p.rangeTok(dot, marker),
-        };
+          : new RelativeTraversalNode(p.ix, Math.min(firstS, lastS), Math.max(firstE, lastE), item, steps);
+        ret = new SplatNode(p.ix, Math.min(startOf(from), lastS), Math.max(endOf(from), lastE), ret, each, item, true, ms, me);
       } else {
         p.error('Invalid attribute name', 'An attribute name is required after a dot.', p.range(ai));
-        ret = placeholder(p.between(from.range, p.range(dot)));
+        ret = placeholder(p, Math.min(startOf(from), p.ts(dot)), Math.max(endOf(from), p.te(dot)));
         p.recovery = true;
       }
       continue;
@@ -246,17 +237,13 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
           close = p.recover(T.CBrack);
           p.error('Missing close bracket on splat index', 'The star for a full splat operator must be immediately followed by a closing bracket ("]").', p.range(close));
         }
-        const item = anon(p, p.rangeTok(open, close));
+        const ms = p.ts(open);
+        const me = p.te(close);
+        const item = anon(p, ms, me);
         const each = parseTraversals(p, item);
-        ret = {
-          kind: 'splat',
-          source: ret,
-          each,
-          item,
-          attrOnly: false,
-          range: p.between(from.range, each.range),
-          markerRange: p.rangeTok(open, close),
-        };
+        const s = Math.min(startOf(from), startOf(each));
+        const e = Math.max(endOf(from), endOf(each));
+        ret = new SplatNode(p.ix, s, e, ret, each, item, false, ms, me);
         continue;
       }
       p.pushNL(false);
@@ -273,7 +260,8 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
         }
       }
       p.popNL();
-      const rng = p.rangeTok(open, close);
+      const rs = p.ts(open);
+      const re = p.te(close);
       let litKey: string | number | undefined;
       if (key.kind === 'literal') {
         if (typeof key.value === 'number' || typeof key.value === 'string') litKey = key.value;
@@ -282,9 +270,9 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
         if (typeof v === 'string') litKey = v;
       }
       if (litKey !== undefined) {
-        ret = addStep(p, ret, { kind: 'index', key: litKey, range: rng }, rng);
+        ret = addStep(p, ret, new IndexStep(p.ix, rs, re, litKey), rs, re);
       } else {
-        ret = { kind: 'index', collection: ret, key, range: p.between(from.range, rng), bracketRange: rng };
+        ret = new IndexNode(p.ix, Math.min(startOf(from), rs), Math.max(endOf(from), re), ret, key, rs);
       }
       continue;
     }
@@ -304,23 +292,18 @@ function parseTerm(p: Parser): Expression {
       if (nt === T.OParen || nt === T.DoubleColon) return finishFunctionCall(p, si);
       const b = p.b;
       const s = b.start[si];
-      const len = b.end[si] - s;
+      const e = b.end[si];
+      const len = e - s;
       const src = p.src;
-      const range = p.range(si);
-      if (len === 4 && src.startsWith('true', s)) return { kind: 'literal', value: true, raw: undefined, range };
-      if (len === 5 && src.startsWith('false', s)) return { kind: 'literal', value: false, raw: undefined, range };
-      if (len === 4 && src.startsWith('null', s)) return { kind: 'literal', value: null, raw: undefined, range };
-      const t: ScopeTraversalExpr = {
-        kind: 'scopeTraversal',
-        traversal: { root: p.name(si), rootRange: range, steps: [], range },
-        range,
-      };
-      return t;
+      if (len === 4 && src.startsWith('true', s)) return new LiteralNode(p.ix, s, e, true, undefined);
+      if (len === 5 && src.startsWith('false', s)) return new LiteralNode(p.ix, s, e, false, undefined);
+      if (len === 4 && src.startsWith('null', s)) return new LiteralNode(p.ix, s, e, null, undefined);
+      return new ScopeTraversalNode(new TraversalNode(p.ix, s, e, p.name(si), []));
     }
     case T.NumberLit: {
       p.read();
       const value = numberValue(p, si);
-      return { kind: 'literal', value, raw: p.text(si), range: p.range(si) };
+      return new LiteralNode(p.ix, p.ts(si), p.te(si), value, p.text(si));
     }
     case T.OQuote:
     case T.OHeredoc: {
@@ -331,15 +314,16 @@ function parseTerm(p: Parser): Expression {
         // Fast path for the most common template: a plain quoted string.
         const value = decodeStringLit(p, li, true);
         p.i = li + 2;
-        const part: LiteralExpr = { kind: 'literal', value, raw: undefined, range: p.range(li) };
-        return { kind: 'template', parts: [part], range: p.rangeTok(si, li + 1) };
+        const part = new LiteralNode(p.ix, p.ts(li), p.te(li), value, undefined);
+        return new TemplateNode(p.ix, p.ts(si), p.te(li + 1), [part], false);
       }
       const closer = heredoc ? T.CHeredoc : T.CQuote;
       const flush = heredoc && p.src.charCodeAt(p.b.start[si] + 2) === 45;
       const { parts, passthru } = parseTemplateInner(p, closer, flush);
-      const range = p.rangeTok(si, p.prev());
-      if (passthru) return { kind: 'templateWrap', wrapped: parts[0], range };
-      return heredoc ? { kind: 'template', parts, heredoc: true, range } : { kind: 'template', parts, range };
+      const s = p.ts(si);
+      const e = p.te(p.prev());
+      if (passthru) return new TemplateWrapNode(p.ix, s, e, parts[0]);
+      return new TemplateNode(p.ix, s, e, parts, heredoc);
     }
     case T.OParen: {
       p.read();
@@ -358,18 +342,13 @@ function parseTerm(p: Parser): Expression {
       }
       const cp = p.read();
       p.popNL();
-      return { kind: 'parens', wrapped: expr, range: p.rangeTok(si, cp) };
+      return new ParensNode(p.ix, p.ts(si), p.te(cp), expr);
     }
     case T.Minus:
     case T.Bang: {
       p.read();
       const operand = parseTraversals(p, parseTerm(p));
-      return {
-        kind: 'unaryOp',
-        op: p.type(si) === T.Minus ? '-' : '!',
-        operand,
-        range: { filename: p.filename, start: p.startPos(si), end: operand.range.end },
-      };
+      return new UnaryOpNode(p.ix, p.ts(si), endOf(operand), p.type(si) === T.Minus ? '-' : '!', operand);
     }
     case T.OBrack:
       return parseTupleCons(p);
@@ -384,7 +363,7 @@ function parseTerm(p: Parser): Expression {
         }
       }
       p.recovery = true;
-      return placeholder(p.range(si));
+      return placeholder(p, p.ts(si), p.te(si));
     }
   }
 }
@@ -398,17 +377,16 @@ function finishFunctionCall(p: Parser, name: number): Expression {
     if (p.type(next) !== T.Ident) {
       p.error('Missing function name', 'Function scope resolution symbol :: must be followed by a function name in this scope.', p.range(next), p.rangeTok(name, next));
       p.recoverOver(T.OParen);
-      return placeholder(p.rangeTok(name, next));
+      return placeholder(p, p.ts(name), p.te(next));
     }
     nameStr = nameStr + '::' + p.text(next);
     nameEnd = next;
     open = p.read();
   }
-  const nameRange = p.rangeTok(name, nameEnd);
   if (p.type(open) !== T.OParen) {
     p.error('Missing open parenthesis', 'Function selector must be followed by an open parenthesis to begin the function call.', p.range(open), p.rangeTok(name, open));
     p.recoverOver(T.OParen);
-    return placeholder(p.rangeTok(name, open));
+    return placeholder(p, p.ts(name), p.te(open));
   }
   const args: Expression[] = [];
   let expandFinal = false;
@@ -461,15 +439,10 @@ function finishFunctionCall(p: Parser, name: number): Expression {
   }
   p.popNL();
   // A call cut short by recovery has no closing parenthesis; Go leaves a zero range there.
-  const closeRange = close >= 0 ? p.range(close) : p.range(p.prev());
-  return {
-    kind: 'functionCall',
-    name: nameStr,
-    args: compact(args),
-    expandFinal,
-    range: p.between(nameRange, closeRange),
-    nameRange,
-    openParenRange: p.range(open),
-    closeParenRange: closeRange,
-  };
+  const closeTok = close >= 0 ? close : p.prev();
+  const cs = p.ts(closeTok);
+  const ce = p.te(closeTok);
+  const ne = p.te(nameEnd);
+  const s = Math.min(p.ts(name), cs);
+  return new FunctionCallNode(p.ix, s, Math.max(ne, ce), nameStr, compact(args), expandFinal, ne, p.ts(open), cs, ce);
 }

@@ -5,32 +5,8 @@
  */
 import { Parser } from './parser.js';
 
-/** The position `off` UTF-16 units into token i, which must not span lines. */
-function posIn(p: Parser, i: number, off: number): { line: number; column: number; byte: number } {
-  const b = p.b;
-  const s = b.start[i];
-  let col = b.sCol[i];
-  let byte = b.sByte[i];
-  for (let k = s; k < s + off; k++) {
-    const c = p.src.charCodeAt(k);
-    if (c < 0x80) byte += 1;
-    else if (c < 0x800) byte += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && k + 1 < s + off) {
-      byte += 4;
-      k++;
-    } else byte += 3;
-    col++;
-  }
-  return { line: b.sLine[i], column: col, byte };
-}
-
-function escapeError(p: Parser, tok: number, from: number, to: number, detail: string): void {
-  const s = p.b.start[tok];
-  p.error('Invalid escape sequence', detail, {
-    filename: p.filename,
-    start: posIn(p, tok, from - s),
-    end: posIn(p, tok, to - s),
-  });
+function escapeError(p: Parser, from: number, to: number, detail: string): void {
+  p.error('Invalid escape sequence', detail, p.span(from, to));
 }
 
 function isHex(c: number): boolean {
@@ -60,7 +36,7 @@ export function decodeStringLit(p: Parser, tok: number, quoted: boolean): string
     if (c !== 92 || !quoted) continue;
     out += src.slice(last, k);
     if (k + 1 >= e) {
-      escapeError(p, tok, k, k + 1, 'Backslash must be followed by an escape sequence selector character.');
+      escapeError(p, k, k + 1, 'Backslash must be followed by an escape sequence selector character.');
       last = k;
       break;
     }
@@ -77,7 +53,7 @@ export function decodeStringLit(p: Parser, tok: number, quoted: boolean): string
         let h = k + 2;
         while (h < e && h < k + 2 + want && isHex(src.charCodeAt(h))) h++;
         if (h - (k + 2) !== want) {
-          escapeError(p, tok, k, h, d === 117
+          escapeError(p, k, h, d === 117
             ? 'The \\u escape sequence must be followed by four hexadecimal digits.'
             : 'The \\U escape sequence must be followed by eight hexadecimal digits.');
           last = k;
@@ -86,7 +62,7 @@ export function decodeStringLit(p: Parser, tok: number, quoted: boolean): string
         }
         const num = parseInt(src.slice(k + 2, h), 16);
         if ((num >= 0xd800 && num <= 0xdfff) || num > 0x10ffff) {
-          escapeError(p, tok, k, h, `Cannot encode character U+${num.toString(16).padStart(4, '0')} in UTF-8.`);
+          escapeError(p, k, h, `Cannot encode character U+${num.toString(16).padStart(4, '0')} in UTF-8.`);
           last = k;
           k = h - 1;
           continue;
@@ -99,7 +75,7 @@ export function decodeStringLit(p: Parser, tok: number, quoted: boolean): string
       default: {
         const cpLen = d >= 0xd800 && d <= 0xdbff ? 2 : 1;
         const sym = src.slice(k + 1, k + 1 + cpLen);
-        escapeError(p, tok, k, k + 1 + cpLen, `The symbol ${JSON.stringify(sym)} is not a valid escape sequence selector.`);
+        escapeError(p, k, k + 1 + cpLen, `The symbol ${JSON.stringify(sym)} is not a valid escape sequence selector.`);
         out += sym;
         k += cpLen;
         last = k + 1;

@@ -5,8 +5,8 @@
  * flush-heredoc indentation removed; then directives are matched into ConditionalExpr and
  * TemplateJoinExpr nodes.
  */
-import type { Expression, ForExpr, LiteralExpr } from './ast.js';
-import type { Range } from './diagnostic.js';
+import type { Expression, LiteralExpr } from './ast.js';
+import { ConditionalNode, ForNode, LiteralNode, TemplateJoinNode, TemplateNode, TemplateWrapNode, endOf, startOf } from './ast-nodes.js';
 import { Parser, compact } from './parser.js';
 import { rangeString } from './parser-body.js';
 import { parseExpr, placeholder } from './parser-expression.js';
@@ -28,11 +28,13 @@ interface Part {
   expr: Expression | undefined;
   keyVar: string | undefined;
   valVar: string;
-  range: Range;
+  /** Source offsets. */
+  s: number;
+  e: number;
 }
 
-function mkPart(kind: number, range: Range, val = '', expr?: Expression): Part {
-  return { kind, val, expr, keyVar: undefined, valVar: '', range };
+function mkPart(kind: number, s: number, e: number, val = '', expr?: Expression): Part {
+  return { kind, val, expr, keyVar: undefined, valVar: '', s, e };
 }
 
 /** Go's unicode.IsSpace. */
@@ -84,17 +86,17 @@ function directiveFail(p: Parser, detail: string): void {
 }
 
 /** Pass one: the flat list of parts up to the `end` token. */
-function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
+function parseParts(p: Parser, end: T): { parts: Part[]; s: number; e: number } {
   const parts: Part[] = [];
-  const startRange = p.range(p.peek());
+  const startTok = p.peek();
   let ltrimNext = false;
   let nextCanTrimPrev = false;
-  let endRange: Range;
+  let endTok: number;
   for (;;) {
     const ni = p.read();
     const nt = p.type(ni);
     if (nt === end) {
-      endRange = p.range(ni);
+      endTok = ni;
       break;
     }
     const ltrim = ltrimNext;
@@ -104,7 +106,7 @@ function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
     if (nt === T.StringLit || nt === T.QuotedLit) {
       let str = decodeStringLit(p, ni, nt === T.QuotedLit);
       if (ltrim) str = trimLeft(str);
-      parts.push(mkPart(P_LIT, p.range(ni), str));
+      parts.push(mkPart(P_LIT, p.ts(ni), p.te(ni), str));
       nextCanTrimPrev = true;
       continue;
     }
@@ -121,13 +123,13 @@ function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
       if (ct !== T.TemplateSeqEnd) {
         if (!p.recovery) {
           if (ct === T.EOF) {
-            p.error('Unclosed template interpolation sequence', 'There is no closing brace for this interpolation sequence before the end of the file. This might be caused by incorrect nesting inside the given expression.', startRange);
+            p.error('Unclosed template interpolation sequence', 'There is no closing brace for this interpolation sequence before the end of the file. This might be caused by incorrect nesting inside the given expression.', p.range(startTok));
           } else if (ct === T.Colon) {
-            p.error('Extra characters after interpolation expression', 'Template interpolation doesn\'t expect a colon at this location. Did you intend this to be a literal sequence to be processed as part of another language? If so, you can escape it by starting with "$${" instead of just "${".', p.range(ci), p.between(startRange, p.range(ci)));
+            p.error('Extra characters after interpolation expression', 'Template interpolation doesn\'t expect a colon at this location. Did you intend this to be a literal sequence to be processed as part of another language? If so, you can escape it by starting with "$${" instead of just "${".', p.range(ci), p.betweenTok(startTok, ci));
           } else if ((ct === T.CQuote || ct === T.OQuote) && end === T.CQuote) {
-            p.error('Unclosed template interpolation sequence', 'There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.', startRange);
+            p.error('Unclosed template interpolation sequence', 'There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.', p.range(startTok));
           } else {
-            p.error('Extra characters after interpolation expression', 'Expected a closing brace to end the interpolation expression, but found extra characters.\n\nThis can happen when you include interpolation syntax for another language, such as shell scripting, but forget to escape the interpolation start token. If this is an embedded sequence for another language, escape it by starting with "$${" instead of just "${".', p.range(ci), p.between(startRange, p.range(ci)));
+            p.error('Extra characters after interpolation expression', 'Expected a closing brace to end the interpolation expression, but found extra characters.\n\nThis can happen when you include interpolation syntax for another language, such as shell scripting, but forget to escape the interpolation start token. If this is an embedded sequence for another language, escape it by starting with "$${" instead of just "${".', p.range(ci), p.betweenTok(startTok, ci));
           }
         }
         p.recover(T.TemplateSeqEnd);
@@ -136,7 +138,7 @@ function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
         if (p.b.end[ci] - p.b.start[ci] === 2) ltrimNext = true;
       }
       p.popNL();
-      parts.push(mkPart(P_INTERP, p.rangeTok(ni, ci), '', expr));
+      parts.push(mkPart(P_INTERP, p.ts(ni), p.te(ci), '', expr));
       continue;
     }
     if (nt === T.TemplateControl) {
@@ -156,17 +158,19 @@ function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
       switch (word) {
         case 'if': {
           const cond = parseExpr(p);
-          parts.push(mkPart(P_IF, p.between(p.range(ni), p.range(p.peek())), '', cond));
+          const part = directivePart(p, P_IF, ni);
+          part.expr = cond;
+          parts.push(part);
           break;
         }
         case 'else':
-          parts.push(mkPart(P_ELSE, p.between(p.range(ni), p.range(p.peek()))));
+          parts.push(directivePart(p, P_ELSE, ni));
           break;
         case 'endif':
-          parts.push(mkPart(P_ENDIF, p.between(p.range(ni), p.range(p.peek()))));
+          parts.push(directivePart(p, P_ENDIF, ni));
           break;
         case 'endfor':
-          parts.push(mkPart(P_ENDFOR, p.between(p.range(ni), p.range(p.peek()))));
+          parts.push(directivePart(p, P_ENDFOR, ni));
           break;
         case 'for': {
           if (p.peekType() !== T.Ident) {
@@ -194,7 +198,8 @@ function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
           }
           p.read();
           const coll = parseExpr(p);
-          const part = mkPart(P_FOR, p.between(p.range(ni), p.range(p.peek())), '', coll);
+          const part = directivePart(p, P_FOR, ni);
+          part.expr = coll;
           part.keyVar = keyVar;
           part.valVar = valVar;
           parts.push(part);
@@ -214,7 +219,7 @@ function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
       const ci = p.peek();
       if (p.type(ci) !== T.TemplateSeqEnd) {
         if (!p.recovery) {
-          p.error(`Extra characters in ${word} marker`, 'Expected a closing brace to end the sequence, but found extra characters.', p.range(ci), p.between(startRange, p.range(ci)));
+          p.error(`Extra characters in ${word} marker`, 'Expected a closing brace to end the sequence, but found extra characters.', p.range(ci), p.betweenTok(startTok, ci));
         }
         p.recover(T.TemplateSeqEnd);
       } else {
@@ -225,16 +230,23 @@ function parseParts(p: Parser, end: T): { parts: Part[]; range: Range } {
       continue;
     }
     if (!p.recovery) {
-      p.error('Unterminated template string', 'No closing marker was found for the string.', p.range(ni), p.between(startRange, p.range(ni)));
+      p.error('Unterminated template string', 'No closing marker was found for the string.', p.range(ni), p.betweenTok(startTok, ni));
     }
-    endRange = p.range(p.recover(end));
+    endTok = p.recover(end);
     break;
   }
   if (parts.length === 0) {
-    parts.push(mkPart(P_LIT, { filename: p.filename, start: startRange.end, end: startRange.end }, ''));
+    const se = p.te(startTok);
+    parts.push(mkPart(P_LIT, se, se, ''));
   }
-  parts.push(mkPart(P_END, endRange));
-  return { parts, range: p.between(startRange, endRange) };
+  parts.push(mkPart(P_END, p.ts(endTok), p.te(endTok)));
+  return { parts, s: Math.min(p.ts(startTok), p.ts(endTok)), e: Math.max(p.te(startTok), p.te(endTok)) };
+}
+
+/** A directive part from its `%{` token ni to the next token. */
+function directivePart(p: Parser, kind: number, ni: number): Part {
+  const ci = p.peek();
+  return mkPart(kind, Math.min(p.ts(ni), p.ts(ci)), Math.max(p.te(ni), p.te(ci)));
 }
 
 /** Removes the common leading whitespace of a `<<-` heredoc's lines (hclsyntax's rule). */
@@ -273,11 +285,8 @@ function flushHeredoc(parts: Part[]): void {
     }
     // A \r\n counts as one grapheme cluster in Go's textseg.
     t.val = t.val.slice(units);
-    t.range = {
-      filename: t.range.filename,
-      start: { line: t.range.start.line, column: t.range.start.column + minSpaces, byte: t.range.start.byte + bytes },
-      end: t.range.end,
-    };
+    // The stripped prefix is whitespace as written, so the offset moves by as many units.
+    t.s += units;
   }
 }
 
@@ -304,7 +313,7 @@ function meldLiterals(parts: Part[]): Part[] {
     const last = out[out.length - 1];
     if (t.kind === P_LIT && last !== undefined && last.kind === P_LIT) {
       last.val += t.val;
-      last.range = { filename: last.range.filename, start: last.range.start, end: t.range.end };
+      last.e = t.e;
     } else {
       out.push(t);
     }
@@ -313,27 +322,35 @@ function meldLiterals(parts: Part[]): Part[] {
 }
 
 /** Parses a template's content up to `end`; `passthru` when it is exactly one interpolation. */
-export function parseTemplateInner(p: Parser, end: T, flush: boolean): { parts: Expression[]; passthru: boolean; range: Range } {
+export function parseTemplateInner(p: Parser, end: T, flush: boolean): { parts: Expression[]; passthru: boolean; s: number; e: number } {
   const pr = parseParts(p, end);
   let parts = pr.parts;
+  const { s, e } = pr;
   if (flush) flushHeredoc(parts);
   parts = meldLiterals(parts);
   const tp = new TemplateParser(p, parts);
   const exprs: Expression[] = [];
   while (parts[tp.pos].kind !== P_END) exprs.push(tp.parseExpr());
   const passthru = parts.length === 2 && parts[0].kind === P_INTERP;
-  return { parts: compact(exprs), passthru, range: pr.range };
+  return { parts: compact(exprs), passthru, s, e };
 }
 
 /** Parses a whole bare template (the tokens were scanned in template mode). */
 export function parseBareTemplate(p: Parser): Expression {
-  const { parts, passthru, range } = parseTemplateInner(p, T.EOF, false);
-  if (passthru) return { kind: 'templateWrap', wrapped: parts[0], range };
-  return { kind: 'template', parts, range };
+  const { parts, passthru, s, e } = parseTemplateInner(p, T.EOF, false);
+  if (passthru) return new TemplateWrapNode(p.ix, s, e, parts[0]);
+  return new TemplateNode(p.ix, s, e, parts, false);
 }
 
-function lit(val: string, range: Range): LiteralExpr {
-  return { kind: 'literal', value: val, raw: undefined, range };
+function lit(p: Parser, val: string, s: number, e: number): LiteralExpr {
+  return new LiteralNode(p.ix, s, e, val, undefined);
+}
+
+/** A template of `parts` spanning from the first to the last. */
+function templateOf(p: Parser, parts: Expression[]): TemplateNode {
+  const a = parts[0];
+  const b = parts[parts.length - 1];
+  return new TemplateNode(p.ix, Math.min(startOf(a), startOf(b)), Math.max(endOf(a), endOf(b)), parts, false);
 }
 
 const END_NAMES = ['', '', '', '', 'else', 'endif', 'endfor'];
@@ -353,7 +370,7 @@ class TemplateParser {
     switch (t.kind) {
       case P_LIT:
         this.pos++;
-        return lit(t.val, t.range);
+        return lit(this.p, t.val, t.s, t.e);
       case P_INTERP:
         this.pos++;
         return t.expr as Expression;
@@ -363,12 +380,12 @@ class TemplateParser {
         return this.parseFor();
       case P_END:
         this.read();
-        this.p.error('Unexpected end of template', 'The control directives within this template are unbalanced.', t.range);
-        return placeholder(t.range);
+        this.p.error('Unexpected end of template', 'The control directives within this template are unbalanced.', this.p.span(t.s, t.e));
+        return placeholder(this.p, t.s, t.e);
       default:
         this.read();
-        this.p.error(`Unexpected ${END_NAMES[t.kind]} directive`, 'The control directives within this template are unbalanced.', t.range);
-        return placeholder(t.range);
+        this.p.error(`Unexpected ${END_NAMES[t.kind]} directive`, 'The control directives within this template are unbalanced.', this.p.span(t.s, t.e));
+        return placeholder(this.p, t.s, t.e);
     }
   }
 
@@ -378,12 +395,12 @@ class TemplateParser {
     const ifExprs: Expression[] = [];
     const elseExprs: Expression[] = [];
     let cur = ifExprs;
-    let endifRange: Range;
+    let endif: Part;
     for (;;) {
       const next = this.parts[this.pos];
       if (next.kind === P_END) {
-        p.error('Unexpected end of template', `The if directive at ${rangeString(open.range)} is missing its corresponding endif directive.`, next.range);
-        return placeholder(next.range);
+        p.error('Unexpected end of template', `The if directive at ${rangeString(p.span(open.s, open.e))} is missing its corresponding endif directive.`, p.span(next.s, next.e));
+        return placeholder(p, next.s, next.e);
       }
       if (next.kind >= P_ELSE && next.kind <= P_ENDFOR) {
         this.read();
@@ -392,89 +409,78 @@ class TemplateParser {
             cur = elseExprs;
             continue;
           }
-          p.error('Unexpected else directive', `Already in the else clause for the if started at ${rangeString(open.range)}.`, next.range);
+          p.error('Unexpected else directive', `Already in the else clause for the if started at ${rangeString(p.span(open.s, open.e))}.`, p.span(next.s, next.e));
         } else if (next.kind === P_ENDIF) {
-          endifRange = next.range;
+          endif = next;
           break;
         } else {
-          p.error(`Unexpected ${END_NAMES[next.kind]} directive`, `Expecting an endif directive for the if started at ${rangeString(open.range)}.`, next.range);
+          p.error(`Unexpected ${END_NAMES[next.kind]} directive`, `Expecting an endif directive for the if started at ${rangeString(p.span(open.s, open.e))}.`, p.span(next.s, next.e));
         }
-        return placeholder(next.range);
+        return placeholder(p, next.s, next.e);
       }
       cur.push(this.parseExpr());
     }
-    if (ifExprs.length === 0) ifExprs.push(lit('', { filename: p.filename, start: open.range.end, end: open.range.end }));
-    if (elseExprs.length === 0) elseExprs.push(lit('', { filename: p.filename, start: endifRange.start, end: endifRange.start }));
-    return {
-      kind: 'conditional',
-      condition: open.expr as Expression,
-      trueResult: { kind: 'template', parts: ifExprs, range: p.between(ifExprs[0].range, ifExprs[ifExprs.length - 1].range) },
-      falseResult: { kind: 'template', parts: elseExprs, range: p.between(elseExprs[0].range, elseExprs[elseExprs.length - 1].range) },
-      range: p.between(open.range, endifRange),
-    };
+    if (ifExprs.length === 0) ifExprs.push(lit(p, '', open.e, open.e));
+    if (elseExprs.length === 0) elseExprs.push(lit(p, '', endif.s, endif.s));
+    return new ConditionalNode(
+      p.ix, Math.min(open.s, endif.s), Math.max(open.e, endif.e),
+      open.expr as Expression, templateOf(p, ifExprs), templateOf(p, elseExprs),
+    );
   }
 
   parseFor(): Expression {
     const p = this.p;
     const open = this.read();
     const content: Expression[] = [];
-    let endforRange: Range;
+    let endfor: Part;
     for (;;) {
       const next = this.parts[this.pos];
       if (next.kind === P_END) {
-        p.error('Unexpected end of template', `The for directive at ${rangeString(open.range)} is missing its corresponding endfor directive.`, next.range);
-        return placeholder(next.range);
+        p.error('Unexpected end of template', `The for directive at ${rangeString(p.span(open.s, open.e))} is missing its corresponding endfor directive.`, p.span(next.s, next.e));
+        return placeholder(p, next.s, next.e);
       }
       if (next.kind >= P_ELSE && next.kind <= P_ENDFOR) {
         this.read();
         if (next.kind === P_ELSE) {
-          p.error('Unexpected else directive', 'An else clause is not expected for a for directive.', next.range);
+          p.error('Unexpected else directive', 'An else clause is not expected for a for directive.', p.span(next.s, next.e));
         } else if (next.kind === P_ENDFOR) {
-          endforRange = next.range;
+          endfor = next;
           break;
         } else {
-          p.error(`Unexpected ${END_NAMES[next.kind]} directive`, `Expecting an endfor directive corresponding to the for directive at ${rangeString(open.range)}.`, next.range);
+          p.error(`Unexpected ${END_NAMES[next.kind]} directive`, `Expecting an endfor directive corresponding to the for directive at ${rangeString(p.span(open.s, open.e))}.`, p.span(next.s, next.e));
         }
-        return placeholder(next.range);
+        return placeholder(p, next.s, next.e);
       }
       content.push(this.parseExpr());
     }
-    if (content.length === 0) content.push(lit('', { filename: p.filename, start: open.range.end, end: open.range.end }));
-    const range = p.between(open.range, endforRange);
-    const tuple: ForExpr = {
-      kind: 'for',
-      keyVar: open.keyVar,
-      valVar: open.valVar,
-      collExpr: open.expr as Expression,
-      keyExpr: undefined,
-      valExpr: { kind: 'template', parts: content, range: p.between(content[0].range, content[content.length - 1].range) },
-      condExpr: undefined,
-      group: false,
-      range,
-      openRange: open.range,
-      closeRange: endforRange,
-    };
-    return { kind: 'templateJoin', tuple, range };
+    if (content.length === 0) content.push(lit(p, '', open.e, open.e));
+    const s = Math.min(open.s, endfor.s);
+    const e = Math.max(open.e, endfor.e);
+    const tuple = new ForNode(
+      p.ix, s, e, open.keyVar, open.valVar, open.expr as Expression, undefined, templateOf(p, content), undefined, false,
+      open.e, endfor.s,
+    );
+    return new TemplateJoinNode(p.ix, s, e, tuple);
   }
 }
 
 /**
- * A quoted string with no template sequences (block labels): its value and range.
+ * A quoted string with no template sequences (block labels): its value and its span's offsets.
  * Recovers to the closing quote on problems.
  */
-export function parseQuotedStringLiteral(p: Parser): [string, Range] {
+export function parseQuotedStringLiteral(p: Parser): [string, number, number] {
   const oq = p.read();
   if (p.type(oq) !== T.OQuote) {
     p.error('Invalid string literal', 'A quoted string is required here.', p.range(oq));
-    return ['', p.range(oq)];
+    return ['', p.ts(oq), p.te(oq)];
   }
   let ret = '';
-  let endRange: Range;
+  let endTok: number;
   for (;;) {
     const ti = p.read();
     const tt = p.type(ti);
     if (tt === T.CQuote) {
-      endRange = p.range(ti);
+      endTok = ti;
       break;
     }
     if (tt === T.QuotedLit) {
@@ -490,13 +496,13 @@ export function parseQuotedStringLiteral(p: Parser): [string, Range] {
     }
     if (tt === T.EOF) {
       p.error('Unterminated string literal', 'Unable to find the closing quote mark before the end of the file.', p.range(ti), p.rangeTok(oq, ti));
-      endRange = p.range(ti);
+      endTok = ti;
       break;
     }
     p.error('Invalid string literal', 'This item is not valid in a string literal.', p.range(ti), p.rangeTok(oq, ti));
     p.recover(T.CQuote);
-    endRange = p.range(ti);
+    endTok = ti;
     break;
   }
-  return [ret, p.between(p.range(oq), endRange)];
+  return [ret, Math.min(p.ts(oq), p.ts(endTok)), Math.max(p.te(oq), p.te(endTok))];
 }

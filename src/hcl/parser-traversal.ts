@@ -4,6 +4,7 @@
  * Follows hclsyntax's parser_traversal.go.
  */
 import type { Traversal, Traverser } from './ast.js';
+import { AttrStep, IndexStep, TraversalNode } from './ast-nodes.js';
 import { Parser } from './parser.js';
 import { numberValue } from './parser-expression.js';
 import { parseQuotedStringLiteral } from './parser-template.js';
@@ -16,13 +17,12 @@ export function parseTraversal(p: Parser): Traversal | undefined {
     p.error('Variable name required', 'Must begin with a variable name.', p.range(v));
     return undefined;
   }
-  const rootRange = p.range(v);
   const steps: Traverser[] = [];
-  const t: Traversal = { root: p.text(v), rootRange, steps, range: rootRange };
+  const t = new TraversalNode(p.ix, p.ts(v), p.te(v), p.text(v), steps);
   for (;;) {
     const ni = p.peek();
     const nt = p.type(ni);
-    if (nt === T.EOF) return done(p, t);
+    if (nt === T.EOF) return done(t);
     if (nt === T.Dot) {
       const dot = p.read();
       const name = p.read();
@@ -32,9 +32,9 @@ export function parseTraversal(p: Parser): Traversal | undefined {
           p.type(name) === T.Star ? 'Splat expressions (.*) may not be used here.' : 'Dot must be followed by attribute name.',
           p.range(name), p.rangeTok(v, name),
         );
-        return done(p, t);
+        return done(t);
       }
-      steps.push({ kind: 'attr', name: p.text(name), range: p.rangeTok(dot, name) });
+      steps.push(new AttrStep(p.ix, p.ts(dot), p.te(name), p.text(name)));
       continue;
     }
     if (nt === T.OBrack) {
@@ -54,8 +54,8 @@ export function parseTraversal(p: Parser): Traversal | undefined {
         if (p.type(close) !== T.CBrack) {
           p.error('Unclosed index brackets', 'Index key must be followed by a closing bracket.', p.range(close), p.rangeTok(open, close));
         }
-        steps.push({ kind: 'index', key, range: p.rangeTok(open, close) });
-        if (p.diags.length > before) return done(p, t);
+        steps.push(new IndexStep(p.ix, p.ts(open), p.te(close), key));
+        if (p.diags.length > before) return done(t);
         continue;
       }
       if (kt === T.Star) {
@@ -63,15 +63,19 @@ export function parseTraversal(p: Parser): Traversal | undefined {
       } else {
         p.error('Index value required', 'Index brackets must contain either a literal number or a literal string.', p.range(ki), p.rangeTok(v, ki));
       }
-      return done(p, t);
+      return done(t);
     }
     p.error('Invalid character', 'Expected an attribute access or an index operator.', p.range(ni), p.rangeTok(v, ni));
-    return done(p, t);
+    return done(t);
   }
 }
 
-function done(p: Parser, t: Traversal): Traversal {
+function done(t: TraversalNode): Traversal {
   const steps = t.steps;
-  if (steps.length > 0) t.range = p.between(t.rootRange, steps[steps.length - 1].range);
+  if (steps.length > 0) {
+    const last = steps[steps.length - 1] as AttrStep | IndexStep;
+    t.s = Math.min(t.s, last.s);
+    t.e = Math.max(t.re, last.e);
+  }
   return t;
 }

@@ -8,10 +8,8 @@
  */
 import type { Diagnostic, Pos, Range } from './diagnostic.js';
 import type { TokenBuffer } from './lexer.js';
+import { SourceIndex } from './source-index.js';
 import { TokenType as T } from './token.js';
-
-const CACHE = 1024;
-const CACHE_MASK = CACHE - 1;
 
 /** Shared cursor and error state for one parse. */
 export class Parser {
@@ -29,21 +27,25 @@ export class Parser {
   recovery = false;
   diags: Diagnostic[] = [];
   private names = new Map<string, string>();
-  // Small direct-mapped caches so that the positions and ranges of a token are built once
-  // and shared by every node that mentions it: the tree is mostly positions, and fewer
-  // objects means much less garbage-collector work on big files.
-  private sKey = new Int32Array(CACHE).fill(-2);
-  private sVal: Pos[] = new Array<Pos>(CACHE);
-  private eKey = new Int32Array(CACHE).fill(-2);
-  private eVal: Pos[] = new Array<Pos>(CACHE);
-  private rKey = new Int32Array(CACHE).fill(-2);
-  private rVal: Range[] = new Array<Range>(CACHE);
+  /** Turns offsets into positions; every node of this parse refers to it. */
+  ix: SourceIndex;
 
-  constructor(b: TokenBuffer, src: string, filename: string) {
+  constructor(b: TokenBuffer, src: string, filename: string, start?: Pos) {
     this.b = b;
     this.n = b.n;
     this.src = src;
     this.filename = filename;
+    this.ix = new SourceIndex(filename, src, start);
+  }
+
+  /** UTF-16 offset of the start of token i. */
+  ts(i: number): number {
+    return this.b.start[i];
+  }
+
+  /** UTF-16 offset of the end of token i. */
+  te(i: number): number {
+    return this.b.end[i];
   }
 
   /** Index of the next significant token (skipping newlines when they are insignificant). */
@@ -103,48 +105,26 @@ export class Parser {
     return s;
   }
 
-  /** The start position of token i (shared object; never mutate positions). */
-  startPos(i: number): Pos {
-    const slot = i & CACHE_MASK;
-    if (this.sKey[slot] === i) return this.sVal[slot];
-    const b = this.b;
-    // Adjacent tokens (`a.b`, `f(`) share the position between them.
-    const ps = (i - 1) & CACHE_MASK;
-    const p: Pos = this.eKey[ps] === i - 1 && this.eVal[ps].byte === b.sByte[i]
-      ? this.eVal[ps]
-      : { line: b.sLine[i], column: b.sCol[i], byte: b.sByte[i] };
-    this.sKey[slot] = i;
-    this.sVal[slot] = p;
-    return p;
-  }
-
-  /** The end position of token i (shared object). */
-  endPos(i: number): Pos {
-    const slot = i & CACHE_MASK;
-    if (this.eKey[slot] === i) return this.eVal[slot];
-    const b = this.b;
-    const ns = (i + 1) & CACHE_MASK;
-    const p: Pos = this.sKey[ns] === i + 1 && this.sVal[ns].byte === b.eByte[i]
-      ? this.sVal[ns]
-      : { line: b.eLine[i], column: b.eCol[i], byte: b.eByte[i] };
-    this.eKey[slot] = i;
-    this.eVal[slot] = p;
-    return p;
-  }
-
-  /** The range of token i (shared object; never mutate ranges). */
+  /** The range of token i (a fresh object, for diagnostics). */
   range(i: number): Range {
-    const slot = i & CACHE_MASK;
-    if (this.rKey[slot] === i) return this.rVal[slot];
-    const r: Range = { filename: this.filename, start: this.startPos(i), end: this.endPos(i) };
-    this.rKey[slot] = i;
-    this.rVal[slot] = r;
-    return r;
+    return this.ix.range(this.b.start[i], this.b.end[i]);
   }
 
   /** From the start of token a to the end of token b. */
   rangeTok(a: number, b: number): Range {
-    return { filename: this.filename, start: this.startPos(a), end: this.endPos(b) };
+    return this.ix.range(this.b.start[a], this.b.end[b]);
+  }
+
+  /** The range covering tokens a and b, whichever comes first (hcl.RangeBetween of their ranges). */
+  betweenTok(a: number, b: number): Range {
+    const st = this.b.start;
+    const en = this.b.end;
+    return this.ix.range(Math.min(st[a], st[b]), Math.max(en[a], en[b]));
+  }
+
+  /** The range of offsets [s, e). */
+  span(s: number, e: number): Range {
+    return this.ix.range(s, e);
   }
 
   /** A range covering both (hcl.RangeBetween). */

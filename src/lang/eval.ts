@@ -8,6 +8,7 @@
  */
 import type { Expression, Traverser, ObjectConsKeyExpr, Traversal } from '../hcl/ast.js';
 import { rangeBetween, type Diagnostic } from '../hcl/diagnostic.js';
+import { withRanges } from '../hcl/ast-nodes.js';
 import { nameSuggestion } from '../hcl/didyoumean.js';
 import * as T from './types.js';
 import {
@@ -46,7 +47,8 @@ export function evaluate(expr: Expression, scope: Scope): EvalResult {
 }
 
 // The value of a traversal in `scope` (and `frame`), or undefined when it cannot be resolved.
-function resolveQuietly(t: Traversal, scope: Scope, frame: EvalCtx['frame'] = null): Value | undefined {
+function resolveQuietly(t0: Traversal, scope: Scope, frame: EvalCtx['frame'] = null): Value | undefined {
+  const t = withRanges(t0);
   const c = new EvalCtx(scope, []);
   c.frame = frame;
   const v = evalScopeTraversal(t, c, { kind: 'scopeTraversal', traversal: t, range: t.range });
