@@ -163,3 +163,36 @@ describe('aws_s3_bucket', () => {
     await h.destroy(T, state);
   });
 });
+
+describe('aws_s3_bucket outside us-east-1 and with object lock', () => {
+  it('creates in eu-west-1 with its regional names and hosted zone', async () => {
+    const eu = await s3Env('eu-west-1');
+    try {
+      const state = await eu.h.create(T, { bucket: 'tr-eu-bucket' });
+      expect(js(state)).toMatchObject({
+        region: 'eu-west-1', hosted_zone_id: 'Z1BKCTXD74EZPE',
+        bucket_regional_domain_name: 'tr-eu-bucket.s3.eu-west-1.amazonaws.com', bucket_domain_name: 'tr-eu-bucket.s3.amazonaws.com',
+      });
+      const bad = await eu.h.plan(T, null, { bucket: 'Bad_Name' });
+      const r = await eu.h.p.applyResourceChange({ typeName: T, priorState: nullVal(eu.h.type(T)), plannedState: bad.plannedState, config: eu.h.config(T, { bucket: 'Bad_Name' }) } as never);
+      expect(r.diagnostics[0]!.summary).toBe('validating S3 Bucket (Bad_Name) name: only lowercase alphanumeric characters and hyphens allowed in "Bad_Name"');
+      await eu.h.destroy(T, state);
+    } finally {
+      await eu.close();
+    }
+  });
+
+  it('enables object lock at creation (which turns versioning on) and reads it back', async () => {
+    const cfg = { bucket: 'tr-locked-bucket', object_lock_enabled: true, force_destroy: true };
+    const state = await env.h.create(T, cfg);
+    expect(js(state)).toMatchObject({
+      object_lock_enabled: true, object_lock_configuration: [{ object_lock_enabled: 'Enabled', rule: [] }],
+      versioning: [{ enabled: true, mfa_delete: false }],
+    });
+    expect((await env.h.plan(T, state, cfg)).plannedState).toBe(state);
+    expect((await env.h.plan(T, state, { ...cfg, object_lock_enabled: false })).requiresReplace).toContainEqual([{ attr: 'object_lock_enabled' }]);
+    await env.s3.send(new PutObjectCommand({ Bucket: 'tr-locked-bucket', Key: 'k', Body: 'x' }));
+    await env.h.destroy(T, state);
+    expect(await exists('tr-locked-bucket')).toBe(false);
+  });
+});

@@ -199,3 +199,19 @@ describe('aws_s3_bucket_ownership_controls', () => {
     expect(await env.h.read(T, state)).toBeNull();
   });
 });
+
+describe('expected_bucket_owner', () => {
+  it('makes the id "BUCKET,OWNER" and imports by it', async () => {
+    const T = 'aws_s3_bucket_versioning';
+    const owner = '000000000000';
+    const cfg = { bucket: BUCKET, expected_bucket_owner: owner, versioning_configuration: [{ status: 'Enabled' }] };
+    const state = await roundTrip(T, cfg);
+    expect(js(state)).toMatchObject({ id: `${BUCKET},${owner}`, expected_bucket_owner: owner });
+    await importClean(T, `${BUCKET},${owner}`, cfg);
+    const wrong = { ...cfg, expected_bucket_owner: '111111111111' };
+    const pl = await env.h.plan(T, null, wrong);
+    const r = await env.h.p.applyResourceChange({ typeName: T, priorState: nullVal(env.h.type(T)), plannedState: pl.plannedState, config: env.h.config(T, wrong) } as never);
+    expect(r.diagnostics[0]!.summary).toBe(`creating S3 Bucket (${BUCKET}) Versioning: AccessDenied: Access Denied`);
+    await env.h.destroy(T, state);
+  });
+});

@@ -94,26 +94,30 @@ export function keepLegacyZeros(block: BlockSchema, planned: Value, prior: Value
  */
 export function legacyPlan(block: BlockSchema, p: PlanCustomization, computedBlocks: readonly string[] = []): PlanCustomization {
   const prior = p.prior && !p.prior.isNull ? p.prior : null;
+  const type = impliedType(block);
+  const withBlocks = (planned: Value, replacing: boolean): Value => {
+    const changes: Record<string, Value> = {};
+    for (const name of computedBlocks) {
+      const c = attr(p.config, name);
+      if (c.isKnown && !c.isNull && c.elems.length > 0) continue;
+      const bt = type.attrs[name]! as T.ListType | T.SetType;
+      if (!prior || replacing) changes[name] = unknownVal(bt);
+      else {
+        const pv = attr(prior, name);
+        changes[name] = !pv.isNull ? pv : bt.kind === 'set' ? emptySetVal(bt.elem) : emptyListVal(bt.elem);
+      }
+    }
+    return Object.keys(changes).length ? withAttrs(planned, changes) : planned;
+  };
   let base = p;
-  // A force-new attribute stored as "" and now unset is no change: plan again as an update.
+  // A force-new attribute stored as "" and now unset, or a computed block left out, is no
+  // change: plan again as an update when nothing else forces the replacement.
   if (prior && p.requiresReplace.length > 0) {
-    const candidate = keepLegacyZeros(block, planObject(block, prior, p.config), prior);
+    const candidate = keepLegacyZeros(block, withBlocks(planObject(block, prior, p.config), false), prior);
     if (replacePaths(block, prior, candidate).length === 0) base = { ...p, planned: candidate, requiresReplace: [] };
   }
   const replacing = base.requiresReplace.length > 0;
-  const changes: Record<string, Value> = {};
-  const type = impliedType(block);
-  for (const name of computedBlocks) {
-    const c = attr(base.config, name);
-    if (c.isKnown && !c.isNull && c.elems.length > 0) continue;
-    const bt = type.attrs[name]! as T.ListType | T.SetType;
-    if (!prior || replacing) changes[name] = unknownVal(bt);
-    else {
-      const pv = attr(prior, name);
-      changes[name] = !pv.isNull ? pv : bt.kind === 'set' ? emptySetVal(bt.elem) : emptyListVal(bt.elem);
-    }
-  }
-  let planned = Object.keys(changes).length ? withAttrs(base.planned, changes) : base.planned;
+  let planned = withBlocks(base.planned, replacing);
   if (prior && !replacing) planned = keepLegacyZeros(block, planned, prior);
   if (prior && rawEquals(planned, prior)) planned = prior;
   return planned === base.planned ? base : { ...base, planned };
