@@ -64,6 +64,18 @@ function normalizeCondition(c: unknown): unknown {
   ]));
 }
 
+/**
+ * `"*"` is `{"AWS": "*"}`, one value is a one-element list, and a bare account id is that
+ * account's root ARN (AWS stores it so).
+ */
+function normalizePrincipal(p: unknown): unknown {
+  if (p === '*') return { AWS: ['*'] };
+  if (p === null || typeof p !== 'object' || Array.isArray(p)) return p;
+  return Object.fromEntries(Object.entries(p as Record<string, unknown>).map(([k, v]) => [
+    k, asList(v).map((x) => (k === 'AWS' && typeof x === 'string' && /^\d{12}$/.test(x) ? `arn:aws:iam::${x}:root` : x)),
+  ]));
+}
+
 function normalizePolicy(doc: unknown): unknown {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return doc;
   const d = { ...(doc as Record<string, unknown>) };
@@ -73,10 +85,12 @@ function normalizePolicy(doc: unknown): unknown {
       if (s === null || typeof s !== 'object') return s;
       const out: Record<string, unknown> = {};
       for (const [k, e] of Object.entries(s as Record<string, unknown>)) {
-        if (LISTISH.has(k)) out[k] = asList(e);
-        else if ((k === 'Principal' || k === 'NotPrincipal') && e !== null && typeof e === 'object') {
-          out[k] = Object.fromEntries(Object.entries(e as Record<string, unknown>).map(([pk, pv]) => [pk, asList(pv)]));
-        } else if (k === 'Condition') out[k] = normalizeCondition(e);
+        // Action names are case-insensitive ("SNS:Publish" is "sns:Publish").
+        if (k === 'Action' || k === 'NotAction') out[k] = asList(e).map((x) => (typeof x === 'string' ? x.toLowerCase() : x));
+        else if (LISTISH.has(k)) out[k] = asList(e);
+        else if (k === 'Principal' || k === 'NotPrincipal') out[k] = normalizePrincipal(e);
+        else if (k === 'Condition') out[k] = normalizeCondition(e);
+        else if (k === 'Sid' && e === '') continue;
         else out[k] = e;
       }
       return out;
