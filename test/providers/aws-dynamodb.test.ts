@@ -113,6 +113,18 @@ describe('aws_dynamodb_table', () => {
     expect(await h.read(D, s)).toBeNull();
   });
 
+  it('keeps encryption with the AWS key and a table class, plans clean, and switches the class in place', async () => {
+    const cfg = {
+      name: 'secure', hash_key: 'id', billing_mode: 'PAY_PER_REQUEST', attribute: [{ name: 'id', type: 'S' }],
+      server_side_encryption: [{ enabled: true }], table_class: 'STANDARD_INFREQUENT_ACCESS',
+    };
+    const s = await noChange(await h.create(D, cfg), cfg);
+    expect(js(s).server_side_encryption).toEqual([{ enabled: true, kms_key_arn: expect.stringMatching(/^arn:aws:kms:us-east-1:000000000000:key\//) }]);
+    const std = await step(s, { ...cfg, table_class: 'STANDARD' });
+    expect(js(std).table_class).toBe('STANDARD');
+    expect(js((await h.plan(D, std, { ...cfg, table_class: undefined })).plannedState).table_class).toBe('STANDARD');
+  });
+
   it('sees a change made outside, imports by name with no change planned, and destroys', async () => {
     await ddb.send(new CreateTableCommand({
       TableName: 'made-by-hand', BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 3, WriteCapacityUnits: 3 },
