@@ -1,10 +1,11 @@
 /** aws_s3_bucket through the provider protocol against the in-process cloud. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DeleteObjectCommand, HeadBucketCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutObjectCommand,
+  DeleteBucketCommand, DeleteObjectCommand, HeadBucketCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { isWhollyKnown, nullVal } from '../../src/lang/value.js';
-import { js } from './harness.js';
+import { awsProvider } from '../../src/providers/aws/index.js';
+import { Harness, js } from './harness.js';
 import { s3Env, type S3Env } from './aws-s3-support.js';
 
 let env: S3Env;
@@ -194,5 +195,38 @@ describe('aws_s3_bucket outside us-east-1 and with object lock', () => {
     await env.s3.send(new PutObjectCommand({ Bucket: 'tr-locked-bucket', Key: 'k', Body: 'x' }));
     await env.h.destroy(T, state);
     expect(await exists('tr-locked-bucket')).toBe(false);
+  });
+});
+
+describe('aws_s3_bucket gone or configured elsewhere', () => {
+  it('reads a bucket deleted behind its back as gone', async () => {
+    const state = await env.h.create(T, { bucket: 'tr-vanishing-bucket' });
+    await env.s3.send(new DeleteBucketCommand({ Bucket: 'tr-vanishing-bucket' }));
+    expect(await env.h.read(T, state)).toBeNull();
+    await env.h.destroy(T, state);
+  });
+
+  it('hosts a website from the inline block with hashicorp endpoints', async () => {
+    const cfg = { bucket: 'tr-website-bucket', website: [{ index_document: 'index.html', error_document: 'error.html' }] };
+    const state = await env.h.create(T, cfg);
+    expect(js(state)).toMatchObject({
+      website: [{ index_document: 'index.html', error_document: 'error.html', redirect_all_requests_to: '', routing_rules: '' }],
+      website_endpoint: 'tr-website-bucket.s3-website-us-east-1.amazonaws.com', website_domain: 's3-website-us-east-1.amazonaws.com',
+    });
+    expect((await env.h.plan(T, state, cfg)).plannedState).toBe(state);
+    await env.h.destroy(T, state);
+  });
+
+  it('merges the provider default_tags into tags_all and keeps tags to its own', async () => {
+    const h = await new Harness(awsProvider).configure({
+      region: 'us-east-1', access_key: 'test', secret_key: 'test', s3_use_path_style: true,
+      endpoints: [{ s3: env.cloud.url, sts: env.cloud.url }], default_tags: [{ tags: { Project: 'terrane' } }],
+    });
+    const cfg = { bucket: 'tr-default-tags', tags: { Name: 'x' } };
+    const state = await h.create(T, cfg);
+    expect(js(state)).toMatchObject({ tags: { Name: 'x' }, tags_all: { Name: 'x', Project: 'terrane' } });
+    expect((await h.plan(T, state, cfg)).plannedState).toBe(state);
+    await h.destroy(T, state);
+    await h.p.close?.();
   });
 });

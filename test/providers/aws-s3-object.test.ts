@@ -124,3 +124,14 @@ describe('aws_s3_object', () => {
     expect(r.diagnostics[0]!.summary).toBe('uploading S3 Object (k) to Bucket (tr-no-such-bucket): NoSuchBucket: The specified bucket does not exist');
   });
 });
+
+describe('aws_s3_object defaults and drift', () => {
+  it('stores the SDK default content type (application/octet-stream) when none is given and reads a deleted object as gone', async () => {
+    const cfg = { bucket: BUCKET, key: 'plain', content_base64: Buffer.from('bytes').toString('base64') };
+    const state = await env.h.create(T, cfg);
+    expect(js(state)).toMatchObject({ content_type: 'application/octet-stream', etag: md5('bytes'), content: null });
+    expect((await env.h.plan(T, state, cfg)).plannedState).toBe(state);
+    await env.h.destroy(T, state);
+    expect(await env.h.read(T, state)).toBeNull();
+  });
+});
