@@ -8,18 +8,24 @@ import {
   accessKeySchema, groupSchema, instanceProfileSchema, policySchema, rolePolicyAttachmentSchema, rolePolicySchema, roleSchema,
   userPolicyAttachmentSchema, userSchema,
 } from './schemas.js';
+import { validators } from './validate.js';
+
+function withValidate(type: string, r: ResourceDef<AwsMeta>): ResourceDef<AwsMeta> {
+  const v = validators[type];
+  return v ? { ...r, validate: v } : r;
+}
 
 /** Resource types of this area. */
 export const resources: Record<string, ResourceDef<AwsMeta>> = {
-  aws_iam_access_key: lazyResource(accessKeySchema, async () => (await import('./access-key.js')).awsIamAccessKey),
-  aws_iam_group: lazyResource(groupSchema, async () => (await import('./group.js')).awsIamGroup),
-  aws_iam_instance_profile: lazyResource(instanceProfileSchema, async () => (await import('./instance-profile.js')).awsIamInstanceProfile),
-  aws_iam_policy: lazyResource(policySchema, async () => (await import('./policy.js')).awsIamPolicy),
-  aws_iam_role: lazyResource(roleSchema, async () => (await import('./role.js')).awsIamRole),
-  aws_iam_role_policy: lazyResource(rolePolicySchema, async () => (await import('./role-policy.js')).awsIamRolePolicy),
-  aws_iam_role_policy_attachment: lazyResource(rolePolicyAttachmentSchema, async () => (await import('./policy-attachment.js')).awsIamRolePolicyAttachment),
-  aws_iam_user: lazyResource(userSchema, async () => (await import('./user.js')).awsIamUser),
-  aws_iam_user_policy_attachment: lazyResource(userPolicyAttachmentSchema, async () => (await import('./policy-attachment.js')).awsIamUserPolicyAttachment),
+  aws_iam_access_key: withValidate('aws_iam_access_key', lazyResource(accessKeySchema, async () => (await import('./access-key.js')).awsIamAccessKey)),
+  aws_iam_group: withValidate('aws_iam_group', lazyResource(groupSchema, async () => (await import('./group.js')).awsIamGroup)),
+  aws_iam_instance_profile: withValidate('aws_iam_instance_profile', lazyResource(instanceProfileSchema, async () => (await import('./instance-profile.js')).awsIamInstanceProfile)),
+  aws_iam_policy: withValidate('aws_iam_policy', lazyResource(policySchema, async () => (await import('./policy.js')).awsIamPolicy)),
+  aws_iam_role: withValidate('aws_iam_role', lazyResource(roleSchema, async () => (await import('./role.js')).awsIamRole)),
+  aws_iam_role_policy: withValidate('aws_iam_role_policy', lazyResource(rolePolicySchema, async () => (await import('./role-policy.js')).awsIamRolePolicy)),
+  aws_iam_role_policy_attachment: withValidate('aws_iam_role_policy_attachment', lazyResource(rolePolicyAttachmentSchema, async () => (await import('./policy-attachment.js')).awsIamRolePolicyAttachment)),
+  aws_iam_user: withValidate('aws_iam_user', lazyResource(userSchema, async () => (await import('./user.js')).awsIamUser)),
+  aws_iam_user_policy_attachment: withValidate('aws_iam_user_policy_attachment', lazyResource(userPolicyAttachmentSchema, async () => (await import('./policy-attachment.js')).awsIamUserPolicyAttachment)),
 };
 
 /** Data source types of this area. */
