@@ -96,6 +96,25 @@ describe('instance changes', () => {
     await expectAwsError(ec2.send(new E.DisassociateIamInstanceProfileCommand({ AssociationId: second!.AssociationId })), 'InvalidAssociationID.NotFound');
   });
 
+  it('launches with secondary addresses and assigns and unassigns more', async () => {
+    const vpc = (await ec2.send(new E.CreateVpcCommand({ CidrBlock: '10.8.0.0/16' }))).Vpc!.VpcId!;
+    const subnet = (await ec2.send(new E.CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.8.1.0/24' }))).Subnet!.SubnetId!;
+    const i = (await ec2.send(new E.RunInstancesCommand({
+      ImageId: ami, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1,
+      NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: subnet, PrivateIpAddress: '10.8.1.10', PrivateIpAddresses: [{ PrivateIpAddress: '10.8.1.11' }] }],
+    }))).Instances![0]!;
+    const eni = i.NetworkInterfaces![0]!;
+    expect(eni.PrivateIpAddresses!.map((a) => [a.PrivateIpAddress, a.Primary])).toEqual([['10.8.1.10', true], ['10.8.1.11', false]]);
+    const out = await ec2.send(new E.AssignPrivateIpAddressesCommand({ NetworkInterfaceId: eni.NetworkInterfaceId, SecondaryPrivateIpAddressCount: 1 }));
+    expect(out.AssignedPrivateIpAddresses).toHaveLength(1);
+    await expectAwsError(ec2.send(new E.AssignPrivateIpAddressesCommand({ NetworkInterfaceId: eni.NetworkInterfaceId, PrivateIpAddresses: ['10.8.1.11'] })), 'InvalidIPAddress.InUse', 'Address 10.8.1.11 is in use.');
+    await ec2.send(new E.UnassignPrivateIpAddressesCommand({ NetworkInterfaceId: eni.NetworkInterfaceId, PrivateIpAddresses: ['10.8.1.11'] }));
+    await expectAwsError(ec2.send(new E.UnassignPrivateIpAddressesCommand({ NetworkInterfaceId: eni.NetworkInterfaceId, PrivateIpAddresses: ['10.8.1.11'] })),
+      'InvalidParameterValue', `Some of the specified addresses are not assigned to interface ${eni.NetworkInterfaceId}`);
+    const got = (await ec2.send(new E.DescribeInstancesCommand({ InstanceIds: [i.InstanceId!] }))).Reservations![0]!.Instances![0]!;
+    expect(got.NetworkInterfaces![0]!.PrivateIpAddresses!.filter((a) => !a.Primary).map((a) => a.PrivateIpAddress)).toEqual([out.AssignedPrivateIpAddresses![0]!.PrivateIpAddress]);
+  });
+
   it('makes Nitro instances EBS-optimized even when asked otherwise', async () => {
     const i = (await ec2.send(new E.RunInstancesCommand({ ImageId: ami, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, EbsOptimized: false }))).Instances![0]!;
     expect(i.EbsOptimized).toBe(true);

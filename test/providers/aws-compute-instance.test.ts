@@ -152,6 +152,25 @@ describe('aws_instance', () => {
     state = await expectNoChange(env.h, I, cleared, config(base));
   });
 
+  it('assigns and unassigns secondary private addresses in place', async () => {
+    const base = { instance_type: 't2.small', vpc_security_group_ids: [sgA, sgB], tags: { Name: 'spark', Env: 'dev' }, disable_api_termination: true };
+    const id = js(state).id as string;
+    const addrs = async () => (await describe1(id)).NetworkInterfaces![0]!.PrivateIpAddresses!.filter((a) => !a.Primary).map((a) => a.PrivateIpAddress).sort();
+    const two = config({ ...base, secondary_private_ips: ['10.50.1.100', '10.50.1.101'] });
+    const { pl, state: next } = await applyPlan(state, two);
+    expect(pl.requiresReplace).toEqual([]);
+    expect(await addrs()).toEqual(['10.50.1.100', '10.50.1.101']);
+    expect((js(next).secondary_private_ips as string[]).sort()).toEqual(['10.50.1.100', '10.50.1.101']);
+    await expectNoChange(env.h, I, next, two);
+    const swapped = config({ ...base, secondary_private_ips: ['10.50.1.101', '10.50.1.102'] });
+    const { state: after } = await applyPlan(next, swapped);
+    expect(await addrs()).toEqual(['10.50.1.101', '10.50.1.102']);
+    const none = config({ ...base, secondary_private_ips: [] });
+    const { state: cleared } = await applyPlan(after, none);
+    expect(await addrs()).toEqual([]);
+    state = await expectNoChange(env.h, I, cleared, config(base));
+  });
+
   it('turns on monitoring, requires IMDSv2 and switches CPU credits in place', async () => {
     const base = { instance_type: 't2.small', vpc_security_group_ids: [sgA, sgB], tags: { Name: 'spark', Env: 'dev' }, disable_api_termination: true };
     const cfg = config({

@@ -4,6 +4,7 @@ import type { Action } from './db.js';
 import { filtered, type FilterSpec } from './filters.js';
 import { renderVolume, stateOf } from './instance-render.js';
 import { requireInstances } from './instances.js';
+import { instanceIpActions } from './instance-ips.js';
 import { instanceProfileActions } from './instance-profiles.js';
 import { instanceType } from './instance-types.js';
 import { K, type InstanceDoc, type SgDoc, type VolumeDoc } from './model.js';
@@ -350,9 +351,10 @@ const modifyVolume: Action = ({ p, db, now }) => {
   };
 };
 
-/** The attribute and volume actions (and instance profile associations, kept in their own file). */
+/** The attribute and volume actions (and instance profile associations and secondary addresses, kept in their own files). */
 export const instanceAttributeActions: Record<string, Action> = {
   ...instanceProfileActions,
+  ...instanceIpActions,
   DescribeInstanceAttribute: describeInstanceAttribute,
   ModifyInstanceAttribute: modifyInstanceAttribute,
   DescribeInstanceCreditSpecifications: describeInstanceCreditSpecifications,

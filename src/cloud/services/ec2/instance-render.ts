@@ -110,7 +110,10 @@ export function renderInstance(i: InstanceDoc, db: Db): Record<string, unknown> 
             groupSet: groups,
             attachment: { attachmentId: i.eniAttachmentId, deviceIndex: 0, status: 'attached', attachTime: i.launchTime, deleteOnTermination: true, networkCardIndex: 0 },
             association: assoc,
-            privateIpAddressesSet: [{ privateIpAddress: i.privateIpAddress, privateDnsName: privDns, primary: true, association: assoc }],
+            privateIpAddressesSet: [
+              { privateIpAddress: i.privateIpAddress, privateDnsName: privDns, primary: true, association: assoc },
+              ...(i.secondaryPrivateIps ?? []).map((ip) => ({ privateIpAddress: ip, privateDnsName: privateDnsName(ip, db.region), primary: false })),
+            ],
             ipv6AddressesSet: [],
             interfaceType: 'interface',
           },

@@ -212,9 +212,15 @@ const runInstances: Action = (c) => {
   if (requestedIp && max > 1) {
     throw new AwsError('InvalidParameterCombination', 'Cannot specify a private IP address when launching more than one instance');
   }
+  const secondaryIps = structs(nic?.['PrivateIpAddresses'])
+    .filter((a) => field(a, 'Primary') !== 'true' && field(a, 'PrivateIpAddress'))
+    .map((a) => field(a, 'PrivateIpAddress')!);
+  const secondaryCount = toInt(field(nic, 'SecondaryPrivateIpAddressCount'), 'SecondaryPrivateIpAddressCount') ?? 0;
   for (let n = 0; n < max; n++) {
     const instanceId = newId('i');
     const privateIp = allocateIp(subnet, requestedIp || undefined);
+    const secondary = secondaryIps.map((ip) => allocateIp(subnet, ip));
+    for (let k = 0; k < secondaryCount; k++) secondary.push(allocateIp(subnet));
     const volumeIds: string[] = [];
     for (const v of specs) {
       const vol: VolumeDoc = {
@@ -252,6 +258,7 @@ const runInstances: Action = (c) => {
       subnetId: subnet.subnetId,
       vpcId: subnet.vpcId,
       privateIpAddress: privateIp,
+      secondaryPrivateIps: secondary.length ? secondary : undefined,
       publicIpAddress: wantsPublic ? autoPublicIp(db) : undefined,
       autoPublicIp: wantsPublic,
       networkInterfaceId: newId('eni'),
@@ -398,6 +405,7 @@ function releaseResources(db: Db, i: InstanceDoc): void {
   const s = db.get<SubnetDoc>(K.subnet, i.subnetId);
   if (s) {
     releaseIp(s, i.privateIpAddress);
+    for (const ip of i.secondaryPrivateIps ?? []) releaseIp(s, ip);
     db.put(K.subnet, s.subnetId, s);
   }
   for (const vid of i.volumeIds) {

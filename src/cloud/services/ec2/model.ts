@@ -166,6 +166,8 @@ export interface InstanceDoc {
   subnetId: string;
   vpcId: string;
   privateIpAddress: string;
+  /** Secondary private addresses of the primary network interface. */
+  secondaryPrivateIps?: string[];
   publicIpAddress?: string;
   /** True when the public IP came from the subnet/launch setting (released on stop), not an EIP. */
   autoPublicIp: boolean;

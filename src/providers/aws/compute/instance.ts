@@ -5,7 +5,7 @@
  * volume), TerminateInstances and a wait on delete. Import id = the instance id.
  */
 import {
-  AssociateIamInstanceProfileCommand, DescribeIamInstanceProfileAssociationsCommand, DisassociateIamInstanceProfileCommand,
+  AssignPrivateIpAddressesCommand, UnassignPrivateIpAddressesCommand, AssociateIamInstanceProfileCommand, DescribeIamInstanceProfileAssociationsCommand, DisassociateIamInstanceProfileCommand,
   ReplaceIamInstanceProfileAssociationCommand, CreateTagsCommand, DescribeVolumesCommand, ModifyInstanceAttributeCommand, ModifyInstanceCreditSpecificationCommand,
   ModifyInstanceMaintenanceOptionsCommand, ModifyInstanceMetadataOptionsCommand, ModifyNetworkInterfaceAttributeCommand,
   ModifyVolumeCommand, MonitorInstancesCommand, RunInstancesCommand,
@@ -94,6 +94,19 @@ async function update(ctx: ResourceContext<AwsMeta>, prior: Value, planned: Valu
   if (changed(prior, planned, 'iam_instance_profile')) await updateInstanceProfile(ctx, id, prior, planned);
   if (changed(prior, planned, 'source_dest_check') && first(planned, 'network_interface') === undefined) {
     await modify(meta, id, '', { SourceDestCheck: { Value: bool(planned, 'source_dest_check') ?? true } });
+  }
+  if (changed(prior, planned, 'secondary_private_ips') && attr(planned, 'secondary_private_ips').isKnown) {
+    const eni = str(prior, 'primary_network_interface_id');
+    if (!eni) throw new ProviderError(`Failed to update secondary_private_ips on "${id}", which does not contain a primary network interface`);
+    const before = (toJS(attr(prior, 'secondary_private_ips')) as string[] | null) ?? [];
+    const after = (toJS(attr(planned, 'secondary_private_ips')) as string[] | null) ?? [];
+    const gone = before.filter((ip) => !after.includes(ip)), added = after.filter((ip) => !before.includes(ip));
+    if (gone.length) {
+      await awsCall('Failure to unassign Secondary Private IPs', () => ec2.send(new UnassignPrivateIpAddressesCommand({ NetworkInterfaceId: eni, PrivateIpAddresses: gone })));
+    }
+    if (added.length) {
+      await awsCall('Failure to assign Secondary Private IPs', () => ec2.send(new AssignPrivateIpAddressesCommand({ NetworkInterfaceId: eni, PrivateIpAddresses: added })));
+    }
   }
   if (changed(prior, planned, 'vpc_security_group_ids')) {
     const groups = (toJS(attr(planned, 'vpc_security_group_ids')) as string[] | null) ?? [];
