@@ -60,7 +60,7 @@ async function instanceAttribute(meta: AwsMeta, id: string, name: 'disableApiSto
 }
 
 /** The block devices of an instance, as hashicorp's readBlockDevices lays them out. */
-function blockDevices(i: Instance, vols: Volume[], volumeTagsSet: boolean, prior: Value): { root: Js[]; ebs: Js[] } {
+function blockDevices(meta: AwsMeta, i: Instance, vols: Volume[], volumeTagsSet: boolean, prior: Value): { root: Js[]; ebs: Js[] } {
   const byId = new Map(vols.map((v) => [v.VolumeId!, v]));
   let root: Js | undefined;
   const ebs: Js[] = [];
@@ -68,12 +68,14 @@ function blockDevices(i: Instance, vols: Volume[], volumeTagsSet: boolean, prior
     const v = bd.Ebs?.VolumeId ? byId.get(bd.Ebs.VolumeId) : undefined;
     if (!v) continue;
     const tags = tagMapOf(v.Tags);
+    // As for resources: tags_all is what the volume has, tags leaves out what default_tags put there.
+    const own = Object.fromEntries(Object.entries(tags).filter(([k, val]) => meta.defaultTags[k] !== val));
     const m: Js = {
       volume_id: v.VolumeId, delete_on_termination: bd.Ebs?.DeleteOnTermination ?? false, volume_size: v.Size ?? 0,
       volume_type: v.VolumeType ?? '', iops: v.Iops ?? 0, encrypted: v.Encrypted ?? false, kms_key_id: v.KmsKeyId ?? '',
       throughput: v.Throughput ?? 0, device_name: bd.DeviceName ?? '',
       // An empty map would differ from an unset `tags` in the configuration: null, as the SDK treats them alike.
-      tags: !volumeTagsSet && Object.keys(tags).length ? tags : null, tags_all: volumeTagsSet ? {} : tags,
+      tags: !volumeTagsSet && Object.keys(own).length ? own : null, tags_all: volumeTagsSet ? {} : tags,
     };
     if (bd.DeviceName === i.RootDeviceName) root = m;
     else ebs.push({ ...m, snapshot_id: v.SnapshotId ?? '' });
@@ -176,7 +178,7 @@ export async function readInstance(meta: AwsMeta, id: string, prior: Value): Pro
   s.security_groups = useName ? (i.SecurityGroups ?? []).map((g) => g.GroupName) : [];
   const volumeTags = attr(prior, 'volume_tags');
   const volumeTagsSet = volumeTags.isKnown && !volumeTags.isNull && volumeTags.attrs.size > 0;
-  const devices = blockDevices(i, vols?.Volumes ?? [], volumeTagsSet, prior);
+  const devices = blockDevices(meta, i, vols?.Volumes ?? [], volumeTagsSet, prior);
   s.root_block_device = devices.root;
   s.ebs_block_device = devices.ebs;
   if (volumeTagsSet && !blockTagsDefined(prior)) {
