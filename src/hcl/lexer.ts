@@ -3,10 +3,11 @@
  * that follows the token rules of hclsyntax's scan_tokens.rl (modes for normal code, quoted
  * templates, heredocs and bare templates; brace counting so `}` can close an interpolation).
  *
- * Tokens go into a struct-of-arrays buffer (no object per token) with positions tracked
- * incrementally: line, column in code points, and UTF-8 byte offset.
+ * Tokens go into a struct-of-arrays buffer (no object per token) as a type and UTF-16
+ * offsets; a SourceIndex turns offsets into line, column and byte when they are needed.
  */
-import type { Pos, Range } from './diagnostic.js';
+import type { Pos } from './diagnostic.js';
+import { SourceIndex } from './source-index.js';
 import { TokenType as T, type Token } from './token.js';
 
 /** How the scanner starts: normal code, or a bare template (templatefile(), .tf.json strings). */
@@ -37,38 +38,24 @@ export class TokenBuffer {
   /** UTF-16 offsets of the token text in the source. */
   start: Int32Array;
   end: Int32Array;
-  sLine: Int32Array;
-  sCol: Int32Array;
-  sByte: Int32Array;
-  eLine: Int32Array;
-  eCol: Int32Array;
-  eByte: Int32Array;
 
   constructor(cap: number) {
     this.type = new Uint8Array(cap);
     this.start = new Int32Array(cap);
     this.end = new Int32Array(cap);
-    this.sLine = new Int32Array(cap);
-    this.sCol = new Int32Array(cap);
-    this.sByte = new Int32Array(cap);
-    this.eLine = new Int32Array(cap);
-    this.eCol = new Int32Array(cap);
-    this.eByte = new Int32Array(cap);
   }
 
   grow(): void {
     const cap = this.type.length * 2 + 16;
-    const g8 = (a: Uint8Array) => { const b = new Uint8Array(cap); b.set(a); return b; };
-    const g32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
-    this.type = g8(this.type);
-    this.start = g32(this.start);
-    this.end = g32(this.end);
-    this.sLine = g32(this.sLine);
-    this.sCol = g32(this.sCol);
-    this.sByte = g32(this.sByte);
-    this.eLine = g32(this.eLine);
-    this.eCol = g32(this.eCol);
-    this.eByte = g32(this.eByte);
+    const t = new Uint8Array(cap);
+    t.set(this.type);
+    const st = new Int32Array(cap);
+    st.set(this.start);
+    const en = new Int32Array(cap);
+    en.set(this.end);
+    this.type = t;
+    this.start = st;
+    this.end = en;
   }
 }
 
@@ -82,8 +69,8 @@ interface Heredoc {
  * are dropped, except that a line comment's own trailing newline becomes a Newline token,
  * as hclsyntax's peeker does.
  */
-export function scan(src: string, mode: ScanMode, keepComments: boolean, start?: Pos): TokenBuffer {
-  const s = new Scanner(src, mode, keepComments, start);
+export function scan(src: string, mode: ScanMode, keepComments: boolean): TokenBuffer {
+  const s = new Scanner(src, mode, keepComments);
   s.run();
   return s.buf;
 }
@@ -94,17 +81,7 @@ class Scanner {
   p = 0;
   keepComments: boolean;
   buf: TokenBuffer;
-  line: number;
-  /** UTF-16 offset where the current line starts, shifted so that column = p - lineStart + 1 - colAdj. */
-  lineStart: number;
-  /** Surrogate pairs seen on the current line (each is two units but one column). */
-  colAdj = 0;
-  /** byte offset = p + byteAdj. */
-  byteAdj: number;
-  // start position of the token being scanned
-  tl = 0;
-  tc = 0;
-  tb = 0;
+  /** Start offset of the token being scanned. */
   ts = 0;
   modes: number[] = [];
   mode: number;
@@ -112,33 +89,23 @@ class Scanner {
   retBraces: number[] = [];
   heredocs: Heredoc[] = [];
 
-  constructor(src: string, mode: ScanMode, keepComments: boolean, start?: Pos) {
+  constructor(src: string, mode: ScanMode, keepComments: boolean) {
     this.src = src;
     this.n = src.length;
     this.keepComments = keepComments;
-    this.buf = new TokenBuffer((src.length >> 3) + 64);
-    this.line = start ? start.line : 1;
-    const col0 = start ? start.column - 1 : 0;
-    this.byteAdj = start ? start.byte : 0;
-    this.lineStart = -col0;
-    if (src.charCodeAt(0) === 0xfeff) {
-      // A UTF-8 byte order mark is skipped; it is three bytes and no column.
-      this.p = 1;
-      this.byteAdj += 2;
-      this.lineStart += 1;
-    }
+    // About one token per four characters in typical configurations.
+    this.buf = new TokenBuffer((src.length >> 2) + 64);
+    // A UTF-8 byte order mark is skipped (SourceIndex counts its bytes).
+    if (src.charCodeAt(0) === 0xfeff) this.p = 1;
     this.mode = mode === ScanMode.Template ? M_BARE : M_MAIN;
   }
 
   /** Records the start of a token at offset p. */
   mark(p: number): void {
     this.ts = p;
-    this.tl = this.line;
-    this.tc = p - this.lineStart + 1 - this.colAdj;
-    this.tb = p + this.byteAdj;
   }
 
-  /** Emits a token from the marked start to offset e (the scanner state must be at e). */
+  /** Emits a token from the marked start to offset e. */
   emit(type: T, e: number): void {
     const b = this.buf;
     const i = b.n;
@@ -146,38 +113,16 @@ class Scanner {
     b.type[i] = type;
     b.start[i] = this.ts;
     b.end[i] = e;
-    b.sLine[i] = this.tl;
-    b.sCol[i] = this.tc;
-    b.sByte[i] = this.tb;
-    b.eLine[i] = this.line;
-    b.eCol[i] = e - this.lineStart + 1 - this.colAdj;
-    b.eByte[i] = e + this.byteAdj;
     b.n = i + 1;
   }
 
-  /** Accounts for a non-ASCII char code at offset p; returns the offset after it. */
+  /** The offset after the non-ASCII char code c at offset p (a surrogate pair is two units). */
   wide(c: number, p: number): number {
-    if (c < 0x800) {
-      this.byteAdj += 1;
-      return p + 1;
-    }
     if (c >= 0xd800 && c <= 0xdbff) {
       const d = this.src.charCodeAt(p + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        this.byteAdj += 2;
-        this.colAdj += 1;
-        return p + 2;
-      }
+      if (d >= 0xdc00 && d <= 0xdfff) return p + 2;
     }
-    this.byteAdj += 2;
     return p + 1;
-  }
-
-  /** Accounts for a newline whose `\n` is at offset p. */
-  newline(p: number): void {
-    this.line++;
-    this.lineStart = p + 1;
-    this.colAdj = 0;
   }
 
   pushMode(m: number): void {
@@ -244,14 +189,12 @@ class Scanner {
       case 10: // \n
         this.mark(p);
         this.p = p + 1;
-        this.newline(p);
         this.emit(T.Newline, p + 1);
         return;
       case 13: // \r
         if (src.charCodeAt(p + 1) === 10) {
           this.mark(p);
           this.p = p + 2;
-          this.newline(p + 1);
           this.emit(T.Newline, p + 2);
           return;
         }
@@ -407,33 +350,17 @@ class Scanner {
   }
 
   lineComment(p: number, len: number): void {
-    const src = this.src;
-    const n = this.n;
     this.mark(p);
-    p += len;
-    for (;;) {
-      if (p >= n) {
-        this.p = p;
-        if (this.keepComments) this.emit(T.Comment, p);
-        return;
-      }
-      const c = src.charCodeAt(p);
-      if (c === 10) break;
-      if (c >= 128) p = this.wide(c, p);
-      else p++;
+    const nl = this.src.indexOf('\n', p + len);
+    if (nl < 0) {
+      this.p = this.n;
+      if (this.keepComments) this.emit(T.Comment, this.n);
+      return;
     }
-    // p at \n: the comment includes it.
-    if (this.keepComments) {
-      this.newline(p);
-      this.p = p + 1;
-      this.emit(T.Comment, p + 1);
-    } else {
-      // Stands in for the comment's newline; like hclsyntax's peeker, it keeps the
-      // comment's range.
-      this.newline(p);
-      this.p = p + 1;
-      this.emit(T.Newline, p + 1);
-    }
+    // The comment includes its newline. Without comments, a Newline token stands in for
+    // it and, like hclsyntax's peeker, keeps the comment's range.
+    this.p = nl + 1;
+    this.emit(this.keepComments ? T.Comment : T.Newline, nl + 1);
   }
 
   blockComment(p: number): void {
@@ -446,21 +373,8 @@ class Scanner {
       return;
     }
     this.mark(p);
-    p += 2;
-    for (;;) {
-      const c = src.charCodeAt(p);
-      if (c === 42 && src.charCodeAt(p + 1) === 47) {
-        p += 2;
-        break;
-      }
-      if (c === 10) {
-        this.newline(p);
-        p++;
-      } else if (c >= 128) p = this.wide(c, p);
-      else p++;
-    }
-    this.p = p;
-    if (this.keepComments) this.emit(T.Comment, p);
+    this.p = close + 2;
+    if (this.keepComments) this.emit(T.Comment, close + 2);
   }
 
   /** `<<` at p: a heredoc introducer if followed by an optional `-`, an identifier and a newline. */
@@ -484,11 +398,6 @@ class Scanner {
     if (src.charCodeAt(q) === 13) q++;
     if (src.charCodeAt(q) !== 10) return false;
     this.mark(p);
-    for (let i = ms; i < me; ) {
-      const d = src.charCodeAt(i);
-      i = d >= 128 ? this.wide(d, i) : i + 1;
-    }
-    this.newline(q);
     this.p = q + 1;
     this.emit(T.OHeredoc, q + 1);
     this.heredocs.push({ marker: src.slice(ms, me), startOfLine: true });
@@ -522,10 +431,7 @@ class Scanner {
     }
     if (c === 10 || c === 13) {
       this.mark(p);
-      while (p < n && (c === 10 || c === 13)) {
-        if (c === 10) this.newline(p);
-        c = src.charCodeAt(++p);
-      }
+      while (p < n && (c === 10 || c === 13)) c = src.charCodeAt(++p);
       this.p = p;
       this.emit(T.QuotedNewline, p);
       return;
@@ -558,12 +464,9 @@ class Scanner {
           return;
         }
         p += 2;
-        if (d >= 128) {
-          this.wide(d, p - 1);
-          if (d >= 0xd800 && d <= 0xdbff) {
-            const e = src.charCodeAt(p);
-            if (e >= 0xdc00 && e <= 0xdfff) p++;
-          }
+        if (d >= 0xd800 && d <= 0xdbff) {
+          const e = src.charCodeAt(p);
+          if (e >= 0xdc00 && e <= 0xdfff) p++;
         }
       } else if (c >= 128) p = this.wide(c, p);
       else p++;
@@ -593,16 +496,8 @@ class Scanner {
   loneCR(p: number): void {
     if (p > this.ts) this.emit(T.StringLit, p);
     this.mark(p);
-    const n = this.n;
-    for (let q = p; q < n; ) {
-      const c = this.src.charCodeAt(q);
-      if (c === 10) {
-        this.newline(q);
-        q++;
-      } else q = c >= 128 ? this.wide(c, q) : q + 1;
-    }
-    this.p = n;
-    this.emit(T.Invalid, n);
+    this.p = this.n;
+    this.emit(T.Invalid, this.n);
   }
 
   scanHeredoc(): void {
@@ -618,7 +513,6 @@ class Scanner {
         this.p = end;
         this.emit(T.CHeredoc, end);
         this.mark(end);
-        this.newline(nl);
         this.p = nl + 1;
         this.emit(T.Newline, nl + 1);
         this.heredocs.pop();
@@ -639,7 +533,6 @@ class Scanner {
       }
       c = src.charCodeAt(p);
       if (c === 10) {
-        this.newline(p);
         p++;
         h.startOfLine = true;
         break;
@@ -685,7 +578,6 @@ class Scanner {
       if (p >= n) break;
       c = src.charCodeAt(p);
       if (c === 10) {
-        this.newline(p);
         p++;
         break;
       }
@@ -725,34 +617,24 @@ function isIdentCont(src: string, p: number): boolean {
   return ID_CONT_RE.test(codePointStr(src, p));
 }
 
-/** Builds the position of a token's start from the buffer. */
-export function tokStart(b: TokenBuffer, i: number): Pos {
-  return { line: b.sLine[i], column: b.sCol[i], byte: b.sByte[i] };
-}
-
-/** Builds the position of a token's end from the buffer. */
-export function tokEnd(b: TokenBuffer, i: number): Pos {
-  return { line: b.eLine[i], column: b.eCol[i], byte: b.eByte[i] };
-}
-
 /**
  * The full token stream of a native-syntax file, comments and newlines included, each token
  * with its exact text and range; the last token is EOF. This is what `fmt` works on.
  */
 export function lex(src: string, filename: string, start?: Pos): Token[] {
-  return toTokens(scan(src, ScanMode.Normal, true, start), src, filename);
+  return toTokens(scan(src, ScanMode.Normal, true), new SourceIndex(filename, src, start));
 }
 
 /** Like lex, for a bare template (the text of a template file). */
 export function lexTemplate(src: string, filename: string, start?: Pos): Token[] {
-  return toTokens(scan(src, ScanMode.Template, true, start), src, filename);
+  return toTokens(scan(src, ScanMode.Template, true), new SourceIndex(filename, src, start));
 }
 
-function toTokens(b: TokenBuffer, src: string, filename: string): Token[] {
+function toTokens(b: TokenBuffer, ix: SourceIndex): Token[] {
   const out: Token[] = new Array(b.n);
+  const src = ix.src;
   for (let i = 0; i < b.n; i++) {
-    const range: Range = { filename, start: tokStart(b, i), end: tokEnd(b, i) };
-    out[i] = { type: b.type[i], text: src.slice(b.start[i], b.end[i]), range };
+    out[i] = { type: b.type[i], text: src.slice(b.start[i], b.end[i]), range: ix.range(b.start[i], b.end[i]) };
   }
   return out;
 }

@@ -51,7 +51,7 @@ export function parseTraversalAbs(src: string, filename: string, start?: Pos): {
 }
 
 function newParser(src: string, filename: string, mode: ScanMode, start?: Pos): Parser {
-  const b = scan(src, mode, false, start);
+  const b = scan(src, mode, false);
   const p = new Parser(b, src, filename, start);
   checkInvalidTokens(p, b);
   return p;
