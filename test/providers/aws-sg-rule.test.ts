@@ -115,6 +115,18 @@ describe('aws_security_group_rule', () => {
     await w.h.destroy(R, state);
   });
 
+  it('creates rules of one group in parallel, and imports a self rule', async () => {
+    const cfgs = [100, 101, 102, 103].map((port) => ({ type: 'ingress', security_group_id: sgId, protocol: 'tcp', from_port: port, to_port: port, self: true }));
+    const states = await Promise.all(cfgs.map((c) => w.h.create(R, c)));
+    expect(new Set(states.map((x) => js(x).id)).size).toBe(4);
+    const imp = await w.h.importState(R, `${sgId}_ingress_tcp_101_101_self`);
+    expect(imp.diagnostics).toEqual([]);
+    expect(js(imp.importedResources[0]!.state).id).toBe(js(states[1]!).id);
+    await noChange(imp.importedResources[0]!.state, cfgs[1]!);
+    await Promise.all(states.map((x) => w.h.destroy(R, x)));
+    expect((await ingress()).filter((p) => (p.FromPort ?? 0) >= 100 && (p.FromPort ?? 0) <= 103)).toEqual([]);
+  });
+
   it('checks type, conflicting sources and that one source is given', async () => {
     const base = { security_group_id: sgId, protocol: 'tcp', from_port: 1, to_port: 1 };
     const type = await w.h.plan(R, null, { ...base, type: 'sideways', cidr_blocks: ['10.0.0.0/8'] });

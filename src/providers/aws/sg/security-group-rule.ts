@@ -18,6 +18,7 @@ import { awsCall, awsErrorCode, awsFailure, isAwsCode } from '../errors.js';
 import { authorize, revoke, updateDescriptions } from './ec2-calls.js';
 import { protocolForValue } from './protocol.js';
 import { securityGroupRuleSchema } from './schemas.js';
+import { withGroupLock } from './group-lock.js';
 import { findGroup } from './security-group.js';
 
 const strList = (v: Value, name: string): string[] => {
@@ -146,24 +147,7 @@ export const awsSecurityGroupRule: ResourceDef<AwsMeta> = {
   },
 
   async create(ctx, planned) {
-    const groupId = str(planned, 'security_group_id')!;
-    const type = str(planned, 'type')!;
-    const ec2 = ctx.meta.ec2();
-    const g = await awsCall(`reading Security Group (${groupId})`, () => findGroup(ec2, groupId));
-    if (!g) throw new ProviderError(`reading Security Group (${groupId}): couldn't find resource`);
-    const p = rulePermission(planned, groupId);
-    const id = ruleId(groupId, type, p);
-    let created: string | undefined;
-    try {
-      const rules = await authorize(ec2, type === 'egress', { GroupId: groupId, IpPermissions: [p] });
-      if (rules.length === 1) created = rules[0]!.SecurityGroupRuleId;
-    } catch (e) {
-      if (isAwsCode(e, 'InvalidPermission.Duplicate')) throw new ProviderError(DUPLICATE(groupId, `${awsErrorCode(e)}: ${e instanceof Error ? e.message : String(e)}`));
-      throw awsFailure(`authorizing Security Group (${groupId}) Rule (${id})`, e);
-    }
-    const got = await readRule(ctx.meta, withAttrs(planned, { id, security_group_rule_id: created ?? '' }));
-    if (!got) throw new ProviderError(`waiting for Security Group (${groupId}) Rule (${id}) create: couldn't find resource`);
-    return got;
+    return withGroupLock(str(planned, 'security_group_id')!, () => createRule(ctx.meta, planned));
   },
 
   async read(ctx, state) {
@@ -171,30 +155,59 @@ export const awsSecurityGroupRule: ResourceDef<AwsMeta> = {
   },
 
   async update(ctx, prior, planned) {
-    const groupId = str(planned, 'security_group_id')!;
-    if (str(prior, 'description') !== str(planned, 'description')) {
-      const p = rulePermission(planned, groupId);
-      await awsCall(`updating Security Group (${groupId}) Rule (${str(prior, 'id')}) description`, () => updateDescriptions(ctx.meta.ec2(), isEgress(planned), groupId, [p]));
-    }
-    const got = await readRule(ctx.meta, withAttrs(planned, { id: str(prior, 'id'), security_group_rule_id: str(prior, 'security_group_rule_id') }));
-    if (!got) throw new ProviderError(`reading Security Group (${groupId}) Rule (${str(prior, 'id')}): couldn't find resource`);
-    return got;
+    return withGroupLock(str(planned, 'security_group_id')!, () => updateRule(ctx.meta, prior, planned));
   },
 
   async delete(ctx, state) {
-    const groupId = str(state, 'security_group_id')!;
-    try {
-      await revoke(ctx.meta.ec2(), isEgress(state), { GroupId: groupId, IpPermissions: [rulePermission(state, groupId)] });
-    } catch (e) {
-      if (isAwsCode(e, 'InvalidPermission.NotFound', 'InvalidGroup.NotFound')) return;
-      throw awsFailure(`revoking Security Group (${groupId}) Rule (${str(state, 'id')})`, e);
-    }
+    return withGroupLock(str(state, 'security_group_id')!, () => deleteRule(ctx.meta, state));
   },
 
   async importState(_ctx, id) {
     return importedRule(id);
   },
 };
+
+async function createRule(meta: AwsMeta, planned: Value): Promise<Value> {
+  const groupId = str(planned, 'security_group_id')!;
+  const type = str(planned, 'type')!;
+  const ec2 = meta.ec2();
+  const g = await awsCall(`reading Security Group (${groupId})`, () => findGroup(ec2, groupId));
+  if (!g) throw new ProviderError(`reading Security Group (${groupId}): couldn't find resource`);
+  const p = rulePermission(planned, groupId);
+  const id = ruleId(groupId, type, p);
+  let created: string | undefined;
+  try {
+    const rules = await authorize(ec2, type === 'egress', { GroupId: groupId, IpPermissions: [p] });
+    if (rules.length === 1) created = rules[0]!.SecurityGroupRuleId;
+  } catch (e) {
+    if (isAwsCode(e, 'InvalidPermission.Duplicate')) throw new ProviderError(DUPLICATE(groupId, `${awsErrorCode(e)}: ${e instanceof Error ? e.message : String(e)}`));
+    throw awsFailure(`authorizing Security Group (${groupId}) Rule (${id})`, e);
+  }
+  const got = await readRule(meta, withAttrs(planned, { id, security_group_rule_id: created ?? '' }));
+  if (!got) throw new ProviderError(`waiting for Security Group (${groupId}) Rule (${id}) create: couldn't find resource`);
+  return got;
+}
+
+async function updateRule(meta: AwsMeta, prior: Value, planned: Value): Promise<Value> {
+  const groupId = str(planned, 'security_group_id')!;
+  if (str(prior, 'description') !== str(planned, 'description')) {
+    const p = rulePermission(planned, groupId);
+    await awsCall(`updating Security Group (${groupId}) Rule (${str(prior, 'id')}) description`, () => updateDescriptions(meta.ec2(), isEgress(planned), groupId, [p]));
+  }
+  const got = await readRule(meta, withAttrs(planned, { id: str(prior, 'id'), security_group_rule_id: str(prior, 'security_group_rule_id') }));
+  if (!got) throw new ProviderError(`reading Security Group (${groupId}) Rule (${str(prior, 'id')}): couldn't find resource`);
+  return got;
+}
+
+async function deleteRule(meta: AwsMeta, state: Value): Promise<void> {
+  const groupId = str(state, 'security_group_id')!;
+  try {
+    await revoke(meta.ec2(), isEgress(state), { GroupId: groupId, IpPermissions: [rulePermission(state, groupId)] });
+  } catch (e) {
+    if (isAwsCode(e, 'InvalidPermission.NotFound', 'InvalidGroup.NotFound')) return;
+    throw awsFailure(`revoking Security Group (${groupId}) Rule (${str(state, 'id')})`, e);
+  }
+}
 
 /** The partial state an import id describes (read fills the rest and fixes the id). */
 export function importedRule(id: string): Value {
