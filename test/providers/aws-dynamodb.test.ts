@@ -120,7 +120,9 @@ describe('aws_dynamodb_table', () => {
     };
     const s = await noChange(await h.create(D, cfg), cfg);
     expect(js(s).server_side_encryption).toEqual([{ enabled: true, kms_key_arn: expect.stringMatching(/^arn:aws:kms:us-east-1:000000000000:key\//) }]);
-    const std = await step(s, { ...cfg, table_class: 'STANDARD' });
+    const pitr = await step(s, { ...cfg, point_in_time_recovery: [{ enabled: true, recovery_period_in_days: 7 }] });
+    expect(js(pitr).point_in_time_recovery).toEqual([{ enabled: true, recovery_period_in_days: 7 }]);
+    const std = await step(pitr, { ...cfg, table_class: 'STANDARD', point_in_time_recovery: [{ enabled: true, recovery_period_in_days: 7 }] });
     expect(js(std).table_class).toBe('STANDARD');
     expect(js((await h.plan(D, std, { ...cfg, table_class: undefined })).plannedState).table_class).toBe('STANDARD');
   });

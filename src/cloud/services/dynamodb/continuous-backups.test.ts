@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DescribeContinuousBackupsCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeContinuousBackupsCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { startCloud, type RunningCloud } from '../../index.js';
 
 let cloud: RunningCloud;
@@ -22,5 +22,20 @@ describe('continuous backups of a missing table', () => {
     expect(e?.name).toBe('TableNotFoundException');
     expect(e?.message).toBe('Table not found: nope');
     expect(e?.$metadata.httpStatusCode).toBe(400);
+  });
+});
+
+describe('point-in-time recovery period', () => {
+  it('keeps the configured number of days and rejects a period outside 1-35', async () => {
+    await ddb.send(new CreateTableCommand({
+      TableName: 'pitr', BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+    }));
+    await ddb.send(new UpdateContinuousBackupsCommand({ TableName: 'pitr', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 } }));
+    const d = await ddb.send(new DescribeContinuousBackupsCommand({ TableName: 'pitr' }));
+    expect(d.ContinuousBackupsDescription?.PointInTimeRecoveryDescription).toMatchObject({ PointInTimeRecoveryStatus: 'ENABLED', RecoveryPeriodInDays: 7 });
+    const e = await ddb.send(new UpdateContinuousBackupsCommand({ TableName: 'pitr', PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 40 } }))
+      .then(() => undefined, (err: unknown) => err as { name: string; message: string });
+    expect(e?.name).toBe('ValidationException');
+    expect(e?.message).toContain("at 'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to satisfy constraint: Member must have value less than or equal to 35");
   });
 });

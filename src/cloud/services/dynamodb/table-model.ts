@@ -24,6 +24,8 @@ export interface TableMeta {
   stream?: { StreamEnabled: boolean; StreamViewType?: string; label?: string };
   ttl?: { attributeName: string; enabled: boolean };
   pitr: boolean;
+  /** Days of point-in-time recovery kept (1-35) while pitr is on. */
+  pitrDays?: number;
   tags: { Key: string; Value: string }[];
   sse?: { enabled: boolean; kmsKeyArn?: string };
   tableClass: string;

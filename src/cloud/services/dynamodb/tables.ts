@@ -176,14 +176,22 @@ export const tableOps: Record<string, JsonOp> = {
     if (t.pitr) {
       desc['EarliestRestorableDateTime'] = t.createdAt;
       desc['LatestRestorableDateTime'] = ctx.now().getTime() / 1000;
-      desc['RecoveryPeriodInDays'] = 35;
+      desc['RecoveryPeriodInDays'] = t.pitrDays ?? 35;
     }
     return { ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: desc } };
   },
   UpdateContinuousBackups(input, ctx) {
     const t = backupTable(ctx, input['TableName']);
-    const spec = input['PointInTimeRecoverySpecification'] as { PointInTimeRecoveryEnabled?: boolean } | undefined;
-    t.pitr = spec?.PointInTimeRecoveryEnabled === true;
+    const spec = input['PointInTimeRecoverySpecification'] as { PointInTimeRecoveryEnabled?: boolean; RecoveryPeriodInDays?: number } | undefined;
+    if (typeof spec?.PointInTimeRecoveryEnabled !== 'boolean') {
+      throw validation("1 validation error detected: Value null at 'pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled' failed to satisfy constraint: Member must not be null");
+    }
+    const days = spec.RecoveryPeriodInDays;
+    if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 35)) {
+      throw validation(`1 validation error detected: Value '${String(days)}' at 'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to satisfy constraint: Member must have value ${days < 1 ? 'greater than or equal to 1' : 'less than or equal to 35'}`);
+    }
+    t.pitr = spec.PointInTimeRecoveryEnabled;
+    t.pitrDays = t.pitr ? days ?? t.pitrDays ?? 35 : undefined;
     saveTable(ctx, t);
     return tableOps['DescribeContinuousBackups']!(input, ctx);
   },

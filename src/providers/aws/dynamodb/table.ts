@@ -103,11 +103,14 @@ async function setTtl(ctx: ResourceContext<AwsMeta>, name: string, planned: Valu
 }
 
 async function setPitr(ctx: ResourceContext<AwsMeta>, name: string, planned: Value, prior: Value | null): Promise<void> {
-  const want = firstBlock<{ enabled: boolean }>(planned, 'point_in_time_recovery')?.enabled === true;
-  const had = prior ? firstBlock<{ enabled: boolean }>(prior, 'point_in_time_recovery')?.enabled === true : false;
-  if (want === had) return;
+  type Pitr = { enabled: boolean; recovery_period_in_days?: number | null };
+  const want = firstBlock<Pitr>(planned, 'point_in_time_recovery');
+  const had = prior ? firstBlock<Pitr>(prior, 'point_in_time_recovery') : undefined;
+  const on = want?.enabled === true, wasOn = had?.enabled === true;
+  const days = want?.recovery_period_in_days || undefined;
+  if (on === wasOn && (!on || days === undefined || days === had?.recovery_period_in_days)) return;
   await awsCall(`updating ${TABLE} (${name}) point in time recovery`, () => ctx.meta.dynamodb().send(new UpdateContinuousBackupsCommand({
-    TableName: name, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: want },
+    TableName: name, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: on, ...(on && days ? { RecoveryPeriodInDays: days } : {}) },
   })));
 }
 
