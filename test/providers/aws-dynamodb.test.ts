@@ -113,6 +113,23 @@ describe('aws_dynamodb_table', () => {
     expect(await h.read(D, s)).toBeNull();
   });
 
+  it('creates local and global secondary indexes that read back as configured', async () => {
+    const cfg = {
+      name: 'events', hash_key: 'tenant', range_key: 'at', billing_mode: 'PAY_PER_REQUEST',
+      attribute: [{ name: 'tenant', type: 'S' }, { name: 'at', type: 'N' }, { name: 'kind', type: 'S' }, { name: 'user', type: 'S' }],
+      local_secondary_index: [{ name: 'by-kind', range_key: 'kind', projection_type: 'INCLUDE', non_key_attributes: ['payload'] }],
+      global_secondary_index: [{ name: 'by-user', hash_key: 'user', range_key: 'at', projection_type: 'KEYS_ONLY' }],
+    };
+    const s = await noChange(await h.create(D, cfg), cfg);
+    expect(js(s).local_secondary_index).toEqual([{ name: 'by-kind', range_key: 'kind', projection_type: 'INCLUDE', non_key_attributes: ['payload'] }]);
+    expect(js(s).global_secondary_index).toEqual([{
+      name: 'by-user', hash_key: 'user', range_key: 'at', projection_type: 'KEYS_ONLY', non_key_attributes: null,
+      read_capacity: 0, write_capacity: 0, on_demand_throughput: [],
+    }]);
+    const t = (await ddb.send(new DescribeTableCommand({ TableName: 'events' }))).Table!;
+    expect(t.LocalSecondaryIndexes?.[0]?.Projection?.NonKeyAttributes).toEqual(['payload']);
+  });
+
   it('keeps encryption with the AWS key and a table class, plans clean, and switches the class in place', async () => {
     const cfg = {
       name: 'secure', hash_key: 'id', billing_mode: 'PAY_PER_REQUEST', attribute: [{ name: 'id', type: 'S' }],
