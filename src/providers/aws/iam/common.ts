@@ -105,3 +105,40 @@ export function iamTagsForState(meta: AwsMeta, remote: Tag[] | undefined, prior:
   const t = tagsForState(meta, remote as EcTag[] | undefined, prior);
   return refresh && t.tags === null ? { ...t, tags: {} } : t;
 }
+
+/** How long hashicorp waits for IAM's eventual consistency (propagationTimeout). */
+export const PROPAGATION_MS = 2 * 60 * 1000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Reads a just-written entity, polling while IAM does not show it yet (real IAM is
+ * eventually consistent; the first try is immediate, so a cloud that answers at once
+ * costs nothing).
+ */
+export async function readAfterWrite<R>(what: string, read: () => Promise<R | null>, timeoutMs = PROPAGATION_MS): Promise<R> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5000)) {
+    const got = await read();
+    if (got !== null) return got;
+    if (Date.now() + delay > deadline) throw new Error(`reading ${what}: not found after writing it`);
+    await sleep(delay);
+  }
+}
+
+/**
+ * Runs `fn`, retrying while IAM rejects a principal it does not know yet (a role or user
+ * created moments ago), as hashicorp does for trust policies.
+ */
+export async function retryInvalidPrincipal<R>(fn: () => Promise<R>, timeoutMs = PROPAGATION_MS): Promise<R> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 1000; ; delay = Math.min(delay * 2, 10_000)) {
+    try {
+      return await fn();
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : '';
+      if (!isAwsCode(e, 'MalformedPolicyDocument', 'MalformedPolicyDocumentException') || !msg.includes('Invalid principal in policy') || Date.now() + delay > deadline) throw e;
+      await sleep(delay);
+    }
+  }
+}

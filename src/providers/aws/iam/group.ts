@@ -5,7 +5,7 @@ import { str, withAttrs } from '../../sdk/obj.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
-import { notFound, orNull } from './common.js';
+import { notFound, orNull, readAfterWrite } from './common.js';
 import { groupSchema } from './schemas.js';
 
 async function readGroup(meta: AwsMeta, name: string, prior: Value): Promise<Value | null> {
@@ -16,9 +16,7 @@ async function readGroup(meta: AwsMeta, name: string, prior: Value): Promise<Val
 }
 
 async function mustRead(meta: AwsMeta, name: string, planned: Value): Promise<Value> {
-  const got = await readGroup(meta, name, planned);
-  if (!got) throw new Error(`reading IAM Group (${name}): not found after writing it`);
-  return got;
+  return readAfterWrite(`IAM Group (${name})`, () => readGroup(meta, name, planned));
 }
 
 /** The aws_iam_group resource. */

@@ -13,7 +13,7 @@ import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
 import { tagMap } from '../tags.js';
-import { createName, iamTags, namePrefixFromName, notFound, orNull, rfc3339, updateIamTags, iamTagsForState } from './common.js';
+import { createName, iamTags, namePrefixFromName, notFound, orNull, rfc3339, updateIamTags, iamTagsForState, readAfterWrite } from './common.js';
 import { conflicts, iamPlan } from './plan.js';
 import { instanceProfileSchema } from './schemas.js';
 
@@ -31,9 +31,7 @@ async function readProfile(meta: AwsMeta, name: string, prior: Value, refresh = 
 }
 
 async function mustRead(meta: AwsMeta, name: string, planned: Value): Promise<Value> {
-  const got = await readProfile(meta, name, planned);
-  if (!got) throw new Error(`reading IAM Instance Profile (${name}): not found after writing it`);
-  return got;
+  return readAfterWrite(`IAM Instance Profile (${name})`, () => readProfile(meta, name, planned));
 }
 
 async function removeRole(meta: AwsMeta, name: string, role: string): Promise<void> {

@@ -14,7 +14,7 @@ import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
 import { tagMap } from '../tags.js';
-import { createName, decodeDocument, iamTags, namePrefixFromName, notFound, orNull, updateIamTags, iamTagsForState } from './common.js';
+import { createName, decodeDocument, iamTags, namePrefixFromName, notFound, orNull, updateIamTags, iamTagsForState, readAfterWrite } from './common.js';
 import { normalizeJson, policyToSet } from './json.js';
 import { conflicts, iamPlan } from './plan.js';
 import { policySchema } from './schemas.js';
@@ -68,9 +68,7 @@ async function readPolicy(meta: AwsMeta, arn: string, prior: Value, refresh = fa
 }
 
 async function mustRead(meta: AwsMeta, arn: string, planned: Value): Promise<Value> {
-  const got = await readPolicy(meta, arn, planned);
-  if (!got) throw new Error(`reading IAM Policy (${arn}): not found after writing it`);
-  return got;
+  return readAfterWrite(`IAM Policy (${arn})`, () => readPolicy(meta, arn, planned));
 }
 
 /** The aws_iam_policy resource. */

@@ -11,7 +11,7 @@ import { nullObject } from '../../sdk/provider.js';
 import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
-import { createName, decodeDocument, namePrefixFromName, notFound, orNull } from './common.js';
+import { createName, decodeDocument, namePrefixFromName, notFound, orNull, readAfterWrite } from './common.js';
 import { legacyPolicyNormalize, legacyPolicyToSet } from './json.js';
 import { conflicts, iamPlan } from './plan.js';
 import { rolePolicySchema } from './schemas.js';
@@ -39,9 +39,7 @@ async function put(meta: AwsMeta, role: string, name: string, planned: Value): P
   await awsCall(`putting IAM Role Policy (${id})`, () => meta.iam().send(new PutRolePolicyCommand({
     RoleName: role, PolicyName: name, PolicyDocument: legacyPolicyNormalize(str(planned, 'policy') ?? ''),
   })));
-  const got = await readRolePolicy(meta, id, withAttrs(planned, { id }));
-  if (!got) throw new Error(`reading IAM Role Policy (${id}): not found after writing it`);
-  return got;
+  return readAfterWrite(`IAM Role Policy (${id})`, () => readRolePolicy(meta, id, withAttrs(planned, { id })));
 }
 
 /** The aws_iam_role_policy resource. */

@@ -20,7 +20,7 @@ import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
 import { tagMap } from '../tags.js';
-import { createName, decodeDocument, iamTags, namePrefixFromName, notFound, orNull, rfc3339, updateIamTags, iamTagsForState } from './common.js';
+import { createName, decodeDocument, iamTags, namePrefixFromName, notFound, orNull, rfc3339, updateIamTags, iamTagsForState, readAfterWrite, retryInvalidPrincipal } from './common.js';
 import { legacyPolicyNormalize, normalizeJson, policiesEquivalent, policyToSet } from './json.js';
 import { conflicts, iamPlan } from './plan.js';
 import { roleSchema } from './schemas.js';
@@ -125,9 +125,7 @@ async function readRole(meta: AwsMeta, name: string, prior: Value, refresh = fal
 }
 
 async function mustRead(meta: AwsMeta, name: string, planned: Value): Promise<Value> {
-  const got = await readRole(meta, name, planned);
-  if (!got) throw new Error(`reading IAM Role (${name}): not found after writing it`);
-  return got;
+  return readAfterWrite(`IAM Role (${name})`, () => readRole(meta, name, planned));
 }
 
 /** The aws_iam_role resource. */
@@ -158,11 +156,11 @@ export const awsIamRole: ResourceDef<AwsMeta> = {
   async create(ctx, planned) {
     const iam = ctx.meta.iam();
     const name = createName(str(planned, 'name'), str(planned, 'name_prefix'));
-    await awsCall(`creating IAM Role (${name})`, () => iam.send(new CreateRoleCommand({
+    await awsCall(`creating IAM Role (${name})`, () => retryInvalidPrincipal(() => iam.send(new CreateRoleCommand({
       RoleName: name, Path: str(planned, 'path'), AssumeRolePolicyDocument: normalizeJson(str(planned, 'assume_role_policy') ?? ''),
       Description: str(planned, 'description') || undefined, MaxSessionDuration: num(planned, 'max_session_duration'),
       PermissionsBoundary: str(planned, 'permissions_boundary') || undefined, Tags: iamTags(tagMap(planned, 'tags_all')),
-    })));
+    }))));
     await putInline(iam, name, configuredInline(planned));
     await attach(iam, name, managedArns(planned));
     return mustRead(ctx.meta, name, withAttrs(planned, { id: name }));
@@ -177,7 +175,7 @@ export const awsIamRole: ResourceDef<AwsMeta> = {
     const id = str(prior, 'id')!;
     const changed = (n: string) => JSON.stringify(toJS(attr(prior, n))) !== JSON.stringify(toJS(attr(planned, n)));
     if (changed('assume_role_policy')) {
-      await awsCall(`updating IAM Role (${id}) assume role policy`, () => iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: id, PolicyDocument: normalizeJson(str(planned, 'assume_role_policy') ?? '') })));
+      await awsCall(`updating IAM Role (${id}) assume role policy`, () => retryInvalidPrincipal(() => iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: id, PolicyDocument: normalizeJson(str(planned, 'assume_role_policy') ?? '') }))));
     }
     if (changed('description')) {
       await awsCall(`updating IAM Role (${id}) description`, () => iam.send(new UpdateRoleDescriptionCommand({ RoleName: id, Description: str(planned, 'description') ?? '' })));

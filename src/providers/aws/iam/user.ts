@@ -17,7 +17,7 @@ import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
 import { tagMap } from '../tags.js';
-import { iamTags, notFound, orNull, updateIamTags, iamTagsForState } from './common.js';
+import { iamTags, notFound, orNull, updateIamTags, iamTagsForState, readAfterWrite } from './common.js';
 import { iamPlan } from './plan.js';
 import { userSchema } from './schemas.js';
 
@@ -35,9 +35,7 @@ async function readUser(meta: AwsMeta, name: string, prior: Value, refresh = fal
 }
 
 async function mustRead(meta: AwsMeta, name: string, planned: Value): Promise<Value> {
-  const got = await readUser(meta, name, planned);
-  if (!got) throw new Error(`reading IAM User (${name}): not found after writing it`);
-  return got;
+  return readAfterWrite(`IAM User (${name})`, () => readUser(meta, name, planned));
 }
 
 async function ignoreGone(fn: () => Promise<unknown>): Promise<void> {
