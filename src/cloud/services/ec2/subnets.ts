@@ -157,6 +157,7 @@ const subnetFilters: FilterSpec<SubnetDoc> = {
   'availability-zone': (s) => s.availabilityZone,
   availabilityZone: (s) => s.availabilityZone,
   'availability-zone-id': (s) => s.availabilityZoneId,
+  availabilityZoneId: (s) => s.availabilityZoneId,
   'default-for-az': (s) => s.defaultForAz,
   defaultForAz: (s) => s.defaultForAz,
   'map-public-ip-on-launch': (s) => s.mapPublicIpOnLaunch,

@@ -5,7 +5,7 @@
  */
 import {
   CreateVpcCommand, DeleteVpcCommand, DescribeNetworkAclsCommand, DescribeRouteTablesCommand, DescribeSecurityGroupsCommand,
-  DescribeVpcAttributeCommand, DescribeVpcsCommand, ModifyVpcAttributeCommand, ModifyVpcTenancyCommand, type Vpc,
+  DescribeVpcAttributeCommand, DescribeVpcsCommand, ModifyVpcAttributeCommand, ModifyVpcTenancyCommand, type ResourceType, type Vpc,
 } from '@aws-sdk/client-ec2';
 import type { Value } from '../../../lang/value.js';
 import { impliedType } from '../../schema.js';
@@ -72,13 +72,15 @@ export const awsVpc: ResourceDef<AwsMeta> = {
   },
 };
 
-function tagSpec(type: 'vpc' | 'subnet' | 'internet-gateway', all: Record<string, string>) {
+/** EC2 TagSpecifications for a create call of `type` (undefined when there are no tags). */
+function tagSpec(type: ResourceType, all: Record<string, string>) {
   const tags = ec2Tags(all);
   return tags ? [{ ResourceType: type, Tags: tags }] : undefined;
 }
 export { tagSpec };
 
-async function setDnsAttributes(meta: AwsMeta, id: string, planned: Value, prior: Value | null): Promise<void> {
+/** Sets the DNS and NAU attributes that differ between `planned` and `prior` (null: AWS defaults). */
+export async function setDnsAttributes(meta: AwsMeta, id: string, planned: Value, prior: Value | null): Promise<void> {
   const ec2 = meta.ec2();
   const pairs: [string, 'EnableDnsSupport' | 'EnableDnsHostnames' | 'EnableNetworkAddressUsageMetrics'][] = [
     ['enable_dns_support', 'EnableDnsSupport'], ['enable_dns_hostnames', 'EnableDnsHostnames'],
