@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { impliedType } from '../../schema.js';
 import { fromJS } from '../../sdk/obj.js';
 import { ipv4CidrError, ipv6CidrError } from './cidr.js';
-import { durationMs } from './retry.js';
 import { securityGroupRuleSchema, securityGroupSchema } from './schemas.js';
 import { validateSecurityGroup, validateSecurityGroupRule } from './validate.js';
 
@@ -53,32 +52,5 @@ describe('security group validation', () => {
   it('checks aws_security_group_rule CIDRs', () => {
     expect(rule({ type: 'ingress', protocol: 'tcp', from_port: 1, to_port: 1, security_group_id: 'sg-1', ipv6_cidr_blocks: ['2001:db8::1/32'] }).map((x) => x.summary))
       .toEqual(['"2001:db8::1/32" is not a valid IPv6 CIDR block; did you mean "2001:db8::/32"?']);
-  });
-});
-
-describe('timeouts', () => {
-  it.each([['30s', 30_000], ['10m', 600_000], ['1h30m', 5_400_000], ['250ms', 250], ['', undefined], ['10 minutes', undefined], [undefined, undefined]])('%s', (s, want) => {
-    expect(durationMs(s)).toBe(want);
-  });
-});
-
-describe('withGroupLock', () => {
-  it('runs changes of one group one at a time, in call order, and other groups alongside', async () => {
-    const { withGroupLock } = await import('./group-lock.js');
-    const log: string[] = [];
-    const step = (name: string, ms: number) => async () => {
-      log.push(`start ${name}`);
-      await new Promise((r) => setTimeout(r, ms));
-      log.push(`end ${name}`);
-      if (name === 'a2') throw new Error('boom');
-      return name;
-    };
-    const results = await Promise.allSettled([
-      withGroupLock('sg-a', step('a1', 20)), withGroupLock('sg-a', step('a2', 5)), withGroupLock('sg-a', step('a3', 1)), withGroupLock('sg-b', step('b1', 1)),
-    ]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
-    const a = log.filter((l) => l.includes(' a'));
-    expect(a).toEqual(['start a1', 'end a1', 'start a2', 'end a2', 'start a3', 'end a3']);
-    expect(log.indexOf('end b1')).toBeLessThan(log.indexOf('end a1'));
   });
 });
