@@ -293,6 +293,11 @@ describe('aws_instance', () => {
     expect(d({ ami, instance_type: 't2.micro', user_data_base64: 'not base64!' })).toEqual(['user_data_base64: must be base64-encoded']);
     expect(d({ instance_type: 't2.micro' })).toEqual(['"ami": one of `ami,launch_template` must be specified']);
     expect(d({ ami, instance_type: 't2.micro', volume_tags: { a: 'b' }, root_block_device: [{ tags: { c: 'd' } }] })).toEqual(['"root_block_device.0.tags": conflicts with volume_tags']);
+    expect(d({ ami, instance_type: 't2.micro', root_block_device: [{ volume_type: 'gp4' }], metadata_options: [{ http_tokens: 'always', http_put_response_hop_limit: 65 }] })).toEqual([
+      'expected metadata_options.0.http_tokens to be one of ["optional" "required"], got always',
+      'expected metadata_options.0.http_put_response_hop_limit to be in the range (1 - 64), got 65',
+      'expected root_block_device.0.volume_type to be one of ["standard" "io1" "io2" "gp2" "sc1" "st1" "gp3"], got gp4',
+    ]);
     expect(d({ ami, instance_type: 't2.micro', subnet_id: subnet, network_interface: [{ device_index: 0, network_interface_id: 'eni-1' }] })).toEqual(['"network_interface": conflicts with subnet_id']);
   });
 });

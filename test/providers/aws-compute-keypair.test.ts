@@ -134,5 +134,8 @@ describe('aws_key_pair', () => {
   it('rejects key_name together with key_name_prefix', () => {
     const diags = env.h.p.validateResourceConfig!(K, env.h.config(K, { key_name: 'a', key_name_prefix: 'b', public_key: 'x' }));
     expect(diags.map((d) => d.detail)).toEqual(['"key_name": conflicts with key_name_prefix']);
+    const long = 'k'.repeat(256);
+    const tooLong = env.h.p.validateResourceConfig!(K, env.h.config(K, { key_name: long, public_key: 'x' }));
+    expect(tooLong.map((d) => d.detail)).toEqual([`expected length of key_name to be in the range (0 - 255), got ${long}`]);
   });
 });
