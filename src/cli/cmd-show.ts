@@ -73,7 +73,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       const pr = await readPlanFile(path);
       if (pr.plan && pr.prior) {
         if (p.flags.json) {
-          io.stdout.write(JSON.stringify(planJSON(pr.plan, pr.prior, schemas(wd), wd.config)) + '\n');
+          io.stdout.write(JSON.stringify(planJSON(pr.plan, pr.prior, schemas(wd), wd.config, (src) => wd.providers.schema(src)?.provider.block)) + '\n');
           return 0;
         }
         printPlan(io, wd, { plan: pr.plan, refreshed: pr.prior, diags: [] }, color);

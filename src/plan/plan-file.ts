@@ -16,17 +16,23 @@ import type { Plan, ResourceInstanceChange, OutputChange } from './plan.js';
 const FORMAT = 'terrane-plan';
 const VERSION = 1;
 
-type Tree = null | string | number | boolean | { $unknown: true } | Tree[] | { [k: string]: Tree };
+type Tree = null | string | number | boolean | { $unknown: true } | { $dynamic: unknown; value: Tree } | Tree[] | { [k: string]: Tree };
 
-function toTree(v: Value): Tree {
+/** `declared` is the type the place holds: a concrete value in a dynamic place keeps its own type. */
+function toTree(v: Value, declared: T.Type = v.type): Tree {
+  if (declared.kind === 'dynamic' && v.type.kind !== 'dynamic' && v.v !== UNKNOWN && !v.isNull) {
+    return { $dynamic: typeToJSONValue(v.type), value: toTree(v, v.type) };
+  }
   if (v.v === UNKNOWN) return { $unknown: true };
   if (v.isNull) return null;
-  switch (v.type.kind) {
+  const t = v.type;
+  switch (t.kind) {
     case 'string': case 'number': case 'bool': return v.v as Tree;
-    case 'list': case 'set': case 'tuple': return v.elems.map(toTree);
+    case 'list': case 'set': return v.elems.map((e) => toTree(e, t.elem));
+    case 'tuple': return v.elems.map((e, i) => toTree(e, t.elems[i]!));
     case 'map': case 'object': {
       const o: Record<string, Tree> = {};
-      for (const [k, e] of v.attrs) o[k] = toTree(e);
+      for (const [k, e] of v.attrs) o[k] = toTree(e, t.kind === 'map' ? t.elem : t.attrs[k]!);
       return o;
     }
     default: return null;
@@ -44,7 +50,11 @@ function fromTree(t: Tree, type: T.Type): Value {
     case 'tuple': return new Value(type, (t as Tree[]).map((e, i) => fromTree(e, type.elems[i]!)));
     case 'map': return new Value(type, new Map(Object.entries(t as Record<string, Tree>).map(([k, e]) => [k, fromTree(e, type.elem)])));
     case 'object': return new Value(type, new Map(Object.keys(type.attrs).sort().map((k) => [k, fromTree((t as Record<string, Tree>)[k] ?? null, type.attrs[k]!)])));
-    case 'dynamic': return unknownVal(T.Dynamic);
+    case 'dynamic': {
+      const d = t as { $dynamic?: unknown; value?: Tree };
+      if (d && typeof d === 'object' && '$dynamic' in d) return fromTree(d.value ?? null, typeFromJSONValue(d.$dynamic));
+      return unknownVal(T.Dynamic);
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { VERSION } from '../../version.js';
 import { parseAbsResourceInstance } from '../../addrs/index.js';
 import type { Action, Plan, ResourceInstanceChange } from '../plan.js';
 import { mirror, plainJSON, sensitiveMirror } from './json-values.js';
+import { configurationJSON, type ProviderSchemaLookup } from './json-config.js';
 import { moduleTree, stateJSON, stateValuesJSON, type JSONResource, type SchemaLookup } from './json-state.js';
 
 /** Terraform's `actions` list for an action. */
@@ -55,6 +56,27 @@ function changeJSON(ch: ResourceInstanceChange): Record<string, unknown> {
   };
 }
 
+/**
+ * Planned values as Terraform writes them (its omitUnknowns): unknown attributes left out,
+ * unknown elements of sequences as null; undefined for a wholly unknown value.
+ */
+export function knownJSON(v: Value): unknown {
+  if (v.isNull) return null;
+  if (!v.isKnown) return undefined;
+  switch (v.type.kind) {
+    case 'list': case 'set': case 'tuple': return v.elems.map((e) => knownJSON(e) ?? null);
+    case 'map': case 'object': {
+      const o: Record<string, unknown> = {};
+      for (const [k, e] of v.attrs) {
+        const j = knownJSON(e);
+        if (j !== undefined) o[k] = j;
+      }
+      return o;
+    }
+    default: return plainJSON(v);
+  }
+}
+
 function plannedValues(plan: Plan, prior: State, schemas: SchemaLookup): Record<string, unknown> {
   const byModule = new Map<string, JSONResource[]>([['', []]]);
   for (const ch of plan.changes) {
@@ -65,7 +87,7 @@ function plannedValues(plan: Plan, prior: State, schemas: SchemaLookup): Record<
       ...(a && a.key !== null ? { index: a.key } : {}),
       provider_name: providerName(ch.providerAddr),
       schema_version: schemas(providerName(ch.providerAddr), ch.mode, ch.type)?.version ?? 0,
-      values: plainJSON(ch.after),
+      values: knownJSON(ch.after) ?? null,
       sensitive_values: sensitiveMirror(ch.after),
     };
     const m = a ? a.module.toString() : '';
@@ -99,22 +121,8 @@ function outputChangesJSON(plan: Plan): Record<string, unknown> | undefined {
   return out;
 }
 
-/** The `configuration` section: provider configs and the root module's resources. */
-export function configurationJSON(config: Config | undefined): Record<string, unknown> {
-  if (!config) return {};
-  const mod = config.root.module as unknown as { managedResources?: Map<string, { type: string; name: string }>; dataResources?: Map<string, { type: string; name: string }> };
-  const resources: Record<string, unknown>[] = [];
-  for (const [mode, m] of [['managed', mod.managedResources], ['data', mod.dataResources]] as const) {
-    if (!m) continue;
-    for (const r of m.values()) {
-      resources.push({ address: `${mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, mode, type: r.type, name: r.name, provider_config_key: r.type.split('_')[0], expressions: {}, schema_version: 0 });
-    }
-  }
-  return { root_module: resources.length ? { resources } : {} };
-}
-
 /** The whole JSON document for a saved plan. */
-export function planJSON(plan: Plan, prior: State, schemas: SchemaLookup, config?: Config): Record<string, unknown> {
+export function planJSON(plan: Plan, prior: State, schemas: SchemaLookup, config?: Config, providerSchema?: ProviderSchemaLookup): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(plan.variables)) vars[k] = { value: plainJSON(v as Value) };
   const priorDoc = stateJSON(prior, schemas);
@@ -129,7 +137,7 @@ export function planJSON(plan: Plan, prior: State, schemas: SchemaLookup, config
     ...(changes.length ? { resource_changes: changes.map(changeJSON) } : {}),
     ...(outChanges ? { output_changes: outChanges } : {}),
     ...(prior.isEmpty ? {} : { prior_state: { ...priorDoc, values: stateValuesJSON(prior, schemas) } }),
-    configuration: configurationJSON(config),
+    configuration: config ? configurationJSON(config, schemas, providerSchema) : {},
     ...(plan.targets.length ? { target_addrs: plan.targets } : {}),
     timestamp: plan.timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     applyable: !plan.errored && (changes.some((c) => c.action !== 'no-op') || Boolean(outChanges && plan.outputChanges.some((o) => o.action !== 'no-op'))),
