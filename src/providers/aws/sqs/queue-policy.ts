@@ -10,12 +10,14 @@ import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, isAwsCode } from '../errors.js';
 import { compactJson, equivalentPolicy, keepEquivalent, suppressEquivalent } from '../json-policy.js';
-import { NO_QUEUE } from './queue.js';
+import { NO_QUEUE, waitAttributes } from './queue.js';
 import { queuePolicySchema } from './schemas.js';
 
 async function put(meta: AwsMeta, url: string, policy: string): Promise<void> {
+  const Policy = compactJson(policy);
   await awsCall(`setting SQS Queue (${url}) attribute (Policy)`, () =>
-    meta.sqs().send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: compactJson(policy) } })));
+    meta.sqs().send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy } })));
+  await waitAttributes(meta, url, { Policy });
 }
 
 async function readPolicy(meta: AwsMeta, url: string, prior: Value): Promise<Value | null> {

@@ -12,7 +12,7 @@ import type { Value } from '../../../lang/value.js';
 import { attr, str, withAttrs } from '../../sdk/obj.js';
 import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
-import { awsCall, isAwsCode } from '../errors.js';
+import { awsCall, awsFailure, isAwsCode } from '../errors.js';
 import { equivalentJson, equivalentPolicy, keepEquivalent, suppressEquivalent } from '../json-policy.js';
 import { planTagsAll, tagMap, tagsForState } from '../tags.js';
 import { generatedName, prefixFromName } from './names.js';
@@ -100,6 +100,7 @@ export const awsSqsQueue: ResourceDef<AwsMeta> = {
     const input = new CreateQueueCommand({ QueueName: name, Attributes: attributes, tags: Object.keys(tags).length ? tags : undefined });
     const out = await awsCall(`creating SQS Queue (${name})`, () => retryDeletedRecently(() => sqs.send(input), ctx.signal));
     const url = out.QueueUrl!;
+    await waitAttributes(ctx.meta, url, attributes, ctx.signal);
     const got = await readQueue(ctx.meta, url, withAttrs(planned, { id: url }), true);
     if (!got) throw new ProviderError(`reading SQS Queue (${url}): empty result after creation`);
     return got;
@@ -122,6 +123,7 @@ export const awsSqsQueue: ResourceDef<AwsMeta> = {
     }
     if (Object.keys(changed).length) {
       await awsCall(`updating SQS Queue (${url}) attributes`, () => sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: changed })));
+      await waitAttributes(ctx.meta, url, changed, ctx.signal);
     }
     const before = tagMap(prior, 'tags_all'), after = tagMap(planned, 'tags_all');
     const removed = Object.keys(before).filter((k) => !(k in after));
@@ -159,6 +161,35 @@ async function retryDeletedRecently<R>(fn: () => Promise<R>, signal?: AbortSigna
       if (!isAwsCode(e, 'QueueDeletedRecently', 'AWS.SimpleQueueService.QueueDeletedRecently') || Date.now() + delay > deadline || signal?.aborted) throw e;
       await new Promise((r) => setTimeout(r, delay));
     }
+  }
+}
+
+/**
+ * SQS attributes take up to a minute to show everywhere after they are set: polls until the
+ * queue reports every value just sent (JSON documents by meaning), the first poll
+ * immediate, as hashicorp waits before reading the state back.
+ */
+export async function waitAttributes(meta: AwsMeta, url: string, sent: Record<string, string>, signal?: AbortSignal): Promise<void> {
+  const names = Object.keys(sent).filter((k) => k !== 'FifoQueue');
+  if (!names.length) return;
+  const same = (k: string, want: string, got: string | undefined) => {
+    if (k === 'Policy') return want === '' ? !got : got !== undefined && equivalentPolicy(want, got);
+    if (k === 'RedrivePolicy' || k === 'RedriveAllowPolicy') return want === '' ? !got : got !== undefined && equivalentJson(want, got);
+    if (k === 'KmsMasterKeyId' && want === '') return !got;
+    return got === want;
+  };
+  const deadline = Date.now() + 60_000;
+  for (let delay = 500; ; delay = Math.min(delay * 2, 5000)) {
+    let got: Record<string, string> = {};
+    try {
+      got = (await meta.sqs().send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }))).Attributes ?? {};
+    } catch (e) {
+      if (!isAwsCode(e, ...NO_QUEUE)) throw awsFailure(`waiting for SQS Queue (${url}) attributes`, e);
+    }
+    if (names.every((k) => same(k, sent[k]!, got[k]))) return;
+    // SQS may report a value in its own form (an alias, a re-ordered JSON); stop waiting rather than fail.
+    if (Date.now() + delay > deadline || signal?.aborted) return;
+    await new Promise((r) => setTimeout(r, delay));
   }
 }
 
