@@ -287,6 +287,16 @@ describe('aws_instance', () => {
     expect((await env.ec2.send(new DescribeInstancesCommand({}))).Reservations!.length).toBe(before);
   });
 
+  it('terminates an instance whose set-up failed after launch instead of leaking it', async () => {
+    const before = new Set((await env.ec2.send(new DescribeInstancesCommand({}))).Reservations!.flatMap((r) => r.Instances!.map((i) => i.InstanceId!)));
+    const err = await createError(env.h, I, { ami, instance_type: 't3.micro', root_block_device: [{ tags: { 'aws:reserved': 'x' } }] });
+    expect(err.summary).toMatch(/^creating EC2 Instance \(i-[0-9a-f]+\): tagging volume \(vol-[0-9a-f]+\): InvalidParameterValue: Tag keys starting with 'aws:' are reserved for internal use$/);
+    const launched = (await env.ec2.send(new DescribeInstancesCommand({}))).Reservations!.flatMap((r) => r.Instances!).filter((i) => !before.has(i.InstanceId!));
+    expect(launched).toHaveLength(1);
+    expect(err.detail).toBe(`The launched instance ${launched[0]!.InstanceId} was terminated.`);
+    expect(launched[0]!.State!.Name).toBe('terminated');
+  });
+
   it('validates user data arguments and requires an AMI', () => {
     const d = (cfg: Record<string, unknown>) => env.h.p.validateResourceConfig!(I, env.h.config(I, cfg)).map((x) => x.detail);
     expect(d({ ami, instance_type: 't2.micro', user_data: 'a', user_data_base64: 'YQ==' })).toEqual(['"user_data": conflicts with user_data_base64']);

@@ -255,14 +255,22 @@ export const awsInstance: ResourceDef<AwsMeta> = {
   async create(ctx, planned, config) {
     const out = await launch(ctx, planned, config);
     const id = out.Instances![0]!.InstanceId!;
-    // Waiting for the instance to run fills its block devices (needed for their tags).
-    const running = await waitRunning(ctx.meta, id, `waiting for EC2 Instance (${id}) create`, timeout(planned, 'create', 10 * MINUTE), ctx.signal);
-    await tagBlockDevices(ctx.meta, id, planned, { ...out, Instances: running ? [running] : out.Instances });
-    const withId = withAttrs(planned, { id });
-    await update(ctx, withId, withId, config, true);
-    const got = await readInstance(ctx.meta, id, withId);
-    if (!got) throw new ProviderError(`reading EC2 Instance (${id}): not found after creation`);
-    return got;
+    try {
+      // Waiting for the instance to run fills its block devices (needed for their tags).
+      const running = await waitRunning(ctx.meta, id, `waiting for EC2 Instance (${id}) create`, timeout(planned, 'create', 10 * MINUTE), ctx.signal);
+      await tagBlockDevices(ctx.meta, id, planned, { ...out, Instances: running ? [running] : out.Instances });
+      const withId = withAttrs(planned, { id });
+      await update(ctx, withId, withId, config, true);
+      const got = await readInstance(ctx.meta, id, withId);
+      if (!got) throw new ProviderError(`reading EC2 Instance (${id}): not found after creation`);
+      return got;
+    } catch (e) {
+      // A failed create leaves nothing in state: terminate the launched instance rather than leak it
+      // (hashicorp keeps it tainted, which the next apply replaces: the same end).
+      await ctx.meta.ec2().send(new TerminateInstancesCommand({ InstanceIds: [id] })).catch(() => undefined);
+      const f = e instanceof ProviderError ? e : new ProviderError(e instanceof Error ? e.message : String(e));
+      throw new ProviderError(f.summary, [f.detail, `The launched instance ${id} was terminated.`].filter(Boolean).join('\n\n'), f.attribute);
+    }
   },
 
   async read(ctx, state) {
