@@ -64,9 +64,12 @@ export function ruleAtoms(r: InlineRule): RuleAtom[] {
   return out;
 }
 
-/** Identity of an atom; `withDescription` false for matching against AWS (which ignores it). */
+/**
+ * Identity of an atom; `withDescription` false for matching against AWS (which ignores it).
+ * Protocols compare normalised, so AWS answering "58" matches a stored "icmpv6".
+ */
 function atomKey(a: RuleAtom, withDescription = true): string {
-  return JSON.stringify([a.protocol.toLowerCase(), a.from, a.to, a.kind, a.value, withDescription ? a.description : '']);
+  return JSON.stringify([protocolForValue(a.protocol), a.from, a.to, a.kind, a.value, withDescription ? a.description : '']);
 }
 
 /** Atoms of `a` whose key is not among `b`'s. */

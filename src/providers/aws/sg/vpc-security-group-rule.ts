@@ -84,7 +84,7 @@ function ruleResource(egress: boolean): ResourceDef<AwsMeta> {
         }
         // AWS cannot change the kind of a rule's source.
         const was = sourceOf(p.prior), now = sourceOf(planned);
-        if (was !== now && now !== '') requiresReplace = [...requiresReplace, [{ attr: was }], [{ attr: now }]];
+        if (was !== now && was !== '' && now !== '') requiresReplace = [...requiresReplace, [{ attr: was }], [{ attr: now }]];
         if (requiresReplace.length > 0 && p.requiresReplace.length === 0) {
           planned = withAttrs(planned, Object.fromEntries(['id', 'arn', 'security_group_rule_id'].map((k) => [k, unknownOf(planned, k)])));
         }
