@@ -112,7 +112,7 @@ describe('aws_s3_object', () => {
 
   it('rejects a malformed import id and conflicting body arguments', async () => {
     const imp = await env.h.importState(T, 'no-slash');
-    expect(imp.diagnostics[0]!.detail).toBe('id no-slash should be specified as bucket/key or s3://bucket/key');
+    expect(imp.diagnostics[0]!.detail).toBe('id no-slash should be in format <bucket>/<key> or s3://<bucket>/<key>');
     const pl = await env.h.plan(T, null, { bucket: BUCKET, key: 'x', content: 'a', content_base64: 'Yg==' });
     expect(pl.diagnostics.map((d) => d.detail)).toContain('"content": conflicts with content_base64');
   });

@@ -11,6 +11,8 @@ import {
   PutObjectRetentionCommand, type HeadObjectCommandOutput, type PutObjectCommandInput,
 } from '@aws-sdk/client-s3';
 import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { rawEquals, unknownVal, type Value } from '../../../lang/value.js';
 import * as T from '../../../lang/types.js';
 import { impliedType } from '../../schema.js';
@@ -38,8 +40,9 @@ export const CONTENT_ATTRIBUTES = [
 const changed = (prior: Value, planned: Value, name: string) => !rawEquals(attr(prior, name).unmark(), attr(planned, name).unmark());
 
 async function body(planned: Value): Promise<Buffer> {
-  const source = str(planned, 'source');
-  if (source !== undefined) {
+  const raw = str(planned, 'source');
+  if (raw !== undefined) {
+    const source = raw.startsWith('~/') ? join(homedir(), raw.slice(2)) : raw;
     try {
       return await readFile(source);
     } catch (e) {
@@ -54,8 +57,10 @@ async function body(planned: Value): Promise<Buffer> {
 const nonEmpty = (v: string | undefined) => (v ? v : undefined);
 
 async function upload(meta: AwsMeta, planned: Value): Promise<void> {
-  const bucket = str(planned, 'bucket')!, key = str(planned, 'key')!;
+  const bucket = str(planned, 'bucket')!, key = cleanKey(str(planned, 'key')!);
   const tags = tagMap(planned, 'tags_all');
+  const kmsKey = nonEmpty(str(planned, 'kms_key_id'));
+  const locking = Boolean(str(planned, 'object_lock_legal_hold_status') || str(planned, 'object_lock_mode') || str(planned, 'object_lock_retain_until_date'));
   const metadata = (toJS(attr(planned, 'metadata')) as Record<string, string> | null) ?? undefined;
   const input: PutObjectCommandInput = {
     Bucket: bucket, Key: key, Body: await body(planned),
@@ -66,12 +71,13 @@ async function upload(meta: AwsMeta, planned: Value): Promise<void> {
     ContentEncoding: nonEmpty(str(planned, 'content_encoding')),
     ContentLanguage: nonEmpty(str(planned, 'content_language')),
     Metadata: metadata && Object.keys(metadata).length ? metadata : undefined,
-    ServerSideEncryption: nonEmpty(str(planned, 'server_side_encryption')) as 'AES256' | undefined,
-    SSEKMSKeyId: nonEmpty(str(planned, 'kms_key_id')),
+    ServerSideEncryption: (nonEmpty(str(planned, 'server_side_encryption')) ?? (kmsKey ? 'aws:kms' : undefined)) as 'AES256' | undefined,
+    SSEKMSKeyId: kmsKey,
     BucketKeyEnabled: bool(planned, 'bucket_key_enabled') || undefined,
     StorageClass: nonEmpty(str(planned, 'storage_class')) as 'STANDARD' | undefined,
     WebsiteRedirectLocation: nonEmpty(str(planned, 'website_redirect')),
-    ChecksumAlgorithm: nonEmpty(str(planned, 'checksum_algorithm')) as 'SHA256' | undefined,
+    // Object lock parameters need a checksum header; hashicorp adds CRC32 when none is configured.
+    ChecksumAlgorithm: (nonEmpty(str(planned, 'checksum_algorithm')) ?? (locking ? 'CRC32' : undefined)) as 'SHA256' | undefined,
     ObjectLockLegalHoldStatus: nonEmpty(str(planned, 'object_lock_legal_hold_status')) as 'ON' | undefined,
     ObjectLockMode: nonEmpty(str(planned, 'object_lock_mode')) as 'GOVERNANCE' | undefined,
     ObjectLockRetainUntilDate: str(planned, 'object_lock_retain_until_date') ? new Date(str(planned, 'object_lock_retain_until_date')!) : undefined,
@@ -80,9 +86,9 @@ async function upload(meta: AwsMeta, planned: Value): Promise<void> {
   await awsCall(`uploading S3 Object (${key}) to Bucket (${bucket})`, () => meta.s3().send(new PutObjectCommand(input)));
 }
 
-async function head(meta: AwsMeta, bucket: string, key: string): Promise<HeadObjectCommandOutput | null> {
+async function head(meta: AwsMeta, bucket: string, key: string, checksums: boolean): Promise<HeadObjectCommandOutput | null> {
   try {
-    return await meta.s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key, ChecksumMode: 'ENABLED' }));
+    return await meta.s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key, ChecksumMode: checksums ? 'ENABLED' : undefined }));
   } catch (e) {
     const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (status === 404 || isAwsCode(e, 'NoSuchKey', 'NotFound', 'NoSuchBucket')) return null;
@@ -92,9 +98,9 @@ async function head(meta: AwsMeta, bucket: string, key: string): Promise<HeadObj
 
 async function read(meta: AwsMeta, prior: Value): Promise<Value | null> {
   const bucket = str(prior, 'bucket')!, key = str(prior, 'key') ?? str(prior, 'id')!;
-  const h = await head(meta, bucket, key);
+  const h = await head(meta, bucket, cleanKey(key), Boolean(str(prior, 'checksum_algorithm')));
   if (!h) return null;
-  const tags = await objectTags(meta, bucket, key);
+  const tags = await objectTags(meta, bucket, cleanKey(key));
   const keep = (name: string): unknown => toJS(attr(prior, name)) ?? null;
   const metadata = h.Metadata && Object.keys(h.Metadata).length ? h.Metadata : (attr(prior, 'metadata').isKnown && !attr(prior, 'metadata').isNull ? {} : null);
   return fromJS({
@@ -128,8 +134,16 @@ async function read(meta: AwsMeta, prior: Value): Promise<Value | null> {
 export function parseObjectImportId(id: string): { bucket: string; key: string } {
   const rest = id.startsWith('s3://') ? id.slice(5) : id;
   const i = rest.indexOf('/');
-  if (i <= 0 || i === rest.length - 1) throw new ProviderError('Invalid import ID', `id ${id} should be specified as bucket/key or s3://bucket/key`);
+  if (i < 0) throw new ProviderError('Invalid import ID', `id ${rest} should be in format <bucket>/<key> or s3://<bucket>/<key>`);
   return { bucket: rest.slice(0, i), key: rest.slice(i + 1) };
+}
+
+/**
+ * The key as AWS SDK for Go v1 sent it, which hashicorp keeps for compatibility: no leading
+ * "./" or "/", and runs of "/" as one.
+ */
+export function cleanKey(key: string): string {
+  return key.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+/g, '/');
 }
 
 /** The aws_s3_object resource. */
@@ -162,7 +176,7 @@ export const awsS3Object: ResourceDef<AwsMeta> = {
 
   async update(ctx, prior, planned) {
     const meta = ctx.meta;
-    const bucket = str(planned, 'bucket')!, key = str(planned, 'key')!;
+    const bucket = str(planned, 'bucket')!, key = cleanKey(str(planned, 'key')!);
     if (CONTENT_ATTRIBUTES.some((n) => changed(prior, planned, n))) await upload(meta, planned);
     else {
       const s3 = meta.s3();
@@ -189,7 +203,7 @@ export const awsS3Object: ResourceDef<AwsMeta> = {
   },
 
   async delete(ctx, state) {
-    const bucket = str(state, 'bucket')!, key = str(state, 'key')!;
+    const bucket = str(state, 'bucket')!, key = cleanKey(str(state, 'key')!);
     try {
       if (str(state, 'version_id')) {
         await emptyBucket(ctx.meta, bucket, { key, bypassGovernance: bool(state, 'force_destroy') === true });
