@@ -55,6 +55,7 @@ describe('aws_iam_policy_document state and validation', () => {
     { config: { version: '2010-01-01' }, want: 'expected version to be one of ["2008-10-17" "2012-10-17"], got 2010-01-01' },
     { config: { statement: [{ effect: 'allow' }] }, want: 'expected statement.0.effect to be one of ["Allow" "Deny"], got allow' },
     { config: { statement: [{}, { sid: 'has space' }] }, want: 'invalid value for statement.1.sid (must only include alphanumeric characters)' },
+    { config: { source_json: '{}' }, want: 'expected "source_json" to be an empty string: got {}' },
     { config: { source_policy_documents: ['{"Statement": ['] }, want: '"source_policy_documents.0" contains an invalid JSON' },
   ])('rejects $want', ({ config, want }) => {
     const diags = h.p.validateDataSourceConfig!('aws_iam_policy_document', h.config('aws_iam_policy_document', config));

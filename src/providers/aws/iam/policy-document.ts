@@ -127,6 +127,10 @@ function validate(config: Value): ProviderDiagnostic[] {
   if (version.isKnown && !version.isNull && !VERSIONS.includes(version.v as string)) {
     err(`expected version to be one of ["2008-10-17" "2012-10-17"], got ${String(version.v)}`, [{ attr: 'version' }]);
   }
+  for (const name of ['source_json', 'override_json']) {
+    const v = attr(config, name);
+    if (v.isKnown && !v.isNull && v.v !== '') err(`expected "${name}" to be an empty string: got ${String(v.v)}`, [{ attr: name }]);
+  }
   for (const name of ['source_policy_documents', 'override_policy_documents']) {
     const docs = attr(config, name);
     if (!docs.isKnown || docs.isNull) continue;

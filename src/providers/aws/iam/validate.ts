@@ -86,6 +86,15 @@ function json(name: string): Check {
   };
 }
 
+/** Role descriptions may not hold typographic quotes. */
+function noTypographicQuotes(name: string): Check {
+  return (c) => {
+    const v = known(c, name);
+    if (typeof v !== 'string' || !/[“‘]/.test(v)) return [];
+    return [err(`invalid value for ${name} (cannot contain specially formatted single or double quotes: [“‘])`, name)];
+  };
+}
+
 const all = (...checks: Check[]) => (config: Value): ProviderDiagnostic[] => checks.flatMap((f) => f(config));
 
 const PREFIX = 26;
@@ -96,7 +105,7 @@ export const validators: Record<string, (config: Value) => ProviderDiagnostic[]>
   aws_iam_group: all(principalName('name'), lengthBetween('path', 0, 512)),
   aws_iam_role: all(
     resourceName('name', 64), resourceName('name_prefix', 64 - PREFIX), conflicting('name', 'name_prefix'),
-    lengthBetween('path', 0, 512), lengthBetween('description', 0, 1000), intBetween('max_session_duration', 3600, 43200), json('assume_role_policy'),
+    lengthBetween('path', 0, 512), lengthBetween('description', 0, 1000), noTypographicQuotes('description'), intBetween('max_session_duration', 3600, 43200), json('assume_role_policy'),
   ),
   aws_iam_policy: all(resourceName('name', 128), resourceName('name_prefix', 128 - PREFIX), conflicting('name', 'name_prefix'), json('policy')),
   aws_iam_role_policy: all(resourceName('name', 128), resourceName('name_prefix', 128 - PREFIX), conflicting('name', 'name_prefix'), json('policy')),
