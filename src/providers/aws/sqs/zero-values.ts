@@ -9,9 +9,14 @@ import type { BlockSchema } from '../../protocol.js';
 import { attr, withAttrs } from '../../sdk/obj.js';
 import type { PlanCustomization } from '../../sdk/resource.js';
 
-/** True for "", 0 and false. */
+/** True for "", 0, false and empty collections (how the plugin SDK stores unset values). */
 export function isZero(v: Value): boolean {
-  return v.isKnown && !v.isNull && (v.v === '' || v.v === 0 || v.v === false);
+  if (!v.isKnown || v.isNull) return false;
+  if (v.v === '' || v.v === 0 || v.v === false) return true;
+  const k = v.type.kind;
+  if (k === 'map') return v.attrs.size === 0;
+  if (k === 'list' || k === 'set') return v.elems.length === 0;
+  return false;
 }
 
 /**
