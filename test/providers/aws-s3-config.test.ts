@@ -125,6 +125,23 @@ describe('aws_s3_bucket_lifecycle_configuration', () => {
   });
 });
 
+describe('aws_s3_bucket_lifecycle_configuration filter forms', () => {
+  it.each([
+    { name: 'legacy rule prefix', rule: { prefix: 'old/' }, filter: [], prefix: 'old/' },
+    { name: 'empty filter', rule: { filter: [{}] }, filter: [{ prefix: '', object_size_greater_than: null, object_size_less_than: null, and: [], tag: [] }], prefix: '' },
+    { name: 'tag filter', rule: { filter: [{ tag: [{ key: 'k', value: 'v' }] }] }, filter: [{ prefix: '', object_size_greater_than: null, object_size_less_than: null, and: [], tag: [{ key: 'k', value: 'v' }] }], prefix: '' },
+    { name: 'size filter', rule: { filter: [{ object_size_greater_than: 500 }] }, filter: [{ prefix: '', object_size_greater_than: 500, object_size_less_than: null, and: [], tag: [] }], prefix: '' },
+  ])('$name round-trips with no change planned after', async ({ rule, filter, prefix }) => {
+    const T = 'aws_s3_bucket_lifecycle_configuration';
+    const cfg = { bucket: BUCKET, rule: [{ id: 'r', status: 'Enabled', expiration: [{ days: 5 }], ...rule }] };
+    const state = await roundTrip(T, cfg);
+    const r = (js(state).rule as Record<string, unknown>[])[0]!;
+    expect(r.filter).toEqual(filter);
+    expect(r.prefix).toBe(prefix);
+    await env.h.destroy(T, state);
+  });
+});
+
 describe('aws_s3_bucket_policy', () => {
   const T = 'aws_s3_bucket_policy';
   const doc = (action: string) => JSON.stringify({
