@@ -104,6 +104,16 @@ describe('aws_dynamodb_table', () => {
     expect(js(s)).toMatchObject({ billing_mode: 'PAY_PER_REQUEST', read_capacity: 0, write_capacity: 0, deletion_protection_enabled: false });
     expect(js(s).ttl).toEqual([{ attribute_name: 'expires', enabled: true }]);
 
+    // Back to provisioned billing: the table and its index get capacity in the same change.
+    const provisioned = {
+      ...onDemand, billing_mode: 'PROVISIONED', read_capacity: 4, write_capacity: 4,
+      global_secondary_index: [{ name: 'by-status', hash_key: 'status', projection_type: 'INCLUDE', non_key_attributes: ['total'], read_capacity: 2, write_capacity: 3 }],
+    };
+    s = await step(s, provisioned);
+    const back = (await ddb.send(new DescribeTableCommand({ TableName: 'orders' }))).Table!;
+    expect(back.BillingModeSummary?.BillingMode).toBe('PROVISIONED');
+    expect(back.GlobalSecondaryIndexes?.[0]?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 2, WriteCapacityUnits: 3 });
+
     const repl = await h.plan(D, s, { ...onDemand, hash_key: 'sk', range_key: 'pk' });
     expect(repl.diagnostics).toEqual([]);
     expect(repl.requiresReplace).toContainEqual([{ attr: 'range_key' }]);
