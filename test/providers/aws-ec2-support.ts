@@ -9,7 +9,9 @@ import {
 import { expect } from 'vitest';
 import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
 import { nullVal, type Value } from '../../src/lang/value.js';
-import type { ApplyResourceChangeResponse } from '../../src/providers/protocol.js';
+import type { ApplyResourceChangeResponse, ReadDataSourceResponse } from '../../src/providers/protocol.js';
+import { fromJS } from '../../src/providers/sdk/obj.js';
+import { impliedType } from '../../src/providers/schema.js';
 import { awsProvider } from '../../src/providers/aws/index.js';
 import { Harness, js } from './harness.js';
 
@@ -62,4 +64,13 @@ export async function applyCreate(h: Harness, type: string, cfg: Record<string, 
   const plan = await h.plan(type, null, cfg);
   expect(plan.diagnostics).toEqual([]);
   return h.p.applyResourceChange({ typeName: type, priorState: nullVal(h.type(type)), plannedState: plan.plannedState, config: h.config(type, cfg) } as never);
+}
+
+/**
+ * Reads data source `type` from `cfg` built with the data source's own schema (Harness's
+ * readData takes the resource's schema when a resource of the same name exists).
+ */
+export async function readData(h: Harness, type: string, cfg: Record<string, unknown>): Promise<ReadDataSourceResponse> {
+  const t = impliedType(h.p.getSchema().dataSources[type]!.block);
+  return h.p.readDataSource({ typeName: type, config: fromJS(cfg, t) } as never);
 }
