@@ -128,6 +128,9 @@ describe('aws_security_group', () => {
     const cfg = { name: 'bad-ports', vpc_id: w.vpcId, ingress: [{ from_port: 22, to_port: 22, protocol: '-1', cidr_blocks: ['10.0.0.0/8'] }] };
     const diags = await applyCreate(cfg);
     expect(diags[0]?.summary).toMatch(/^updating Security Group \(sg-[0-9a-f]+\) ingress rules: updating rules: from_port \(22\) and to_port \(22\) must both be 0 to use the 'ALL' "-1" protocol!$/);
+    // Nothing is left behind: the next apply can create the group under the same name.
+    const left = await w.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['bad-ports'] }] }));
+    expect(left.SecurityGroups).toEqual([]);
   });
 
   it('updates inline rules in place, revoking and authorizing only the difference', async () => {

@@ -45,23 +45,14 @@ export const awsSecurityGroup: ResourceDef<AwsMeta> = {
       TagSpecifications: tags ? [{ ResourceType: 'security-group', Tags: tags }] : undefined,
     })));
     const id = out.GroupId!;
-    await untilFound(ec2, id, `waiting for Security Group (${id}) create`);
-    // AWS gives every new group an allow-all egress rule; hashicorp revokes it so that
-    // only configured egress exists.
-    await awsCall(`revoking default IPv4 egress rule for Security Group (${id})`, () => ec2.send(new RevokeSecurityGroupEgressCommand({
-      GroupId: id, IpPermissions: [{ IpProtocol: '-1', FromPort: 0, ToPort: 0, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
-    })));
     try {
-      await ec2.send(new RevokeSecurityGroupEgressCommand({
-        GroupId: id, IpPermissions: [{ IpProtocol: '-1', FromPort: 0, ToPort: 0, Ipv6Ranges: [{ CidrIpv6: '::/0' }] }],
-      }));
+      return await finishCreate(ctx.meta, id, name, planned);
     } catch (e) {
-      if (!isAwsCode(e, 'InvalidPermission.NotFound', 'InvalidParameterValue')) throw awsFailure(`revoking default IPv6 egress rule for Security Group (${id})`, e);
+      // hashicorp would keep the half-made group as tainted; terrane's SDK keeps no state
+      // from a failed create, so the group is removed rather than left behind unknown.
+      await ec2.send(new DeleteSecurityGroupCommand({ GroupId: id })).catch(() => undefined);
+      throw e;
     }
-    for (const kind of ['ingress', 'egress'] as const) await updateRules(ec2, id, kind, [], rulesOf(planned, kind));
-    const got = await readGroup(ctx.meta, id, withAttrs(planned, { id, name }));
-    if (!got) throw awsFailure(`reading Security Group (${id})`, new Error('not found after creation'));
-    return got;
   },
 
   async read(ctx, state) {
@@ -114,6 +105,28 @@ export const awsSecurityGroup: ResourceDef<AwsMeta> = {
     return withAttrs(nullObject(impliedType(securityGroupSchema.block)), { id, revoke_rules_on_delete: false });
   },
 };
+
+/** Everything after CreateSecurityGroup: wait, drop AWS's default egress, add the rules, read. */
+async function finishCreate(meta: AwsMeta, id: string, name: string, planned: Value): Promise<Value> {
+  const ec2 = meta.ec2();
+  await untilFound(ec2, id, `waiting for Security Group (${id}) create`);
+  // AWS gives every new group an allow-all egress rule; hashicorp revokes it so that
+  // only configured egress exists.
+  await awsCall(`revoking default IPv4 egress rule for Security Group (${id})`, () => ec2.send(new RevokeSecurityGroupEgressCommand({
+    GroupId: id, IpPermissions: [{ IpProtocol: '-1', FromPort: 0, ToPort: 0, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+  })));
+  try {
+    await ec2.send(new RevokeSecurityGroupEgressCommand({
+      GroupId: id, IpPermissions: [{ IpProtocol: '-1', FromPort: 0, ToPort: 0, Ipv6Ranges: [{ CidrIpv6: '::/0' }] }],
+    }));
+  } catch (e) {
+    if (!isAwsCode(e, 'InvalidPermission.NotFound', 'InvalidParameterValue')) throw awsFailure(`revoking default IPv6 egress rule for Security Group (${id})`, e);
+  }
+  for (const kind of ['ingress', 'egress'] as const) await updateRules(ec2, id, kind, [], rulesOf(planned, kind));
+  const got = await readGroup(meta, id, withAttrs(planned, { id, name }));
+  if (!got) throw awsFailure(`reading Security Group (${id})`, new Error('not found after creation'));
+  return got;
+}
 
 /** The rules of `kind` in a planned or prior value (none when null or unknown). */
 function rulesOf(v: Value, kind: 'ingress' | 'egress'): InlineRule[] {

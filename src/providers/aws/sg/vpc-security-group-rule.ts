@@ -98,11 +98,17 @@ function ruleResource(egress: boolean): ResourceDef<AwsMeta> {
       const rules = await awsCall(`creating ${what}`, () => authorize(ctx.meta.ec2(), egress, { GroupId: groupId, IpPermissions: [permission(planned)] }));
       const id = rules[0]?.SecurityGroupRuleId;
       if (!id) throw awsFailure(`creating ${what}`, new Error('AWS returned no security group rule'));
-      const tags = tagMap(planned, 'tags_all');
-      if (Object.keys(tags).length) await updateEc2Tags(ctx.meta, id, {}, tags);
-      const got = await readRule(ctx.meta, id, withAttrs(planned, { id }));
-      if (!got) throw awsFailure(`reading ${what} (${id})`, new Error('not found after creation'));
-      return got;
+      try {
+        const tags = tagMap(planned, 'tags_all');
+        if (Object.keys(tags).length) await updateEc2Tags(ctx.meta, id, {}, tags);
+        const got = await readRule(ctx.meta, id, withAttrs(planned, { id }));
+        if (!got) throw awsFailure(`reading ${what} (${id})`, new Error('not found after creation'));
+        return got;
+      } catch (e) {
+        // No state survives a failed create in terrane's SDK: take the rule back out.
+        await revoke(ctx.meta.ec2(), egress, { GroupId: groupId, SecurityGroupRuleIds: [id] }).catch(() => undefined);
+        throw e;
+      }
     },
 
     async read(ctx, state) {
