@@ -16,6 +16,12 @@ import { bucketVersioningSchema } from './schemas.js';
 
 const type = impliedType(bucketVersioningSchema.block);
 
+function statusOf(v: Value): string | undefined {
+  const c = attr(v, 'versioning_configuration');
+  if (!c.isKnown || c.isNull || c.elems.length === 0) return undefined;
+  return str(c.elems[0]!, 'status');
+}
+
 function wanted(planned: Value): { status: string; mfaDelete: string | undefined } {
   const cfg = (toJS(attr(planned, 'versioning_configuration')) as { status: string; mfa_delete: string | null }[])[0]!;
   return { status: cfg.status, mfaDelete: cfg.mfa_delete || undefined };
@@ -44,9 +50,8 @@ async function read(meta: AwsMeta, state: Value): Promise<Value | null> {
     if (isAwsCode(e, 'NoSuchBucket')) return null;
     throw awsFailure(`reading S3 Bucket Versioning (${str(state, 'id')})`, e);
   }
-  const priorStatus = (toJS(attr(state, 'versioning_configuration')) as { status?: string }[] | null)?.[0]?.status;
-  // A never-versioned bucket has no status: that is the "Disabled" a configuration may ask for.
-  const status = out.Status ?? (priorStatus === 'Disabled' || !priorStatus ? 'Disabled' : '');
+  // A never-versioned bucket has no status: hashicorp calls that "Disabled".
+  const status = out.Status ?? 'Disabled';
   return fromJS({
     id: resourceId(bucket, owner), bucket, expected_bucket_owner: owner ?? '',
     mfa: toJS(attr(state, 'mfa')) ?? null,
@@ -58,7 +63,16 @@ async function read(meta: AwsMeta, state: Value): Promise<Value | null> {
 export const awsS3BucketVersioning: ResourceDef<AwsMeta> = {
   schema: bucketVersioningSchema,
 
-  customizePlan: (_ctx, p) => legacyPlan(bucketVersioningSchema.block, p),
+  customizePlan(_ctx, p) {
+    // S3 cannot return a bucket to unversioned: refuse at plan time, as hashicorp does.
+    if (p.prior && !p.prior.isNull) {
+      const before = statusOf(p.prior), after = statusOf(p.planned);
+      if (after === 'Disabled' && (before === 'Enabled' || before === 'Suspended')) {
+        throw new ProviderError(`versioning_configuration.status cannot be updated from '${before}' to '${after}'`);
+      }
+    }
+    return legacyPlan(bucketVersioningSchema.block, p);
+  },
 
   async create(ctx, planned) {
     const bucket = str(planned, 'bucket')!;
@@ -75,10 +89,7 @@ export const awsS3BucketVersioning: ResourceDef<AwsMeta> = {
   async update(ctx, prior, planned) {
     const { status } = wanted(planned);
     const id = str(prior, 'id')!;
-    if (status === 'Disabled') {
-      const before = (toJS(attr(prior, 'versioning_configuration')) as { status: string }[])[0]?.status;
-      if (before !== 'Disabled') throw new ProviderError(`versioning_configuration.status cannot be updated from '${before}' to 'Disabled'`);
-    } else await put(ctx.meta, planned, status, `updating S3 Bucket Versioning (${id})`);
+    if (status !== 'Disabled') await put(ctx.meta, planned, status, `updating S3 Bucket Versioning (${id})`);
     const got = await read(ctx.meta, planned);
     if (!got) throw new ProviderError(`reading S3 Bucket Versioning (${id}): couldn't find resource`);
     return got;
@@ -91,6 +102,8 @@ export const awsS3BucketVersioning: ResourceDef<AwsMeta> = {
       await ctx.meta.s3().send(putCommand(state, 'Suspended'));
     } catch (e) {
       if (isAwsCode(e, 'NoSuchBucket')) return;
+      // With object lock on, versioning cannot be suspended: the resource just leaves the state.
+      if (isAwsCode(e, 'InvalidBucketState') && /Object Lock configuration is present/.test(String((e as Error).message))) return;
       throw awsFailure(`deleting S3 Bucket Versioning (${str(state, 'id')})`, e);
     }
   },
