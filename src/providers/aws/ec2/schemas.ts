@@ -222,7 +222,7 @@ export const natGatewaySchema: Schema = schema(0, block(
 /** aws_default_vpc. */
 export const defaultVpcSchema: Schema = schema(1, block({
   arn: a(S, 'c'),
-  assign_generated_ipv6_cidr_block: a(T.Bool, 'o', { default: no }),
+  assign_generated_ipv6_cidr_block: a(T.Bool, 'o'),
   cidr_block: a(S, 'c'),
   default_network_acl_id: a(S, 'c'),
   default_route_table_id: a(S, 'c'),
