@@ -32,7 +32,7 @@ export function endOf(x: A.Expression | A.Traverser): number {
  * steps }`) copies its offsets but not its range getters; this puts them back.
  */
 export function withRanges(t: A.Traversal): A.Traversal {
-  if (t instanceof TraversalNode || t.rootRange !== undefined) return t;
+  if (t instanceof TraversalNode || t instanceof ScopeTraversalNode || t.rootRange !== undefined) return t;
   const c = t as unknown as TraversalNode;
   const n = new TraversalNode(c.f, c.s, c.re, t.root, t.steps);
   const last = t.steps[t.steps.length - 1];
@@ -196,30 +196,44 @@ export class IndexStep {
   }
 }
 
-/** Its range is its traversal's, which grows as steps are parsed. */
-export class ScopeTraversalNode implements A.ScopeTraversalExpr {
+/**
+ * A traversal expression that is its own `traversal` (one object instead of two); its root
+ * name spans [s, re) and its range grows as steps are parsed.
+ */
+export class ScopeTraversalNode implements A.ScopeTraversalExpr, A.Traversal {
   declare readonly kind: 'scopeTraversal';
-  declare traversal: TraversalNode;
+  declare root: string;
+  declare steps: A.Traverser[];
+  declare f: SourceIndex;
+  declare s: number;
+  declare e: number;
+  declare re: number;
+  declare range: Range;
 
-  constructor(traversal: TraversalNode) {
+  constructor(f: SourceIndex, s: number, e: number, root: string, steps: A.Traverser[]) {
     this.kind = 'scopeTraversal';
-    this.traversal = traversal;
+    this.root = root;
+    this.steps = steps;
+    this.f = f;
+    this.s = s;
+    this.e = e;
+    this.re = e;
   }
 
-  get s(): number {
-    return this.traversal.s;
+  get traversal(): A.Traversal {
+    return this;
   }
 
-  get e(): number {
-    return this.traversal.e;
+  set traversal(t: A.Traversal) {
+    Object.defineProperty(this, 'traversal', { value: t, writable: true, enumerable: true, configurable: true });
   }
 
-  get range(): Range {
-    return this.traversal.range;
+  get rootRange(): Range {
+    return this.f.range(this.s, this.re);
   }
 
-  set range(r: Range) {
-    pin(this, 'range', r);
+  set rootRange(r: Range) {
+    pin(this, 'rootRange', r);
   }
 }
 
@@ -739,6 +753,6 @@ export class BlockNode implements A.Block {
   }
 }
 
-for (const C of [LiteralNode, TemplateNode, TemplateWrapNode, TemplateJoinNode, TraversalNode, AttrStep, IndexStep, RelativeTraversalNode, IndexNode, SplatNode, AnonSymbolNode, FunctionCallNode, ConditionalNode, BinaryOpNode, UnaryOpNode, TupleNode, ObjectNode, ForNode, ParensNode, BodyNode, AttributeNode, BlockNode]) {
+for (const C of [ScopeTraversalNode, LiteralNode, TemplateNode, TemplateWrapNode, TemplateJoinNode, TraversalNode, AttrStep, IndexStep, RelativeTraversalNode, IndexNode, SplatNode, AnonSymbolNode, FunctionCallNode, ConditionalNode, BinaryOpNode, UnaryOpNode, TupleNode, ObjectNode, ForNode, ParensNode, BodyNode, AttributeNode, BlockNode]) {
   Object.defineProperty(C.prototype, 'range', spanRange);
 }

@@ -7,7 +7,7 @@
 import type { AnonSymbolExpr, BinaryOp, Expression, LiteralExpr, Traverser } from './ast.js';
 import {
   AnonSymbolNode, AttrStep, BinaryOpNode, ConditionalNode, FunctionCallNode, IndexNode, IndexStep, LiteralNode,
-  ParensNode, RelativeTraversalNode, ScopeTraversalNode, SplatNode, TemplateNode, TemplateWrapNode, TraversalNode,
+  ParensNode, RelativeTraversalNode, ScopeTraversalNode, SplatNode, TemplateNode, TemplateWrapNode,
   UnaryOpNode, endOf, startOf,
 } from './ast-nodes.js';
 import { Parser, compact } from './parser.js';
@@ -110,23 +110,26 @@ function invalidLegacyIndex(p: Parser, numTok: number, splat: boolean, subject: 
   );
 }
 
-/** Appends a static step (spanning [s, e)) to a traversal expression, or starts a relative traversal. */
-function addStep(p: Parser, expr: Expression, step: Traverser, s: number, e: number): Expression {
-  if (expr.kind === 'scopeTraversal') {
-    const t = (expr as ScopeTraversalNode).traversal;
-    t.steps.push(step);
+/**
+ * Attaches the static steps parsed since `base` (held on the parser's step stack, so that
+ * each traversal gets one right-sized array) to `expr`: appended to a traversal, or the
+ * start of a relative traversal.
+ */
+function flushSteps(p: Parser, expr: Expression, base: number): Expression {
+  const top = p.stepTop;
+  if (top === base) return expr;
+  const add = p.stepBuf.slice(base, top);
+  p.stepTop = base;
+  const s = startOf(add[0]);
+  const e = endOf(add[add.length - 1]);
+  if (expr.kind === 'scopeTraversal' || expr.kind === 'relativeTraversal') {
+    const t = expr as ScopeTraversalNode | RelativeTraversalNode;
+    t.steps = t.steps.length === 0 ? add : t.steps.concat(add);
     if (s < t.s) t.s = s;
     if (e > t.e) t.e = e;
     return expr;
   }
-  if (expr.kind === 'relativeTraversal') {
-    const r = expr as RelativeTraversalNode;
-    r.steps.push(step);
-    if (s < r.s) r.s = s;
-    if (e > r.e) r.e = e;
-    return expr;
-  }
-  return new RelativeTraversalNode(p.ix, Math.min(startOf(expr), s), Math.max(endOf(expr), e), expr, [step]);
+  return new RelativeTraversalNode(p.ix, Math.min(startOf(expr), s), Math.max(endOf(expr), e), expr, add);
 }
 
 /** The value of a number literal token, diagnosing malformed ones (`1.2.3`). */
@@ -147,6 +150,7 @@ function anon(p: Parser, s: number, e: number): AnonSymbolExpr {
 /** Parses `.attr`, `.0`, `[key]`, `.*` and `[*]` steps after `from`. */
 export function parseTraversals(p: Parser, from: Expression): Expression {
   let ret = from;
+  const base = p.stepTop;
   for (;;) {
     const ni = p.peek();
     const nt = p.type(ni);
@@ -158,18 +162,19 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
         p.read();
         const s = p.ts(dot);
         const e = p.te(ai);
-        ret = addStep(p, ret, new AttrStep(p.ix, s, e, p.name(ai)), s, e);
+        p.pushStep(new AttrStep(p.ix, s, e, p.name(ai)));
       } else if (at === T.NumberLit) {
         p.read();
         const s = p.ts(dot);
         const e = p.te(ai);
         if (p.text(ai).indexOf('.') >= 0) {
           invalidLegacyIndex(p, ai, false, ai);
-          ret = addStep(p, ret, new IndexStep(p.ix, s, e, 0), s, e);
+          p.pushStep(new IndexStep(p.ix, s, e, 0));
         } else {
-          ret = addStep(p, ret, new IndexStep(p.ix, s, e, numberValue(p, ai)), s, e);
+          p.pushStep(new IndexStep(p.ix, s, e, numberValue(p, ai)));
         }
       } else if (at === T.Star) {
+        ret = flushSteps(p, ret, base);
         const marker = p.read();
         const steps: Traverser[] = [];
         const first = p.peek();
@@ -221,6 +226,7 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
         ret = new SplatNode(p.ix, Math.min(startOf(from), lastS), Math.max(endOf(from), lastE), ret, each, item, true, ms, me);
       } else {
         p.error('Invalid attribute name', 'An attribute name is required after a dot.', p.range(ai));
+        ret = flushSteps(p, ret, base);
         ret = placeholder(p, Math.min(startOf(from), p.ts(dot)), Math.max(endOf(from), p.te(dot)));
         p.recovery = true;
       }
@@ -229,6 +235,7 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
     if (nt === T.OBrack) {
       const open = p.read();
       if (p.peekType() === T.Star) {
+        ret = flushSteps(p, ret, base);
         p.read();
         let close = p.read();
         if (p.type(close) !== T.CBrack && !p.recovery) {
@@ -270,15 +277,14 @@ export function parseTraversals(p: Parser, from: Expression): Expression {
         if (typeof v === 'string') litKey = v;
       }
       if (litKey !== undefined) {
-        ret = addStep(p, ret, new IndexStep(p.ix, rs, re, litKey), rs, re);
+        p.pushStep(new IndexStep(p.ix, rs, re, litKey));
       } else {
+        ret = flushSteps(p, ret, base);
         ret = new IndexNode(p.ix, Math.min(startOf(from), rs), Math.max(endOf(from), re), ret, key, rs);
       }
       continue;
     }
-    if (ret.kind === 'scopeTraversal') ret.traversal.steps = compact(ret.traversal.steps);
-    else if (ret.kind === 'relativeTraversal') ret.steps = compact(ret.steps);
-    return ret;
+    return flushSteps(p, ret, base);
   }
 }
 
@@ -298,7 +304,7 @@ function parseTerm(p: Parser): Expression {
       if (len === 4 && src.startsWith('true', s)) return new LiteralNode(p.ix, s, e, true, undefined);
       if (len === 5 && src.startsWith('false', s)) return new LiteralNode(p.ix, s, e, false, undefined);
       if (len === 4 && src.startsWith('null', s)) return new LiteralNode(p.ix, s, e, null, undefined);
-      return new ScopeTraversalNode(new TraversalNode(p.ix, s, e, p.name(si), []));
+      return new ScopeTraversalNode(p.ix, s, e, p.name(si), []);
     }
     case T.NumberLit: {
       p.read();

@@ -6,6 +6,7 @@
  * Structure follows hclsyntax's parser.go: every parse step appends its errors to `diags`
  * and returns a (possibly partial) node; "did this step fail" is a diags length check.
  */
+import type { Traverser } from './ast.js';
 import type { Diagnostic, Pos, Range } from './diagnostic.js';
 import type { TokenBuffer } from './lexer.js';
 import { SourceIndex } from './source-index.js';
@@ -26,7 +27,12 @@ export class Parser {
   /** Set once recovery has been attempted; suppresses follow-on errors as hclsyntax does. */
   recovery = false;
   diags: Diagnostic[] = [];
-  private names = new Map<string, string>();
+  /** Open-addressing table of interned names (see name()). */
+  private names: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
+  private nNames = 0;
+  /** A stack of traversal steps not yet attached to their node (see parseTraversals). */
+  stepBuf: Traverser[] = [];
+  stepTop = 0;
   /** Turns offsets into positions; every node of this parse refers to it. */
   ix: SourceIndex;
 
@@ -36,6 +42,10 @@ export class Parser {
     this.src = src;
     this.filename = filename;
     this.ix = new SourceIndex(filename, src, start);
+  }
+
+  pushStep(s: Traverser): void {
+    this.stepBuf[this.stepTop++] = s;
   }
 
   /** UTF-16 offset of the start of token i. */
@@ -98,11 +108,43 @@ export class Parser {
    * attribute names), and one shared string per name keeps the tree smaller.
    */
   name(i: number): string {
-    const s = this.src.slice(this.b.start[i], this.b.end[i]);
-    const t = this.names.get(s);
-    if (t !== undefined) return t;
-    this.names.set(s, s);
-    return s;
+    // Hashed straight from the source, so a name seen before costs no new string.
+    const src = this.src;
+    const s = this.b.start[i];
+    const e = this.b.end[i];
+    const len = e - s;
+    let h = len;
+    for (let k = s; k < e; k++) h = (Math.imul(h, 31) + src.charCodeAt(k)) | 0;
+    const table = this.names;
+    const mask = table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const t = table[slot];
+      if (t === undefined) break;
+      if (t.length === len && src.startsWith(t, s)) return t;
+    }
+    const str = src.slice(s, e);
+    if (++this.nNames * 2 > table.length) this.growNames();
+    const t2 = this.names;
+    const m2 = t2.length - 1;
+    let slot = h & m2;
+    while (t2[slot] !== undefined) slot = (slot + 1) & m2;
+    t2[slot] = str;
+    return str;
+  }
+
+  private growNames(): void {
+    const old = this.names;
+    const table = new Array<string | undefined>(old.length * 2).fill(undefined);
+    const mask = table.length - 1;
+    for (const t of old) {
+      if (t === undefined) continue;
+      let h = t.length;
+      for (let k = 0; k < t.length; k++) h = (Math.imul(h, 31) + t.charCodeAt(k)) | 0;
+      let slot = h & mask;
+      while (table[slot] !== undefined) slot = (slot + 1) & mask;
+      table[slot] = t;
+    }
+    this.names = table;
   }
 
   /** The range of token i (a fresh object, for diagnostics). */

@@ -66,6 +66,17 @@ describe('parser node ranges', () => {
     expect(JSON.parse(JSON.stringify(attr.nameRange))).toEqual(attr.nameRange);
   });
 
+  it('keep every distinct name when many are interned', () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `n${i.toString(36)}_${'x'.repeat(i % 7)}`);
+    const { file, diags } = parseConfig(names.map((n) => `${n} = var.${n}.${n}\n`).join(''), 'm.tf');
+    expect(diags).toEqual([]);
+    expect([...file.body.attributes.keys()]).toEqual(names);
+    for (const n of names) {
+      const e = file.body.attributes.get(n)!.expr;
+      expect(e.kind === 'scopeTraversal' && e.traversal.steps.map((s) => (s.kind === 'attr' ? s.name : ''))).toEqual([n, n]);
+    }
+  });
+
   it('can be replaced by assignment', () => {
     const { expr } = parseExpression('a + b', 'x');
     const r = { filename: 'y', start: { line: 9, column: 1, byte: 0 }, end: { line: 9, column: 2, byte: 1 } };
