@@ -131,13 +131,17 @@ export async function readAfterWrite<R>(what: string, read: () => Promise<R | nu
  * created moments ago), as hashicorp does for trust policies.
  */
 export async function retryInvalidPrincipal<R>(fn: () => Promise<R>, timeoutMs = PROPAGATION_MS): Promise<R> {
+  return retryWhile(fn, (e) => isAwsCode(e, 'MalformedPolicyDocument', 'MalformedPolicyDocumentException') && e instanceof Error && e.message.includes('Invalid principal in policy'), timeoutMs);
+}
+
+/** Runs `fn`, retrying with backoff while `retryable(error)` holds, within `timeoutMs`. */
+export async function retryWhile<R>(fn: () => Promise<R>, retryable: (e: unknown) => boolean, timeoutMs = PROPAGATION_MS): Promise<R> {
   const deadline = Date.now() + timeoutMs;
   for (let delay = 1000; ; delay = Math.min(delay * 2, 10_000)) {
     try {
       return await fn();
     } catch (e) {
-      const msg = e instanceof Error ? e.message : '';
-      if (!isAwsCode(e, 'MalformedPolicyDocument', 'MalformedPolicyDocumentException') || !msg.includes('Invalid principal in policy') || Date.now() + delay > deadline) throw e;
+      if (!retryable(e) || Date.now() + delay > deadline) throw e;
       await sleep(delay);
     }
   }

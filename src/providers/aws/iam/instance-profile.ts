@@ -13,7 +13,7 @@ import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
 import { tagMap } from '../tags.js';
-import { createName, iamTags, namePrefixFromName, notFound, orNull, rfc3339, updateIamTags, iamTagsForState, readAfterWrite } from './common.js';
+import { createName, iamTags, namePrefixFromName, notFound, orNull, rfc3339, updateIamTags, iamTagsForState, readAfterWrite, retryWhile } from './common.js';
 import { conflicts, iamPlan } from './plan.js';
 import { instanceProfileSchema } from './schemas.js';
 
@@ -25,7 +25,7 @@ async function readProfile(meta: AwsMeta, name: string, prior: Value, refresh = 
   return withAttrs(prior, {
     id: ip.InstanceProfileName, name: ip.InstanceProfileName, name_prefix: namePrefixFromName(ip.InstanceProfileName ?? ''),
     arn: ip.Arn, path: ip.Path, unique_id: ip.InstanceProfileId, create_date: rfc3339(ip.CreateDate),
-    ...(role !== undefined ? { role } : {}),
+    role: role ?? null,
     ...iamTagsForState(meta, ip.Tags, prior, refresh),
   });
 }
@@ -43,7 +43,11 @@ async function removeRole(meta: AwsMeta, name: string, role: string): Promise<vo
 }
 
 async function addRole(meta: AwsMeta, name: string, role: string): Promise<void> {
-  await awsCall(`adding IAM Role (${role}) to IAM Instance Profile (${name})`, () => meta.iam().send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: name, RoleName: role })));
+  // A role created moments ago may not be visible to IAM yet; hashicorp retries for the propagation time.
+  await awsCall(`adding IAM Role (${role}) to IAM Instance Profile (${name})`, () => retryWhile(
+    () => meta.iam().send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: name, RoleName: role })),
+    (e) => notFound(e) && e instanceof Error && e.message.includes('The role with name'),
+  ));
 }
 
 /** The aws_iam_instance_profile resource. */
