@@ -120,7 +120,10 @@ async function finishCreate(meta: AwsMeta, id: string, name: string, planned: Va
       GroupId: id, IpPermissions: [{ IpProtocol: '-1', FromPort: 0, ToPort: 0, Ipv6Ranges: [{ CidrIpv6: '::/0' }] }],
     }));
   } catch (e) {
-    if (!isAwsCode(e, 'InvalidPermission.NotFound', 'InvalidParameterValue')) throw awsFailure(`revoking default IPv6 egress rule for Security Group (${id})`, e);
+    // NotFound (or AWS's remote-ipv6-range complaint): the group has no IPv6 default rule.
+    const noIpv6 = isAwsCode(e, 'InvalidPermission.NotFound')
+      || (isAwsCode(e, 'InvalidParameterValue') && e instanceof Error && e.message.includes('remote-ipv6-range'));
+    if (!noIpv6) throw awsFailure(`revoking default IPv6 egress rule for Security Group (${id})`, e);
   }
   for (const kind of ['ingress', 'egress'] as const) await updateRules(ec2, id, kind, [], rulesOf(planned, kind));
   const got = await readGroup(meta, id, withAttrs(planned, { id, name }));
