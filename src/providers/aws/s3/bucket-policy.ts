@@ -10,6 +10,7 @@ import { fromJS, str, withAttrs } from '../../sdk/obj.js';
 import { nullObject } from '../../sdk/provider.js';
 import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
+import { readAfterWrite } from './common.js';
 import { awsFailure, isAwsCode } from '../errors.js';
 import { compactJson, planEquivalentPolicy, policyToSet } from './policy-json.js';
 import { bucketPolicySchema } from './schemas.js';
@@ -51,7 +52,7 @@ export const awsS3BucketPolicy: ResourceDef<AwsMeta> = {
   async create(ctx, planned) {
     const bucket = str(planned, 'bucket')!;
     await put(ctx.meta, planned, `putting S3 Bucket (${bucket}) Policy`);
-    const got = await read(ctx.meta, bucket, planned);
+    const got = await readAfterWrite(() => read(ctx.meta, bucket, planned));
     if (!got) throw new ProviderError(`putting S3 Bucket (${bucket}) Policy: couldn't find resource`);
     return got;
   },

@@ -128,3 +128,16 @@ export function samePrior(p: PlanCustomization): PlanCustomization {
   if (p.prior && !p.prior.isNull && p.planned !== p.prior && rawEquals(p.planned, p.prior)) return { ...p, planned: p.prior };
   return p;
 }
+
+/**
+ * Reads a just-written object until it shows (S3 is eventually consistent on AWS): the
+ * first read is immediate, so an endpoint that answers at once costs nothing.
+ */
+export async function readAfterWrite<R>(read: () => Promise<R | null>, timeoutMs = 120_000): Promise<R | null> {
+  const start = Date.now();
+  for (let delay = 200; ; delay = Math.min(delay * 2, 5000)) {
+    const got = await read();
+    if (got !== null || Date.now() - start > timeoutMs) return got;
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}

@@ -15,7 +15,7 @@ import { nullObject } from '../../sdk/provider.js';
 import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure, isAwsCode } from '../errors.js';
-import { legacyPlan, parseResourceId, resourceId } from './common.js';
+import { legacyPlan, parseResourceId, resourceId, readAfterWrite } from './common.js';
 import { bucketLifecycleSchema } from './schemas.js';
 
 const type = impliedType(bucketLifecycleSchema.block);
@@ -157,7 +157,7 @@ export const awsS3BucketLifecycle: ResourceDef<AwsMeta> = {
   async create(ctx, planned) {
     const bucket = str(planned, 'bucket')!;
     await put(ctx.meta, planned, `creating S3 Bucket (${bucket}) Lifecycle Configuration`);
-    const got = await read(ctx.meta, resourceId(bucket, str(planned, 'expected_bucket_owner')), planned);
+    const got = await readAfterWrite(() => read(ctx.meta, resourceId(bucket, str(planned, 'expected_bucket_owner')), planned));
     if (!got) throw new ProviderError(`creating S3 Bucket (${bucket}) Lifecycle Configuration: couldn't find resource`);
     return got;
   },

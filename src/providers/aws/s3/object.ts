@@ -23,7 +23,7 @@ import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure, isAwsCode } from '../errors.js';
 import { planTagsAll, tagMap, tagsForState } from '../tags.js';
 import { emptyBucket } from './bucket-empty.js';
-import { legacyPlan, samePrior } from './common.js';
+import { legacyPlan, samePrior, readAfterWrite } from './common.js';
 import { objectSchema } from './schemas.js';
 import { objectTags, setObjectTags } from './tags.js';
 import { validateObject } from './validate.js';
@@ -167,7 +167,7 @@ export const awsS3Object: ResourceDef<AwsMeta> = {
 
   async create(ctx, planned) {
     await upload(ctx.meta, planned);
-    const got = await read(ctx.meta, withAttrs(planned, { id: str(planned, 'key')! }));
+    const got = await readAfterWrite(() => read(ctx.meta, withAttrs(planned, { id: str(planned, 'key')! })));
     if (!got) throw new ProviderError(`reading S3 Object (${str(planned, 'key')}): couldn't find resource`);
     return got;
   },

@@ -9,6 +9,7 @@ import { attr, fromJS, str, toJS, withAttrs } from '../../sdk/obj.js';
 import { nullObject } from '../../sdk/provider.js';
 import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
+import { readAfterWrite } from './common.js';
 import { awsCall, awsFailure, isAwsCode } from '../errors.js';
 import { bucketOwnershipControlsSchema } from './schemas.js';
 
@@ -41,7 +42,7 @@ export const awsS3BucketOwnershipControls: ResourceDef<AwsMeta> = {
   async create(ctx, planned) {
     const bucket = str(planned, 'bucket')!;
     await put(ctx.meta, planned, `creating S3 Bucket (${bucket}) Ownership Controls`);
-    const got = await read(ctx.meta, bucket);
+    const got = await readAfterWrite(() => read(ctx.meta, bucket));
     if (!got) throw new ProviderError(`creating S3 Bucket (${bucket}) Ownership Controls: couldn't find resource`);
     return got;
   },

@@ -9,6 +9,7 @@ import { bool, fromJS, str, withAttrs } from '../../sdk/obj.js';
 import { nullObject } from '../../sdk/provider.js';
 import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
+import { readAfterWrite } from './common.js';
 import { awsCall, awsFailure, isAwsCode } from '../errors.js';
 import { bucketPublicAccessBlockSchema } from './schemas.js';
 
@@ -49,7 +50,7 @@ export const awsS3BucketPublicAccessBlock: ResourceDef<AwsMeta> = {
   async create(ctx, planned) {
     const bucket = str(planned, 'bucket')!;
     await put(ctx.meta, planned, `creating S3 Bucket (${bucket}) Public Access Block`);
-    const got = await read(ctx.meta, bucket);
+    const got = await readAfterWrite(() => read(ctx.meta, bucket));
     if (!got) throw new ProviderError(`creating S3 Bucket (${bucket}) Public Access Block: couldn't find resource`);
     return got;
   },

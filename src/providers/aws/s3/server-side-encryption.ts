@@ -11,7 +11,7 @@ import { nullObject } from '../../sdk/provider.js';
 import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure, isAwsCode } from '../errors.js';
-import { legacyPlan, parseResourceId, resourceId } from './common.js';
+import { legacyPlan, parseResourceId, resourceId, readAfterWrite } from './common.js';
 import { bucketSseSchema } from './schemas.js';
 
 const type = impliedType(bucketSseSchema.block);
@@ -69,7 +69,7 @@ export const awsS3BucketSse: ResourceDef<AwsMeta> = {
     const bucket = str(planned, 'bucket')!;
     await put(ctx.meta, planned, `creating S3 Bucket (${bucket}) Server-side Encryption Configuration`);
     const id = resourceId(bucket, str(planned, 'expected_bucket_owner'));
-    const got = await read(ctx.meta, id);
+    const got = await readAfterWrite(() => read(ctx.meta, id));
     if (!got) throw new ProviderError(`creating S3 Bucket (${bucket}) Server-side Encryption Configuration: couldn't find resource`);
     return got;
   },
