@@ -1,13 +1,15 @@
 /**
  * aws_subnet, as hashicorp/aws defines it: import id = the subnet id; vpc_id, cidr_block and
- * the availability zone force a new subnet; map_public_ip_on_launch updates in place.
+ * the availability zone force a new subnet; the launch attributes (public IP mapping, DNS64,
+ * resource-name DNS records, hostname type...) update in place.
  */
 import {
-  CreateSubnetCommand, DeleteSubnetCommand, DescribeSubnetsCommand, ModifySubnetAttributeCommand, type Subnet,
+  CreateSubnetCommand, DeleteSubnetCommand, DescribeSubnetsCommand, ModifySubnetAttributeCommand, type ModifySubnetAttributeCommandInput,
+  type Subnet,
 } from '@aws-sdk/client-ec2';
 import type { Value } from '../../../lang/value.js';
 import { impliedType } from '../../schema.js';
-import { bool, str, withAttrs } from '../../sdk/obj.js';
+import { bool, num, str, withAttrs } from '../../sdk/obj.js';
 import { nullObject } from '../../sdk/provider.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
@@ -34,7 +36,7 @@ export const awsSubnet: ResourceDef<AwsMeta> = {
       TagSpecifications: tagSpec('subnet', tagMap(planned, 'tags_all')),
     })));
     const id = out.Subnet!.SubnetId!;
-    if (bool(planned, 'map_public_ip_on_launch')) await setMapPublicIp(ctx.meta, id, true);
+    await setAttributes(ctx.meta, id, planned, null);
     const got = await readSubnet(ctx.meta, id, planned);
     if (!got) throw new Error(`reading EC2 Subnet (${id}): not found after creation`);
     return got;
@@ -46,8 +48,7 @@ export const awsSubnet: ResourceDef<AwsMeta> = {
 
   async update(ctx, prior, planned) {
     const id = str(prior, 'id')!;
-    const want = bool(planned, 'map_public_ip_on_launch') ?? false;
-    if (want !== (bool(prior, 'map_public_ip_on_launch') ?? false)) await setMapPublicIp(ctx.meta, id, want);
+    await setAttributes(ctx.meta, id, planned, prior);
     await updateEc2Tags(ctx.meta, id, tagMap(prior, 'tags_all'), tagMap(planned, 'tags_all'));
     const got = await readSubnet(ctx.meta, id, planned);
     if (!got) throw new Error(`reading EC2 Subnet (${id}): not found after update`);
@@ -72,9 +73,42 @@ export const awsSubnet: ResourceDef<AwsMeta> = {
   },
 };
 
-async function setMapPublicIp(meta: AwsMeta, id: string, on: boolean): Promise<void> {
-  await awsCall(`setting EC2 Subnet (${id}) MapPublicIpOnLaunch`, () =>
-    meta.ec2().send(new ModifySubnetAttributeCommand({ SubnetId: id, MapPublicIpOnLaunch: { Value: on } })));
+/** The boolean attributes ModifySubnetAttribute sets one at a time, with AWS's values for a new subnet. */
+const BOOL_ATTRIBUTES: [name: string, field: string, initial: boolean][] = [
+  ['map_public_ip_on_launch', 'MapPublicIpOnLaunch', false],
+  ['assign_ipv6_address_on_creation', 'AssignIpv6AddressOnCreation', false],
+  ['enable_dns64', 'EnableDns64', false],
+  ['enable_resource_name_dns_a_record_on_launch', 'EnableResourceNameDnsARecordOnLaunch', false],
+  ['enable_resource_name_dns_aaaa_record_on_launch', 'EnableResourceNameDnsAAAARecordOnLaunch', false],
+];
+
+/**
+ * Sets the subnet attributes whose planned value differs from `prior` (null: what AWS gives
+ * a new subnet), one ModifySubnetAttribute call each, as hashicorp does.
+ */
+async function setAttributes(meta: AwsMeta, id: string, planned: Value, prior: Value | null): Promise<void> {
+  const ec2 = meta.ec2();
+  const modify = (what: string, input: Omit<ModifySubnetAttributeCommandInput, 'SubnetId'>) =>
+    awsCall(`setting EC2 Subnet (${id}) ${what}`, () => ec2.send(new ModifySubnetAttributeCommand({ SubnetId: id, ...input })));
+  for (const [name, field, initial] of BOOL_ATTRIBUTES) {
+    const want = bool(planned, name);
+    if (want === undefined) continue;
+    const have = prior ? bool(prior, name) ?? initial : initial;
+    if (want !== have) await modify(field, { [field]: { Value: want } });
+  }
+  const hostType = str(planned, 'private_dns_hostname_type_on_launch');
+  const priorHostType = prior ? str(prior, 'private_dns_hostname_type_on_launch') : 'ip-name';
+  if (hostType && hostType !== priorHostType) await modify('PrivateDnsHostnameTypeOnLaunch', { PrivateDnsHostnameTypeOnLaunch: hostType as 'ip-name' });
+  const lni = num(planned, 'enable_lni_at_device_index');
+  if (lni !== undefined && lni !== (prior ? num(prior, 'enable_lni_at_device_index') ?? 0 : 0) && lni !== 0) {
+    await modify('EnableLniAtDeviceIndex', { EnableLniAtDeviceIndex: lni });
+  }
+  const mapCoip = bool(planned, 'map_customer_owned_ip_on_launch');
+  if (mapCoip !== undefined && mapCoip !== (prior ? bool(prior, 'map_customer_owned_ip_on_launch') : undefined)) {
+    await modify('MapCustomerOwnedIpOnLaunch', {
+      MapCustomerOwnedIpOnLaunch: { Value: mapCoip }, CustomerOwnedIpv4Pool: str(planned, 'customer_owned_ipv4_pool'),
+    });
+  }
 }
 
 /** The full state of subnet `id`, or null when it no longer exists. */
