@@ -140,6 +140,15 @@ describe('aws_dynamodb_table', () => {
     expect(t.LocalSecondaryIndexes?.[0]?.Projection?.NonKeyAttributes).toEqual(['payload']);
   });
 
+  it('caps on-demand throughput and changes the cap in place', async () => {
+    const cfg = { name: 'capped', hash_key: 'id', billing_mode: 'PAY_PER_REQUEST', attribute: [{ name: 'id', type: 'S' }], on_demand_throughput: [{ max_read_request_units: 100 }] };
+    const s = await noChange(await h.create(D, cfg), cfg);
+    expect(js(s).on_demand_throughput).toEqual([{ max_read_request_units: 100, max_write_request_units: -1 }]);
+    const more = await step(s, { ...cfg, on_demand_throughput: [{ max_read_request_units: 200 }] });
+    expect(js(more).on_demand_throughput).toEqual([{ max_read_request_units: 200, max_write_request_units: -1 }]);
+    expect((await ddb.send(new DescribeTableCommand({ TableName: 'capped' }))).Table?.OnDemandThroughput).toEqual({ MaxReadRequestUnits: 200, MaxWriteRequestUnits: -1 });
+  });
+
   it('keeps encryption with the AWS key and a table class, plans clean, and switches the class in place', async () => {
     const cfg = {
       name: 'secure', hash_key: 'id', billing_mode: 'PAY_PER_REQUEST', attribute: [{ name: 'id', type: 'S' }],

@@ -29,6 +29,8 @@ export interface TableMeta {
   tags: { Key: string; Value: string }[];
   sse?: { enabled: boolean; kmsKeyArn?: string };
   tableClass: string;
+  /** Maximum on-demand request units (-1: no limit); absent when never set. */
+  onDemand?: { MaxReadRequestUnits: number; MaxWriteRequestUnits: number };
   deletionProtection: boolean;
 }
 
@@ -199,5 +201,16 @@ export function describeTable(ctx: RequestContext, t: TableMeta, status = 'ACTIV
   }
   if (t.sse?.enabled) d['SSEDescription'] = { Status: 'ENABLED', SSEType: 'KMS', KMSMasterKeyArn: t.sse.kmsKeyArn ?? `arn:aws:kms:${ctx.region}:${ctx.account}:key/${t.id}` };
   if (t.tableClass !== 'STANDARD') d['TableClassSummary'] = { TableClass: t.tableClass };
+  if (t.onDemand) d['OnDemandThroughput'] = t.onDemand;
   return d;
+}
+
+/** Reads OnDemandThroughput (a maximum of -1 means no limit); unset maxima keep their value. */
+export function checkOnDemand(v: unknown, current?: TableMeta['onDemand']): TableMeta['onDemand'] {
+  if (v === undefined) return current;
+  const o = v as { MaxReadRequestUnits?: number; MaxWriteRequestUnits?: number };
+  return {
+    MaxReadRequestUnits: typeof o.MaxReadRequestUnits === 'number' ? o.MaxReadRequestUnits : current?.MaxReadRequestUnits ?? -1,
+    MaxWriteRequestUnits: typeof o.MaxWriteRequestUnits === 'number' ? o.MaxWriteRequestUnits : current?.MaxWriteRequestUnits ?? -1,
+  };
 }

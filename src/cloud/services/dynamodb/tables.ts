@@ -4,7 +4,7 @@ import { AwsError } from '../../errors.js';
 import { itemStore } from './item-store.js';
 import {
   type IndexMeta, type TableMeta, checkAttributeDefinitions, checkDefinitionsUsed, checkIndexes, checkKeySchema, checkName,
-  checkThroughput, describeTable, loadTable, newIdentity, notFound, saveTable, validation,
+  checkOnDemand, checkThroughput, describeTable, loadTable, newIdentity, notFound, saveTable, validation,
 } from './table-model.js';
 
 /** One JSON operation: input object in, output object out. */
@@ -69,6 +69,7 @@ export const tableOps: Record<string, JsonOp> = {
         ? { enabled: true, kmsKeyArn: (input['SSESpecification'] as { KMSMasterKeyId?: string }).KMSMasterKeyId }
         : undefined,
       tableClass: typeof input['TableClass'] === 'string' ? input['TableClass'] : 'STANDARD',
+      onDemand: checkOnDemand(input['OnDemandThroughput']),
       deletionProtection: input['DeletionProtectionEnabled'] === true,
     };
     checkDefinitionsUsed(meta);
@@ -144,6 +145,7 @@ export const tableOps: Record<string, JsonOp> = {
       t.sse = s.Enabled ? { enabled: true, kmsKeyArn: s.KMSMasterKeyId } : undefined;
     }
     if (typeof input['TableClass'] === 'string') t.tableClass = input['TableClass'];
+    t.onDemand = checkOnDemand(input['OnDemandThroughput'], t.onDemand);
     if (typeof input['DeletionProtectionEnabled'] === 'boolean') t.deletionProtection = input['DeletionProtectionEnabled'];
     checkDefinitionsUsed({ ...t, attributeDefinitions: t.attributeDefinitions.filter((d) => [...t.keySchema, ...t.gsis.flatMap((g) => g.KeySchema), ...t.lsis.flatMap((g) => g.KeySchema)].some((k) => k.AttributeName === d.AttributeName)) });
     // Drop definitions no index uses any more, as DynamoDB does.

@@ -9,7 +9,7 @@ import {
   CreateTableCommand, DeleteTableCommand, TagResourceCommand, UntagResourceCommand, UpdateContinuousBackupsCommand,
   UpdateTableCommand, UpdateTimeToLiveCommand,
   type AttributeDefinition, type BillingMode, type GlobalSecondaryIndex, type GlobalSecondaryIndexUpdate, type KeySchemaElement,
-  type LocalSecondaryIndex, type Projection, type ProjectionType, type ProvisionedThroughput, type ScalarAttributeType,
+  type LocalSecondaryIndex, type OnDemandThroughput, type Projection, type ProjectionType, type ProvisionedThroughput, type ScalarAttributeType,
   type StreamViewType, type TableClass,
 } from '@aws-sdk/client-dynamodb';
 import { rawEquals, type Value } from '../../../lang/value.js';
@@ -52,6 +52,13 @@ function gsiInput(g: Gsi, mode: string): GlobalSecondaryIndex {
 function attributes(v: Value): AttributeDefinition[] {
   return ((toJS(attr(v, 'attribute')) as { name: string; type: string }[] | null) ?? [])
     .map((d) => ({ AttributeName: d.name, AttributeType: d.type as ScalarAttributeType }));
+}
+
+/** The configured on-demand maxima (unset ones as -1, no limit), or undefined without the block. */
+function onDemand(v: Value): OnDemandThroughput | undefined {
+  const b = firstBlock<{ max_read_request_units?: number | null; max_write_request_units?: number | null }>(v, 'on_demand_throughput');
+  if (!b) return undefined;
+  return { MaxReadRequestUnits: b.max_read_request_units ?? -1, MaxWriteRequestUnits: b.max_write_request_units ?? -1 };
 }
 
 const gsis = (v: Value) => (toJS(attr(v, 'global_secondary_index')) as Gsi[] | null) ?? [];
@@ -163,6 +170,7 @@ export const awsDynamodbTable: ResourceDef<AwsMeta> = {
       StreamSpecification: streamOn ? { StreamEnabled: true, StreamViewType: str(planned, 'stream_view_type') as StreamViewType } : undefined,
       SSESpecification: sse ? { Enabled: sse.enabled, ...(sse.enabled ? { SSEType: 'KMS' as const, KMSMasterKeyId: sse.kms_key_arn || undefined } : {}) } : undefined,
       TableClass: tableClass && tableClass !== 'STANDARD' ? (tableClass as TableClass) : undefined,
+      OnDemandThroughput: onDemand(planned),
       DeletionProtectionEnabled: bool(planned, 'deletion_protection_enabled') || undefined,
       Tags: tags.length ? tags : undefined,
     })));
@@ -194,6 +202,8 @@ export const awsDynamodbTable: ResourceDef<AwsMeta> = {
       }
       await update(ctx, name, input);
     }
+    const odt = onDemand(planned);
+    if (odt && !rawEquals(attr(planned, 'on_demand_throughput'), attr(prior, 'on_demand_throughput'))) await update(ctx, name, { OnDemandThroughput: odt });
     const dp = bool(planned, 'deletion_protection_enabled') ?? false;
     if (dp !== (bool(prior, 'deletion_protection_enabled') ?? false)) await update(ctx, name, { DeletionProtectionEnabled: dp });
     const tc = str(planned, 'table_class') ?? 'STANDARD';
