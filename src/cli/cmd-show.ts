@@ -5,7 +5,6 @@ import { hasErrors, errorDiag } from '../hcl/diagnostic.js';
 import { readPlanFile } from '../plan/plan-file.js';
 import { planJSON } from '../plan/render/json-plan.js';
 import { stateJSON, type SchemaLookup } from '../plan/render/json-state.js';
-import { formatConsoleValue } from '../lang/format-console.js';
 import { unmarkDeep } from '../lang/value.js';
 import { decodeState, type State } from '../state/index.js';
 import type { Workdir } from '../apply/workdir.js';
@@ -14,6 +13,7 @@ import type { CommandIO } from './io.js';
 import { emitDiags, openWorkdir, useColor } from './ui.js';
 import { printPlan } from './plan-common.js';
 import { decodedValues, renderInstance } from './state-common.js';
+import { renderOutputValue } from './state-render.js';
 
 const SPEC = {
   json: { type: 'bool' as const, help: 'If specified, output the terrane plan or state in a machine-readable form.' },
@@ -47,7 +47,7 @@ export function renderStateHuman(state: State, wd?: Workdir): string {
     out += `${out ? '\n\n' : ''}Outputs:\n\n`;
     for (const n of [...state.outputs.keys()].sort()) {
       const o = state.outputs.get(n)!;
-      out += `${n} = ${o.sensitive ? '(sensitive value)' : formatConsoleValue(unmarkDeep(o.value)[0])}\n`;
+      out += `${n} = ${o.sensitive ? '(sensitive value)' : renderOutputValue(unmarkDeep(o.value)[0])}\n`;
     }
   }
   return out;

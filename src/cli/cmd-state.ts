@@ -118,6 +118,8 @@ async function runList(args: string[], io: CommandIO): Promise<number> {
 
 const SHOW_SPEC = {
   state: { type: 'string' as const, arg: 'statefile', help: 'Path to a terrane state file to use to look up terrane-managed resources. By default it will use the state "terraform.tfstate" if it exists.' },
+  // Terraform accepts -no-color on every command (and state show prints no color anyway).
+  'no-color': { type: 'bool' as const },
   help: { type: 'bool' as const },
 };
 const SHOW_USAGE = `Usage: terrane [global options] state show [options] ADDRESS

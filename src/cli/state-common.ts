@@ -8,7 +8,7 @@ import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Workdir } from '../apply/workdir.js';
 import { decodeAttributes, type State, type ResourceInstanceObject } from '../state/index.js';
 import { impliedType } from '../providers/schema.js';
-import { plainJSON } from '../plan/render/json-values.js';
+import { renderResourceBody, type DecodedObject } from './state-render.js';
 import type { AbsResourceInstance } from '../addrs/index.js';
 import { parseTarget, type Targetable } from '../addrs/index.js';
 import type { ParsedFlags } from './flags.js';
@@ -75,67 +75,21 @@ export function withStatus(obj: ResourceInstanceObject, status: 'ready' | 'taint
 }
 
 /** Terraform's `show` rendering of one instance object: `# addr:` then the resource block. */
-export function renderInstance(addr: AbsResourceInstance, mode: string, obj: ResourceInstanceObject, deposedKey?: string, decoded?: unknown): string {
+export function renderInstance(addr: AbsResourceInstance, mode: string, obj: ResourceInstanceObject, deposedKey?: string, decoded?: DecodedObject): string {
   const r = addr.resource.resource;
   const head = `# ${addr.toString()}:${deposedKey ? ` (deposed object ${deposedKey})` : ''}${obj.status === 'tainted' ? ' (tainted)' : ''}\n`;
   const kw = mode === 'data' ? 'data' : 'resource';
   let attrs: Record<string, unknown> = {};
-  if (decoded && typeof decoded === 'object') attrs = decoded as Record<string, unknown>;
-  else if (obj.attrsJSON) { try { attrs = JSON.parse(obj.attrsJSON) as Record<string, unknown>; } catch { attrs = {}; } }
+  if (obj.attrsJSON) { try { attrs = JSON.parse(obj.attrsJSON) as Record<string, unknown>; } catch { attrs = {}; } }
   else if (obj.attrsFlat) attrs = { ...obj.attrsFlat };
   const sensitive = new Set(obj.sensitivePaths.filter((p) => p.length === 1 && 'attr' in p[0]!).map((p) => (p[0] as { attr: string }).attr));
-  return head + `${kw} ${JSON.stringify(r.type)} ${JSON.stringify(r.name)} {\n${objectBody(attrs, 1, sensitive)}}\n`;
+  return head + `${kw} ${JSON.stringify(r.type)} ${JSON.stringify(r.name)} {\n${renderResourceBody(decoded, attrs, sensitive)}}\n`;
 }
 
-function objectBody(o: Record<string, unknown>, depth: number, sensitive: Set<string> = new Set()): string {
-  const pad = '    '.repeat(depth);
-  const keys = Object.keys(o).filter((k) => o[k] !== null).sort();
-  const attrKeys = keys.filter((k) => !isBlockish(o[k]));
-  const width = Math.max(0, ...attrKeys.map((k) => hclKey(k).length));
-  let out = '';
-  for (const k of attrKeys) {
-    const v = sensitive.has(k) ? '(sensitive value)' : renderJSON(o[k], depth);
-    out += `${pad}${hclKey(k).padEnd(width)} = ${v}\n`;
-  }
-  for (const k of keys.filter((x) => isBlockish(o[x]))) {
-    out += `${pad}${hclKey(k).padEnd(width)} = ${renderJSON(o[k], depth)}\n`;
-  }
-  return out;
-}
-
-// Lists of objects print after the plain attributes, as Terraform prints nested blocks last.
-function isBlockish(v: unknown): boolean {
-  return Array.isArray(v) && v.length > 0 && v.every((e) => e !== null && typeof e === 'object' && !Array.isArray(e));
-}
-
-function hclKey(k: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k);
-}
-
-function renderJSON(v: unknown, depth: number): string {
-  const pad = '    '.repeat(depth);
-  if (v === null) return 'null';
-  if (typeof v === 'string') {
-    if (v.includes('\n') && !v.includes('EOT')) {
-      const body = v.endsWith('\n') ? v.slice(0, -1) : v;
-      return `<<-EOT\n${body.split('\n').map((l) => pad + '    ' + l).join('\n')}\n${pad}EOT`;
-    }
-    return JSON.stringify(v);
-  }
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) {
-    if (v.length === 0) return '[]';
-    return `[\n${v.map((e) => `${pad}    ${renderJSON(e, depth + 1)},\n`).join('')}${pad}]`;
-  }
-  const o = v as Record<string, unknown>;
-  if (Object.keys(o).length === 0) return '{}';
-  return `{\n${objectBody(o, depth + 1)}${pad}}`;
-}
-
-/** An object's attributes as plain JSON, decoded with its schema so dynamic values are unwrapped. */
-export function decodedValues(wd: Workdir, providerSource: string, mode: string, type: string, obj: ResourceInstanceObject): unknown {
+/** An object decoded with its schema (sensitive marks applied), or undefined when the schema does not fit. */
+export function decodedValues(wd: Workdir, providerSource: string, mode: string, type: string, obj: ResourceInstanceObject): DecodedObject | undefined {
   const schema = wd.providers.resourceSchema(providerSource, mode === 'data' ? 'data' : 'managed', type);
   if (!schema || obj.attrsJSON === undefined || schema.version !== obj.schemaVersion) return undefined;
   const d = decodeAttributes(obj, impliedType(schema.block));
-  return d.value ? plainJSON(d.value) : undefined;
+  return d.value ? { value: d.value, block: schema.block } : undefined;
 }
