@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, GetObjectTaggingCommand, ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { nullVal, type Value } from '../../src/lang/value.js';
-import { js } from './harness.js';
+import { awsProvider } from '../../src/providers/aws/index.js';
+import { Harness, js } from './harness.js';
 import { s3Env, type S3Env } from './aws-s3-support.js';
 
 let env: S3Env;
@@ -133,5 +134,30 @@ describe('aws_s3_object defaults and drift', () => {
     expect((await env.h.plan(T, state, cfg)).plannedState).toBe(state);
     await env.h.destroy(T, state);
     expect(await env.h.read(T, state)).toBeNull();
+  });
+});
+
+describe('aws_s3_object and the provider default_tags', () => {
+  it('merges default_tags unless override_provider empties them', async () => {
+    const h = await new Harness(awsProvider).configure({
+      region: 'us-east-1', access_key: 'test', secret_key: 'test', s3_use_path_style: true,
+      endpoints: [{ s3: env.cloud.url, sts: env.cloud.url }], default_tags: [{ tags: { Project: 'terrane' } }],
+    });
+    try {
+      const merged = { bucket: BUCKET, key: 'tagged/a', content: 'a', tags: { own: '1' } };
+      const s1 = await h.create(T, merged);
+      expect(js(s1)).toMatchObject({ tags: { own: '1' }, tags_all: { own: '1', Project: 'terrane' } });
+      expect((await h.plan(T, s1, merged)).plannedState).toBe(s1);
+
+      const alone = { ...merged, key: 'tagged/b', override_provider: [{ default_tags: [{ tags: {} }] }] };
+      const s2 = await h.create(T, alone);
+      expect(js(s2)).toMatchObject({ tags: { own: '1' }, tags_all: { own: '1' } });
+      expect((await env.s3.send(new GetObjectTaggingCommand({ Bucket: BUCKET, Key: 'tagged/b' }))).TagSet).toEqual([{ Key: 'own', Value: '1' }]);
+      expect((await h.plan(T, s2, alone)).plannedState).toBe(s2);
+      await h.destroy(T, s1);
+      await h.destroy(T, s2);
+    } finally {
+      await h.p.close?.();
+    }
   });
 });

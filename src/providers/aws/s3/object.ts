@@ -126,8 +126,19 @@ async function read(meta: AwsMeta, prior: Value): Promise<Value | null> {
     website_redirect: h.WebsiteRedirectLocation ?? '',
     checksum_crc32: h.ChecksumCRC32 ?? '', checksum_crc32c: h.ChecksumCRC32C ?? '', checksum_crc64nvme: h.ChecksumCRC64NVME ?? '',
     checksum_sha1: h.ChecksumSHA1 ?? '', checksum_sha256: h.ChecksumSHA256 ?? '',
-    ...tagsForState(meta, tags as never, prior),
+    ...tagsForState(metaFor(meta, prior), tags as never, prior),
   }, type);
+}
+
+/**
+ * The provider meta as this object sees it: an `override_provider { default_tags {} }` with
+ * no tags makes the object ignore the provider's default_tags (hashicorp's rule).
+ */
+function metaFor(meta: AwsMeta, v: Value): AwsMeta {
+  const op = toJS(attr(v, 'override_provider')) as { default_tags: { tags: Record<string, string> | null }[] | null }[] | null;
+  const dt = op?.[0]?.default_tags;
+  if (!dt || dt.length === 0 || Object.keys(dt[0]?.tags ?? {}).length > 0) return meta;
+  return { ...meta, defaultTags: {} };
 }
 
 /** Splits an import id "bucket/key" or "s3://bucket/key". */
@@ -153,7 +164,7 @@ export const awsS3Object: ResourceDef<AwsMeta> = {
   validate: validateObject,
 
   customizePlan(ctx, p0) {
-    let p = planTagsAll(ctx.meta, legacyPlan(objectSchema.block, p0));
+    let p = planTagsAll(metaFor(ctx.meta, p0.config), legacyPlan(objectSchema.block, p0));
     const prior = p.prior && !p.prior.isNull ? p.prior : null;
     if (prior && p.requiresReplace.length === 0) {
       const changes: Record<string, Value> = {};
