@@ -6,7 +6,7 @@
 import type { Attribute, Block, Body, Expression } from './ast.js';
 import type { Range } from './diagnostic.js';
 import { AttributeNode, BlockNode, BodyNode } from './ast-nodes.js';
-import { Parser, compact } from './parser.js';
+import { Parser } from './parser.js';
 import { parseExpr } from './parser-expression.js';
 import { parseQuotedStringLiteral } from './parser-template.js';
 import { TokenType as T } from './token.js';
@@ -18,7 +18,9 @@ const UNCLOSED_BLOCK_DETAIL =
 /** Parses body items until the `end` token (CBrace for blocks, EOF for a file). */
 export function parseBody(p: Parser, end: T): Body {
   const attributes = new Map<string, Attribute>();
-  const blocks: Block[] = [];
+  // Blocks collect on the parser's stack (nested bodies use it above us) so the body gets
+  // one right-sized array.
+  const base = p.blockTop;
   const startTok = p.prev();
   let endTok: number;
   const type = p.b.type;
@@ -49,7 +51,7 @@ export function parseBody(p: Parser, end: T): Body {
           attributes.set(item.name, item);
         }
       } else {
-        blocks.push(item);
+        p.blockBuf[p.blockTop++] = item;
       }
       continue;
     }
@@ -70,7 +72,9 @@ export function parseBody(p: Parser, end: T): Body {
     break;
   }
   const ee = p.te(endTok);
-  return new BodyNode(p.ix, Math.min(p.ts(startTok), p.ts(endTok)), Math.max(p.te(startTok), ee), attributes, compact(blocks), ee, ee);
+  const blocks = p.blockTop === base ? [] : p.blockBuf.slice(base, p.blockTop);
+  p.blockTop = base;
+  return new BodyNode(p.ix, Math.min(p.ts(startTok), p.ts(endTok)), Math.max(p.te(startTok), ee), attributes, blocks, ee, ee);
 }
 
 /** hcl.Range's String(): `file:line,col-col` or `file:line,col-line,col`. */
@@ -135,8 +139,11 @@ function placeholderBlock(p: Parser, ident: number, labels: string[], labelSpans
 }
 
 function finishBlock(p: Parser, ident: number): Block {
-  const labels: string[] = [];
-  const labelSpans: number[] = [];
+  // Labels are few: gather them in reused scratch arrays and copy out right-sized ones.
+  const labels = p.labelBuf;
+  const labelSpans = p.spanBuf;
+  labels.length = 0;
+  labelSpans.length = 0;
   let oBrace: number;
   for (;;) {
     const ti = p.peek();
@@ -177,9 +184,11 @@ function finishBlock(p: Parser, ident: number): Block {
       );
     }
     p.recoverAfterBodyItem();
-    return placeholderBlock(p, ident, labels, labelSpans);
+    return placeholderBlock(p, ident, labels.slice(), labelSpans.slice());
   }
 
+  const labelsOut = labels.length === 0 ? [] : labels.slice();
+  const spansOut = labelSpans.length === 0 ? [] : labelSpans.slice();
   let body: Body | undefined;
   const nt = p.peekType();
   if (nt === T.Newline || nt === T.EOF || nt === T.CBrace) {
@@ -250,7 +259,7 @@ function finishBlock(p: Parser, ident: number): Block {
   }
   const s = Math.min(p.ts(ident), cs);
   const e = Math.max(p.te(ident), ce);
-  return new BlockNode(p.ix, s, e, p.name(ident), compact(labels), body, p.te(ident), compact(labelSpans), os, oe, cs, ce);
+  return new BlockNode(p.ix, s, e, p.name(ident), labelsOut, body, p.te(ident), spansOut, os, oe, cs, ce);
 }
 
 /** The body of a one-line block `a { b = 1 }`: exactly one attribute. */

@@ -18,6 +18,9 @@ import { TokenType as T } from './token.js';
 
 let anonId = 0;
 
+/** The steps of a bare name; frozen because it is shared (flushSteps replaces, never pushes). */
+const NO_STEPS = Object.freeze([]) as unknown as Traverser[];
+
 /** A literal standing in for an expression that failed to parse, over offsets [s, e). */
 export function placeholder(p: Parser, s: number, e: number): LiteralExpr {
   return new LiteralNode(p.ix, s, e, null, undefined);
@@ -304,7 +307,7 @@ function parseTerm(p: Parser): Expression {
       if (len === 4 && src.startsWith('true', s)) return new LiteralNode(p.ix, s, e, true, undefined);
       if (len === 5 && src.startsWith('false', s)) return new LiteralNode(p.ix, s, e, false, undefined);
       if (len === 4 && src.startsWith('null', s)) return new LiteralNode(p.ix, s, e, null, undefined);
-      return new ScopeTraversalNode(p.ix, s, e, p.name(si), []);
+      return new ScopeTraversalNode(p.ix, s, e, p.name(si), NO_STEPS);
     }
     case T.NumberLit: {
       p.read();

@@ -6,7 +6,7 @@
  * Structure follows hclsyntax's parser.go: every parse step appends its errors to `diags`
  * and returns a (possibly partial) node; "did this step fail" is a diags length check.
  */
-import type { Traverser } from './ast.js';
+import type { Block, Traverser } from './ast.js';
 import type { Diagnostic, Pos, Range } from './diagnostic.js';
 import type { TokenBuffer } from './lexer.js';
 import { SourceIndex } from './source-index.js';
@@ -33,6 +33,12 @@ export class Parser {
   /** A stack of traversal steps not yet attached to their node (see parseTraversals). */
   stepBuf: Traverser[] = [];
   stepTop = 0;
+  /** A stack of the blocks of the bodies being parsed (see parseBody). */
+  blockBuf: Block[] = [];
+  blockTop = 0;
+  /** Scratch for the labels of the block header being parsed. */
+  labelBuf: string[] = [];
+  spanBuf: number[] = [];
   /** Turns offsets into positions; every node of this parse refers to it. */
   ix: SourceIndex;
 
