@@ -1,11 +1,13 @@
 /**
- * aws_iam_role_policy_attachment and aws_iam_user_policy_attachment as hashicorp/aws
- * defines them: both arguments force a new attachment; the id is "<role|user>-" plus a
- * unique suffix; import ids are "<role|user>/<policy arn>".
+ * aws_iam_role_policy_attachment, aws_iam_user_policy_attachment and
+ * aws_iam_group_policy_attachment as hashicorp/aws defines them: both arguments force a
+ * new attachment; the id is "<role|user|group>-" plus a unique suffix; import ids are
+ * "<role|user|group>/<policy arn>".
  */
 import {
-  AttachRolePolicyCommand, AttachUserPolicyCommand, DetachRolePolicyCommand, DetachUserPolicyCommand,
-  ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand, type IAMClient,
+  AttachGroupPolicyCommand, AttachRolePolicyCommand, AttachUserPolicyCommand, DetachGroupPolicyCommand, DetachRolePolicyCommand,
+  DetachUserPolicyCommand, ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand,
+  type IAMClient,
 } from '@aws-sdk/client-iam';
 import type { Value } from '../../../lang/value.js';
 import { impliedType } from '../../schema.js';
@@ -16,11 +18,11 @@ import type { Schema } from '../../protocol.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, awsFailure } from '../errors.js';
 import { notFound, orNull, prefixedUniqueId } from './common.js';
-import { rolePolicyAttachmentSchema, userPolicyAttachmentSchema } from './schemas.js';
+import { groupPolicyAttachmentSchema, rolePolicyAttachmentSchema, userPolicyAttachmentSchema } from './schemas.js';
 
 interface Kind {
-  attr: 'role' | 'user';
-  noun: 'Role' | 'User';
+  attr: 'role' | 'user' | 'group';
+  noun: 'Role' | 'User' | 'Group';
   schema: Schema;
   attach(iam: IAMClient, who: string, arn: string): Promise<unknown>;
   detach(iam: IAMClient, who: string, arn: string): Promise<unknown>;
@@ -90,6 +92,17 @@ export const awsIamUserPolicyAttachment = attachment({
   detach: (iam, UserName, PolicyArn) => iam.send(new DetachUserPolicyCommand({ UserName, PolicyArn })),
   async list(iam, UserName, Marker) {
     const r = await iam.send(new ListAttachedUserPoliciesCommand({ UserName, Marker }));
+    return { arns: (r.AttachedPolicies ?? []).map((p) => p.PolicyArn!), marker: r.IsTruncated ? r.Marker : undefined };
+  },
+});
+
+/** The aws_iam_group_policy_attachment resource. */
+export const awsIamGroupPolicyAttachment = attachment({
+  attr: 'group', noun: 'Group', schema: groupPolicyAttachmentSchema,
+  attach: (iam, GroupName, PolicyArn) => iam.send(new AttachGroupPolicyCommand({ GroupName, PolicyArn })),
+  detach: (iam, GroupName, PolicyArn) => iam.send(new DetachGroupPolicyCommand({ GroupName, PolicyArn })),
+  async list(iam, GroupName, Marker) {
+    const r = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName, Marker }));
     return { arns: (r.AttachedPolicies ?? []).map((p) => p.PolicyArn!), marker: r.IsTruncated ? r.Marker : undefined };
   },
 });

@@ -75,6 +75,38 @@ export const rolePolicySchema = schema(0, block({
   role: a(S, 'rf'),
 }));
 
+/** aws_iam_user_policy. */
+export const userPolicySchema = schema(0, block({
+  id: a(S, 'oc'),
+  name: a(S, 'ocf'),
+  name_prefix: a(S, 'ocf'),
+  policy: a(S, 'r'),
+  user: a(S, 'rf'),
+}));
+
+/** aws_iam_group_policy. */
+export const groupPolicySchema = schema(0, block({
+  group: a(S, 'rf'),
+  id: a(S, 'oc'),
+  name: a(S, 'ocf'),
+  name_prefix: a(S, 'ocf'),
+  policy: a(S, 'r'),
+}));
+
+/** aws_iam_group_policy_attachment. */
+export const groupPolicyAttachmentSchema = schema(0, block({
+  group: a(S, 'rf'),
+  id: a(S, 'oc'),
+  policy_arn: a(S, 'rf'),
+}));
+
+/** aws_iam_user_group_membership. */
+export const userGroupMembershipSchema = schema(0, block({
+  groups: a(T.Set(S), 'r'),
+  id: a(S, 'oc'),
+  user: a(S, 'rf'),
+}));
+
 /** aws_iam_role_policy_attachment. */
 export const rolePolicyAttachmentSchema = schema(0, block({
   id: a(S, 'oc'),

@@ -109,6 +109,8 @@ export const validators: Record<string, (config: Value) => ProviderDiagnostic[]>
   ),
   aws_iam_policy: all(resourceName('name', 128), resourceName('name_prefix', 128 - PREFIX), conflicting('name', 'name_prefix'), json('policy')),
   aws_iam_role_policy: all(resourceName('name', 128), resourceName('name_prefix', 128 - PREFIX), conflicting('name', 'name_prefix'), json('policy')),
+  aws_iam_user_policy: all(resourceName('name', 128), resourceName('name_prefix', 128 - PREFIX), conflicting('name', 'name_prefix'), json('policy')),
+  aws_iam_group_policy: all(resourceName('name', 128), resourceName('name_prefix', 128 - PREFIX), conflicting('name', 'name_prefix'), json('policy')),
   aws_iam_instance_profile: all(resourceName('name', 128), resourceName('name_prefix', 128 - PREFIX), conflicting('name', 'name_prefix')),
   aws_iam_access_key: all(oneOf('status', ['Active', 'Inactive'])),
 };
