@@ -17,7 +17,7 @@ import { emptyBucket } from './bucket-empty.js';
 import { bucketExists, readBucket } from './bucket-read.js';
 import { BUCKET_COMPUTED_BLOCKS, bucketSchema } from './bucket-schema.js';
 import { applyInlineConfig } from './bucket-update.js';
-import { legacyPlan, prefixedUniqueId, samePrior } from './common.js';
+import { legacyPlan, prefixedUniqueId, retryOnCodes, samePrior } from './common.js';
 import { planEquivalentPolicy } from './policy-json.js';
 import { setBucketTags } from './tags.js';
 import { validateBucket } from './validate.js';
@@ -89,12 +89,12 @@ export const awsS3Bucket: ResourceDef<AwsMeta> = {
     }
     const lockCfg = attr(planned, 'object_lock_configuration');
     const lockFromBlock = lockCfg.isKnown && !lockCfg.isNull && lockCfg.elems.some((c) => str(c, 'object_lock_enabled') === 'Enabled');
-    await awsCall(`creating S3 Bucket (${name})`, () => s3.send(new CreateBucketCommand({
+    await awsCall(`creating S3 Bucket (${name})`, () => retryOnCodes(() => s3.send(new CreateBucketCommand({
       Bucket: name,
       ACL: (str(planned, 'acl') ?? 'private') as 'private',
       CreateBucketConfiguration: meta.region === 'us-east-1' ? undefined : { LocationConstraint: meta.region as 'eu-west-1' },
       ObjectLockEnabledForBucket: bool(planned, 'object_lock_enabled') || lockFromBlock || undefined,
-    })));
+    })), ['OperationAborted']));
     await waitFor(async () => (await bucketExists(meta, name)) !== null, `waiting for S3 Bucket (${name}) create`);
     const tags = tagMap(planned, 'tags_all');
     if (Object.keys(tags).length) await setBucketTags(meta, name, tags, `setting S3 Bucket (${name}) tags`);

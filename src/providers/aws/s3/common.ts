@@ -12,6 +12,7 @@ import { impliedType } from '../../schema.js';
 import { planObject, replacePaths } from '../../sdk/planner.js';
 import { attr, withAttrs } from '../../sdk/obj.js';
 import { ProviderError, type PlanCustomization } from '../../sdk/resource.js';
+import { isAwsCode } from '../errors.js';
 
 /** The id of a bucket configuration resource: the bucket, then ",owner" when one is expected. */
 export function resourceId(bucket: string, expectedOwner: string | undefined): string {
@@ -139,5 +140,21 @@ export async function readAfterWrite<R>(read: () => Promise<R | null>, timeoutMs
     const got = await read();
     if (got !== null || Date.now() - start > timeoutMs) return got;
     await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+/**
+ * Runs `fn` again while it fails with one of `codes` (e.g. S3's OperationAborted while a
+ * just-deleted bucket of the same name settles), backing off, for at most `timeoutMs`.
+ */
+export async function retryOnCodes<R>(fn: () => Promise<R>, codes: string[], timeoutMs = 120_000): Promise<R> {
+  const start = Date.now();
+  for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!isAwsCode(e, ...codes) || Date.now() - start > timeoutMs) throw e;
+      await new Promise((r) => setTimeout(r, delay));
+    }
   }
 }
