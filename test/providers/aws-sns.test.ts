@@ -4,6 +4,8 @@
  * drift after apply, in-place updates, replacement, drift seen, import by ARN, destroy, errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CreateTopicCommand, GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListTopicsCommand, SetSubscriptionAttributesCommand, SetTopicAttributesCommand, SNSClient, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
@@ -151,6 +153,30 @@ describe('aws_sns_topic_subscription', () => {
 
     await h.destroy(S_, after);
     expect(await h.read(S_, after)).toBeNull();
+  });
+
+  it('waits for an HTTP endpoint that confirms by itself when endpoint_auto_confirms is set', async () => {
+    // The endpoint visits the SubscribeURL of the confirmation request, as a webhook receiver does.
+    const srv = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => { body += d.toString(); });
+      req.on('end', () => {
+        const m = JSON.parse(body) as { Type: string; SubscribeURL?: string };
+        const done = () => res.end('ok');
+        if (m.Type === 'SubscriptionConfirmation' && m.SubscribeURL) void fetch(m.SubscribeURL).then(done, done);
+        else done();
+      });
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    try {
+      const topic = js(await h.create(T_, { name: 'hooks' }));
+      const endpoint = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/hook`;
+      const cfg = { topic_arn: topic.arn, protocol: 'http', endpoint, endpoint_auto_confirms: true };
+      const s = js(await h.create(S_, cfg));
+      expect(s).toMatchObject({ pending_confirmation: false, endpoint_auto_confirms: true, confirmation_timeout_in_minutes: 1 });
+    } finally {
+      srv.close();
+    }
   });
 
   it('keeps an email subscription pending and reports a bad endpoint as the AWS error', async () => {

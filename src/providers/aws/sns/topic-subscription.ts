@@ -7,7 +7,7 @@
  */
 import { GetSubscriptionAttributesCommand, SetSubscriptionAttributesCommand, SubscribeCommand, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import type { Value } from '../../../lang/value.js';
-import { attr, str, withAttrs } from '../../sdk/obj.js';
+import { attr, bool, num, str, withAttrs } from '../../sdk/obj.js';
 import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, isAwsCode } from '../errors.js';
@@ -54,6 +54,10 @@ export const awsSnsTopicSubscription: ResourceDef<AwsMeta> = {
       Attributes: Object.keys(attributes).length ? attributes : undefined, ReturnSubscriptionArn: true,
     })));
     const arn = out.SubscriptionArn!;
+    const protocol = str(planned, 'protocol');
+    if ((protocol === 'http' || protocol === 'https') && bool(planned, 'endpoint_auto_confirms') === true) {
+      await waitConfirmed(ctx.meta, arn, (num(planned, 'confirmation_timeout_in_minutes') ?? 1) * 60_000, ctx.signal);
+    }
     const got = await readSubscription(ctx.meta, arn, withAttrs(planned, { id: arn }));
     if (!got) throw new ProviderError(`reading SNS Topic Subscription (${arn}): empty result after creation`);
     return got;
@@ -90,6 +94,19 @@ export const awsSnsTopicSubscription: ResourceDef<AwsMeta> = {
     }
   },
 };
+
+/** Polls until an HTTP(S) endpoint that confirms by itself has confirmed the subscription. */
+async function waitConfirmed(meta: AwsMeta, arn: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 500; ; delay = Math.min(delay * 2, 5000)) {
+    const out = await awsCall(`reading SNS Topic Subscription (${arn})`, () => meta.sns().send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn })));
+    if (out.Attributes?.['PendingConfirmation'] === 'false') return;
+    if (Date.now() + delay > deadline || signal?.aborted) {
+      throw new ProviderError(`waiting for SNS Topic Subscription (${arn}) confirmation: timeout after ${Math.round(timeoutMs / 60_000)}m; the endpoint did not confirm`);
+    }
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
 
 /** The state of subscription `arn`, or null when it no longer exists. */
 export async function readSubscription(meta: AwsMeta, arn: string, prior: Value): Promise<Value | null> {
