@@ -18,10 +18,12 @@ import { SNS_NOT_FOUND } from './topic.js';
 
 type Kind = 'bool' | 'string' | 'json';
 /** Settable Terraform attribute -> SNS subscription attribute name. */
+// The scope comes before the filter policy: a policy on the message body is only valid
+// once the scope says MessageBody.
 const SETTABLE: [string, string, Kind][] = [
   ['delivery_policy', 'DeliveryPolicy', 'json'],
-  ['filter_policy', 'FilterPolicy', 'json'],
   ['filter_policy_scope', 'FilterPolicyScope', 'string'],
+  ['filter_policy', 'FilterPolicy', 'json'],
   ['raw_message_delivery', 'RawMessageDelivery', 'bool'],
   ['redrive_policy', 'RedrivePolicy', 'json'],
   ['replay_policy', 'ReplayPolicy', 'json'],
