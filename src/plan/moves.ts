@@ -19,8 +19,15 @@ export function traversalString(t: Traversal): string {
 }
 
 /** Applies every `moved` block of the configuration to `state`. */
-export function applyMoves(config: Config, state: State): Diagnostic[] {
+export function applyMoves(config: Config, state: State, moved: Map<string, string> = new Map()): Diagnostic[] {
   const diags: Diagnostic[] = [];
+  // new instance address -> its address in the previous run (chained moves resolve to the first).
+  const record = (from: AbsResourceInstance, to: AbsResourceInstance) => {
+    const f = from.toString();
+    const first = moved.get(f) ?? f;
+    moved.delete(f);
+    moved.set(to.toString(), first);
+  };
   const visit = (node: ModuleNode) => {
     for (const m of node.module.moved) {
       const from = parseMoveEndpoint(traversalString(m.from));
@@ -33,7 +40,7 @@ export function applyMoves(config: Config, state: State): Diagnostic[] {
       if (check.length) { diags.push(...check.map((d) => ({ ...d, subject: m.range }))); continue; }
       // moved blocks in a module apply to every instance of it.
       const mis = node.path.length === 0 ? [ModuleInstance.ROOT] : moduleInstancesInState(state, node.path);
-      for (const mi of mis) moveOne(state, from.value.inModule(mi), to.value.inModule(mi), m.range, diags);
+      for (const mi of mis) moveOne(state, from.value.inModule(mi), to.value.inModule(mi), m.range, diags, record);
     }
     for (const c of node.children.values()) visit(c);
   };
@@ -53,7 +60,9 @@ function moduleInstancesInState(state: State, path: string[]): ModuleInstance[] 
   return [...out.values()];
 }
 
-function moveOne(state: State, from: MoveEndpoint, to: MoveEndpoint, range: import('../hcl/diagnostic.js').Range, diags: Diagnostic[]): void {
+type Recorder = (from: AbsResourceInstance, to: AbsResourceInstance) => void;
+
+function moveOne(state: State, from: MoveEndpoint, to: MoveEndpoint, range: import('../hcl/diagnostic.js').Range, diags: Diagnostic[], record: Recorder): void {
   const f = from.subject, t = to.subject;
   if (f instanceof ModuleInstance && t instanceof ModuleInstance) {
     const moving = [...state.resources()].filter((r) => f.contains(r.addr.module));
@@ -64,7 +73,7 @@ function moveOne(state: State, from: MoveEndpoint, to: MoveEndpoint, range: impo
     }
     for (const r of moving) {
       const newMod = new ModuleInstance([...t.steps, ...r.addr.module.steps.slice(f.steps.length)]);
-      moveResource(state, r.addr, new AbsResource(newMod, r.addr.resource));
+      moveResource(state, r.addr, new AbsResource(newMod, r.addr.resource), record);
     }
     return;
   }
@@ -74,7 +83,7 @@ function moveOne(state: State, from: MoveEndpoint, to: MoveEndpoint, range: impo
       diags.push(errorDiag('Moved object still exists', `This statement declares a move from ${f} to ${t}, but ${t} is already in the state. Remove the moved block, or move ${t} first.`, range));
       return;
     }
-    moveResource(state, f, t);
+    moveResource(state, f, t, record);
     return;
   }
   if (f instanceof AbsResourceInstance && t instanceof AbsResourceInstance) {
@@ -89,6 +98,7 @@ function moveOne(state: State, from: MoveEndpoint, to: MoveEndpoint, range: impo
     for (const [k, d] of obj.deposed) state.setDeposed(t, k, d, provider);
     state.setCurrent(f, undefined, provider);
     for (const k of [...obj.deposed.keys()]) state.setDeposed(f, k, undefined, provider);
+    record(f, t);
     return;
   }
   // A resource moved to one instance (adding count/for_each) or the reverse.
@@ -98,6 +108,7 @@ function moveOne(state: State, from: MoveEndpoint, to: MoveEndpoint, range: impo
     if (!r || !single?.current) return;
     state.setCurrent(t, single.current, r.provider);
     state.setCurrent(f.instance(null), undefined, r.provider);
+    record(f.instance(null), t);
     return;
   }
   if (f instanceof AbsResourceInstance && t instanceof AbsResource) {
@@ -106,13 +117,17 @@ function moveOne(state: State, from: MoveEndpoint, to: MoveEndpoint, range: impo
     if (!obj?.current || !r) return;
     state.setCurrent(t.instance(null), obj.current, r.provider);
     state.setCurrent(f, undefined, r.provider);
+    record(f, t.instance(null));
   }
 }
 
-function moveResource(state: State, from: AbsResource, to: AbsResource): void {
+function moveResource(state: State, from: AbsResource, to: AbsResource, record: Recorder): void {
   const r = state.resource(from);
   if (!r) return;
   const dest = state.ensureResource(to, r.provider);
-  for (const [k, is] of r.instances) dest.instances.set(k, is);
+  for (const [k, is] of r.instances) {
+    dest.instances.set(k, is);
+    record(from.instance(is.key), to.instance(is.key));
+  }
   state.removeResource(from);
 }

@@ -3,6 +3,7 @@
  * what apply executes. Modelled on Terraform's plans.Plan. The serialized form (saved plan
  * files) is separate (plan-file.ts).
  */
+import type { RelevantAttribute } from './relevant.js';
 import type { Path, Value } from '../lang/value.js';
 import type { Type } from '../lang/types.js';
 import type { Diagnostic } from '../hcl/diagnostic.js';
@@ -95,6 +96,11 @@ export interface Plan {
   outputChanges: OutputChange[];
   /** Objects changed outside terrane since the last run ("Objects have changed outside of terrane"). */
   drift: ResourceInstanceChange[];
+  /**
+   * The attributes the plan's changes depend on (relevant.ts); a normal plan shows only the
+   * drift that touches them. Absent in plans from older files: all drift is shown.
+   */
+  relevantAttributes?: RelevantAttribute[];
   /** Values of the root module's input variables used for the plan (saved into plan files). */
   variables: Record<string, Value>;
   targets: string[];
@@ -114,7 +120,7 @@ export interface Plan {
 
 /** True when applying the plan would change anything (resources or outputs). */
 export function planHasChanges(p: Plan): boolean {
-  if (p.changes.some((c) => c.action !== 'no-op' || c.importing)) return true;
+  if (p.changes.some((c) => c.action !== 'no-op' || c.importing || (c.prevRunAddr !== undefined && c.prevRunAddr !== c.addr))) return true;
   if (p.outputChanges.some((o) => o.action !== 'no-op')) return true;
   return p.mode === 'refresh-only' && p.drift.length > 0;
 }

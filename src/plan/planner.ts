@@ -18,6 +18,7 @@ import type { Schema } from '../providers/protocol.js';
 import { buildGraph, keys, type EngineNode } from './graph-build.js';
 import { ProviderResolver } from './provider-resolve.js';
 import { unsupportedTypeDiag } from './unsupported-type.js';
+import { relevantAttributes } from './relevant.js';
 import type { ProviderManager } from './provider-manager.js';
 import { providerDiags } from './provider-manager.js';
 import { evaluateConfig, planManagedInstance, preventDestroyDiag } from './plan-instance.js';
@@ -391,7 +392,8 @@ function orphanReason(config: Config, addr: AbsResourceInstance): ResourceInstan
 export async function makePlan(config: Config, prior: State, providers: ProviderManager, opts: PlanOptions): Promise<PlanResult> {
   const diags: Diagnostic[] = [];
   const refreshed = prior.clone();
-  diags.push(...applyMoves(config, refreshed));
+  const moved = new Map<string, string>();
+  diags.push(...applyMoves(config, refreshed, moved));
   const resolver = new ProviderResolver(config);
   for (const cfg of resolver.configs.values()) {
     const src = cfg.addr.provider.toString();
@@ -419,8 +421,13 @@ export async function makePlan(config: Config, prior: State, providers: Provider
     plan.checks = checks.results;
   }
   plan.changes = opts.mode === 'refresh-only' ? [] : planner.changes.sort((a, b) => compareAddr(a.addr, b.addr));
+  for (const ch of plan.changes) {
+    const prev = moved.get(ch.addr);
+    if (prev !== undefined && !ch.deposedKey) ch.prevRunAddr = prev;
+  }
   plan.drift = planner.drift.sort((a, b) => compareAddr(a.addr, b.addr));
   plan.outputChanges = outputChanges(prior, planner.rootOutputs, opts.mode);
+  plan.relevantAttributes = relevantAttributes(config, plan, providers);
   plan.errored = hasErrors(diags);
   plan.diagnostics = diags.filter((d) => d.severity === 'warning');
   return { plan, refreshed, diags };

@@ -4,6 +4,7 @@
  * `# forces replacement`), drift made outside terrane, the `Plan:` summary line and
  * `Changes to Outputs:`.
  */
+import { driftIsRelevant } from '../relevant.js';
 import type { BlockSchema } from '../../providers/protocol.js';
 import type { Path } from '../../lang/value.js';
 import { planSummary, type Action, type Plan, type ResourceInstanceChange } from '../plan.js';
@@ -32,6 +33,11 @@ const READ_REASONS: Record<string, string> = {
 
 function header(ch: ResourceInstanceChange, drift = false): string[] {
   const a = ch.addr;
+  if (!drift && ch.prevRunAddr && ch.prevRunAddr !== a) {
+    if (ch.action === 'no-op' && !ch.importing) return [`# ${ch.prevRunAddr} has moved to ${a}`];
+    const rest = header({ ...ch, prevRunAddr: undefined } as ResourceInstanceChange);
+    return [rest[0]!, `# (moved from ${ch.prevRunAddr})`, ...rest.slice(1)];
+  }
   if (!drift && ch.importing) {
     if (ch.action === 'no-op') return [`# ${a} will be imported`];
     const rest = header({ ...ch, importing: undefined } as ResourceInstanceChange);
@@ -71,6 +77,11 @@ function header(ch: ResourceInstanceChange, drift = false): string[] {
       }
     default: return [];
   }
+}
+
+/** True when a change records a `moved` block's new address for its object. */
+function isMove(ch: ResourceInstanceChange): boolean {
+  return ch.prevRunAddr !== undefined && ch.prevRunAddr !== ch.addr;
 }
 
 /** The lines of one resource instance change. */
@@ -120,11 +131,13 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
   const c = colors(opts.color);
   const out: string[] = [];
   const rule = '─'.repeat(77);
-  if (plan.drift.length) {
+  const drift = plan.mode === 'refresh-only' || !plan.relevantAttributes
+    ? plan.drift : plan.drift.filter((d) => driftIsRelevant(d, plan.relevantAttributes!));
+  if (drift.length) {
     out.push('', c.bold('Note: Objects have changed outside of terrane'), '',
       'terrane detected the following changes made outside of terrane since the',
       'last "terrane apply" which may have affected this plan:', '');
-    for (const d of plan.drift) out.push(...renderChange(d, opts.schemaFor(d), c, true), '');
+    for (const d of drift) out.push(...renderChange(d, opts.schemaFor(d), c, true), '');
     if (plan.mode === 'refresh-only') {
       out.push('', 'This is a refresh-only plan, so terrane will not take any actions to undo',
         'these. If you were expecting these changes then you can apply this plan to',
@@ -136,7 +149,7 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
     }
     out.push('', rule);
   }
-  const visible = plan.changes.filter((ch) => ch.action !== 'no-op' || ch.importing);
+  const visible = plan.changes.filter((ch) => ch.action !== 'no-op' || ch.importing || isMove(ch));
   const outputsChanged = plan.outputChanges.some((o) => o.action !== 'no-op');
   if (plan.mode === 'refresh-only') {
     if (!plan.drift.length && !outputsChanged) {
@@ -153,7 +166,9 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
     return out.join('\n') + '\n';
   }
   if (visible.length) {
-    out.push(...legend(plan, c), '', 'terrane will perform the following actions:', '');
+    // Moves alone use no symbol, and Terraform then prints no legend.
+    if (visible.some((ch) => ch.action !== 'no-op' || ch.importing)) out.push(...legend(plan, c));
+    out.push('', 'terrane will perform the following actions:', '');
     for (const ch of visible) out.push(...renderChange(ch, opts.schemaFor(ch), c), '');
     const s = planSummary(plan);
     let line = `${c.bold('Plan:')} `;
