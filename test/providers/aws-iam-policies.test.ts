@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CreateRoleCommand, CreateUserCommand, DetachRolePolicyCommand, GetPolicyCommand, GetRolePolicyCommand, ListAttachedRolePoliciesCommand,
-  ListAttachedUserPoliciesCommand, ListPolicyVersionsCommand, PutRolePolicyCommand,
+  CreateGroupCommand, CreateRoleCommand, CreateUserCommand, DetachRolePolicyCommand, GetGroupPolicyCommand, GetPolicyCommand, GetRolePolicyCommand,
+  GetUserPolicyCommand, ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand,
+  ListPolicyVersionsCommand, PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { js, lifecycle } from './harness.js';
 import { applyErrors, iamWorld, imported, noChange, POLICY, TRUST, update, type IamWorld } from './aws-iam-support.js';
@@ -16,6 +17,7 @@ beforeAll(async () => {
   w = await iamWorld();
   await w.iam.send(new CreateRoleCommand({ RoleName: 'r1', AssumeRolePolicyDocument: TRUST }));
   await w.iam.send(new CreateUserCommand({ UserName: 'u1' }));
+  await w.iam.send(new CreateGroupCommand({ GroupName: 'g1' }));
 });
 afterAll(async () => { await w?.close(); });
 
@@ -92,6 +94,28 @@ describe('aws_iam_role_policy', () => {
   });
 });
 
+describe('aws_iam_user_policy / aws_iam_group_policy', () => {
+  it.each([
+    { type: 'aws_iam_user_policy', owner: 'user', name: 'u1', other: 'u2' },
+    { type: 'aws_iam_group_policy', owner: 'group', name: 'g1', other: 'g2' },
+  ])('$type: id "<$owner>:<name>", legacy form, update, import, destroy', async ({ type, owner, name, other }) => {
+    const cfg = { name_prefix: 'p-', [owner]: name, policy: POLICY };
+    const state = await lifecycle(w.h, type, cfg, { ...cfg, [owner]: other }, owner);
+    const s = js(state);
+    expect(s['name']).toMatch(/^p-\d{18}[0-9a-f]{8}$/);
+    expect(s).toMatchObject({ id: `${name}:${s['name'] as string}`, name_prefix: 'p-', [owner]: name, policy: '{"Version":"2012-10-17","Statement":[{"Action":["s3:GetObject"],"Effect":"Allow","Resource":"*"}]}' });
+    const upd = await update(w.h, type, state, { ...cfg, policy: doc('s3:PutObject') });
+    const get = () => owner === 'user'
+      ? w.iam.send(new GetUserPolicyCommand({ UserName: name, PolicyName: s['name'] as string }))
+      : w.iam.send(new GetGroupPolicyCommand({ GroupName: name, PolicyName: s['name'] as string }));
+    expect(JSON.parse(decodeURIComponent((await get()).PolicyDocument!)).Statement[0].Action).toBe('s3:PutObject');
+    const imp = await imported(w.h, type, s['id'] as string);
+    await noChange(w.h, type, imp, { ...cfg, name: s['name'], name_prefix: undefined, policy: doc('s3:PutObject') } as Record<string, unknown>);
+    await w.h.destroy(type, upd);
+    await expect(get()).rejects.toMatchObject({ name: 'NoSuchEntityException' });
+  });
+});
+
 describe('aws_iam_role_policy_attachment / aws_iam_user_policy_attachment', () => {
   const arn = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 
@@ -121,6 +145,16 @@ describe('aws_iam_role_policy_attachment / aws_iam_user_policy_attachment', () =
     expect(js(imp)).toEqual({ id: `u1-${arn}`, user: 'u1', policy_arn: arn });
     await w.h.destroy('aws_iam_user_policy_attachment', state);
     expect((await w.iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'u1' }))).AttachedPolicies ?? []).toEqual([]);
+  });
+
+  it('attaches to a group, import "group/arn", destroy detaches', async () => {
+    const cfg = { group: 'g1', policy_arn: arn };
+    const state = await lifecycle(w.h, 'aws_iam_group_policy_attachment', cfg, { ...cfg, group: 'g2' }, 'group');
+    expect(js(state)['id']).toMatch(/^g1-\d{18}[0-9a-f]{8}$/);
+    const imp = await imported(w.h, 'aws_iam_group_policy_attachment', `g1/${arn}`);
+    expect(js(imp)).toEqual({ id: `g1-${arn}`, group: 'g1', policy_arn: arn });
+    await w.h.destroy('aws_iam_group_policy_attachment', state);
+    expect((await w.iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'g1' }))).AttachedPolicies ?? []).toEqual([]);
   });
 
   it('reports a missing policy as AWS does', async () => {

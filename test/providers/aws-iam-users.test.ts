@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AddUserToGroupCommand, CreateAccessKeyCommand, CreateRoleCommand, GetGroupCommand, GetInstanceProfileCommand, GetUserCommand,
-  ListAccessKeysCommand, TagUserCommand,
+  ListAccessKeysCommand, ListGroupsForUserCommand, TagUserCommand,
 } from '@aws-sdk/client-iam';
 import { sesSmtpPasswordV4 } from '../../src/providers/aws/iam/access-key.js';
 import { js, lifecycle } from './harness.js';
@@ -69,6 +69,25 @@ describe('aws_iam_group', () => {
     await noChange(w.h, 'aws_iam_group', imp, { name: 'developers', path: '/eng/' });
     await w.h.destroy('aws_iam_group', imp);
     await expect(w.iam.send(new GetGroupCommand({ GroupName: 'developers' }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
+  });
+});
+
+describe('aws_iam_user_group_membership', () => {
+  it('adds and removes only the groups it lists, imports "user/g1/g2", destroys', async () => {
+    await w.h.create('aws_iam_user', { name: 'erin' });
+    for (const g of ['ga', 'gb', 'gc', 'outside']) await w.h.create('aws_iam_group', { name: g });
+    await w.iam.send(new AddUserToGroupCommand({ UserName: 'erin', GroupName: 'outside' }));
+    const groups = async () => ((await w.iam.send(new ListGroupsForUserCommand({ UserName: 'erin' }))).Groups ?? []).map((g) => g.GroupName).sort();
+    const cfg = { user: 'erin', groups: ['ga', 'gb'] };
+    const state = await lifecycle(w.h, 'aws_iam_user_group_membership', cfg, { ...cfg, user: 'frank' }, 'user');
+    expect(js(state)['id']).toMatch(/^terraform-\d{18}[0-9a-f]{8}$/);
+    expect(await groups()).toEqual(['ga', 'gb', 'outside']);
+    const next = await update(w.h, 'aws_iam_user_group_membership', state, { ...cfg, groups: ['gb', 'gc'] });
+    expect(await groups()).toEqual(['gb', 'gc', 'outside']);
+    const imp = await imported(w.h, 'aws_iam_user_group_membership', 'erin/gb/gc');
+    expect(js(imp)).toMatchObject({ user: 'erin', groups: ['gb', 'gc'] });
+    await w.h.destroy('aws_iam_user_group_membership', next);
+    expect(await groups()).toEqual(['outside']);
   });
 });
 
