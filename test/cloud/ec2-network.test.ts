@@ -278,6 +278,8 @@ describe('Elastic IPs and NAT gateways', () => {
   it('allocates, puts an address on a NAT gateway (pending -> available), deletes and releases', async () => {
     const vpc = await newVpc('10.40.0.0/16');
     const subnet = (await ec2.send(new E.CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.40.0.0/24' }))).Subnet!.SubnetId!;
+    const igw = (await ec2.send(new E.CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
+    await ec2.send(new E.AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
     const eip = await ec2.send(new E.AllocateAddressCommand({ Domain: 'vpc', TagSpecifications: [{ ResourceType: 'elastic-ip', Tags: [{ Key: 'Name', Value: 'nat' }] }] }));
     expect(eip.AllocationId).toMatch(/^eipalloc-/);
     expect(eip.PublicIp).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
@@ -297,6 +299,20 @@ describe('Elastic IPs and NAT gateways', () => {
     await expectAwsError(ec2.send(new E.DescribeAddressesCommand({ AllocationIds: [eip.AllocationId!] })), 'InvalidAllocationID.NotFound', `The allocation ID '${eip.AllocationId}' does not exist`);
     await expectAwsError(ec2.send(new E.DescribeNatGatewaysCommand({ NatGatewayIds: ['nat-0123456789abcdef0'] })), 'NatGatewayNotFound', 'NAT gateway nat-0123456789abcdef0 was not found');
     await expectAwsError(ec2.send(new E.DisassociateAddressCommand({ AssociationId: 'eipassoc-0123456789abcdef0' })), 'InvalidAssociationID.NotFound');
+  });
+  it('fails a public NAT gateway in a VPC with no internet gateway and gives its address back', async () => {
+    const vpc = await newVpc('10.41.0.0/16');
+    const subnet = (await ec2.send(new E.CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.41.0.0/24' }))).Subnet!.SubnetId!;
+    const eip = await ec2.send(new E.AllocateAddressCommand({ Domain: 'vpc' }));
+    const nat = (await ec2.send(new E.CreateNatGatewayCommand({ SubnetId: subnet, AllocationId: eip.AllocationId }))).NatGateway!;
+    const d = (await ec2.send(new E.DescribeNatGatewaysCommand({ NatGatewayIds: [nat.NatGatewayId!] }))).NatGateways![0]!;
+    expect(d).toMatchObject({ State: 'failed', FailureCode: 'Gateway.NotAttached', FailureMessage: `Network ${vpc} has no Internet gateway attached` });
+    expect((await ec2.send(new E.DescribeAddressesCommand({ AllocationIds: [eip.AllocationId!] }))).Addresses![0]!.AssociationId).toBeUndefined();
+    // A private gateway needs no internet gateway.
+    const priv = (await ec2.send(new E.CreateNatGatewayCommand({ SubnetId: subnet, ConnectivityType: 'private' }))).NatGateway!;
+    expect((await ec2.send(new E.DescribeNatGatewaysCommand({ NatGatewayIds: [priv.NatGatewayId!] }))).NatGateways![0]!.State).toBe('available');
+    await ec2.send(new E.DeleteNatGatewayCommand({ NatGatewayId: nat.NatGatewayId }));
+    await ec2.send(new E.DeleteNatGatewayCommand({ NatGatewayId: priv.NatGatewayId }));
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AllocateAddressCommand, DescribeAddressesCommand, DescribeImagesCommand, DescribeNatGatewaysCommand, DisassociateAddressCommand,
+  AllocateAddressCommand, CreateSubnetCommand, CreateVpcCommand, DescribeAddressesCommand, DescribeImagesCommand, DescribeNatGatewaysCommand, DisassociateAddressCommand,
   RunInstancesCommand, type Address,
 } from '@aws-sdk/client-ec2';
 import { isWhollyKnown } from '../../src/lang/value.js';
@@ -144,5 +144,14 @@ describe('aws_nat_gateway', () => {
     expect(bad.diagnostics.map((d) => d.summary)).toContain('allocation_id is not supported with connectivity_type = "private"');
     const r = await applyCreate(w.h, N, { allocation_id: 'eipalloc-0000000000000dead', subnet_id: w.subnetId });
     expect(r.diagnostics[0]?.summary).toMatch(/^creating EC2 NAT Gateway: InvalidAllocationID\.NotFound: /);
+  });
+
+  it('reports a gateway that fails (no internet gateway in the VPC) with AWS\'s reason', async () => {
+    const vpc = (await w.ec2.send(new CreateVpcCommand({ CidrBlock: '10.81.0.0/16' }))).Vpc!.VpcId!;
+    const subnet = (await w.ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.81.1.0/24' }))).Subnet!.SubnetId!;
+    const eip = await w.ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
+    const r = await applyCreate(w.h, N, { allocation_id: eip.AllocationId, subnet_id: subnet });
+    expect(r.diagnostics[0]?.summary).toMatch(new RegExp(
+      `^waiting for EC2 NAT Gateway \\(nat-[0-9a-f]+\\) create: unexpected state 'failed', wanted target 'available'\\. last error: Network ${vpc} has no Internet gateway attached$`));
   });
 });

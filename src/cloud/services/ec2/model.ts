@@ -245,5 +245,8 @@ export interface NatDoc {
   privateIp: string;
   networkInterfaceId: string;
   eipAssociationId?: string;
+  /** Why a gateway failed (AWS's failureCode / failureMessage). */
+  failureCode?: string;
+  failureMessage?: string;
   tags: Tag[];
 }

@@ -4,7 +4,7 @@ import type { Action, Db } from './db.js';
 import { filtered, type FilterSpec } from './filters.js';
 import { newId } from './ids.js';
 import { requireDoc } from './lookup.js';
-import { K, type EipDoc, type NatDoc, type SubnetDoc } from './model.js';
+import { K, type EipDoc, type IgwDoc, type NatDoc, type SubnetDoc } from './model.js';
 import { paginate } from './pagination.js';
 import { allocateIp, releaseIp } from './subnets.js';
 import { checkSpecTypes, notFoundFor, specTags, tagSet } from './tags.js';
@@ -23,7 +23,7 @@ function render(n: NatDoc): Record<string, unknown> {
         publicIp: n.publicIp,
         associationId: n.eipAssociationId,
         isPrimary: true,
-        status: n.state === 'deleted' ? 'disassociated' : n.state === 'pending' ? 'associating' : 'succeeded',
+        status: n.state === 'deleted' || n.state === 'failed' ? 'disassociated' : n.state === 'pending' ? 'associating' : 'succeeded',
       },
     ],
     natGatewayId: n.natGatewayId,
@@ -32,23 +32,51 @@ function render(n: NatDoc): Record<string, unknown> {
     vpcId: n.vpcId,
     tagSet: tagSet(n.tags),
     connectivityType: n.connectivityType,
+    failureCode: n.failureCode,
+    failureMessage: n.failureMessage,
   };
 }
 
-/** Moves a gateway on from a transitional state; forgets gateways deleted long ago. */
+/**
+ * Moves a gateway on from a transitional state; forgets gateways deleted long ago. A public
+ * gateway in a VPC with no internet gateway fails, as on AWS, and gives its address back.
+ */
 function settle(db: Db, n: NatDoc, now: Date): NatDoc | undefined {
   if (n.state === 'pending') {
-    n.state = 'available';
+    const online = db.list<IgwDoc>(K.igw).some((g) => g.attachments.some((a) => a.vpcId === n.vpcId));
+    if (n.connectivityType === 'public' && !online) {
+      n.state = 'failed';
+      n.failureCode = 'Gateway.NotAttached';
+      n.failureMessage = `Network ${n.vpcId} has no Internet gateway attached`;
+      n.deleteTime = now.toISOString();
+      freeResources(db, n);
+    } else n.state = 'available';
     db.put(K.nat, n.natGatewayId, n);
   } else if (n.state === 'deleting') {
     n.state = 'deleted';
     n.deleteTime = now.toISOString();
     db.put(K.nat, n.natGatewayId, n);
-  } else if (n.state === 'deleted' && n.deleteTime && now.getTime() - Date.parse(n.deleteTime) > DELETED_TTL_MS) {
+  } else if ((n.state === 'deleted' || n.state === 'failed') && n.deleteTime && now.getTime() - Date.parse(n.deleteTime) > DELETED_TTL_MS) {
     db.delete(K.nat, n.natGatewayId);
     return undefined;
   }
   return n;
+}
+
+/** Gives the gateway's private IP back to its subnet and disassociates its Elastic IP. */
+function freeResources(db: Db, n: NatDoc): void {
+  const s = db.get<SubnetDoc>(K.subnet, n.subnetId);
+  if (s) {
+    releaseIp(s, n.privateIp);
+    db.put(K.subnet, s.subnetId, s);
+  }
+  if (n.allocationId) {
+    const e = db.get<EipDoc>(K.eip, n.allocationId);
+    if (e && e.associationId === n.eipAssociationId) {
+      e.associationId = e.networkInterfaceId = e.privateIpAddress = undefined;
+      db.put(K.eip, e.allocationId, e);
+    }
+  }
 }
 
 const createNatGateway: Action = ({ p, db, now }) => {
@@ -96,19 +124,8 @@ const deleteNatGateway: Action = ({ p, db, now }) => {
   const found = db.get<NatDoc>(K.nat, id);
   const n = found ? settle(db, found, now) : undefined;
   if (!n || n.state === 'deleted') throw notFoundFor(id);
+  if (n.state !== 'failed') freeResources(db, n);
   n.state = 'deleting';
-  const s = db.get<SubnetDoc>(K.subnet, n.subnetId);
-  if (s) {
-    releaseIp(s, n.privateIp);
-    db.put(K.subnet, s.subnetId, s);
-  }
-  if (n.allocationId) {
-    const e = db.get<EipDoc>(K.eip, n.allocationId);
-    if (e && e.associationId === n.eipAssociationId) {
-      e.associationId = e.networkInterfaceId = e.privateIpAddress = undefined;
-      db.put(K.eip, e.allocationId, e);
-    }
-  }
   db.put(K.nat, n.natGatewayId, n);
   return { natGatewayId: n.natGatewayId };
 };

@@ -48,7 +48,7 @@ export const awsNatGateway: ResourceDef<AwsMeta> = {
     const id = out.NatGateway!.NatGatewayId!;
     await waitForState(`waiting for EC2 NAT Gateway (${id}) create`, async () => {
       const g = await findNatGateway(ctx.meta, id);
-      return { state: g?.State ?? 'notfound', error: g?.FailureMessage ? `${g.FailureCode}: ${g.FailureMessage}` : undefined };
+      return { state: g?.State ?? 'notfound', error: g?.FailureMessage };
     }, ['available'], { pending: ['pending', 'notfound'], timeoutMs: timeoutOf(planned, 'create', 10 * MINUTE), signal: ctx.signal });
     return mustRead(ctx.meta, id, planned);
   },
