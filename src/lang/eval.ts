@@ -7,7 +7,8 @@
  * made the real one unobtainable) and the diagnostics.
  */
 import type { Expression, Traverser, ObjectConsKeyExpr, Traversal } from '../hcl/ast.js';
-import { rangeBetween, type Diagnostic } from '../hcl/diagnostic.js';
+import { rangeBetween, type Diagnostic, type Range } from '../hcl/diagnostic.js';
+import type { SourceIndex } from '../hcl/source-index.js';
 import { withRanges } from '../hcl/ast-nodes.js';
 import { nameSuggestion } from '../hcl/didyoumean.js';
 import * as T from './types.js';
@@ -109,8 +110,9 @@ export function ev(e: Expression, c: EvalCtx): Value {
     case 'index': {
       const coll = ev(e.collection, c);
       const key = ev(e.key, c);
-      const r = index(coll, key, e.bracketRange);
+      const r = index(coll, key, undefined);
       if (r instanceof Value) return r;
+      r.subject = e.bracketRange;
       r.expression = e;
       c.push(r);
       return DynamicUnknown;
@@ -166,18 +168,18 @@ function evalScopeTraversal(t: Traversal, c: EvalCtx, e: Expression): Value {
     const data = scope.data;
     let fast: Lookup | undefined;
     switch (t.root) {
-      case 'var': fast = data.getInputVariable(s0.name, rangeBetween(t.rootRange, s0.range)); break;
-      case 'local': fast = data.getLocalValue(s0.name, rangeBetween(t.rootRange, s0.range)); break;
-      case 'count': fast = data.getCountAttr(s0.name, rangeBetween(t.rootRange, s0.range)); break;
-      case 'each': fast = data.getForEachAttr(s0.name, rangeBetween(t.rootRange, s0.range)); break;
-      case 'path': fast = data.getPathAttr(s0.name, rangeBetween(t.rootRange, s0.range)); break;
-      case 'terraform': fast = data.getTerraformAttr(s0.name, rangeBetween(t.rootRange, s0.range)); break;
+      case 'var': fast = data.getInputVariable(s0.name, refRange(t, s0)); break;
+      case 'local': fast = data.getLocalValue(s0.name, refRange(t, s0)); break;
+      case 'count': fast = data.getCountAttr(s0.name, refRange(t, s0)); break;
+      case 'each': fast = data.getForEachAttr(s0.name, refRange(t, s0)); break;
+      case 'path': fast = data.getPathAttr(s0.name, refRange(t, s0)); break;
+      case 'terraform': fast = data.getTerraformAttr(s0.name, refRange(t, s0)); break;
       case 'module': case 'self': case 'resource': case 'ephemeral': case 'output': case 'template': case 'lazy': case 'arg':
         break;
       case 'data': {
         const s1 = t.steps[1];
         if (s1 !== undefined && s1.kind === 'attr') {
-          const r = data.getResource('data', s0.name, s1.name, rangeBetween(t.rootRange, s1.range));
+          const r = data.getResource('data', s0.name, s1.name, refRange(t, s1));
           if (r instanceof Value) return applySteps(r, t.steps, 2, c, e);
           for (const d of r) c.diags.push(d);
           return DynamicUnknown;
@@ -185,7 +187,7 @@ function evalScopeTraversal(t: Traversal, c: EvalCtx, e: Expression): Value {
         break;
       }
       default:
-        fast = data.getResource('managed', t.root, s0.name, rangeBetween(t.rootRange, s0.range));
+        fast = data.getResource('managed', t.root, s0.name, refRange(t, s0));
     }
     if (fast !== undefined) {
       if (fast instanceof Value) return applySteps(fast, t.steps, 1, c, e);
@@ -203,7 +205,7 @@ function evalScopeTraversal(t: Traversal, c: EvalCtx, e: Expression): Value {
   const s = ref.subject;
   let got: Lookup;
   const vs = ref.valueSteps;
-  const fetchRange = vs === 0 ? t.rootRange : rangeBetween(t.rootRange, t.steps[vs - 1]!.range);
+  const fetchRange = vs === 0 ? t.rootRange : refRange(t, t.steps[vs - 1]!);
   switch (s.kind) {
     case 'var': got = data.getInputVariable(s.name, fetchRange); break;
     case 'local': got = data.getLocalValue(s.name, fetchRange); break;
@@ -227,6 +229,17 @@ function evalScopeTraversal(t: Traversal, c: EvalCtx, e: Expression): Value {
   return applySteps(got, t.steps, vs, c, e);
 }
 
+/**
+ * The range from a traversal's root to `step` (what a scope lookup reports errors on),
+ * built straight from source offsets when both come from the native parser.
+ */
+function refRange(t: Traversal, step: Traverser): Range {
+  const a = t as unknown as { f?: unknown; s: number };
+  const b = step as unknown as { f?: unknown; e: number };
+  if (a.f !== undefined && a.f === b.f) return (a.f as SourceIndex).range(a.s, b.e);
+  return rangeBetween(t.rootRange, step.range);
+}
+
 function invalidRefDiag(range: Diagnostic['subject'], what: string): Diagnostic {
   return { severity: 'error', summary: 'Invalid reference', detail: `The reference to "${what}" is not valid in this context`, subject: range };
 }
@@ -236,8 +249,11 @@ export function applySteps(v: Value, steps: readonly Traverser[], from: number, 
   let cur = v;
   for (let i = from; i < steps.length; i++) {
     const s = steps[i]!;
-    const r = s.kind === 'attr' ? getAttr(cur, s.name, s.range) : index(cur, keyValue(s.key), s.range);
+    // The step's range is built only when the step fails (ranges of parsed nodes are
+    // computed on access).
+    const r = s.kind === 'attr' ? getAttr(cur, s.name, undefined) : index(cur, keyValue(s.key), undefined);
     if (!(r instanceof Value)) {
+      r.subject = s.range;
       if (e) r.expression = e;
       c.push(r);
       return DynamicUnknown;
