@@ -100,6 +100,20 @@ describe('aws_sqs_queue', () => {
     expect(fifoRepl.requiresReplace).toContainEqual([{ attr: 'fifo_queue' }]);
   });
 
+  it('keeps a redrive allow policy as written and updates content-based deduplication of a FIFO queue in place', async () => {
+    const src = js(await h.create(Q, { name: 'src' }));
+    const allow = `{ "redrivePermission": "byQueue", "sourceQueueArns": ["${src.arn as string}"] }`;
+    const cfg = { name: 'dead.fifo', fifo_queue: true, redrive_allow_policy: allow };
+    const s = await noChange(Q, await h.create(Q, cfg), cfg);
+    expect(js(s)).toMatchObject({ redrive_allow_policy: allow, content_based_deduplication: false, fifo_queue: true });
+    const upd = await h.plan(Q, s, { ...cfg, content_based_deduplication: true });
+    expect(upd.requiresReplace).toEqual([]);
+    const after = await h.apply(Q, s, upd.plannedState, { ...cfg, content_based_deduplication: true });
+    expect(js(after).content_based_deduplication).toBe(true);
+    const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: js(after).url as string, AttributeNames: ['ContentBasedDeduplication'] }));
+    expect(attrs.Attributes?.ContentBasedDeduplication).toBe('true');
+  });
+
   it('sees a change made outside, imports by URL with no change planned, and destroys', async () => {
     const cfg = { name: 'imported', message_retention_seconds: 86400 };
     const made = await sqs.send(new CreateQueueCommand({ QueueName: 'imported', Attributes: { MessageRetentionPeriod: '86400' } }));
