@@ -48,6 +48,31 @@ const dynamicSchema: BodySchema = {
   blocks: [{ type: 'content', labelNames: [] }],
 };
 
+/**
+ * Terraform's "attributes as blocks": an argument whose type is a list or set of objects may
+ * also be written as blocks (`ingress { ... }`, `dynamic "ingress"`), each block one element
+ * with every object attribute optional. The block types added for that, by schema.
+ */
+const attrBlocks = new WeakMap<DecodeBlock, { block: DecodeBlock; names: Set<string> }>();
+
+function withAttrBlocks(b: DecodeBlock): { block: DecodeBlock; names: Set<string> } {
+  let r = attrBlocks.get(b);
+  if (r) return r;
+  const names = new Set<string>();
+  const extra: Record<string, DecodeBlockType> = {};
+  for (const [name, a] of Object.entries(b.attributes)) {
+    const t = a.type;
+    if ((t.kind !== 'list' && t.kind !== 'set') || t.elem.kind !== 'object' || b.blockTypes[name]) continue;
+    const attributes: Record<string, DecodeAttr> = {};
+    for (const [k, at] of Object.entries(t.elem.attrs)) attributes[k] = { type: at, optional: true };
+    extra[name] = { nesting: t.kind, block: { attributes, blockTypes: {} } };
+    names.add(name);
+  }
+  r = names.size ? { block: { attributes: b.attributes, blockTypes: { ...b.blockTypes, ...extra } }, names } : { block: b, names };
+  attrBlocks.set(b, r);
+  return r;
+}
+
 /** Decodes `body` against `block` into an object value, evaluating expressions in `scope`. */
 export function decodeBody(body: HclBody, block: DecodeBlock, scope: Scope): { value: Value; diags: Diagnostic[] } {
   const diags: Diagnostic[] = [];
@@ -55,13 +80,20 @@ export function decodeBody(body: HclBody, block: DecodeBlock, scope: Scope): { v
   return { value, diags };
 }
 
-function decodeInto(body: HclBody, block: DecodeBlock, scope: Scope, diags: Diagnostic[]): Value {
-  const type = objectType(block);
+function decodeInto(body: HclBody, schemaBlock: DecodeBlock, scope: Scope, diags: Diagnostic[]): Value {
+  const type = objectType(schemaBlock);
+  const aug = body.syntax === 'native' ? withAttrBlocks(schemaBlock) : { block: schemaBlock, names: new Set<string>() };
+  const block = aug.block;
   const { content, diags: d } = body.content(bodySchemaOf(block));
   diags.push(...d);
   const entries: [string, Value][] = [];
+  const written = new Set(content.blocks.map((b) => (b.type === 'dynamic' ? b.labels[0] ?? '' : b.type)));
   for (const [name, a] of Object.entries(block.attributes)) {
     const attr = content.attributes.get(name);
+    if (aug.names.has(name) && written.has(name)) {
+      if (attr) diags.push(errorDiag('Unsupported argument', `An argument named "${name}" is not expected here when "${name}" blocks are also given.`, attr.nameRange));
+      continue; // decoded from its blocks below
+    }
     if (!attr) { entries.push([name, nullVal(a.type)]); continue; }
     if (a.computed && !a.optional && !a.required) {
       diags.push(errorDiag('Value for unconfigurable attribute', `Can't configure a value for "${name}": its value will be decided automatically based on the result of applying this configuration.`, attr.expr.range));
@@ -85,8 +117,17 @@ function decodeInto(body: HclBody, block: DecodeBlock, scope: Scope, diags: Diag
   }
   for (const [name, nb] of Object.entries(block.blockTypes)) {
     const inner = objectType(nb.block);
+    const asAttr = aug.names.has(name);
+    if (asAttr && !written.has(name)) continue; // given as an argument, or not at all
     if (unknownTypes.has(name)) {
       entries.push([name, unknownVal(type.attrs[name]!)]);
+      continue;
+    }
+    if (asAttr) {
+      const vs = (byType.get(name) ?? []).map((f) => decodeInto(f.body, nb.block, f.scope, diags));
+      const list = vs.length === 0 ? (nb.nesting === 'set' ? emptySetVal(inner) : emptyListVal(inner)) : nb.nesting === 'set' ? setVal(vs, inner) : listVal(vs, inner);
+      const c = tryConvert(list, type.attrs[name]!);
+      entries.push([name, c instanceof ConversionError ? unknownVal(type.attrs[name]!) : c]);
       continue;
     }
     const found = byType.get(name) ?? [];
@@ -197,7 +238,8 @@ function expandDynamic(
  * Every traversal a body reads, found through the schema (attributes, nested blocks,
  * dynamic blocks), without those rooted at a dynamic block's iterator.
  */
-export function bodyTraversals(body: HclBody, block: DecodeBlock, bound: ReadonlySet<string> = new Set()): Traversal[] {
+export function bodyTraversals(body: HclBody, schemaBlock: DecodeBlock, bound: ReadonlySet<string> = new Set()): Traversal[] {
+  const block = body.syntax === 'native' ? withAttrBlocks(schemaBlock).block : schemaBlock;
   const out: Traversal[] = [];
   const { content } = body.content(bodySchemaOf(block));
   const add = (e: Expression) => { for (const t of traversalsOf(e)) if (!bound.has(t.root)) out.push(t); };
