@@ -69,6 +69,21 @@ describe('aws_s3_bucket', () => {
     await env.h.destroy(T, state);
   });
 
+  it('puts inline grants, and reports AccessControlListNotSupported for extra grants on an owner-enforced bucket', async () => {
+    const { h } = env;
+    const state = await h.create(T, { bucket: 'tr-grant-bucket' });
+    const owner = (js(state).grant as { id: string }[])[0]!.id;
+    const same = { bucket: 'tr-grant-bucket', grant: [{ id: owner, type: 'CanonicalUser', permissions: ['FULL_CONTROL'] }] };
+    expect((await h.plan(T, state, same)).plannedState).toBe(state);
+    const more = { bucket: 'tr-grant-bucket', grant: [{ id: owner, type: 'CanonicalUser', permissions: ['FULL_CONTROL', 'READ_ACP'] }] };
+    const pl = await h.plan(T, state, more);
+    const r = await h.p.applyResourceChange({ typeName: T, priorState: state, plannedState: pl.plannedState, config: h.config(T, more) } as never);
+    expect(r.diagnostics[0]!.summary).toBe('putting S3 Bucket (tr-grant-bucket) ACL: AccessControlListNotSupported: The bucket does not allow ACLs');
+    const both = await h.plan(T, null, { ...more, acl: 'private' });
+    expect(both.diagnostics[0]!.detail).toBe('"acl": conflicts with grant');
+    await h.destroy(T, state);
+  });
+
   it('rejects bucket together with bucket_prefix', async () => {
     const pl = await env.h.plan(T, null, { bucket: 'a-b-c', bucket_prefix: 'x' });
     expect(pl.diagnostics[0]).toMatchObject({ summary: 'Conflicting configuration arguments', detail: '"bucket": conflicts with bucket_prefix' });

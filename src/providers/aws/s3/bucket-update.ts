@@ -4,7 +4,7 @@
  */
 import {
   DeleteBucketCorsCommand, DeleteBucketEncryptionCommand, DeleteBucketLifecycleCommand, DeleteBucketPolicyCommand,
-  DeleteBucketReplicationCommand, DeleteBucketWebsiteCommand, PutBucketAccelerateConfigurationCommand, PutBucketAclCommand,
+  DeleteBucketReplicationCommand, DeleteBucketWebsiteCommand, GetBucketAclCommand, PutBucketAccelerateConfigurationCommand, PutBucketAclCommand,
   PutBucketCorsCommand, PutBucketEncryptionCommand, PutBucketLifecycleConfigurationCommand, PutBucketLoggingCommand,
   PutBucketPolicyCommand, PutBucketReplicationCommand, PutBucketRequestPaymentCommand, PutBucketVersioningCommand,
   PutBucketWebsiteCommand, PutObjectLockConfigurationCommand, type LifecycleRule, type ReplicationRule, type Tag,
@@ -96,8 +96,22 @@ export async function applyInlineConfig(meta: AwsMeta, bucket: string, prior: Va
     }
   }
   const acl = s(toJS(attr(planned, 'acl')));
-  if (prior && changed('acl') && acl) {
-    await awsCall(`${op('putting')} ACL`, () => s3.send(new PutBucketAclCommand({ ...B, ACL: acl as 'private' })));
+  const grants = list(planned, 'grant');
+  if ((prior && changed('acl') && acl) || (changed('grant') && grants.length === 0 && prior)) {
+    await awsCall(`${op('putting')} ACL`, () => s3.send(new PutBucketAclCommand({ ...B, ACL: (acl ?? 'private') as 'private' })));
+  }
+  if (changed('grant') && grants.length > 0) {
+    const current = await awsCall(`${op('reading')} ACL`, () => s3.send(new GetBucketAclCommand(B)));
+    await awsCall(`${op('putting')} ACL`, () => s3.send(new PutBucketAclCommand({
+      ...B,
+      AccessControlPolicy: {
+        Owner: current.Owner,
+        Grants: grants.flatMap((g) => ((g.permissions as string[] | null) ?? []).map((Permission) => ({
+          Permission: Permission as 'READ',
+          Grantee: { Type: s(g.type) as 'CanonicalUser', ID: s(g.id), URI: s(g.uri) },
+        }))),
+      },
+    })));
   }
   if (changed('logging')) {
     const l = first(list(planned, 'logging'));

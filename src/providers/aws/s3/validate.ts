@@ -19,9 +19,14 @@ function conflicts(config: Value, names: string[]): ProviderDiagnostic[] {
   return out;
 }
 
-/** aws_s3_bucket: bucket and bucket_prefix exclude each other. */
+/** aws_s3_bucket: bucket and bucket_prefix exclude each other, as do acl and grant. */
 export function validateBucket(config: Value): ProviderDiagnostic[] {
-  return conflicts(config, ['bucket', 'bucket_prefix']);
+  const out = conflicts(config, ['bucket', 'bucket_prefix']);
+  const grant = attr(config, 'grant');
+  if (!attr(config, 'acl').isNull && grant.isKnown && !grant.isNull && grant.elems.length > 0) {
+    out.push({ severity: 'error', summary: 'Conflicting configuration arguments', detail: '"acl": conflicts with grant', attribute: [{ attr: 'acl' }] });
+  }
+  return out;
 }
 
 /** aws_s3_object: one body argument at most; metadata keys in lower case (S3 lowercases them). */
