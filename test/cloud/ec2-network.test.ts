@@ -244,6 +244,21 @@ describe('internet gateways and route tables', () => {
   });
 });
 
+describe('route targets', () => {
+  it('takes a NAT gateway given as GatewayId, and refuses propagation from an unknown VPN gateway', async () => {
+    const vpc = await newVpc('10.43.0.0/16');
+    const subnet = (await ec2.send(new E.CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.43.0.0/24' }))).Subnet!.SubnetId!;
+    const nat = (await ec2.send(new E.CreateNatGatewayCommand({ SubnetId: subnet, ConnectivityType: 'private' }))).NatGateway!.NatGatewayId!;
+    const rtb = (await ec2.send(new E.CreateRouteTableCommand({ VpcId: vpc }))).RouteTable!.RouteTableId!;
+    await ec2.send(new E.CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: nat }));
+    const route = (await ec2.send(new E.DescribeRouteTablesCommand({ RouteTableIds: [rtb] }))).RouteTables![0]!.Routes!.find((r) => r.DestinationCidrBlock === '0.0.0.0/0');
+    expect(route).toMatchObject({ NatGatewayId: nat, State: 'active' });
+    expect(route?.GatewayId).toBeUndefined();
+    await expectAwsError(ec2.send(new E.EnableVgwRoutePropagationCommand({ RouteTableId: rtb, GatewayId: 'vgw-0123456789abcdef0' })),
+      'InvalidVpnGatewayID.NotFound', "The vpnGateway ID 'vgw-0123456789abcdef0' does not exist");
+  });
+});
+
 describe('network ACLs', () => {
   it('creates an ACL with entries, moves a subnet onto it and back, and refuses duplicates', async () => {
     const vpc = await newVpc('10.60.0.0/16');

@@ -144,6 +144,11 @@ function target(c: Call, t: RtbDoc): Partial<RouteDoc> {
       }
     } else if (id.startsWith('vpce-')) {
       return { vpcEndpointId: id };
+    } else if (id.startsWith('nat-')) {
+      // AWS takes a NAT gateway given as GatewayId and reports it as natGatewayId.
+      const n = db.get<NatDoc>(K.nat, id);
+      if (!n || n.state === 'deleted') throw new AwsError('InvalidGatewayID.NotFound', `The gateway ID '${id}' does not exist`);
+      return { natGatewayId: id };
     } else if (!id.startsWith('vgw-') && id !== 'local') {
       throw new AwsError('InvalidGatewayID.NotFound', `The gateway ID '${id}' does not exist`);
     }
@@ -287,8 +292,17 @@ const describeRouteTables: Action = ({ p, db }) => {
   return { routeTableSet: page.items.map((t) => renderRtb(t, db)), nextToken: page.nextToken };
 };
 
+/** Route propagation needs a virtual private gateway, which this cloud does not have. */
+const vgwRoutePropagation: Action = ({ p, db }) => {
+  requireDoc<RtbDoc>(db, K.rtb, p.req('RouteTableId'));
+  const id = p.req('GatewayId');
+  throw new AwsError('InvalidVpnGatewayID.NotFound', `The vpnGateway ID '${id}' does not exist`);
+};
+
 /** The route table actions. */
 export const routeTableActions: Record<string, Action> = {
+  EnableVgwRoutePropagation: vgwRoutePropagation,
+  DisableVgwRoutePropagation: vgwRoutePropagation,
   CreateRouteTable: createRouteTable,
   DeleteRouteTable: deleteRouteTable,
   DescribeRouteTables: describeRouteTables,

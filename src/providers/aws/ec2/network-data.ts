@@ -35,7 +35,7 @@ function filtersOf(config: Value, byAttribute: Record<string, string>): Filter[]
 
 function tagsOf(tags: { Key?: string; Value?: string }[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
+  for (const t of tags ?? []) if (t.Key !== undefined && !t.Key.startsWith('aws:')) out[t.Key] = t.Value ?? '';
   return out;
 }
 
