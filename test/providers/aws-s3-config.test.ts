@@ -99,6 +99,8 @@ describe('aws_s3_bucket_lifecycle_configuration', () => {
         { id: 'all', status: 'Enabled', expiration: [{ expired_object_delete_marker: true }] },
       ],
     };
+    const planned = await env.h.plan(T, null, cfg);
+    expect(js(planned.plannedState).transition_default_minimum_object_size).toBe('all_storage_classes_128K');
     let state = await roundTrip(T, cfg);
     const s = js(state);
     expect(s).toMatchObject({ id: BUCKET, bucket: BUCKET, expected_bucket_owner: '', transition_default_minimum_object_size: 'all_storage_classes_128K' });
@@ -134,6 +136,14 @@ describe('aws_s3_bucket_lifecycle_configuration', () => {
 });
 
 describe('aws_s3_bucket_lifecycle_configuration filter forms', () => {
+  it('sends and keeps a configured transition minimum size', async () => {
+    const T = 'aws_s3_bucket_lifecycle_configuration';
+    const cfg = { bucket: BUCKET, transition_default_minimum_object_size: 'varies_by_storage_class', rule: [{ id: 'r', status: 'Enabled', filter: [{}], expiration: [{ days: 5 }] }] };
+    const state = await roundTrip(T, cfg);
+    expect(js(state).transition_default_minimum_object_size).toBe('varies_by_storage_class');
+    await env.h.destroy(T, state);
+  });
+
   it.each([
     { name: 'legacy rule prefix', rule: { prefix: 'old/' }, filter: [], prefix: 'old/' },
     { name: 'empty filter', rule: { filter: [{}] }, filter: [{ prefix: '', object_size_greater_than: null, object_size_less_than: null, and: [], tag: [] }], prefix: '' },

@@ -152,7 +152,15 @@ async function read(meta: AwsMeta, id: string, prior: Value): Promise<Value | nu
 export const awsS3BucketLifecycle: ResourceDef<AwsMeta> = {
   schema: bucketLifecycleSchema,
 
-  customizePlan: (_ctx, p) => legacyPlan(bucketLifecycleSchema.block, p),
+  customizePlan(_ctx, p0) {
+    const p = legacyPlan(bucketLifecycleSchema.block, p0);
+    // Unset, the minimum size is planned as AWS's default (hashicorp's plan modifier).
+    const size = attr(p.planned, 'transition_default_minimum_object_size');
+    if (!size.isKnown && attr(p.config, 'transition_default_minimum_object_size').isNull) {
+      return { ...p, planned: withAttrs(p.planned, { transition_default_minimum_object_size: 'all_storage_classes_128K' }) };
+    }
+    return p;
+  },
 
   async create(ctx, planned) {
     const bucket = str(planned, 'bucket')!;
