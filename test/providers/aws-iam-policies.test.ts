@@ -9,6 +9,8 @@ import {
   GetUserPolicyCommand, ListAttachedGroupPoliciesCommand, ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand,
   ListPolicyVersionsCommand, PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
+import { impliedType } from '../../src/providers/schema.js';
+import { fromJS } from '../../src/providers/sdk/obj.js';
 import { js, lifecycle } from './harness.js';
 import { applyErrors, iamWorld, imported, noChange, POLICY, TRUST, update, type IamWorld } from './aws-iam-support.js';
 
@@ -162,5 +164,39 @@ describe('aws_iam_role_policy_attachment / aws_iam_user_policy_attachment', () =
     expect(await applyErrors(w.h, 'aws_iam_role_policy_attachment', null, pl.plannedState)).toEqual([
       'attaching IAM Policy (arn:aws:iam::000000000000:policy/none) to IAM Role (r1): NoSuchEntity: Policy arn:aws:iam::000000000000:policy/none does not exist or is not attachable.',
     ]);
+  });
+});
+
+describe('data sources aws_iam_role / aws_iam_policy', () => {
+  // The harness types configs by the resource schema when a data source shares its name.
+  const readData = (type: string, cfg: Record<string, unknown>) => w.h.p.readDataSource({
+    typeName: type, config: fromJS(cfg, impliedType(w.h.p.getSchema().dataSources[type]!.block)),
+  } as never);
+  it('read a role and a policy the way hashicorp/aws stores them', async () => {
+    const role = js(await w.h.create('aws_iam_role', { name: 'data-role', description: 'x', assume_role_policy: TRUST, tags: { a: 'b' } }));
+    const r = await readData('aws_iam_role', { name: 'data-role' });
+    expect(r.diagnostics).toEqual([]);
+    expect(js(r.state)).toEqual({
+      id: 'data-role', name: 'data-role', arn: role['arn'], path: '/', unique_id: role['unique_id'], create_date: role['create_date'],
+      description: 'x', max_session_duration: 3600, permissions_boundary: '', tags: { a: 'b' },
+      assume_role_policy: role['assume_role_policy'], role_last_used: [{ last_used_date: '', region: '' }],
+    });
+    const missing = await readData('aws_iam_role', { name: 'nope' });
+    expect(missing.diagnostics.map((d) => d.summary)).toEqual(['reading IAM Role (nope): NoSuchEntity: The role with name nope cannot be found.']);
+
+    const pol = js(await w.h.create('aws_iam_policy', { name: 'data-policy', path: '/d/', policy: POLICY }));
+    const want = {
+      id: pol['arn'], arn: pol['arn'], name: 'data-policy', path: '/d/', path_prefix: null, policy_id: pol['policy_id'], description: '',
+      attachment_count: 0, tags: {}, policy: pol['policy'],
+    };
+    expect(js((await readData('aws_iam_policy', { arn: pol['arn'] })).state)).toEqual(want);
+    expect(js((await readData('aws_iam_policy', { name: 'data-policy' })).state)).toEqual(want);
+    expect(js((await readData('aws_iam_policy', { name: 'data-policy', path_prefix: '/d/' })).state)).toEqual({ ...want, path_prefix: '/d/' });
+    const none = await readData('aws_iam_policy', { name: 'data-policy', path_prefix: '/other/' });
+    expect(none.diagnostics.map((d) => d.summary)).toEqual(['no matching IAM Policy found']);
+    // AWS managed policies are found too, their document as IAM returns it.
+    const managed = js((await readData('aws_iam_policy', { arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).state);
+    expect(managed).toMatchObject({ name: 'ReadOnlyAccess', path: '/' });
+    expect(JSON.parse(managed['policy'] as string).Version).toBe('2012-10-17');
   });
 });

@@ -1,12 +1,12 @@
 /** IAM users, groups, roles, policies, access keys and instance profiles; the policy document data source. */
 import type { DataSourceDef, ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
-import { lazyResource } from '../lazy.js';
+import { lazyDataSource, lazyResource } from '../lazy.js';
 // The policy document is computed locally with no AWS SDK, so it loads eagerly (and keeps its validate).
 import { awsIamPolicyDocument } from './policy-document.js';
 import {
   accessKeySchema, groupPolicyAttachmentSchema, groupPolicySchema, groupSchema, instanceProfileSchema, policySchema,
-  rolePolicyAttachmentSchema, rolePolicySchema, roleSchema, userGroupMembershipSchema, userPolicyAttachmentSchema, userPolicySchema,
+  policyDataSchema, roleDataSchema, rolePolicyAttachmentSchema, rolePolicySchema, roleSchema, userGroupMembershipSchema, userPolicyAttachmentSchema, userPolicySchema,
   userSchema,
 } from './schemas.js';
 import { validators } from './validate.js';
@@ -35,5 +35,7 @@ export const resources: Record<string, ResourceDef<AwsMeta>> = {
 
 /** Data source types of this area. */
 export const dataSources: Record<string, DataSourceDef<AwsMeta>> = {
+  aws_iam_policy: lazyDataSource(policyDataSchema, async () => (await import('./data-sources.js')).awsIamPolicyData),
   aws_iam_policy_document: awsIamPolicyDocument,
+  aws_iam_role: lazyDataSource(roleDataSchema, async () => (await import('./data-sources.js')).awsIamRoleData),
 };

@@ -175,3 +175,33 @@ export const policyDocumentSchema = schema(0, block({
     principals: principals(),
   })),
 }));
+
+/** Data source aws_iam_role. */
+export const roleDataSchema = schema(0, block({
+  arn: a(S, 'c'),
+  assume_role_policy: a(S, 'c'),
+  create_date: a(S, 'c'),
+  description: a(S, 'c'),
+  id: a(S, 'oc'),
+  max_session_duration: a(T.Number, 'c'),
+  name: a(S, 'r'),
+  path: a(S, 'c'),
+  permissions_boundary: a(S, 'c'),
+  role_last_used: a(T.List(T.Object_({ last_used_date: S, region: S })), 'c'),
+  tags: a(T.Map(S), 'oc'),
+  unique_id: a(S, 'c'),
+}));
+
+/** Data source aws_iam_policy. */
+export const policyDataSchema = schema(0, block({
+  arn: a(S, 'oc'),
+  attachment_count: a(T.Number, 'c'),
+  description: a(S, 'c'),
+  id: a(S, 'oc'),
+  name: a(S, 'oc'),
+  path: a(S, 'c'),
+  path_prefix: a(S, 'o'),
+  policy: a(S, 'c'),
+  policy_id: a(S, 'c'),
+  tags: a(T.Map(S), 'oc'),
+}));
