@@ -34,9 +34,10 @@ export function endOf(x: A.Expression | A.Traverser): number {
 export function withRanges(t: A.Traversal): A.Traversal {
   if (t instanceof TraversalNode || t instanceof ScopeTraversalNode || t.rootRange !== undefined) return t;
   const c = t as unknown as TraversalNode;
-  const n = new TraversalNode(c.f, c.s, c.re, t.root, t.steps);
+  const re = c.s + t.root.length;
+  const n = new TraversalNode(c.f, c.s, re, t.root, t.steps);
   const last = t.steps[t.steps.length - 1];
-  if (last !== undefined) n.e = Math.max(c.re, endOf(last));
+  if (last !== undefined) n.e = Math.max(re, endOf(last));
   return n;
 }
 
@@ -73,7 +74,6 @@ export class LiteralNode implements A.LiteralExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'literal';
     this.value = value;
     this.raw = raw;
   }
@@ -92,7 +92,6 @@ export class TemplateNode implements A.TemplateExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'template';
     this.parts = parts;
     if (heredoc) this.heredoc = true;
   }
@@ -110,7 +109,6 @@ export class TemplateWrapNode implements A.TemplateWrapExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'templateWrap';
     this.wrapped = wrapped;
   }
 }
@@ -127,12 +125,11 @@ export class TemplateJoinNode implements A.TemplateJoinExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'templateJoin';
     this.tuple = tuple;
   }
 }
 
-/** A traversal; its root name spans [s, re). */
+/** A traversal; its root name starts at s. */
 export class TraversalNode implements A.Traversal {
   declare f: SourceIndex;
   declare s: number;
@@ -140,7 +137,6 @@ export class TraversalNode implements A.Traversal {
   declare range: Range;
   declare root: string;
   declare steps: A.Traverser[];
-  declare re: number;
 
   constructor(f: SourceIndex, s: number, e: number, root: string, steps: A.Traverser[]) {
     this.f = f;
@@ -148,11 +144,10 @@ export class TraversalNode implements A.Traversal {
     this.e = e;
     this.root = root;
     this.steps = steps;
-    this.re = e;
   }
 
   get rootRange(): Range {
-    return this.f.range(this.s, this.re);
+    return this.f.range(this.s, this.s + this.root.length);
   }
 
   set rootRange(r: Range) {
@@ -173,7 +168,6 @@ export class AttrStep {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'attr';
     this.name = name;
   }
 }
@@ -191,14 +185,13 @@ export class IndexStep {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'index';
     this.key = key;
   }
 }
 
 /**
  * A traversal expression that is its own `traversal` (one object instead of two); its root
- * name spans [s, re) and its range grows as steps are parsed.
+ * name starts at s and its range grows as steps are parsed.
  */
 export class ScopeTraversalNode implements A.ScopeTraversalExpr, A.Traversal {
   declare readonly kind: 'scopeTraversal';
@@ -207,17 +200,14 @@ export class ScopeTraversalNode implements A.ScopeTraversalExpr, A.Traversal {
   declare f: SourceIndex;
   declare s: number;
   declare e: number;
-  declare re: number;
   declare range: Range;
 
   constructor(f: SourceIndex, s: number, e: number, root: string, steps: A.Traverser[]) {
-    this.kind = 'scopeTraversal';
     this.root = root;
     this.steps = steps;
     this.f = f;
     this.s = s;
     this.e = e;
-    this.re = e;
   }
 
   get traversal(): A.Traversal {
@@ -229,7 +219,7 @@ export class ScopeTraversalNode implements A.ScopeTraversalExpr, A.Traversal {
   }
 
   get rootRange(): Range {
-    return this.f.range(this.s, this.re);
+    return this.f.range(this.s, this.s + this.root.length);
   }
 
   set rootRange(r: Range) {
@@ -250,7 +240,6 @@ export class RelativeTraversalNode implements A.RelativeTraversalExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'relativeTraversal';
     this.source = source;
     this.steps = steps;
   }
@@ -271,7 +260,6 @@ export class IndexNode implements A.IndexExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'index';
     this.collection = collection;
     this.key = key;
     this.bs = bs;
@@ -307,7 +295,6 @@ export class SplatNode implements A.SplatExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'splat';
     this.source = source;
     this.each = each;
     this.item = item;
@@ -337,7 +324,6 @@ export class AnonSymbolNode implements A.AnonSymbolExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'anonSymbol';
     this.id = id;
   }
 }
@@ -364,7 +350,6 @@ export class FunctionCallNode implements A.FunctionCallExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'functionCall';
     this.name = name;
     this.args = args;
     this.expandFinal = expandFinal;
@@ -413,7 +398,6 @@ export class ConditionalNode implements A.ConditionalExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'conditional';
     this.condition = condition;
     this.trueResult = trueResult;
     this.falseResult = falseResult;
@@ -434,7 +418,6 @@ export class BinaryOpNode implements A.BinaryOpExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'binaryOp';
     this.op = op;
     this.lhs = lhs;
     this.rhs = rhs;
@@ -454,7 +437,6 @@ export class UnaryOpNode implements A.UnaryOpExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'unaryOp';
     this.op = op;
     this.operand = operand;
   }
@@ -473,7 +455,6 @@ export class TupleNode implements A.TupleConsExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'tuple';
     this.exprs = exprs;
   }
 
@@ -499,7 +480,6 @@ export class ObjectNode implements A.ObjectConsExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'object';
     this.items = items;
   }
 
@@ -519,7 +499,6 @@ export class ObjectKeyNode implements A.ObjectConsKeyExpr {
   declare forceNonLiteral: boolean;
 
   constructor(wrapped: A.Expression, forceNonLiteral: boolean) {
-    this.kind = 'objectKey';
     this.wrapped = wrapped;
     this.forceNonLiteral = forceNonLiteral;
   }
@@ -566,7 +545,6 @@ export class ForNode implements A.ForExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'for';
     this.keyVar = keyVar;
     this.valVar = valVar;
     this.collExpr = collExpr;
@@ -607,7 +585,6 @@ export class ParensNode implements A.ParenthesesExpr {
     this.f = f;
     this.s = s;
     this.e = e;
-    this.kind = 'parens';
     this.wrapped = wrapped;
   }
 }
@@ -650,21 +627,19 @@ export class AttributeNode implements A.Attribute {
   declare range: Range;
   declare name: string;
   declare expr: A.Expression;
-  declare ne: number;
   declare eq: number;
 
-  constructor(f: SourceIndex, s: number, e: number, name: string, expr: A.Expression, ne: number, eq: number) {
+  constructor(f: SourceIndex, s: number, e: number, name: string, expr: A.Expression, eq: number) {
     this.f = f;
     this.s = s;
     this.e = e;
     this.name = name;
     this.expr = expr;
-    this.ne = ne;
     this.eq = eq;
   }
 
   get nameRange(): Range {
-    return this.f.range(this.s, this.ne);
+    return this.f.range(this.s, this.s + this.name.length);
   }
 
   set nameRange(r: Range) {
@@ -681,7 +656,7 @@ export class AttributeNode implements A.Attribute {
 }
 
 /**
- * A block; its type spans [s, te), each label [ls[2i], ls[2i+1]), its braces
+ * A block; its type starts at s, each label [ls[2i], ls[2i+1]), its braces
  * [os, oe) and [cs, ce).
  */
 export class BlockNode implements A.Block {
@@ -692,7 +667,6 @@ export class BlockNode implements A.Block {
   declare type: string;
   declare labels: string[];
   declare body: A.Body;
-  declare te: number;
   declare ls: number[];
   declare os: number;
   declare oe: number;
@@ -700,7 +674,7 @@ export class BlockNode implements A.Block {
   declare ce: number;
 
   constructor(
-    f: SourceIndex, s: number, e: number, type: string, labels: string[], body: A.Body, te: number, ls: number[],
+    f: SourceIndex, s: number, e: number, type: string, labels: string[], body: A.Body, ls: number[],
     os: number, oe: number, cs: number, ce: number,
   ) {
     this.f = f;
@@ -709,7 +683,6 @@ export class BlockNode implements A.Block {
     this.type = type;
     this.labels = labels;
     this.body = body;
-    this.te = te;
     this.ls = ls;
     this.os = os;
     this.oe = oe;
@@ -718,7 +691,7 @@ export class BlockNode implements A.Block {
   }
 
   get typeRange(): Range {
-    return this.f.range(this.s, this.te);
+    return this.f.range(this.s, this.s + this.type.length);
   }
 
   set typeRange(r: Range) {
@@ -755,4 +728,30 @@ export class BlockNode implements A.Block {
 
 for (const C of [ScopeTraversalNode, LiteralNode, TemplateNode, TemplateWrapNode, TemplateJoinNode, TraversalNode, AttrStep, IndexStep, RelativeTraversalNode, IndexNode, SplatNode, AnonSymbolNode, FunctionCallNode, ConditionalNode, BinaryOpNode, UnaryOpNode, TupleNode, ObjectNode, ForNode, ParensNode, BodyNode, AttributeNode, BlockNode]) {
   Object.defineProperty(C.prototype, 'range', spanRange);
+}
+
+// `kind` lives on the prototypes: one field less on every node.
+for (const [C, kind] of [
+  [LiteralNode, 'literal'],
+  [TemplateNode, 'template'],
+  [TemplateWrapNode, 'templateWrap'],
+  [TemplateJoinNode, 'templateJoin'],
+  [AttrStep, 'attr'],
+  [IndexStep, 'index'],
+  [ScopeTraversalNode, 'scopeTraversal'],
+  [RelativeTraversalNode, 'relativeTraversal'],
+  [IndexNode, 'index'],
+  [SplatNode, 'splat'],
+  [AnonSymbolNode, 'anonSymbol'],
+  [FunctionCallNode, 'functionCall'],
+  [ConditionalNode, 'conditional'],
+  [BinaryOpNode, 'binaryOp'],
+  [UnaryOpNode, 'unaryOp'],
+  [TupleNode, 'tuple'],
+  [ObjectNode, 'object'],
+  [ObjectKeyNode, 'objectKey'],
+  [ForNode, 'for'],
+  [ParensNode, 'parens'],
+] as const) {
+  Object.defineProperty(C.prototype, 'kind', { value: kind, enumerable: false, configurable: true });
 }

@@ -11,7 +11,7 @@ const inputs = readdirSync(fmtDir).filter((f) => f.endsWith('.in.tf')).sort();
 const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.tf')).sort();
 
 /** The source offsets parser nodes keep their ranges in (see ast-nodes.ts). */
-const OFFSETS = new Set(['f', 's', 'e', 're', 'bs', 'ms', 'me', 'ne', 'os', 'oe', 'cs', 'ce', 'eq', 'es', 'ee', 'te', 'ls']);
+const OFFSETS = new Set(['f', 's', 'e', 'bs', 'ms', 'me', 'ne', 'os', 'oe', 'cs', 'ce', 'eq', 'es', 'ee', 'ls']);
 
 /** The tree without positions, with the rewrites fmt may make (`"${x}"` -> `x`, parentheses) undone. */
 function shape(v: unknown): unknown {
@@ -22,6 +22,8 @@ function shape(v: unknown): unknown {
     if (o.kind === 'templateWrap') return shape(o.wrapped);
     if (o.kind === 'parens') return shape(o.wrapped);
     const out: Record<string, unknown> = {};
+    // Parser nodes keep `kind` on their prototype.
+    if (o.kind !== undefined) out.kind = o.kind;
     for (const [k, x] of Object.entries(o)) {
       if (/range$/i.test(k) || OFFSETS.has(k) || k === 'labelRanges' || k === 'id' || k === 'raw' || k === 'src') continue;
       out[k] = shape(x);

@@ -128,14 +128,14 @@ function finishAttribute(p: Parser, ident: number, singleLine: boolean): Attribu
   }
   const s = Math.min(p.ts(ident), p.ts(endTok));
   const e = Math.max(p.te(ident), p.te(endTok));
-  return new AttributeNode(p.ix, s, e, p.name(ident), expr, p.te(ident), p.ts(eq));
+  return new AttributeNode(p.ix, s, e, p.name(ident), expr, p.ts(eq));
 }
 
 function placeholderBlock(p: Parser, ident: number, labels: string[], labelSpans: number[]): Block {
   const s = p.ts(ident);
   const e = p.te(ident);
   const body = new BodyNode(p.ix, s, e, new Map(), [], s, e);
-  return new BlockNode(p.ix, s, e, p.name(ident), labels, body, e, labelSpans, s, e, s, e);
+  return new BlockNode(p.ix, s, e, p.name(ident), labels, body, labelSpans, s, e, s, e);
 }
 
 function finishBlock(p: Parser, ident: number): Block {
@@ -259,7 +259,7 @@ function finishBlock(p: Parser, ident: number): Block {
   }
   const s = Math.min(p.ts(ident), cs);
   const e = Math.max(p.te(ident), ce);
-  return new BlockNode(p.ix, s, e, p.name(ident), labelsOut, body, p.te(ident), spansOut, os, oe, cs, ce);
+  return new BlockNode(p.ix, s, e, p.name(ident), labelsOut, body, spansOut, os, oe, cs, ce);
 }
 
 /** The body of a one-line block `a { b = 1 }`: exactly one attribute. */

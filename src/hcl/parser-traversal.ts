@@ -75,7 +75,7 @@ function done(t: TraversalNode): Traversal {
   if (steps.length > 0) {
     const last = steps[steps.length - 1] as AttrStep | IndexStep;
     t.s = Math.min(t.s, last.s);
-    t.e = Math.max(t.re, last.e);
+    t.e = Math.max(t.s + t.root.length, last.e);
   }
   return t;
 }
