@@ -1,18 +1,30 @@
 // Parse + evaluate throughput of terrane's expression evaluator on a generated config.
 //
 // Run from the project root:  node bench/eval.mjs [resources=10000]
+// Runs with --max-semi-space-size=64, the V8 setting bin/terrane.js uses (it re-runs itself
+// with it when started without), and prints the load average next to the figures.
 // Loads the TypeScript sources through tsx's loader (no build step). Input: the config
 // made by ../shared/bench/gen-config.js, written to bench/out/. Every attribute
 // expression of every block (nested blocks included) is evaluated against a mock scope
 // with known variables, locals and resources. Figures are process CPU time, best of 5
 // runs after warm-up;
 // nothing here passes or fails.
-import { register } from 'tsx/esm/api';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+if (!process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
+  try {
+    execFileSync(process.execPath, ['--max-semi-space-size=64', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  } catch (e) {
+    process.exitCode = e.status ?? 1;
+  }
+  process.exit();
+}
+
+const { register } = await import('tsx/esm/api');
 register();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { parseConfig } = await import(join(root, 'src/hcl/parse.ts'));
@@ -81,6 +93,7 @@ for (let i = 0; i < 5; i++) {
   const r = once();
   if (!best || r.total < best.total) best = r;
 }
+console.log(`node ${process.version} ${process.execArgv.join(' ')}; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`config: ${n} resources, ${(src.length / 1e6).toFixed(2)} MB, ${best.exprs} expressions (${best.diags} diagnostics)`);
 console.log('CPU time, best of 5:');
 console.log(`parse:    ${best.parse.toFixed(1)} ms`);
