@@ -244,6 +244,32 @@ describe('internet gateways and route tables', () => {
   });
 });
 
+describe('IPv6', () => {
+  it('associates an Amazon /56 with a VPC and /64 blocks inside it with subnets, and refuses blocks outside it', async () => {
+    const created = (await ec2.send(new E.CreateVpcCommand({ CidrBlock: '10.44.0.0/16', AmazonProvidedIpv6CidrBlock: true }))).Vpc!;
+    const a = created.Ipv6CidrBlockAssociationSet![0]!;
+    expect(a).toMatchObject({ Ipv6CidrBlockState: { State: 'associated' }, Ipv6Pool: 'Amazon', NetworkBorderGroup: 'us-east-1' });
+    expect(a.Ipv6CidrBlock).toMatch(/^2600:1f18:[0-9a-f:]+\/56$/);
+    const base = a.Ipv6CidrBlock!.replace(/::\/56$/, '');
+    const block = `${base.slice(0, base.lastIndexOf(':') + 1)}${(parseInt(base.slice(base.lastIndexOf(':') + 1), 16) + 5).toString(16)}::/64`;
+    const sub = (await ec2.send(new E.CreateSubnetCommand({ VpcId: created.VpcId, CidrBlock: '10.44.1.0/24', Ipv6CidrBlock: block }))).Subnet!;
+    expect(sub.Ipv6CidrBlockAssociationSet![0]).toMatchObject({ Ipv6CidrBlock: block, Ipv6CidrBlockState: { State: 'associated' } });
+    await ec2.send(new E.ModifySubnetAttributeCommand({ SubnetId: sub.SubnetId, AssignIpv6AddressOnCreation: { Value: true } }));
+    await expectAwsError(ec2.send(new E.CreateSubnetCommand({ VpcId: created.VpcId, CidrBlock: '10.44.2.0/24', Ipv6CidrBlock: block })), 'InvalidSubnet.Conflict');
+    await expectAwsError(ec2.send(new E.CreateSubnetCommand({ VpcId: created.VpcId, CidrBlock: '10.44.2.0/24', Ipv6CidrBlock: '2001:db8::/64' })),
+      'InvalidSubnet.Range', "The IPv6 CIDR '2001:db8::/64' is invalid.");
+    await expectAwsError(ec2.send(new E.DisassociateVpcCidrBlockCommand({ AssociationId: a.AssociationId })), 'DependencyViolation');
+    const found = (await ec2.send(new E.DescribeSubnetsCommand({ Filters: [{ Name: 'ipv6-cidr-block-association.ipv6-cidr-block', Values: [block] }] }))).Subnets!;
+    expect(found.map((x) => x.SubnetId)).toEqual([sub.SubnetId]);
+    const assoc = sub.Ipv6CidrBlockAssociationSet![0]!.AssociationId!;
+    await ec2.send(new E.DisassociateSubnetCidrBlockCommand({ AssociationId: assoc }));
+    await ec2.send(new E.DisassociateVpcCidrBlockCommand({ AssociationId: a.AssociationId }));
+    expect((await ec2.send(new E.DescribeVpcsCommand({ VpcIds: [created.VpcId!] }))).Vpcs![0]!.Ipv6CidrBlockAssociationSet ?? []).toEqual([]);
+    const again = await ec2.send(new E.AssociateVpcCidrBlockCommand({ VpcId: created.VpcId, AmazonProvidedIpv6CidrBlock: true }));
+    expect(again.Ipv6CidrBlockAssociation?.Ipv6CidrBlock).toMatch(/\/56$/);
+  });
+});
+
 describe('route targets', () => {
   it('takes a NAT gateway given as GatewayId, and refuses propagation from an unknown VPN gateway', async () => {
     const vpc = await newVpc('10.43.0.0/16');

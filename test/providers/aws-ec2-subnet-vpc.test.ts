@@ -8,10 +8,12 @@ import {
   DescribeInternetGatewaysCommand, DescribeSubnetsCommand, DescribeVpcAttributeCommand, ModifySubnetAttributeCommand,
 } from '@aws-sdk/client-ec2';
 import { isWhollyKnown } from '../../src/lang/value.js';
+import { ipv6Groups } from '../../src/cloud/services/ec2/ipv6.js';
 import { js, lifecycle } from './harness.js';
 import { applyCreate, expectNoChange, netWorld, type NetWorld } from './aws-ec2-support.js';
 
 let w: NetWorld;
+const S = 'aws_subnet';
 
 beforeAll(async () => { w = await netWorld('10.100.0.0/16'); });
 afterAll(async () => { await w?.close(); });
@@ -44,8 +46,7 @@ describe('aws_vpc', () => {
 });
 
 describe('aws_subnet', () => {
-  const S = 'aws_subnet';
-
+  
   it('creates a public subnet with launch attributes, plans no change, updates them in place and sees drift', async () => {
     const cfg = {
       vpc_id: w.vpcId, cidr_block: '10.100.20.0/24', map_public_ip_on_launch: true,
@@ -80,6 +81,44 @@ describe('aws_subnet', () => {
     expect((await w.h.plan(S, drifted, { ...changed, cidr_block: '10.100.21.0/24' })).requiresReplace).toContainEqual([{ attr: 'cidr_block' }]);
     await w.h.destroy(S, drifted!);
     expect(await w.h.read(S, drifted!)).toBeNull();
+  });
+});
+
+describe('IPv6', () => {
+  it('gives a VPC an Amazon /56 and a subnet a /64 of it, in place, with no drift', async () => {
+    const vcfg = { cidr_block: '10.104.0.0/16', assign_generated_ipv6_cidr_block: true };
+    const vpc = await w.h.create('aws_vpc', vcfg);
+    const v = js(vpc);
+    expect(v.ipv6_cidr_block).toMatch(/^2600:1f18:[0-9a-f:]+\/56$/);
+    expect(v.ipv6_association_id).toMatch(/^vpc-cidr-assoc-/);
+    expect(v.ipv6_cidr_block_network_border_group).toBe('us-east-1');
+    await expectNoChange(w.h, 'aws_vpc', vpc, vcfg);
+
+    const g = ipv6Groups((v.ipv6_cidr_block as string).split('/')[0]!)!;
+    const block = (n: number) => `${g.slice(0, 3).map((x) => x.toString(16)).join(':')}:${(g[3]! + n).toString(16)}::/64`;
+    const scfg = { vpc_id: v.id, cidr_block: '10.104.1.0/24', ipv6_cidr_block: block(1), assign_ipv6_address_on_creation: true };
+    const sub = await w.h.create(S, scfg);
+    expect(js(sub)).toMatchObject({ ipv6_cidr_block: block(1), assign_ipv6_address_on_creation: true });
+    expect(js(sub).ipv6_cidr_block_association_id).toMatch(/^subnet-cidr-assoc-/);
+    await expectNoChange(w.h, S, sub, scfg);
+
+    const moved = { ...scfg, ipv6_cidr_block: block(2) };
+    const plan = await w.h.plan(S, sub, moved);
+    expect(plan.requiresReplace).toEqual([]);
+    const after = await w.h.apply(S, sub, plan.plannedState, moved);
+    expect(js(after).ipv6_cidr_block).toBe(block(2));
+    await expectNoChange(w.h, S, after, moved);
+
+    const bad = await applyCreate(w.h, S, { vpc_id: v.id, cidr_block: '10.104.3.0/24', ipv6_cidr_block: '2001:db8::/64' });
+    expect(bad.diagnostics[0]?.summary).toBe("creating EC2 Subnet: InvalidSubnet.Range: The IPv6 CIDR '2001:db8::/64' is invalid.");
+    await w.h.destroy(S, after);
+
+    const off = { ...vcfg, assign_generated_ipv6_cidr_block: false };
+    const p2 = await w.h.plan('aws_vpc', vpc, off);
+    expect(p2.requiresReplace).toEqual([]);
+    const v4 = await w.h.apply('aws_vpc', vpc, p2.plannedState, off);
+    expect(js(v4)).toMatchObject({ ipv6_cidr_block: '', ipv6_association_id: '' });
+    await w.h.destroy('aws_vpc', v4);
   });
 });
 

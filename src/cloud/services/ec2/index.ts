@@ -11,6 +11,7 @@ import { igwActions } from './igw.js';
 import { imageActions } from './images.js';
 import { instanceAttributeActions } from './instance-attributes.js';
 import { instanceTypeActions } from './instance-types.js';
+import { ipv6Actions } from './ipv6.js';
 import { instanceActions } from './instances.js';
 import { keyPairActions } from './key-pairs.js';
 import { miscActions } from './misc.js';
@@ -29,6 +30,7 @@ import { zoneActions } from './zones.js';
 export const ACTIONS: Record<string, Action> = {
   ...vpcActions,
   ...subnetActions,
+  ...ipv6Actions,
   ...igwActions,
   ...routeTableActions,
   ...networkAclActions,

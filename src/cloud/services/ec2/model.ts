@@ -30,7 +30,15 @@ export interface VpcDoc {
   enableDnsSupport: boolean;
   enableDnsHostnames: boolean;
   enableNetworkAddressUsageMetrics: boolean;
+  /** The Amazon-provided IPv6 /56, when one is associated. */
+  ipv6?: Ipv6AssocDoc;
   tags: Tag[];
+}
+
+/** An IPv6 CIDR block associated with a VPC or subnet. */
+export interface Ipv6AssocDoc {
+  associationId: string;
+  cidrBlock: string;
 }
 
 export interface SubnetDoc {
@@ -46,6 +54,8 @@ export interface SubnetDoc {
   hostnameType: string;
   enableResourceNameDnsARecord: boolean;
   enableResourceNameDnsAAAARecord: boolean;
+  /** The subnet's IPv6 /64, when one is associated. */
+  ipv6?: Ipv6AssocDoc;
   /** Host offsets handed out (AWS reserves the first four and the last address). */
   usedOffsets: number[];
   tags: Tag[];

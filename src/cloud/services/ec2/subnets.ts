@@ -8,6 +8,8 @@ import { listOrIds, requireDoc } from './lookup.js';
 import { K, type AclDoc, type InstanceDoc, type NatDoc, type RtbDoc, type SubnetDoc, type VpcDoc } from './model.js';
 import { paginate } from './pagination.js';
 import { field, toBool } from './params.js';
+import { newId } from './ids.js';
+import { checkSubnetIpv6, renderSubnetIpv6 } from './ipv6.js';
 import { checkSpecTypes, specTags, tagSet } from './tags.js';
 import { findZone, zonesOf } from './zones.js';
 
@@ -25,7 +27,7 @@ export function renderSubnet(s: SubnetDoc, db: Db): Record<string, unknown> {
     ownerId: db.account,
     vpcId: s.vpcId,
     cidrBlock: s.cidrBlock,
-    ipv6CidrBlockAssociationSet: [],
+    ipv6CidrBlockAssociationSet: renderSubnetIpv6(s),
     availableIpAddressCount: availableCount(s),
     availabilityZone: s.availabilityZone,
     availabilityZoneId: s.availabilityZoneId,
@@ -119,6 +121,8 @@ const createSubnet: Action = ({ p, db }) => {
     zone = z;
   }
   const s = newSubnet(vpc.vpcId, cidr, zone, false);
+  const v6 = p.str('Ipv6CidrBlock');
+  if (v6) s.ipv6 = { associationId: newId('subnet-cidr-assoc'), cidrBlock: checkSubnetIpv6(db, vpc, v6) };
   s.tags = specTags(p, 'subnet');
   db.put(K.subnet, s.subnetId, s);
   associateDefaultAcl(db, s);
@@ -164,9 +168,9 @@ const subnetFilters: FilterSpec<SubnetDoc> = {
   state: () => 'available',
   'owner-id': () => undefined,
   'available-ip-address-count': (s) => availableCount(s),
-  'ipv6-cidr-block-association.ipv6-cidr-block': () => undefined,
-  'ipv6-cidr-block-association.association-id': () => undefined,
-  'ipv6-cidr-block-association.state': () => undefined,
+  'ipv6-cidr-block-association.ipv6-cidr-block': (s) => s.ipv6?.cidrBlock,
+  'ipv6-cidr-block-association.association-id': (s) => s.ipv6?.associationId,
+  'ipv6-cidr-block-association.state': (s) => (s.ipv6 ? 'associated' : undefined),
   'ipv6-native': () => false,
   'assign-ipv6-address-on-creation': (s) => s.assignIpv6AddressOnCreation,
   'enable-dns64': (s) => s.enableDns64,
@@ -201,7 +205,7 @@ const modifySubnetAttribute: Action = ({ p, db }) => {
     if (!node) continue;
     const v = toBool(field(node, 'Value'), param);
     if (v === undefined) continue;
-    if (key === 'assignIpv6AddressOnCreation' && v) {
+    if (key === 'assignIpv6AddressOnCreation' && v && !s.ipv6) {
       throw new AwsError('InvalidParameterValue', `Invalid value 'true' for assignIpv6AddressOnCreation. Cannot set assignIpv6AddressOnCreation to true unless the subnet (${s.subnetId}) has an IPv6 CIDR block associated with it.`);
     }
     (s as unknown as Record<string, boolean>)[key] = v;

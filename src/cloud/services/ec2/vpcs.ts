@@ -9,17 +9,18 @@ import { listOrIds, requireDoc } from './lookup.js';
 import { K, type AclDoc, type IgwDoc, type RtbDoc, type SgDoc, type SubnetDoc, type VpcDoc } from './model.js';
 import { paginate } from './pagination.js';
 import { toBool, field } from './params.js';
+import { assignVpcIpv6, renderVpcIpv6 } from './ipv6.js';
 import { checkSpecTypes, specTags, tagSet } from './tags.js';
 
 /** A VPC as EC2 renders it. */
-export function renderVpc(v: VpcDoc, owner: string): Record<string, unknown> {
+export function renderVpc(v: VpcDoc, owner: string, region = ''): Record<string, unknown> {
   return {
     vpcId: v.vpcId,
     ownerId: owner,
     state: v.state,
     cidrBlock: v.cidrBlock,
     cidrBlockAssociationSet: [{ cidrBlock: v.cidrBlock, associationId: v.cidrAssociationId, cidrBlockState: { state: 'associated' } }],
-    ipv6CidrBlockAssociationSet: undefined,
+    ipv6CidrBlockAssociationSet: renderVpcIpv6(v, region),
     dhcpOptionsId: v.dhcpOptionsId,
     tagSet: tagSet(v.tags),
     instanceTenancy: v.instanceTenancy,
@@ -62,9 +63,10 @@ const createVpc: Action = ({ p, db }) => {
     enableNetworkAddressUsageMetrics: false,
     tags: specTags(p, 'vpc'),
   };
+  if (p.bool('AmazonProvidedIpv6CidrBlock')) assignVpcIpv6(db, vpc);
   db.put(K.vpc, vpc.vpcId, { ...vpc, state: 'available' });
   createVpcDefaults(db, vpc);
-  return { vpc: renderVpc(vpc, db.account) };
+  return { vpc: renderVpc(vpc, db.account, db.region) };
 };
 
 const createDefaultVpcAction: Action = ({ db }) => {
@@ -72,7 +74,7 @@ const createDefaultVpcAction: Action = ({ db }) => {
     throw new AwsError('DefaultVpcAlreadyExists', 'A Default VPC already exists for this account in this region.');
   }
   const vpc = createDefaultVpc(db);
-  return { vpc: renderVpc(vpc, db.account) };
+  return { vpc: renderVpc(vpc, db.account, db.region) };
 };
 
 /** Deletes a VPC once nothing but its default objects depends on it. */
@@ -112,10 +114,10 @@ const vpcFilters: FilterSpec<VpcDoc> = {
   'owner-id': () => undefined,
   state: (v) => v.state,
   'instance-tenancy': (v) => v.instanceTenancy,
-  'ipv6-cidr-block-association.ipv6-cidr-block': () => undefined,
-  'ipv6-cidr-block-association.ipv6-pool': () => undefined,
-  'ipv6-cidr-block-association.association-id': () => undefined,
-  'ipv6-cidr-block-association.state': () => undefined,
+  'ipv6-cidr-block-association.ipv6-cidr-block': (v) => v.ipv6?.cidrBlock,
+  'ipv6-cidr-block-association.ipv6-pool': (v) => (v.ipv6 ? 'Amazon' : undefined),
+  'ipv6-cidr-block-association.association-id': (v) => v.ipv6?.associationId,
+  'ipv6-cidr-block-association.state': (v) => (v.ipv6 ? 'associated' : undefined),
 };
 
 const describeVpcs: Action = ({ p, db }) => {
@@ -123,7 +125,7 @@ const describeVpcs: Action = ({ p, db }) => {
   const spec = { ...vpcFilters, 'owner-id': () => db.account };
   const items = filtered(p, listOrIds<VpcDoc>(db, K.vpc, ids), spec);
   const page = paginate(p, items, { min: 5, max: 1000 });
-  return { vpcSet: page.items.map((v) => renderVpc(v, db.account)), nextToken: page.nextToken };
+  return { vpcSet: page.items.map((v) => renderVpc(v, db.account, db.region)), nextToken: page.nextToken };
 };
 
 const VPC_ATTRS = ['enableDnsSupport', 'enableDnsHostnames', 'enableNetworkAddressUsageMetrics'] as const;

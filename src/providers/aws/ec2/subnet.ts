@@ -4,12 +4,12 @@
  * resource-name DNS records, hostname type...) update in place.
  */
 import {
-  CreateSubnetCommand, DeleteSubnetCommand, DescribeSubnetsCommand, ModifySubnetAttributeCommand, type ModifySubnetAttributeCommandInput,
+  AssociateSubnetCidrBlockCommand, CreateSubnetCommand, DisassociateSubnetCidrBlockCommand, DeleteSubnetCommand, DescribeSubnetsCommand, ModifySubnetAttributeCommand, type ModifySubnetAttributeCommandInput,
   type Subnet,
 } from '@aws-sdk/client-ec2';
 import type { Value } from '../../../lang/value.js';
 import { impliedType } from '../../schema.js';
-import { bool, num, str, withAttrs } from '../../sdk/obj.js';
+import { attr, bool, num, str, withAttrs } from '../../sdk/obj.js';
 import { nullObject } from '../../sdk/provider.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
@@ -48,7 +48,27 @@ export const awsSubnet: ResourceDef<AwsMeta> = {
 
   async update(ctx, prior, planned) {
     const id = str(prior, 'id')!;
-    await setAttributes(ctx.meta, id, planned, prior);
+    const ec2 = ctx.meta.ec2();
+    let before = prior;
+    const oldV6 = str(prior, 'ipv6_cidr_block') ?? '', newV6 = str(planned, 'ipv6_cidr_block') ?? '';
+    if (attr(planned, 'ipv6_cidr_block').isKnown && oldV6 !== newV6) {
+      // AWS refuses to drop the block while new interfaces still get IPv6 addresses from it.
+      if (oldV6 && bool(prior, 'assign_ipv6_address_on_creation')) {
+        await awsCall(`setting EC2 Subnet (${id}) AssignIpv6AddressOnCreation`, () =>
+          ec2.send(new ModifySubnetAttributeCommand({ SubnetId: id, AssignIpv6AddressOnCreation: { Value: false } })));
+      }
+      const assoc = str(prior, 'ipv6_cidr_block_association_id');
+      if (oldV6 && assoc) {
+        await awsCall(`disassociating EC2 Subnet (${id}) IPv6 CIDR block (${assoc})`, () =>
+          ec2.send(new DisassociateSubnetCidrBlockCommand({ AssociationId: assoc })));
+      }
+      if (newV6) {
+        await awsCall(`associating EC2 Subnet (${id}) IPv6 CIDR block (${newV6})`, () =>
+          ec2.send(new AssociateSubnetCidrBlockCommand({ SubnetId: id, Ipv6CidrBlock: newV6 })));
+      }
+      before = (await readSubnet(ctx.meta, id, prior)) ?? prior;
+    }
+    await setAttributes(ctx.meta, id, planned, before);
     await updateEc2Tags(ctx.meta, id, tagMap(prior, 'tags_all'), tagMap(planned, 'tags_all'));
     const got = await readSubnet(ctx.meta, id, planned);
     if (!got) throw new Error(`reading EC2 Subnet (${id}): not found after update`);

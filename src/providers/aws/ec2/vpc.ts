@@ -4,7 +4,7 @@
  * network ACL and main route table AWS creates with the VPC are exported as ids.
  */
 import {
-  CreateVpcCommand, DeleteVpcCommand, DescribeNetworkAclsCommand, DescribeRouteTablesCommand, DescribeSecurityGroupsCommand,
+  AssociateVpcCidrBlockCommand, CreateVpcCommand, DisassociateVpcCidrBlockCommand, DeleteVpcCommand, DescribeNetworkAclsCommand, DescribeRouteTablesCommand, DescribeSecurityGroupsCommand,
   DescribeVpcAttributeCommand, DescribeVpcsCommand, ModifyVpcAttributeCommand, ModifyVpcTenancyCommand, type ResourceType, type Vpc,
 } from '@aws-sdk/client-ec2';
 import type { Value } from '../../../lang/value.js';
@@ -47,6 +47,12 @@ export const awsVpc: ResourceDef<AwsMeta> = {
     const id = str(prior, 'id')!;
     const ec2 = ctx.meta.ec2();
     await setDnsAttributes(ctx.meta, id, planned, prior);
+    const wantV6 = bool(planned, 'assign_generated_ipv6_cidr_block') ?? false, hadV6 = bool(prior, 'assign_generated_ipv6_cidr_block') ?? false;
+    if (wantV6 && !hadV6) {
+      await awsCall(`updating EC2 VPC (${id}) IPv6 CIDR block`, () => ec2.send(new AssociateVpcCidrBlockCommand({ VpcId: id, AmazonProvidedIpv6CidrBlock: true })));
+    } else if (!wantV6 && hadV6 && str(prior, 'ipv6_association_id')) {
+      await awsCall(`updating EC2 VPC (${id}) IPv6 CIDR block`, () => ec2.send(new DisassociateVpcCidrBlockCommand({ AssociationId: str(prior, 'ipv6_association_id') })));
+    }
     const tenancy = str(planned, 'instance_tenancy');
     if (tenancy && tenancy !== str(prior, 'instance_tenancy')) {
       await awsCall(`updating EC2 VPC (${id}) InstanceTenancy`, () => ec2.send(new ModifyVpcTenancyCommand({ VpcId: id, InstanceTenancy: tenancy as 'default' })));
