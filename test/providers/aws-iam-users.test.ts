@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AddUserToGroupCommand, CreateAccessKeyCommand, CreateRoleCommand, GetGroupCommand, GetInstanceProfileCommand, GetUserCommand,
+  AddUserToGroupCommand, CreateAccessKeyCommand, CreateRoleCommand, GetGroupCommand, GetInstanceProfileCommand, GetOpenIDConnectProviderCommand, GetUserCommand,
   ListAccessKeysCommand, ListGroupsForUserCommand, TagUserCommand,
 } from '@aws-sdk/client-iam';
 import { sesSmtpPasswordV4 } from '../../src/providers/aws/iam/access-key.js';
@@ -139,5 +139,25 @@ describe('aws_iam_instance_profile', () => {
     await noChange(w.h, 'aws_iam_instance_profile', imp, { ...cfg, role: 'ip-role-b' });
     await w.h.destroy('aws_iam_instance_profile', imp);
     await expect(w.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'app-profile' }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
+  });
+});
+
+describe('aws_iam_openid_connect_provider', () => {
+  it('stores the url as IAM does, updates client ids and thumbprints in place, imports by arn, destroys', async () => {
+    const cfg = { url: 'https://token.actions.githubusercontent.com', client_id_list: ['sts.amazonaws.com'], thumbprint_list: ['6938fd4d98bab03faadb97b34396831e3780aea1'] };
+    const state = await lifecycle(w.h, 'aws_iam_openid_connect_provider', cfg, { ...cfg, url: 'https://other.example.com' }, 'url');
+    const arn = 'arn:aws:iam::000000000000:oidc-provider/token.actions.githubusercontent.com';
+    expect(js(state)).toEqual({
+      id: arn, arn, url: 'token.actions.githubusercontent.com', client_id_list: ['sts.amazonaws.com'],
+      thumbprint_list: ['6938fd4d98bab03faadb97b34396831e3780aea1'], tags: null, tags_all: {},
+    });
+    const next = await update(w.h, 'aws_iam_openid_connect_provider', state, { ...cfg, client_id_list: ['sts.amazonaws.com', 'app'], thumbprint_list: ['a'.repeat(40)] });
+    const remote = await w.iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+    expect(remote.ClientIDList?.sort()).toEqual(['app', 'sts.amazonaws.com']);
+    expect(remote.ThumbprintList).toEqual(['a'.repeat(40)]);
+    const imp = await imported(w.h, 'aws_iam_openid_connect_provider', arn);
+    await noChange(w.h, 'aws_iam_openid_connect_provider', imp, { ...cfg, client_id_list: ['sts.amazonaws.com', 'app'], thumbprint_list: ['a'.repeat(40)] });
+    await w.h.destroy('aws_iam_openid_connect_provider', next);
+    await expect(w.iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
   });
 });

@@ -6,7 +6,7 @@ import { lazyDataSource, lazyResource } from '../lazy.js';
 import { awsIamPolicyDocument } from './policy-document.js';
 import {
   accessKeySchema, groupPolicyAttachmentSchema, groupPolicySchema, groupSchema, instanceProfileSchema, policySchema,
-  policyDataSchema, roleDataSchema, rolePolicyAttachmentSchema, rolePolicySchema, roleSchema, userGroupMembershipSchema, userPolicyAttachmentSchema, userPolicySchema,
+  oidcProviderSchema, policyDataSchema, roleDataSchema, rolePolicyAttachmentSchema, rolePolicySchema, roleSchema, userGroupMembershipSchema, userPolicyAttachmentSchema, userPolicySchema,
   userSchema,
 } from './schemas.js';
 import { validators } from './validate.js';
@@ -23,6 +23,7 @@ export const resources: Record<string, ResourceDef<AwsMeta>> = {
   aws_iam_group_policy: withValidate('aws_iam_group_policy', lazyResource(groupPolicySchema, async () => (await import('./inline-policy.js')).awsIamGroupPolicy)),
   aws_iam_group_policy_attachment: withValidate('aws_iam_group_policy_attachment', lazyResource(groupPolicyAttachmentSchema, async () => (await import('./policy-attachment.js')).awsIamGroupPolicyAttachment)),
   aws_iam_instance_profile: withValidate('aws_iam_instance_profile', lazyResource(instanceProfileSchema, async () => (await import('./instance-profile.js')).awsIamInstanceProfile)),
+  aws_iam_openid_connect_provider: lazyResource(oidcProviderSchema, async () => (await import('./oidc-provider.js')).awsIamOpenidConnectProvider),
   aws_iam_policy: withValidate('aws_iam_policy', lazyResource(policySchema, async () => (await import('./policy.js')).awsIamPolicy)),
   aws_iam_role: withValidate('aws_iam_role', lazyResource(roleSchema, async () => (await import('./role.js')).awsIamRole)),
   aws_iam_role_policy: withValidate('aws_iam_role_policy', lazyResource(rolePolicySchema, async () => (await import('./inline-policy.js')).awsIamRolePolicy)),

@@ -205,3 +205,13 @@ export const policyDataSchema = schema(0, block({
   policy_id: a(S, 'c'),
   tags: a(T.Map(S), 'oc'),
 }));
+
+/** aws_iam_openid_connect_provider. */
+export const oidcProviderSchema = schema(0, block({
+  arn: a(S, 'c'),
+  client_id_list: a(T.Set(S), 'r'),
+  id: a(S, 'oc'),
+  thumbprint_list: a(T.List(S), 'oc'),
+  url: a(S, 'rf'),
+  ...tags,
+}));
