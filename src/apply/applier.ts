@@ -146,7 +146,8 @@ class Applier extends Walker {
       }));
       const failed = r.diagnostics.some((d) => d.severity === 'error');
       if (failed) {
-        diags.push(...providerDiags(r.diagnostics, res.declRange, undefined).map((d) => ({ ...d, summary: d.severity === 'error' ? `${d.summary}` : d.summary, detail: `${d.detail ? d.detail + '\n\n' : ''}with ${change.addr}` })));
+        // Terraform names the instance in a "with ADDR," line above the source (JSON: "address").
+        diags.push(...providerDiags(r.diagnostics, res.declRange, undefined).map((d) => ({ ...d, extra: { ...d.extra, address: change.addr } })));
         this.event({ kind: 'failed', addr: change.addr, action: change.action, elapsedMs: Date.now() - started });
         // A create that left a partial object behind is recorded tainted; otherwise the prior object stays.
         if (creating && !r.newState.isNull && isWhollyKnown(r.newState)) {
@@ -223,7 +224,7 @@ class Applier extends Walker {
           this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare) });
           const r = await this.counted(() => provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) }));
           if (r.diagnostics.some((d) => d.severity === 'error')) {
-            diags.push(...providerDiags(r.diagnostics, undefined).map((d) => ({ ...d, detail: `${d.detail ? d.detail + '\n\n' : ''}with ${c.addr}` })));
+            diags.push(...providerDiags(r.diagnostics, undefined).map((d) => ({ ...d, extra: { ...d.extra, address: c.addr } })));
             this.event({ kind: 'failed', addr: c.addr, action, elapsedMs: Date.now() - started });
             return undefined;
           }

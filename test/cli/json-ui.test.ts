@@ -104,4 +104,20 @@ describe('-json machine-readable UI', () => {
     expect(types.filter((t) => t === 'apply_complete')).toHaveLength(3);
     expect(types.slice(-2)).toEqual(['change_summary', 'outputs']);
   });
+
+  it('reports a failed create as apply_errored, then the error with its address, and fails without a summary', () => {
+    const dir = fixture('json-ui-fail');
+    terrane(dir, ['init']);
+    const r = terrane(dir, ['apply', '-json', '-auto-approve']);
+    expect(r.code).toBe(1);
+    const msgs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    const errored = msgs.find((m) => m.type === 'apply_errored')!;
+    expect(errored['@message']).toBe('local_file.f: Creation errored after 0s');
+    expect(errored.hook).toMatchObject({ resource: { addr: 'local_file.f' }, action: 'create', elapsed_seconds: 0 });
+    expect(msgs.find((m) => m.type === 'apply_complete')?.hook.resource.addr).toBe('terraform_data.ok');
+    const d = msgs.find((m) => m.type === 'diagnostic')!;
+    expect(d).toMatchObject({ '@level': 'error', '@message': 'Error: Create local file error' });
+    expect(d.diagnostic).toMatchObject({ severity: 'error', address: 'local_file.f', range: { filename: 'main.tf', start: { line: 2 } } });
+    expect(msgs.some((m) => m.type === 'change_summary' && m.changes.operation === 'apply')).toBe(false);
+  });
 });
