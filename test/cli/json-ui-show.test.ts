@@ -1,7 +1,7 @@
 /**
- * `show -json PLANFILE`: the `configuration` object. The golden file is Terraform 1.11's
- * own `terraform show -json` output for the same fixture, so any difference is a
- * compatibility bug.
+ * `show -json PLANFILE`'s `configuration` object, and the text of `show` / `state show`.
+ * The golden files are Terraform 1.11's own output for the same fixtures (generated ids
+ * masked), so any difference is a compatibility bug.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -30,5 +30,15 @@ describe('show -json configuration', () => {
     const doc = JSON.parse(terrane(dir, ['show', '-json', 'tfplan']).stdout);
     const b2 = doc.planned_values.root_module.resources.find((r: { address: string }) => r.address === 'terraform_data.b2["x"]');
     expect(b2.values).toEqual({ input: 1, triggers_replace: { a: 1, b: 'two', c: [1, 2] } });
+  });
+
+  it('prints state like Terraform: map keys quoted, object keys bare unless not identifiers, heredocs, outputs by type', () => {
+    const dir = fixture('state-render');
+    terrane(dir, ['init']);
+    expect(terrane(dir, ['apply', '-auto-approve']).code).toBe(0);
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+    const golden = (name: string) => readFileSync(resolve(import.meta.dirname, '..', '..', 'testdata', 'cli', 'state-render', name), 'utf8');
+    expect(terrane(dir, ['state', 'show', '-no-color', 'terraform_data.x']).stdout.replace(uuid, 'UUID')).toBe(golden('state-show.golden.txt'));
+    expect(terrane(dir, ['show', '-no-color']).stdout.replace(uuid, 'UUID')).toBe(golden('show.golden.txt'));
   });
 });
