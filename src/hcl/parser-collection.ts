@@ -5,7 +5,7 @@
  */
 import type { Expression, ObjectConsItem } from './ast.js';
 import { ForNode, ObjectKeyNode, ObjectNode, TupleNode } from './ast-nodes.js';
-import { Parser, compact } from './parser.js';
+import { Parser } from './parser.js';
 import { parseExpr, placeholder } from './parser-expression.js';
 import { TokenType as T } from './token.js';
 
@@ -21,7 +21,7 @@ export function parseTupleCons(p: Parser): Expression {
   p.pushNL(false);
   try {
     if (isKeyword(p, p.peek(), 'for')) return finishFor(p, open);
-    const exprs: Expression[] = [];
+    const base = p.itemTop;
     let close: number;
     for (;;) {
       if (p.peekType() === T.CBrack) {
@@ -29,7 +29,7 @@ export function parseTupleCons(p: Parser): Expression {
         break;
       }
       const before = p.diags.length;
-      exprs.push(parseExpr(p));
+      p.pushItem(parseExpr(p));
       if (p.recovery && p.diags.length > before) {
         close = p.recover(T.CBrack);
         break;
@@ -53,7 +53,7 @@ export function parseTupleCons(p: Parser): Expression {
       }
       p.read();
     }
-    return new TupleNode(p.ix, p.ts(open), p.te(close), compact(exprs));
+    return new TupleNode(p.ix, p.ts(open), p.te(close), p.takeItems<Expression>(base));
   } finally {
     p.popNL();
   }
@@ -67,7 +67,7 @@ export function parseObjectCons(p: Parser): Expression {
   p.popNL();
   if (isFor) return finishFor(p, open);
   p.pushNL(true);
-  const items: ObjectConsItem[] = [];
+  const base = p.itemTop;
   let close: number;
   const UNTERMINATED = 'There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.';
   for (;;) {
@@ -113,7 +113,8 @@ export function parseObjectCons(p: Parser): Expression {
       close = p.recover(T.CBrace);
       break;
     }
-    items.push({ key, value });
+    const item: ObjectConsItem = { key, value };
+    p.pushItem(item);
     const ei = p.peek();
     const et = p.type(ei);
     if (et === T.CBrace) {
@@ -134,7 +135,7 @@ export function parseObjectCons(p: Parser): Expression {
     p.read();
   }
   p.popNL();
-  return new ObjectNode(p.ix, p.ts(open), p.te(close), compact(items));
+  return new ObjectNode(p.ix, p.ts(open), p.te(close), p.takeItems<ObjectConsItem>(base));
 }
 
 function forFail(p: Parser, open: number, closeType: T, detail: string): Expression {

@@ -10,7 +10,7 @@ import {
   ParensNode, RelativeTraversalNode, ScopeTraversalNode, SplatNode, TemplateNode, TemplateWrapNode,
   UnaryOpNode, endOf, startOf,
 } from './ast-nodes.js';
-import { Parser, compact } from './parser.js';
+import { Parser } from './parser.js';
 import { parseObjectCons, parseTupleCons } from './parser-collection.js';
 import { decodeStringLit } from './parser-string.js';
 import { parseTemplateInner } from './parser-template.js';
@@ -397,7 +397,7 @@ function finishFunctionCall(p: Parser, name: number): Expression {
     p.recoverOver(T.OParen);
     return placeholder(p, p.ts(name), p.te(open));
   }
-  const args: Expression[] = [];
+  const base = p.itemTop;
   let expandFinal = false;
   let close = -1;
   p.pushNL(false);
@@ -408,7 +408,7 @@ function finishFunctionCall(p: Parser, name: number): Expression {
     }
     const before = p.diags.length;
     const arg = parseExpr(p);
-    args.push(arg);
+    p.pushItem(arg);
     if (p.recovery && p.diags.length > before) {
       const r = p.recover(T.CParen);
       if (p.type(r) === T.CParen) close = r;
@@ -453,5 +453,5 @@ function finishFunctionCall(p: Parser, name: number): Expression {
   const ce = p.te(closeTok);
   const ne = p.te(nameEnd);
   const s = Math.min(p.ts(name), cs);
-  return new FunctionCallNode(p.ix, s, Math.max(ne, ce), nameStr, compact(args), expandFinal, ne, p.ts(open), cs, ce);
+  return new FunctionCallNode(p.ix, s, Math.max(ne, ce), nameStr, p.takeItems<Expression>(base), expandFinal, ne, p.ts(open), cs, ce);
 }

@@ -39,6 +39,13 @@ export class Parser {
   /** Scratch for the labels of the block header being parsed. */
   labelBuf: string[] = [];
   spanBuf: number[] = [];
+  /**
+   * A stack for the items of collections being parsed (tuple elements, object items, call
+   * arguments): nested collections use it above their parent's items, and each takes its
+   * own off as one right-sized array.
+   */
+  itemBuf: unknown[] = [];
+  itemTop = 0;
   /** Turns offsets into positions; every node of this parse refers to it. */
   ix: SourceIndex;
 
@@ -48,6 +55,19 @@ export class Parser {
     this.src = src;
     this.filename = filename;
     this.ix = new SourceIndex(filename, src, start);
+  }
+
+  pushItem(x: unknown): void {
+    this.itemBuf[this.itemTop++] = x;
+  }
+
+  /** The items pushed since `base`, removed from the stack. */
+  takeItems<X>(base: number): X[] {
+    const top = this.itemTop;
+    if (top === base) return [];
+    const out = this.itemBuf.slice(base, top) as X[];
+    this.itemTop = base;
+    return out;
   }
 
   pushStep(s: Traverser): void {
