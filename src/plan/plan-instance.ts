@@ -14,7 +14,7 @@ import type { Provider, Schema } from '../providers/protocol.js';
 import { impliedType } from '../providers/schema.js';
 import type { Action, ActionReason, ResourceInstanceChange } from './plan.js';
 import { applyIgnoreChanges, markSchemaSensitive, proposedNew, restoreMarks, sameValue, stripMarks, traversalPath } from './objchange.js';
-import { providerDiags } from './provider-manager.js';
+import { providerDiags, resourceDiags } from './provider-manager.js';
 
 /** Everything needed to plan one managed instance. */
 export interface InstancePlanInput {
@@ -58,7 +58,7 @@ export async function planManagedInstance(input: InstancePlanInput): Promise<Ins
   if (hasErrors(diags)) return { value: prior ?? nullVal(type), diags };
   const [config, configMarks] = stripMarks(ev.config);
   const validate = provider.validateResourceConfig?.(res.type, config) ?? [];
-  diags.push(...providerDiags(validate, res.declRange));
+  diags.push(...resourceDiags(validate, res.config));
   if (hasErrors(diags)) return { value: prior ?? nullVal(type), diags };
 
   const priorBare = prior ? stripMarks(prior)[0] : null;
@@ -73,7 +73,7 @@ export async function planManagedInstance(input: InstancePlanInput): Promise<Ins
     typeName: res.type, priorState: p ?? nullVal(type), proposedNewState: proposedNew(schema.block, p, cfg), config: cfg,
   });
   let resp = await ask(priorBare);
-  diags.push(...providerDiags(resp.diagnostics, res.declRange, `Error planning ${addr.toString()}.`));
+  diags.push(...resourceDiags(resp.diagnostics, res.config, `Error planning ${addr.toString()}.`));
   if (hasErrors(diags)) return { value: prior ?? nullVal(type), diags };
 
   let action: Action;
@@ -91,7 +91,7 @@ export async function planManagedInstance(input: InstancePlanInput): Promise<Ins
       if (reason !== 'replace_because_cannot_update') {
         // A forced replacement plans the new object from scratch.
         resp = await ask(null);
-        diags.push(...providerDiags(resp.diagnostics, res.declRange));
+        diags.push(...resourceDiags(resp.diagnostics, res.config));
         planned = resp.plannedState;
       }
     } else if (sameValue(planned, priorBare)) action = 'no-op';

@@ -20,7 +20,7 @@ import { ProviderResolver } from './provider-resolve.js';
 import { unsupportedTypeDiag } from './unsupported-type.js';
 import { relevantAttributes } from './relevant.js';
 import type { ProviderManager } from './provider-manager.js';
-import { providerDiags } from './provider-manager.js';
+import { providerDiags, resourceDiags } from './provider-manager.js';
 import { evaluateConfig, planManagedInstance, preventDestroyDiag } from './plan-instance.js';
 import { markSchemaSensitive, proposedNew, sameValue, stripMarks } from './objchange.js';
 import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './plan.js';
@@ -162,7 +162,7 @@ class Planner extends Walker {
     const [bare] = stripMarks(prior);
     this.popts.onEvent?.({ kind: 'refresh', addr: addr.toString(), ...idOf(bare) });
     const r = await provider.readResource({ typeName: n.res.type, currentState: bare, ...(obj.private ? { private: obj.private } : {}) });
-    diags.push(...providerDiags(r.diagnostics, n.res.declRange, `Error refreshing ${addr.toString()}.`));
+    diags.push(...resourceDiags(r.diagnostics, n.res.config, `Error refreshing ${addr.toString()}.`));
     if (hasErrors(r.diagnostics.map((d) => ({ ...d, subject: undefined })) as Diagnostic[])) return prior;
     this.popts.onEvent?.({ kind: 'refresh-done', addr: addr.toString(), ...idOf(r.newState) });
     const type = impliedType(schema.block);
@@ -216,7 +216,7 @@ class Planner extends Walker {
   private async importObject(addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, id: string, diags: Diagnostic[]): Promise<{ obj: ResourceInstanceObject; value: Value } | undefined> {
     const provider = this.providers.instance(n.provider.toString(), n.source)!;
     const r = await provider.importResourceState({ typeName: n.res.type, id });
-    diags.push(...providerDiags(r.diagnostics, n.res.declRange, `Error importing ${addr.toString()} from ID "${id}".`));
+    diags.push(...resourceDiags(r.diagnostics, n.res.config, `Error importing ${addr.toString()} from ID "${id}".`));
     if (r.diagnostics.some((d) => d.severity === 'error')) return undefined;
     const got = r.importedResources.find((x) => x.typeName === n.res.type);
     if (!got || got.state.isNull) {
@@ -252,13 +252,13 @@ class Planner extends Walker {
     }
     const provider = this.providers.instance(n.provider.toString(), n.source)!;
     const v = provider.validateDataSourceConfig?.(n.res.type, config) ?? [];
-    diags.push(...providerDiags(v, n.res.declRange));
+    diags.push(...resourceDiags(v, n.res.config));
     if (hasErrors(diags)) return;
     const started = Date.now();
     this.popts.onEvent?.({ kind: 'read-start', addr: addr.toString() });
     const r = await provider.readDataSource({ typeName: n.res.type, config });
     if (!r.diagnostics.some((d) => d.severity === 'error')) this.popts.onEvent?.({ kind: 'read-done', addr: addr.toString(), elapsedMs: Date.now() - started, ...idOf(r.state) });
-    diags.push(...providerDiags(r.diagnostics, n.res.declRange, `Error reading ${addr.toString()}.`));
+    diags.push(...resourceDiags(r.diagnostics, n.res.config, `Error reading ${addr.toString()}.`));
     if (r.diagnostics.some((d) => d.severity === 'error')) return;
     const value = markSchemaSensitive(r.state, schema.block);
     const enc = encodeAttributes(value, type);
@@ -415,7 +415,8 @@ export async function makePlan(config: Config, prior: State, providers: Provider
   }
   diags.push(...await planner.walk(graph));
   if (!hasErrors(diags)) await planner.planOrphans(diags);
-  if (!hasErrors(diags) && opts.mode !== 'destroy') {
+  // Like Terraform, a targeted run leaves check blocks alone: their inputs may be stale.
+  if (!hasErrors(diags) && opts.mode !== 'destroy' && !opts.targets.length && !opts.excludes.length) {
     const checks = evaluateChecks(planner, 'plan');
     diags.push(...checks.diags);
     plan.checks = checks.results;

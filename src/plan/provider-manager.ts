@@ -4,6 +4,7 @@
  * cached per provider source. Provider diagnostics (attribute paths) become Diagnostics
  * pointing at the configuration.
  */
+import type { HclBody } from '../hcl/body.js';
 import { errorDiag, warningDiag, type Diagnostic, type Range } from '../hcl/diagnostic.js';
 import type { Provider, ProviderDiagnostic, ProviderFactory, ProviderSchema, Schema } from '../providers/protocol.js';
 import { availableProviders } from '../providers/registry.js';
@@ -19,6 +20,26 @@ export function providerDiags(pd: readonly ProviderDiagnostic[], range?: Range, 
     if (d.attribute) out.extra = { attributePath: d.attribute };
     return out;
   });
+}
+
+/**
+ * Where a provider's diagnostic about a resource points, as Terraform places it: at the
+ * argument its attribute path names when the configuration sets it, else at the opening
+ * brace of the resource's body (so the message reads "in resource ...").
+ */
+export function resourceDiagSubject(config: HclBody, d: ProviderDiagnostic): Range {
+  const first = d.attribute?.[0];
+  if (first && 'attr' in first) {
+    const { content } = config.partialContent({ attributes: [{ name: first.attr }], blocks: [] });
+    const a = content.attributes.get(first.attr);
+    if (a) return a.expr.range;
+  }
+  return config.missingItemRange();
+}
+
+/** providerDiags for a resource's own diagnostics, each placed by resourceDiagSubject. */
+export function resourceDiags(pd: readonly ProviderDiagnostic[], config: HclBody, detailPrefix?: string): Diagnostic[] {
+  return pd.flatMap((d) => providerDiags([d], resourceDiagSubject(config, d), detailPrefix));
 }
 
 export class ProviderManager {
