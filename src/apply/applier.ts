@@ -264,7 +264,7 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
   }
   const ag = buildApplyGraph(graph, plan, sync.state);
   diags.push(...await applier.walkApply(ag));
-  if (!hasErrors(diags) && plan.mode !== 'destroy') diags.push(...evaluateChecks(applier, 'apply').diags);
+  if (!hasErrors(diags) && plan.mode !== 'destroy' && !plan.targets.length && !plan.excludes.length) diags.push(...evaluateChecks(applier, 'apply').diags);
   // Outputs: saved with the final state.
   await sync.update((s) => {
     if (plan.mode === 'destroy') { for (const name of [...s.outputs.keys()]) s.removeOutput(name); return; }

@@ -82,6 +82,12 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
       return 1;
     }
   }
+  if (p.positional.length > 1) {
+    const d = [errorDiag('Too many command line arguments', 'Expected at most one positional argument.')];
+    if (json) json.diagnostics(d);
+    else emitDiags(io, d, new Map(), color);
+    return 1;
+  }
   const wd = json ? await openWorkdirJson(io, p, json) : await openWorkdir(io, p, color);
   if (!wd) return 1;
   const show = (d: readonly Diagnostic[]) => (json ? json.diagnostics(d) : emitDiags(io, d, wd.config.sources, color, Boolean(p.flags['compact-warnings'])));
