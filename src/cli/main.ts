@@ -34,6 +34,10 @@ export async function main(argv: string[], ioIn?: Partial<CommandIO>): Promise<n
     io.stderr.write(`terrane: unknown global option -${a}\n\n${mainHelp()}`);
     return 1;
   }
+  // As in Terraform, -chdir really changes directory, so that paths a configuration reads
+  // relative to the working directory (file(), a provider's `source` arguments) resolve there.
+  // Only for the real command line: in-process callers pass their own cwd.
+  if (!ioIn?.cwd && io.cwd !== process.cwd()) process.chdir(io.cwd);
   const name = args.shift();
   if (name === undefined) { io.stdout.write(mainHelp()); return 0; }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
