@@ -7,7 +7,7 @@
  */
 import type { Expression, LiteralExpr } from './ast.js';
 import { ConditionalNode, ForNode, LiteralNode, TemplateJoinNode, TemplateNode, TemplateWrapNode, endOf, startOf } from './ast-nodes.js';
-import { Parser, compact } from './parser.js';
+import { Parser } from './parser.js';
 import { rangeString } from './parser-body.js';
 import { parseExpr, placeholder } from './parser-expression.js';
 import { decodeStringLit } from './parser-string.js';
@@ -329,10 +329,10 @@ export function parseTemplateInner(p: Parser, end: T, flush: boolean): { parts: 
   if (flush) flushHeredoc(parts);
   parts = meldLiterals(parts);
   const tp = new TemplateParser(p, parts);
-  const exprs: Expression[] = [];
-  while (parts[tp.pos].kind !== P_END) exprs.push(tp.parseExpr());
+  const base = p.itemTop;
+  while (parts[tp.pos].kind !== P_END) p.pushItem(tp.parseExpr());
   const passthru = parts.length === 2 && parts[0].kind === P_INTERP;
-  return { parts: compact(exprs), passthru, s, e };
+  return { parts: p.takeItems<Expression>(base), passthru, s, e };
 }
 
 /** Parses a whole bare template (the tokens were scanned in template mode). */

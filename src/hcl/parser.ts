@@ -270,14 +270,6 @@ export class Parser {
   }
 }
 
-/**
- * A right-sized copy of an array built by push (V8 grows a pushed array to 17 slots; the
- * tree keeps many small arrays, so this halves their memory).
- */
-export function compact<A>(a: A[]): A[] {
-  return a.length === 0 ? a : a.slice();
-}
-
 /** The matching bracket of a bracket-like token, or EOF (hclsyntax's TokenNil) for others. */
 export function opposite(ty: T): T {
   switch (ty) {
