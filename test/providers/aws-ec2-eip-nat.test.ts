@@ -139,6 +139,36 @@ describe('aws_nat_gateway', () => {
     await w.h.destroy(N, state);
   });
 
+  it('adds and removes secondary addresses in place (Elastic IPs on a public gateway, private IPs on a private one)', async () => {
+    const [e1, e2] = [js(await w.h.create(E, { domain: 'vpc' })), js(await w.h.create(E, { domain: 'vpc' }))];
+    const cfg = { allocation_id: e1.id, subnet_id: w.subnetId, secondary_allocation_ids: [] as unknown[] };
+    const state = await w.h.create(N, cfg);
+    const more = { ...cfg, secondary_allocation_ids: [e2.id] };
+    const plan = await w.h.plan(N, state, more);
+    expect(plan.requiresReplace).toEqual([]);
+    // What AWS will report for the secondary private IPs is only known after the change.
+    expect(js(plan.plannedState).secondary_private_ip_address_count).toBeUndefined();
+    const after = await w.h.apply(N, state, plan.plannedState, more);
+    expect(js(after)).toMatchObject({ secondary_allocation_ids: [e2.id], secondary_private_ip_address_count: 1 });
+    expect((await address(e2.id as string))?.AssociationId).toMatch(/^eipassoc-/);
+    await expectNoChange(w.h, N, after, more);
+    const back = await w.h.apply(N, after, (await w.h.plan(N, after, cfg)).plannedState, cfg);
+    expect(js(back).secondary_allocation_ids).toEqual([]);
+    expect((await address(e2.id as string))?.AssociationId).toBeUndefined();
+    await w.h.destroy(N, back);
+
+    const pcfg = { connectivity_type: 'private', subnet_id: w.subnetId, secondary_private_ip_addresses: ['10.80.1.200'] };
+    const priv = await w.h.create(N, pcfg);
+    expect(js(priv)).toMatchObject({ secondary_private_ip_addresses: ['10.80.1.200'], secondary_private_ip_address_count: 1 });
+    await expectNoChange(w.h, N, priv, pcfg);
+    const two = { ...pcfg, secondary_private_ip_addresses: ['10.80.1.201'] };
+    const p2 = await w.h.plan(N, priv, two);
+    expect(p2.requiresReplace).toEqual([]);
+    const moved = await w.h.apply(N, priv, p2.plannedState, two);
+    expect(js(moved).secondary_private_ip_addresses).toEqual(['10.80.1.201']);
+    await w.h.destroy(N, moved);
+  });
+
   it('checks the connectivity type as hashicorp does and reports AWS errors', async () => {
     const bad = await w.h.plan(N, null, { connectivity_type: 'private', allocation_id: 'eipalloc-1', subnet_id: w.subnetId });
     expect(bad.diagnostics.map((d) => d.summary)).toContain('allocation_id is not supported with connectivity_type = "private"');

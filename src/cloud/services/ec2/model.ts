@@ -242,6 +242,14 @@ export interface EipDoc {
   tags: Tag[];
 }
 
+/** A secondary address of a NAT gateway. */
+export interface NatAddressDoc {
+  allocationId?: string;
+  publicIp?: string;
+  privateIp: string;
+  associationId?: string;
+}
+
 export interface NatDoc {
   natGatewayId: string;
   subnetId: string;
@@ -255,6 +263,8 @@ export interface NatDoc {
   privateIp: string;
   networkInterfaceId: string;
   eipAssociationId?: string;
+  /** Secondary addresses (an Elastic IP each on a public gateway, private IPs only on a private one). */
+  secondary?: NatAddressDoc[];
   /** Why a gateway failed (AWS's failureCode / failureMessage). */
   failureCode?: string;
   failureMessage?: string;

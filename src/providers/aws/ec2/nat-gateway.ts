@@ -4,11 +4,12 @@
  * a public gateway (secondary_allocation_ids) change in place.
  */
 import {
-  AssociateNatGatewayAddressCommand, CreateNatGatewayCommand, DeleteNatGatewayCommand, DescribeNatGatewaysCommand,
-  DisassociateNatGatewayAddressCommand, type NatGateway,
+  AssignPrivateNatGatewayAddressCommand, AssociateNatGatewayAddressCommand, CreateNatGatewayCommand, DeleteNatGatewayCommand, DescribeNatGatewaysCommand,
+  DisassociateNatGatewayAddressCommand, UnassignPrivateNatGatewayAddressCommand, type NatGateway,
 } from '@aws-sdk/client-ec2';
 import { randomUUID } from 'node:crypto';
-import type { Value } from '../../../lang/value.js';
+import * as T from '../../../lang/types.js';
+import { rawEquals, unknownVal, type Value } from '../../../lang/value.js';
 import { attr, num, str, toJS, withAttrs } from '../../sdk/obj.js';
 import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
@@ -29,7 +30,21 @@ function setOf(v: Value, name: string): string[] {
 export const awsNatGateway: ResourceDef<AwsMeta> = {
   schema: natGatewaySchema,
 
-  customizePlan: (ctx, p) => planTagsAll(ctx.meta, p),
+  customizePlan(ctx, p) {
+    const out = planTagsAll(ctx.meta, p);
+    if (!p.prior || p.requiresReplace.length) return out;
+    // Secondary addresses changing in place change what AWS reports for the computed ones.
+    const changed = (name: string) => {
+      const a = attr(out.planned, name), b = attr(p.prior!, name);
+      return !a.isKnown || !rawEquals(a, b);
+    };
+    const unknown: Record<string, Value> = {};
+    if (changed('secondary_allocation_ids') || changed('secondary_private_ip_addresses')) {
+      unknown.secondary_private_ip_address_count = unknownVal(T.Number);
+      if (attr(p.config, 'secondary_private_ip_addresses').isNull) unknown.secondary_private_ip_addresses = unknownVal(T.Set(T.String));
+    }
+    return Object.keys(unknown).length ? { ...out, planned: withAttrs(out.planned, unknown) } : out;
+  },
 
   async create(ctx, planned) {
     const secondaryIps = setOf(planned, 'secondary_private_ip_addresses');
@@ -70,6 +85,16 @@ export const awsNatGateway: ResourceDef<AwsMeta> = {
         const g = await findNatGateway(ctx.meta, id);
         const assocs = (g?.NatGatewayAddresses ?? []).filter((x) => del.includes(x.AllocationId ?? '')).map((x) => x.AssociationId!);
         await awsCall(`disassociating EC2 NAT Gateway (${id}) allocation IDs`, () => ec2.send(new DisassociateNatGatewayAddressCommand({ NatGatewayId: id, AssociationIds: assocs })));
+      }
+    }
+    if (str(planned, 'connectivity_type') === 'private' && attr(planned, 'secondary_private_ip_addresses').isKnown) {
+      const before = setOf(prior, 'secondary_private_ip_addresses'), after = setOf(planned, 'secondary_private_ip_addresses');
+      const add = after.filter((x) => !before.includes(x)), del = before.filter((x) => !after.includes(x));
+      if (add.length) {
+        await awsCall(`assigning EC2 NAT Gateway (${id}) private IP addresses`, () => ec2.send(new AssignPrivateNatGatewayAddressCommand({ NatGatewayId: id, PrivateIpAddresses: add })));
+      }
+      if (del.length) {
+        await awsCall(`unassigning EC2 NAT Gateway (${id}) private IP addresses`, () => ec2.send(new UnassignPrivateNatGatewayAddressCommand({ NatGatewayId: id, PrivateIpAddresses: del })));
       }
     }
     await updateEc2Tags(ctx.meta, id, tagMap(prior, 'tags_all'), tagMap(planned, 'tags_all'));
