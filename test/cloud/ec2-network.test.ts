@@ -341,6 +341,32 @@ describe('Elastic IPs and NAT gateways', () => {
     await expectAwsError(ec2.send(new E.DescribeNatGatewaysCommand({ NatGatewayIds: ['nat-0123456789abcdef0'] })), 'NatGatewayNotFound', 'NAT gateway nat-0123456789abcdef0 was not found');
     await expectAwsError(ec2.send(new E.DisassociateAddressCommand({ AssociationId: 'eipassoc-0123456789abcdef0' })), 'InvalidAssociationID.NotFound');
   });
+  it('adds and removes secondary addresses of public and private NAT gateways', async () => {
+    const vpc = await newVpc('10.42.0.0/16');
+    const subnet = (await ec2.send(new E.CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.42.0.0/24' }))).Subnet!.SubnetId!;
+    const igw = (await ec2.send(new E.CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
+    await ec2.send(new E.AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
+    const [a, b] = [await ec2.send(new E.AllocateAddressCommand({ Domain: 'vpc' })), await ec2.send(new E.AllocateAddressCommand({ Domain: 'vpc' }))];
+    const nat = (await ec2.send(new E.CreateNatGatewayCommand({ SubnetId: subnet, AllocationId: a.AllocationId }))).NatGateway!.NatGatewayId!;
+    await ec2.send(new E.DescribeNatGatewaysCommand({ NatGatewayIds: [nat] }));
+    const added = await ec2.send(new E.AssociateNatGatewayAddressCommand({ NatGatewayId: nat, AllocationIds: [b.AllocationId!] }));
+    expect(added.NatGatewayAddresses![0]).toMatchObject({ AllocationId: b.AllocationId, PublicIp: b.PublicIp, IsPrimary: false, Status: 'associating' });
+    const d = (await ec2.send(new E.DescribeNatGatewaysCommand({ NatGatewayIds: [nat] }))).NatGateways![0]!;
+    expect(d.NatGatewayAddresses!.map((x) => [x.AllocationId, x.IsPrimary])).toEqual([[a.AllocationId, true], [b.AllocationId, false]]);
+    await expectAwsError(ec2.send(new E.ReleaseAddressCommand({ AllocationId: b.AllocationId })), 'InvalidIPAddress.InUse');
+    await ec2.send(new E.DisassociateNatGatewayAddressCommand({ NatGatewayId: nat, AssociationIds: [added.NatGatewayAddresses![0]!.AssociationId!] }));
+    expect((await ec2.send(new E.DescribeNatGatewaysCommand({ NatGatewayIds: [nat] }))).NatGateways![0]!.NatGatewayAddresses).toHaveLength(1);
+    await ec2.send(new E.ReleaseAddressCommand({ AllocationId: b.AllocationId }));
+
+    const priv = (await ec2.send(new E.CreateNatGatewayCommand({ SubnetId: subnet, ConnectivityType: 'private', SecondaryPrivateIpAddressCount: 2 }))).NatGateway!.NatGatewayId!;
+    const pd = (await ec2.send(new E.DescribeNatGatewaysCommand({ NatGatewayIds: [priv] }))).NatGateways![0]!;
+    expect(pd.NatGatewayAddresses).toHaveLength(3);
+    await ec2.send(new E.AssignPrivateNatGatewayAddressCommand({ NatGatewayId: priv, PrivateIpAddresses: ['10.42.0.100'] }));
+    await ec2.send(new E.UnassignPrivateNatGatewayAddressCommand({ NatGatewayId: priv, PrivateIpAddresses: ['10.42.0.100'] }));
+    await expectAwsError(ec2.send(new E.AssignPrivateNatGatewayAddressCommand({ NatGatewayId: nat, PrivateIpAddresses: ['10.42.0.101'] })), 'InvalidParameterValue');
+    expect((await ec2.send(new E.DescribeNatGatewaysCommand({ NatGatewayIds: [priv] }))).NatGateways![0]!.NatGatewayAddresses).toHaveLength(3);
+  });
+
   it('fails a public NAT gateway in a VPC with no internet gateway and gives its address back', async () => {
     const vpc = await newVpc('10.41.0.0/16');
     const subnet = (await ec2.send(new E.CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.41.0.0/24' }))).Subnet!.SubnetId!;
