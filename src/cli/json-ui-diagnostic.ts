@@ -5,6 +5,10 @@
  */
 import type { Diagnostic, Range } from '../hcl/diagnostic.js';
 import { contextString } from '../hcl/diagnostic-context.js';
+import { builtinFunctions } from '../lang/functions/index.js';
+import type { FunctionDef } from '../lang/functions/function.js';
+import { typeToJSONValue } from '../state/values-json.js';
+import { unknownVal } from '../lang/value.js';
 
 /** A position as Terraform's JSON writes it. */
 export interface JsonPos { line: number; column: number; byte: number }
@@ -23,7 +27,38 @@ export interface JsonDiagnostic {
     highlight_start_offset: number;
     highlight_end_offset: number;
     values: { traversal: string; statement: string }[];
-    function_call?: { called_as: string };
+    function_call?: { called_as: string; signature?: JsonFunctionSignature };
+  };
+}
+
+/** Terraform's description of a function's signature (views/json Function). */
+export interface JsonFunctionSignature {
+  name: string;
+  params: { name: string; type: unknown }[];
+  variadic_param?: { name: string; type: unknown };
+  return_type: unknown;
+}
+
+let functions: ReadonlyMap<string, FunctionDef> | undefined;
+
+/** The signature of a built-in function; its return type is found by type-checking with the parameter types. */
+export function functionSignature(calledAs: string): JsonFunctionSignature | undefined {
+  const ns = calledAs.lastIndexOf('::');
+  const base = ns >= 0 ? calledAs.slice(ns + 2) : calledAs;
+  functions ??= builtinFunctions();
+  const f = functions.get(calledAs) ?? functions.get(base);
+  if (!f) return undefined;
+  const params = [...f.params, ...(f.varParam ? [f.varParam] : [])];
+  let ret: unknown = 'dynamic';
+  // cty answers "dynamic" without asking the function when a parameter of any type does not accept one.
+  if (!params.some((p) => p.type.kind === 'dynamic' && !p.allowDynamicType)) {
+    try { ret = typeToJSONValue(f.returnType(params.map((p) => unknownVal(p.type)))); } catch { ret = 'dynamic'; }
+  }
+  return {
+    name: base,
+    params: f.params.map((p) => ({ name: p.name, type: typeToJSONValue(p.type) })),
+    ...(f.varParam ? { variadic_param: { name: f.varParam.name, type: typeToJSONValue(f.varParam.type) } } : {}),
+    return_type: ret,
   };
 }
 
@@ -77,7 +112,12 @@ export function jsonDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, strin
     highlight_start_offset: clamp(start),
     highlight_end_offset: clamp(start + (hl.end.byte - hl.start.byte)),
     values: [...(extra.values ?? [])].sort((a, b) => (a.traversal < b.traversal ? -1 : a.traversal > b.traversal ? 1 : 0)).map((v) => ({ traversal: v.traversal, statement: v.statement })),
-    ...(extra.functionCall?.calledAs ? { function_call: { called_as: extra.functionCall.calledAs } } : {}),
+    ...(extra.functionCall?.calledAs ? { function_call: functionCallJSON(extra.functionCall.calledAs) } : {}),
   };
   return out;
+}
+
+function functionCallJSON(calledAs: string): { called_as: string; signature?: JsonFunctionSignature } {
+  const signature = functionSignature(calledAs);
+  return signature ? { called_as: calledAs, signature } : { called_as: calledAs };
 }

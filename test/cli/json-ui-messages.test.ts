@@ -195,4 +195,16 @@ describe('jsonDiagnostic', () => {
       .toEqual({ severity: 'error', summary: 's', detail: '', range: { filename: 'other.tf', start: at(1, 1, 0), end: at(1, 2, 1) } });
     expect(jsonDiagnostic({ severity: 'warning', summary: 's', detail: 'd' }, sources)).toEqual({ severity: 'warning', summary: 's', detail: 'd' });
   });
+
+  it('describes the called function as Terraform does: parameters, variadic parameter and return type', () => {
+    const d = jsonDiagnostic({
+      severity: 'error', summary: 'Too many function arguments', subject: { filename: 'main.tf', start: at(3, 9, 54), end: at(3, 17, 62) },
+      extra: { functionCall: { calledAs: 'upper' } },
+    }, sources);
+    expect(d.snippet!.function_call).toEqual({ called_as: 'upper', signature: { name: 'upper', params: [{ name: 'str', type: 'string' }], return_type: 'string' } });
+    const j = jsonDiagnostic({ severity: 'error', summary: 's', subject: { filename: 'main.tf', start: at(3, 9, 54), end: at(3, 17, 62) }, extra: { functionCall: { calledAs: 'join' } } }, sources);
+    expect(j.snippet!.function_call!.signature).toEqual({
+      name: 'join', params: [{ name: 'separator', type: 'string' }], variadic_param: { name: 'lists', type: ['list', 'string'] }, return_type: 'string',
+    });
+  });
 });
