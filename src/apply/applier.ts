@@ -15,7 +15,7 @@ import { impliedType } from '../providers/schema.js';
 import { decodeAttributes, encodeAttributes, type State, type StateSync, type ResourceInstanceObject } from '../state/index.js';
 import { buildGraph, keys, type EngineNode } from '../plan/graph-build.js';
 import { ProviderResolver } from '../plan/provider-resolve.js';
-import { providerDiags, type ProviderManager } from '../plan/provider-manager.js';
+import { providerDiags, resourceDiags, type ProviderManager } from '../plan/provider-manager.js';
 import { evaluateConfig } from '../plan/plan-instance.js';
 import { markSchemaSensitive, proposedNew, restoreMarks, stripMarks } from '../plan/objchange.js';
 import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
@@ -117,7 +117,7 @@ class Applier extends Walker {
       if (change.action === 'read') {
         this.event({ kind: 'start', addr: change.addr, action: 'read' });
         const r = await provider.readDataSource({ typeName: res.type, config });
-        const rd = providerDiags(r.diagnostics, res.declRange, `Error reading ${change.addr}.`);
+        const rd = resourceDiags(r.diagnostics, res.config, `Error reading ${change.addr}.`);
         // A check's scoped data source never fails the apply: its problems are warnings.
         diags.push(...(change.actionReason === 'read_because_check_nested' ? rd.map(asCheckWarning) : rd));
         if (r.diagnostics.some((d) => d.severity === 'error')) { this.event({ kind: 'failed', addr: change.addr, action: 'read', elapsedMs: Date.now() - started }); return; }
@@ -137,7 +137,7 @@ class Applier extends Walker {
         prior = null;
       }
       const pr = await provider.planResourceChange({ typeName: res.type, priorState: prior ?? nullVal(type), proposedNewState: proposedNew(schema.block, prior, config), config });
-      diags.push(...providerDiags(pr.diagnostics, res.declRange, `Error planning ${change.addr}.`));
+      diags.push(...resourceDiags(pr.diagnostics, res.config, `Error planning ${change.addr}.`));
       if (pr.diagnostics.some((d) => d.severity === 'error')) return;
       this.event({ kind: 'start', addr: change.addr, action: change.action, ...(prior ? { id: idOf(prior) } : {}) });
       const r = await this.counted(() => provider.applyResourceChange({
@@ -147,7 +147,7 @@ class Applier extends Walker {
       const failed = r.diagnostics.some((d) => d.severity === 'error');
       if (failed) {
         // Terraform names the instance in a "with ADDR," line above the source (JSON: "address").
-        diags.push(...providerDiags(r.diagnostics, res.declRange, undefined).map((d) => ({ ...d, extra: { ...d.extra, address: change.addr } })));
+        diags.push(...resourceDiags(r.diagnostics, res.config).map((d) => ({ ...d, extra: { ...d.extra, address: change.addr } })));
         this.event({ kind: 'failed', addr: change.addr, action: change.action, elapsedMs: Date.now() - started });
         // A create that left a partial object behind is recorded tainted; otherwise the prior object stays.
         if (creating && !r.newState.isNull && isWhollyKnown(r.newState)) {
