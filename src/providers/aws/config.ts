@@ -47,6 +47,13 @@ export interface AwsMeta {
   ecr(): ECRClient;
   /** The endpoint a service talks to (undefined: the SDK's own AWS endpoint). */
   endpoint(service: ServiceName): string | undefined;
+  /**
+   * Answers that cannot change while one command runs (an instance type's description, a
+   * VPC's default flag), fetched once per key and shared by every resource that asks.
+   */
+  once<T>(key: string, fetch: () => Promise<T>): Promise<T>;
+  /** One object per key for the provider's lifetime (e.g. an IdBatcher per kind of lookup). */
+  shared<T>(key: string, make: () => T): T;
   destroy(): void;
 }
 
@@ -141,6 +148,8 @@ export async function configureAws(config: Value, env: NodeJS.ProcessEnv = proce
   }
   const common = { region: s.region, credentials, maxAttempts: s.maxAttempts, retryMode: 'standard' as const };
   const made = new Map<ServiceName, { destroy(): void }>();
+  const memo = new Map<string, Promise<unknown>>();
+  const objects = new Map<string, unknown>();
   function client<C extends { destroy(): void }>(svc: ServiceName, make: (o: typeof common & { endpoint?: string }) => C): () => C {
     return () => {
       let c = made.get(svc) as C | undefined;
@@ -163,6 +172,21 @@ export async function configureAws(config: Value, env: NodeJS.ProcessEnv = proce
     sns: client('sns', (o) => new SNSClient(o)),
     ecr: client('ecr', (o) => new ECRClient(o)),
     endpoint: (svc) => s.endpoints[svc],
+    shared<T>(key: string, make: () => T): T {
+      let v = objects.get(key) as T | undefined;
+      if (v === undefined) { v = make(); objects.set(key, v); }
+      return v;
+    },
+    once<T>(key: string, fetch: () => Promise<T>): Promise<T> {
+      let p = memo.get(key) as Promise<T> | undefined;
+      if (!p) {
+        p = fetch();
+        memo.set(key, p);
+        // A failure is not remembered: the next caller asks again.
+        p.catch(() => { if (memo.get(key) === p) memo.delete(key); });
+      }
+      return p;
+    },
     destroy: () => { for (const c of made.values()) c.destroy(); made.clear(); },
   };
   const skipValidation = bool(config, 'skip_credentials_validation') ?? false;

@@ -15,6 +15,7 @@ import { attr, bool, toJS, withAttrs } from '../../sdk/obj.js';
 import type { AwsMeta } from '../config.js';
 import { awsCall, isAwsCode } from '../errors.js';
 import { tagsForState } from '../tags.js';
+import { IdBatcher } from '../batch.js';
 import { instanceSchema } from './schemas.js';
 import { userDataHash } from './user-data.js';
 
@@ -22,14 +23,24 @@ type Js = Record<string, unknown>;
 
 /** The instance `id` as DescribeInstances reports it, or undefined when gone (or terminated). */
 export async function findInstance(meta: AwsMeta, id: string): Promise<Instance | undefined> {
-  try {
-    const out = await meta.ec2().send(new DescribeInstancesCommand({ InstanceIds: [id] }));
-    const i = out.Reservations?.[0]?.Instances?.[0];
-    return i && i.State?.Name !== 'terminated' ? i : undefined;
-  } catch (e) {
-    if (isAwsCode(e, 'InvalidInstanceID.NotFound')) return undefined;
-    return awsCall(`reading EC2 Instance (${id})`, () => Promise.reject(e));
-  }
+  const i = await meta.shared('ec2 DescribeInstances', () => new IdBatcher<Instance>(
+    async (ids) => {
+      const out = await meta.ec2().send(new DescribeInstancesCommand({ InstanceIds: ids }));
+      const got = new Map<string, Instance>();
+      for (const r of out.Reservations ?? []) for (const x of r.Instances ?? []) if (x.InstanceId) got.set(x.InstanceId, x);
+      return got;
+    },
+    async (one) => {
+      try {
+        const out = await meta.ec2().send(new DescribeInstancesCommand({ InstanceIds: [one] }));
+        return out.Reservations?.[0]?.Instances?.[0];
+      } catch (e) {
+        if (isAwsCode(e, 'InvalidInstanceID.NotFound')) return undefined;
+        return awsCall(`reading EC2 Instance (${one})`, () => Promise.reject(e));
+      }
+    },
+  )).get(id);
+  return i && i.State?.Name !== 'terminated' ? i : undefined;
 }
 
 function tagMapOf(tags: Tag[] | undefined): Record<string, string> {
@@ -96,8 +107,8 @@ export async function readInstance(meta: AwsMeta, id: string, prior: Value): Pro
   const primary = i.NetworkInterfaces?.find((n) => n.Attachment?.DeviceIndex === 0);
   const volumeIds = (i.BlockDeviceMappings ?? []).map((b) => b.Ebs?.VolumeId).filter((v): v is string => !!v);
   const [typeInfo, vpcs, vols, shutdown, stop, term, ud] = await Promise.all([
-    awsCall(`reading EC2 Instance Type (${type})`, () => ec2.send(new DescribeInstanceTypesCommand({ InstanceTypes: [type as never] }))),
-    i.VpcId ? awsCall(`reading EC2 Instance (${id}): reading VPC (${i.VpcId})`, () => ec2.send(new DescribeVpcsCommand({ VpcIds: [i.VpcId!] }))).catch(() => undefined) : undefined,
+    meta.once(`instance-type ${type}`, () => awsCall(`reading EC2 Instance Type (${type})`, () => ec2.send(new DescribeInstanceTypesCommand({ InstanceTypes: [type as never] })))),
+    i.VpcId ? meta.once(`vpc ${i.VpcId}`, () => awsCall(`reading EC2 Instance (${id}): reading VPC (${i.VpcId})`, () => ec2.send(new DescribeVpcsCommand({ VpcIds: [i.VpcId!] })))).catch(() => undefined) : undefined,
     volumeIds.length ? awsCall(`reading EC2 Instance (${id}): reading block devices`, () => ec2.send(new DescribeVolumesCommand({ VolumeIds: volumeIds }))) : undefined,
     instanceAttribute(meta, id, 'instanceInitiatedShutdownBehavior'),
     instanceAttribute(meta, id, 'disableApiStop'),
