@@ -26,6 +26,7 @@ import { ENDPOINT_SERVICES, type ServiceName } from './provider-schema.js';
 import { attr, bool, num, str, toJS } from '../sdk/obj.js';
 import { ProviderError } from '../sdk/resource.js';
 import { awsFailure } from './errors.js';
+import { assumeRoles } from './assume-role.js';
 
 /** What every aws resource function receives as `meta`. */
 export interface AwsMeta {
@@ -128,7 +129,8 @@ function firstBlock(config: Value, name: string): Value | undefined {
 const NO_CREDENTIALS_HINT =
   'No credentials were found in the provider block, the environment (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, AWS_PROFILE), ' +
   'the shared credentials and config files, or the instance metadata. Configure AWS credentials as for the AWS CLI, or use ' +
-  "terrane's built-in cloud instead: run `terrane cloud start` and set TERRANE_CLOUD_ENDPOINT to the URL it prints.";
+  "terrane's built-in cloud instead: add -local to the command (or set TERRANE_CLOUD=local), or run " +
+  '`terrane cloud start` and set TERRANE_CLOUD_ENDPOINT to the URL it prints.';
 
 /** Builds the clients and, unless skipped, checks the credentials with sts GetCallerIdentity. */
 export async function configureAws(config: Value, env: NodeJS.ProcessEnv = process.env): Promise<AwsMeta> {
@@ -146,6 +148,7 @@ export async function configureAws(config: Value, env: NodeJS.ProcessEnv = proce
     }
     credentials = provider;
   }
+  credentials = assumeRoles(config, credentials, s.region, s.endpoints.sts);
   const common = { region: s.region, credentials, maxAttempts: s.maxAttempts, retryMode: 'standard' as const };
   const made = new Map<ServiceName, { destroy(): void }>();
   const memo = new Map<string, Promise<unknown>>();

@@ -28,6 +28,23 @@ export const providerBlock: BlockSchema = {
     forbidden_account_ids: { type: T.Set(T.String), optional: true },
   },
   blockTypes: {
+    assume_role: {
+      nesting: 'list',
+      block: {
+        attributes: {
+          role_arn: { type: T.String, optional: true, description: 'Amazon Resource Name (ARN) of an IAM Role to assume prior to making API calls.' },
+          session_name: { type: T.String, optional: true, description: 'An identifier for the assumed role session.' },
+          external_id: { type: T.String, optional: true, description: 'A unique identifier that might be required when you assume a role in another account.' },
+          duration: { type: T.String, optional: true, description: 'The duration, between 15 minutes and 12 hours, of the role session.' },
+          policy: { type: T.String, optional: true, description: 'IAM Policy JSON further restricting the permissions of the assumed role.' },
+          policy_arns: { type: T.Set(T.String), optional: true, description: 'ARNs of IAM Policies further restricting the permissions of the assumed role.' },
+          source_identity: { type: T.String, optional: true, description: 'Source identity specified by the principal assuming the role.' },
+          tags: { type: T.Map(T.String), optional: true, description: 'Assume role session tags.' },
+          transitive_tag_keys: { type: T.Set(T.String), optional: true, description: 'Assume role session tag keys to pass to any subsequent sessions.' },
+        },
+        blockTypes: {},
+      },
+    },
     default_tags: {
       nesting: 'list', maxItems: 1,
       block: { attributes: { tags: { type: T.Map(T.String), optional: true } }, blockTypes: {} },
