@@ -5,7 +5,8 @@
  * them all alive in the tree) was most of the parser's memory and garbage-collector time.
  *
  * The rules match the scanner's: only `\n` ends a line (a `\r` before it belongs to the
- * line it ends), a column counts code points (a surrogate pair is one column), bytes are
+ * line it ends), a column counts grapheme clusters (as HCL does: `e` with a combining accent
+ * or an emoji with modifiers is one column), bytes are
  * UTF-8 (a lone surrogate counts three), and a leading byte order mark is three bytes and
  * no column.
  */
@@ -111,9 +112,12 @@ export class SourceIndex {
       byte += 3;
       i = 1;
     }
+    const from = i;
+    let wide = false;
     for (; i < off; i++) {
       const c = src.charCodeAt(i);
       col++;
+      if (c >= 0x300) wide = true;
       if (c < 0x80) byte += 1;
       else if (c < 0x800) byte += 2;
       else if (c >= 0xd800 && c <= 0xdbff && i + 1 < off && isLow(src.charCodeAt(i + 1))) {
@@ -121,6 +125,9 @@ export class SourceIndex {
         i++;
       } else byte += 3;
     }
+    // HCL counts columns in grapheme clusters: "e" + a combining accent, or an emoji with
+    // modifiers, is one column. Only text with such characters needs the segmenter.
+    if (wide) col = (k === 0 ? this.col0 : 1) + graphemes(src.slice(from, off));
     return { line, column: col, byte };
   }
 
@@ -133,4 +140,14 @@ export class SourceIndex {
 
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The number of grapheme clusters in `text`. */
+function graphemes(text: string): number {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  let n = 0;
+  for (const _ of segmenter.segment(text)) n++;
+  return n;
 }
