@@ -84,7 +84,8 @@ describe('aws_security_group', () => {
   });
 
   it('removes the default egress rule when no egress is configured, and generates a name', async () => {
-    const cfg = { vpc_id: w.vpcId, ingress: [], egress: [] };
+    // No ingress or egress written at all (null): the rules are computed.
+    const cfg = { vpc_id: w.vpcId, ingress: null, egress: null };
     const plan = await w.h.plan(T, null, cfg);
     expect(plan.plannedState.attrs.get('egress')!.isKnown).toBe(false);
     const state = await w.h.apply(T, null, plan.plannedState, cfg);
@@ -158,7 +159,7 @@ describe('aws_security_group', () => {
     await expectNoChange(updated, next);
 
     // No ingress blocks at all: the rules are computed, kept as they are (hashicorp's behaviour).
-    const none = { ...next, ingress: [] };
+    const none = { ...next, ingress: null };
     const keep = await w.h.plan(T, updated, none);
     expect(rawEquals(keep.plannedState.attrs.get('ingress')!, updated.attrs.get('ingress')!)).toBe(true);
     await w.h.destroy(T, updated);

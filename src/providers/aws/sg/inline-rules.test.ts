@@ -114,8 +114,10 @@ describe('planning inline rules', () => {
 
   it('treats no rule blocks as computed: prior on update, unknown on create', () => {
     const prior = fromJS({ id: 'sg-1', ingress: [{ from_port: 1, to_port: 1, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'], description: '', ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false }], egress: [] }, type);
-    const config = fromJS({ ingress: [], egress: null }, type);
+    const config = fromJS({ ingress: null, egress: null }, type);
     expect(configuredRules(config, 'ingress')).toBeUndefined();
+    // `ingress = []` written as an argument removes every rule.
+    expect(toJS(configuredRules(fromJS({ ingress: [], egress: null }, type), 'ingress')!)).toEqual([]);
     const updated = planInlineRules(prior, prior, config);
     expect(toJS(updated.attrs.get('ingress')!)).toEqual(toJS(prior.attrs.get('ingress')!));
     const created = planInlineRules(fromJS({}, type), null, config);

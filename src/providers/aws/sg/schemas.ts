@@ -2,16 +2,16 @@
  * Schemas of the security group types, as hashicorp/aws 5.x defines them (ForceNew and
  * defaults from the provider's Go source). No AWS SDK import: schemas load eagerly.
  *
- * aws_security_group's `ingress` / `egress` are, in hashicorp's schema, optional+computed
- * set-of-object attributes written with block syntax (Terraform's attributes-as-blocks).
- * terrane's body decoder has no attributes-as-blocks mode, so they are declared here as
- * set-nested blocks: the state shape (a set of objects) is the same, and the plan
- * customisation (security-group-plan.ts) gives them hashicorp's "computed when absent"
- * meaning. `ingress = []` (attribute syntax) is therefore not accepted yet.
+ * aws_security_group's `ingress` / `egress` are, as in hashicorp's schema, optional+computed
+ * set-of-object attributes, usually written with block syntax (Terraform's
+ * attributes-as-blocks, which terrane's body decoder supports); `ingress = []` removes every
+ * rule. The plan customisation (security-group-plan.ts) gives them hashicorp's "computed
+ * when absent" meaning.
  */
 import * as T from '../../../lang/types.js';
 import { boolVal, stringVal } from '../../../lang/value.js';
 import type { Schema } from '../../protocol.js';
+import { impliedType } from '../../schema.js';
 import { a, block, nested, schema, timeoutsBlock } from '../schema-dsl.js';
 import { tagsAttributes } from '../tags-schema.js';
 
@@ -45,10 +45,10 @@ export const securityGroupSchema: Schema = schema(1, block(
     ...tagsAttributes,
     // hashicorp's SDK resources declare tags_all optional as well as computed.
     tags_all: a(T.Map(S), 'oc'),
+    egress: a(T.Set(impliedType(inlineRuleBlock)), 'oc'),
+    ingress: a(T.Set(impliedType(inlineRuleBlock)), 'oc'),
   },
   {
-    egress: nested('set', inlineRuleBlock),
-    ingress: nested('set', inlineRuleBlock),
     timeouts: timeoutsBlock('create', 'delete'),
   },
 ));
