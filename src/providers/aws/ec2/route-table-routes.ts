@@ -4,7 +4,7 @@
  * the optional+computed set its meaning: routes not written keep what state has.
  */
 import * as T from '../../../lang/types.js';
-import { nullVal, objectValOfType, setVal, stringVal, unknownVal, type Value } from '../../../lang/value.js';
+import { nullVal, objectValOfType, setVal, emptySetVal, stringVal, unknownVal, type Value } from '../../../lang/value.js';
 import type { Route } from '@aws-sdk/client-ec2';
 import { impliedType } from '../../schema.js';
 import { attr, toJS, withAttrs } from '../../sdk/obj.js';
@@ -53,6 +53,7 @@ export function planRoutes(planned: Value, prior: Value | null, config: Value): 
   let out: Value;
   if (!c.isKnown) out = c;
   else if (!c.isNull && c.elems.length > 0) out = setVal(c.elems.map(normalize), routeType);
+  else if (!c.isNull) out = emptySetVal(routeType); // `route = []`: no routes besides the local one
   else {
     const p = prior ? attr(prior, 'route') : null;
     out = p && !p.isNull ? p : unknownVal(T.Set(routeType));

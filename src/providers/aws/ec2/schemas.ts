@@ -5,6 +5,7 @@
 import * as T from '../../../lang/types.js';
 import { boolVal, stringVal } from '../../../lang/value.js';
 import type { Schema } from '../../protocol.js';
+import { impliedType } from '../../schema.js';
 import { a, block, nested, schema, timeoutsBlock } from '../schema-dsl.js';
 import { tagsAttributes } from '../tags-schema.js';
 
@@ -107,9 +108,9 @@ export const routeTableRouteBlock = block({
 });
 
 /**
- * aws_route_table. hashicorp's `route` is an optional+computed set attribute written with
- * block syntax; terrane has no attributes-as-blocks mode, so it is a set-nested block here
- * (same state shape) and the plan customisation gives it the "computed when absent" meaning.
+ * aws_route_table. `route` is, as in hashicorp's schema, an optional+computed set-of-object
+ * argument usually written with block syntax (attributes-as-blocks); the plan customisation
+ * gives it the "computed when absent" meaning, and `route = []` removes every route.
  */
 export const routeTableSchema: Schema = schema(0, block(
   {
@@ -119,8 +120,9 @@ export const routeTableSchema: Schema = schema(0, block(
     propagating_vgws: a(T.Set(S), 'oc'),
     vpc_id: a(S, 'rf'),
     ...tagsAttributes,
+    route: a(T.Set(impliedType(routeTableRouteBlock)), 'oc'),
   },
-  { route: nested('set', routeTableRouteBlock), timeouts: timeoutsBlock('create', 'update', 'delete') },
+  { timeouts: timeoutsBlock('create', 'update', 'delete') },
 ));
 
 /** aws_route. */
