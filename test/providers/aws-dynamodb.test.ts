@@ -33,21 +33,11 @@ afterAll(async () => {
 
 const D = 'aws_dynamodb_table';
 
-async function noChange(state: Value | null, cfg: Record<string, unknown>): Promise<Value> {
-  const read = await h.read(D, state!);
-  expect(read).not.toBeNull();
-  const again = await h.plan(D, read, cfg);
-  expect(again.diagnostics).toEqual([]);
-  expect(again.requiresReplace).toEqual([]);
-  expect(js(again.plannedState)).toEqual(js(read));
-  return read!;
-}
-
 async function step(prior: Value, cfg: Record<string, unknown>): Promise<Value> {
   const pl = await h.plan(D, prior, cfg);
   expect(pl.diagnostics).toEqual([]);
   expect(pl.requiresReplace).toEqual([]);
-  return noChange(await h.apply(D, prior, pl.plannedState, cfg), cfg);
+  return h.expectNoChange(D, await h.apply(D, prior, pl.plannedState, cfg), cfg);
 }
 
 describe('aws_dynamodb_table', () => {
@@ -65,7 +55,7 @@ describe('aws_dynamodb_table', () => {
       deletion_protection_enabled: false, server_side_encryption: [], ttl: [{ attribute_name: '', enabled: false }],
       point_in_time_recovery: [{ enabled: false, recovery_period_in_days: 0 }], tags: null, tags_all: {},
     });
-    await noChange(s, cfg);
+    await h.expectNoChange(D, s, cfg);
   });
 
   it('updates capacity, billing, indexes, TTL, recovery, streams and tags in place', async () => {
@@ -73,7 +63,7 @@ describe('aws_dynamodb_table', () => {
       name: 'orders', hash_key: 'pk', range_key: 'sk', read_capacity: 2, write_capacity: 2,
       attribute: [{ name: 'pk', type: 'S' }, { name: 'sk', type: 'S' }],
     };
-    let s = await noChange(await h.create(D, base), base);
+    let s = await h.expectNoChange(D, await h.create(D, base), base);
 
     const withGsi = {
       ...base, read_capacity: 5,
@@ -130,7 +120,7 @@ describe('aws_dynamodb_table', () => {
       local_secondary_index: [{ name: 'by-kind', range_key: 'kind', projection_type: 'INCLUDE', non_key_attributes: ['payload'] }],
       global_secondary_index: [{ name: 'by-user', hash_key: 'user', range_key: 'at', projection_type: 'KEYS_ONLY' }],
     };
-    const s = await noChange(await h.create(D, cfg), cfg);
+    const s = await h.expectNoChange(D, await h.create(D, cfg), cfg);
     expect(js(s).local_secondary_index).toEqual([{ name: 'by-kind', range_key: 'kind', projection_type: 'INCLUDE', non_key_attributes: ['payload'] }]);
     expect(js(s).global_secondary_index).toEqual([{
       name: 'by-user', hash_key: 'user', range_key: 'at', projection_type: 'KEYS_ONLY', non_key_attributes: null,
@@ -142,7 +132,7 @@ describe('aws_dynamodb_table', () => {
 
   it('caps on-demand throughput and changes the cap in place', async () => {
     const cfg = { name: 'capped', hash_key: 'id', billing_mode: 'PAY_PER_REQUEST', attribute: [{ name: 'id', type: 'S' }], on_demand_throughput: [{ max_read_request_units: 100 }] };
-    const s = await noChange(await h.create(D, cfg), cfg);
+    const s = await h.expectNoChange(D, await h.create(D, cfg), cfg);
     expect(js(s).on_demand_throughput).toEqual([{ max_read_request_units: 100, max_write_request_units: -1 }]);
     const more = await step(s, { ...cfg, on_demand_throughput: [{ max_read_request_units: 200 }] });
     expect(js(more).on_demand_throughput).toEqual([{ max_read_request_units: 200, max_write_request_units: -1 }]);
@@ -154,7 +144,7 @@ describe('aws_dynamodb_table', () => {
       name: 'secure', hash_key: 'id', billing_mode: 'PAY_PER_REQUEST', attribute: [{ name: 'id', type: 'S' }],
       server_side_encryption: [{ enabled: true }], table_class: 'STANDARD_INFREQUENT_ACCESS',
     };
-    const s = await noChange(await h.create(D, cfg), cfg);
+    const s = await h.expectNoChange(D, await h.create(D, cfg), cfg);
     expect(js(s).server_side_encryption).toEqual([{ enabled: true, kms_key_arn: expect.stringMatching(/^arn:aws:kms:us-east-1:000000000000:key\//) }]);
     const pitr = await step(s, { ...cfg, point_in_time_recovery: [{ enabled: true, recovery_period_in_days: 7 }] });
     expect(js(pitr).point_in_time_recovery).toEqual([{ enabled: true, recovery_period_in_days: 7 }]);
@@ -171,7 +161,7 @@ describe('aws_dynamodb_table', () => {
     const imp = await h.importState(D, 'made-by-hand');
     expect(imp.diagnostics).toEqual([]);
     const cfg = { name: 'made-by-hand', hash_key: 'id', read_capacity: 3, write_capacity: 3, attribute: [{ name: 'id', type: 'N' }] };
-    const s = await noChange(imp.importedResources[0]!.state, cfg);
+    const s = await h.expectNoChange(D, imp.importedResources[0]!.state, cfg);
 
     await ddb.send(new UpdateTableCommand({ TableName: 'made-by-hand', ProvisionedThroughput: { ReadCapacityUnits: 9, WriteCapacityUnits: 3 } }));
     const drift = await h.read(D, s);

@@ -31,16 +31,6 @@ afterAll(async () => {
 const R = 'aws_ecr_repository';
 const L = 'aws_ecr_lifecycle_policy';
 
-async function noChange(type: string, state: Value | null, cfg: Record<string, unknown>): Promise<Value> {
-  const read = await h.read(type, state!);
-  expect(read).not.toBeNull();
-  const again = await h.plan(type, read, cfg);
-  expect(again.diagnostics).toEqual([]);
-  expect(again.requiresReplace).toEqual([]);
-  expect(js(again.plannedState)).toEqual(js(read));
-  return read!;
-}
-
 const exists = async (name: string) => {
   try {
     await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }));
@@ -60,12 +50,12 @@ describe('aws_ecr_repository', () => {
       image_scanning_configuration: [{ scan_on_push: false }], encryption_configuration: [{ encryption_type: 'AES256', kms_key: '' }],
       tags: { App: 'api' }, tags_all: { App: 'api' },
     });
-    await noChange(R, s, cfg);
+    await h.expectNoChange(R, s, cfg);
   });
 
   it('updates mutability and scanning in place, replaces on encryption or name, sees drift', async () => {
     const cfg = { name: 'web', image_scanning_configuration: [{ scan_on_push: true }] };
-    const s = await noChange(R, await h.create(R, cfg), cfg);
+    const s = await h.expectNoChange(R, await h.create(R, cfg), cfg);
     const cfg2 = { ...cfg, image_tag_mutability: 'IMMUTABLE', image_scanning_configuration: [{ scan_on_push: false }] };
     const upd = await h.plan(R, s, cfg2);
     expect(upd.requiresReplace).toEqual([]);
@@ -73,7 +63,7 @@ describe('aws_ecr_repository', () => {
     const got = (await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: ['web'] }))).repositories![0]!;
     expect(got.imageTagMutability).toBe('IMMUTABLE');
     expect(got.imageScanningConfiguration?.scanOnPush).toBe(false);
-    await noChange(R, after, cfg2);
+    await h.expectNoChange(R, after, cfg2);
 
     const kms = await h.plan(R, after, { ...cfg2, encryption_configuration: [{ encryption_type: 'KMS' }] });
     expect(kms.requiresReplace).toContainEqual([{ attr: 'encryption_configuration' }]);
@@ -92,7 +82,7 @@ describe('aws_ecr_repository', () => {
     expect(imp.diagnostics).toEqual([]);
     const state = imp.importedResources[0]!.state;
     const cfg = { name: 'legacy', image_tag_mutability: 'IMMUTABLE' };
-    await noChange(R, state, cfg);
+    await h.expectNoChange(R, state, cfg);
 
     const manifest = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.docker.distribution.manifest.v2+json', config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 1, digest: `sha256:${'a'.repeat(64)}` }, layers: [] });
     await ecr.send(new PutImageCommand({ repositoryName: 'legacy', imageManifest: manifest, imageTag: 'v1' }));
@@ -130,11 +120,11 @@ describe('aws_ecr_lifecycle_policy', () => {
     expect(js(s)).toMatchObject({ id: 'svc', repository: 'svc', registry_id: '000000000000', policy });
     const remote = (await ecr.send(new GetLifecyclePolicyCommand({ repositoryName: 'svc' }))).lifecyclePolicyText;
     expect(remote).not.toBe(policy);
-    await noChange(L, s, cfg);
+    await h.expectNoChange(L, s, cfg);
 
     const imp = await h.importState(L, 'svc');
     expect(imp.diagnostics).toEqual([]);
-    const imported = await noChange(L, imp.importedResources[0]!.state, { repository: 'svc', policy: remote });
+    const imported = await h.expectNoChange(L, imp.importedResources[0]!.state, { repository: 'svc', policy: remote });
 
     // The same rules in another order are no change; another rule forces a new policy.
     const reordered = JSON.stringify({ rules: [...JSON.parse(policy).rules].reverse() });

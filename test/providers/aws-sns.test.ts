@@ -38,16 +38,6 @@ afterAll(async () => {
 const T_ = 'aws_sns_topic';
 const S_ = 'aws_sns_topic_subscription';
 
-async function noChange(type: string, state: Value | null, cfg: Record<string, unknown>): Promise<Value> {
-  const read = await h.read(type, state!);
-  expect(read).not.toBeNull();
-  const again = await h.plan(type, read, cfg);
-  expect(again.diagnostics).toEqual([]);
-  expect(again.requiresReplace).toEqual([]);
-  expect(js(again.plannedState)).toEqual(js(read));
-  return read!;
-}
-
 describe('aws_sns_topic', () => {
   it('creates a topic whose state carries the default policy, and plans no change after', async () => {
     const cfg = { name: 'events', display_name: 'Events', tags: { Name: 'events' } };
@@ -60,7 +50,7 @@ describe('aws_sns_topic', () => {
     const policy = JSON.parse(s.policy as string);
     expect(policy.Statement[0].Resource).toBe(s.arn);
     expect(policy.Statement[0].Condition.StringEquals['AWS:SourceOwner']).toBe('000000000000');
-    await noChange(T_, await h.read(T_, await h.create(T_, { name: 'events-2' })), { name: 'events-2' });
+    await h.expectNoChange(T_, await h.read(T_, await h.create(T_, { name: 'events-2' })), { name: 'events-2' });
   });
 
   it('makes FIFO topics with .fifo names and generated names from a prefix', async () => {
@@ -78,7 +68,7 @@ describe('aws_sns_topic', () => {
     const state = await h.create(T_, cfg);
     expect(js(state).policy).toBe(policy);
     await sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'Policy', AttributeValue: JSON.stringify(JSON.parse(policy)).replace('["sns:Publish"]', '"sns:Publish"').replace('{"AWS":["*"]}', '{"AWS":"*"}') }));
-    const read = await noChange(T_, state, cfg);
+    const read = await h.expectNoChange(T_, state, cfg);
 
     const cfg2 = { ...cfg, display_name: 'Alerts!' };
     const upd = await h.plan(T_, read, cfg2);
@@ -86,7 +76,7 @@ describe('aws_sns_topic', () => {
     const after = await h.apply(T_, read, upd.plannedState, cfg2);
     const attrs = await sns.send(new GetTopicAttributesCommand({ TopicArn: arn }));
     expect(attrs.Attributes?.DisplayName).toBe('Alerts!');
-    await noChange(T_, after, cfg2);
+    await h.expectNoChange(T_, after, cfg2);
 
     expect((await h.plan(T_, after, { ...cfg2, name: 'alerts-2' })).requiresReplace).toContainEqual([{ attr: 'name' }]);
 
@@ -102,7 +92,7 @@ describe('aws_sns_topic', () => {
     expect(imp.diagnostics).toEqual([]);
     const state = imp.importedResources[0]!.state;
     expect(js(state)).toMatchObject({ name: 'by-hand', tags: null, tags_all: { Project: 'msg' } });
-    await noChange(T_, state, { name: 'by-hand' });
+    await h.expectNoChange(T_, state, { name: 'by-hand' });
     await h.destroy(T_, state);
     const left = await sns.send(new ListTopicsCommand({}));
     expect((left.Topics ?? []).map((t) => t.TopicArn)).not.toContain(made.TopicArn);
@@ -128,7 +118,7 @@ describe('aws_sns_topic_subscription', () => {
       raw_message_delivery: false, filter_policy: '{ "kind": ["order"] }', filter_policy_scope: 'MessageAttributes',
       confirmation_timeout_in_minutes: 1, endpoint_auto_confirms: false,
     });
-    const read = await noChange(S_, s, cfg);
+    const read = await h.expectNoChange(S_, s, cfg);
 
     const cfg2 = { ...cfg, raw_message_delivery: true };
     const upd = await h.plan(S_, read, cfg2);
@@ -146,7 +136,7 @@ describe('aws_sns_topic_subscription', () => {
 
     const imp = await h.importState(S_, sj.arn as string);
     expect(imp.diagnostics).toEqual([]);
-    await noChange(S_, imp.importedResources[0]!.state, cfg2);
+    await h.expectNoChange(S_, imp.importedResources[0]!.state, cfg2);
 
     expect((await h.plan(S_, after, { ...cfg2, protocol: 'email', endpoint: 'a@example.com' })).requiresReplace).toEqual(
       expect.arrayContaining([[{ attr: 'endpoint' }], [{ attr: 'protocol' }]]));

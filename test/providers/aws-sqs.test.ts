@@ -30,16 +30,6 @@ afterAll(async () => {
 const Q = 'aws_sqs_queue';
 const P = 'aws_sqs_queue_policy';
 
-async function noChange(type: string, state: Parameters<Harness['read']>[1], cfg: Record<string, unknown>) {
-  const read = await h.read(type, state);
-  expect(read).not.toBeNull();
-  const again = await h.plan(type, read, cfg);
-  expect(again.diagnostics).toEqual([]);
-  expect(again.requiresReplace).toEqual([]);
-  expect(js(again.plannedState)).toEqual(js(read));
-  return read!;
-}
-
 describe('aws_sqs_queue', () => {
   it('creates a queue with hashicorp defaults in state and plans no change after', async () => {
     const cfg = { name: 'orders', tags: { Team: 'shop' } };
@@ -53,7 +43,7 @@ describe('aws_sqs_queue', () => {
       kms_data_key_reuse_period_seconds: 300, policy: '', redrive_policy: '', redrive_allow_policy: '', kms_master_key_id: '',
       deduplication_scope: '', fifo_throughput_limit: '', tags: { Team: 'shop' }, tags_all: { Team: 'shop' },
     });
-    await noChange(Q, await h.create(Q, { name: 'orders-2' }), { name: 'orders-2' });
+    await h.expectNoChange(Q, await h.create(Q, { name: 'orders-2' }), { name: 'orders-2' });
   });
 
   it('makes FIFO names end in .fifo, generates names from a prefix, and rejects bad names at plan', async () => {
@@ -83,7 +73,7 @@ describe('aws_sqs_queue', () => {
     // AWS re-serialises what it stores; the next read must still keep the configured text.
     const url = js(state).id as string;
     await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify(JSON.parse(policy)).replace('["sqs:SendMessage"]', '"sqs:SendMessage"') } }));
-    const read = await noChange(Q, state, cfg);
+    const read = await h.expectNoChange(Q, state, cfg);
     expect(js(read).redrive_policy).toBe(redrive);
 
     const upd = await h.plan(Q, read, { ...cfg, visibility_timeout_seconds: 90, tags: { Env: 'dev' } });
@@ -104,7 +94,7 @@ describe('aws_sqs_queue', () => {
     const src = js(await h.create(Q, { name: 'src' }));
     const allow = `{ "redrivePermission": "byQueue", "sourceQueueArns": ["${src.arn as string}"] }`;
     const cfg = { name: 'dead.fifo', fifo_queue: true, redrive_allow_policy: allow };
-    const s = await noChange(Q, await h.create(Q, cfg), cfg);
+    const s = await h.expectNoChange(Q, await h.create(Q, cfg), cfg);
     expect(js(s)).toMatchObject({ redrive_allow_policy: allow, content_based_deduplication: false, fifo_queue: true });
     const upd = await h.plan(Q, s, { ...cfg, content_based_deduplication: true });
     expect(upd.requiresReplace).toEqual([]);
@@ -121,7 +111,7 @@ describe('aws_sqs_queue', () => {
     expect(imp.diagnostics).toEqual([]);
     const state = imp.importedResources[0]!.state;
     expect(js(state)).toMatchObject({ name: 'imported', message_retention_seconds: 86400, url: made.QueueUrl });
-    await noChange(Q, state, cfg);
+    await h.expectNoChange(Q, state, cfg);
 
     await sqs.send(new SetQueueAttributesCommand({ QueueUrl: made.QueueUrl!, Attributes: { DelaySeconds: '15' } }));
     const drift = await h.read(Q, state);
@@ -151,7 +141,7 @@ describe('aws_sqs_queue_policy', () => {
     const cfg = { queue_url: url, policy: doc('a') };
     const s = await h.create(P, cfg);
     expect(js(s)).toMatchObject({ id: url, queue_url: url, policy: doc('a') });
-    const read = await noChange(P, s, cfg);
+    const read = await h.expectNoChange(P, s, cfg);
 
     const upd = await h.plan(P, read, { queue_url: url, policy: doc('b') });
     expect(upd.requiresReplace).toEqual([]);
@@ -168,7 +158,7 @@ describe('aws_sqs_queue_policy', () => {
 
     const imp = await h.importState(P, url);
     expect(imp.diagnostics).toEqual([]);
-    await noChange(P, imp.importedResources[0]!.state, { queue_url: url, policy: doc('b') });
+    await h.expectNoChange(P, imp.importedResources[0]!.state, { queue_url: url, policy: doc('b') });
 
     const other = await h.plan(P, read, { queue_url: `${url}-other`, policy: doc('b') });
     expect(other.requiresReplace).toContainEqual([{ attr: 'queue_url' }]);

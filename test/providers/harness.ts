@@ -54,6 +54,19 @@ export class Harness {
     expect(r.diagnostics).toEqual([]);
     return r.newState.isNull ? null : r.newState;
   }
+  /**
+   * The no-drift rule: reading `state` back and planning `js` again proposes no change and
+   * no replacement. Returns what was read.
+   */
+  async expectNoChange(typeName: string, state: Value | null, js: Record<string, unknown>): Promise<Value> {
+    const read = await this.read(typeName, state!);
+    expect(read).not.toBeNull();
+    const again = await this.plan(typeName, read, js);
+    expect(again.diagnostics).toEqual([]);
+    expect(again.requiresReplace).toEqual([]);
+    expect(js(again.plannedState)).toEqual(js(read));
+    return read!;
+  }
   async destroy(typeName: string, state: Value): Promise<void> {
     const r = await this.p.applyResourceChange({ typeName, priorState: state, plannedState: nullVal(this.type(typeName)), config: nullVal(this.type(typeName)) } as never);
     expect(r.diagnostics).toEqual([]);
