@@ -55,13 +55,13 @@ export class Harness {
     return r.newState.isNull ? null : r.newState;
   }
   /**
-   * The no-drift rule: reading `state` back and planning `js` again proposes no change and
+   * The no-drift rule: reading `state` back and planning `cfg` again proposes no change and
    * no replacement. Returns what was read.
    */
-  async expectNoChange(typeName: string, state: Value | null, js: Record<string, unknown>): Promise<Value> {
+  async expectNoChange(typeName: string, state: Value | null, cfg: Record<string, unknown>): Promise<Value> {
     const read = await this.read(typeName, state!);
     expect(read).not.toBeNull();
-    const again = await this.plan(typeName, read, js);
+    const again = await this.plan(typeName, read, cfg);
     expect(again.diagnostics).toEqual([]);
     expect(again.requiresReplace).toEqual([]);
     expect(js(again.plannedState)).toEqual(js(read));
