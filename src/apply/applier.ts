@@ -22,7 +22,7 @@ import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
 import { Walker, expandRepetition, type WalkerOptions } from '../plan/walker.js';
 import { walk as walkGraph } from '../graph/walk.js';
 import { buildApplyGraph, resourceDependencies, type ApplyNode } from './apply-graph.js';
-import { asCheckWarning, evaluateChecks } from '../plan/checks.js';
+import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from '../plan/checks.js';
 
 /** Progress of one instance, for the UI (`aws_instance.web: Creating...`). */
 export type ApplyEvent =
@@ -119,6 +119,7 @@ class Applier extends Walker {
         const r = await provider.readDataSource({ typeName: res.type, config });
         const rd = resourceDiags(r.diagnostics, res.config, `Error reading ${change.addr}.`);
         // A check's scoped data source never fails the apply: its problems are warnings.
+        if (change.actionReason === 'read_because_check_nested') reportCheckDataFailure(this, node, mi, res, rd);
         diags.push(...(change.actionReason === 'read_because_check_nested' ? rd.map(asCheckWarning) : rd));
         if (r.diagnostics.some((d) => d.severity === 'error')) { this.event({ kind: 'failed', addr: change.addr, action: 'read', elapsedMs: Date.now() - started }); return; }
         const v = markSchemaSensitive(r.state, schema.block);
@@ -130,6 +131,9 @@ class Applier extends Walker {
         };
         return;
       }
+      const pre = resourceConditions(this, 'precondition', node, res, change.addr, scope, 'error', 'apply');
+      diags.push(...pre);
+      if (hasErrors(pre)) return;
       const creating = change.action === 'create' || change.action === 'delete-then-create' || change.action === 'create-then-delete';
       let prior: Value | null = creating ? null : curVal ? stripMarks(curVal)[0] : null;
       if (change.action === 'create-then-delete' && cur) {
@@ -170,6 +174,8 @@ class Applier extends Walker {
         diags.push(...await saved);
         this.event({ kind: 'done', addr: change.addr, action: change.action, id: idOf(v), elapsedMs: Date.now() - started });
         setValue(v);
+        // Checked once the new object is recorded, so a failure leaves the state true to what exists.
+        diags.push(...resourceConditions(this, 'postcondition', node, res, change.addr, this.scope(node, mi, { ...inst, self: v }), 'error', 'apply'));
       };
     });
     if (finish) await finish();
@@ -264,9 +270,11 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
   }
   const ag = buildApplyGraph(graph, plan, sync.state);
   diags.push(...await applier.walkApply(ag));
-  if (!hasErrors(diags) && plan.mode !== 'destroy' && !plan.targets.length && !plan.excludes.length) diags.push(...evaluateChecks(applier, 'apply').diags);
-  // Outputs: saved with the final state.
+  const checks = evaluateChecks(applier, 'apply', { mode: plan.mode, targeted: plan.targets.length > 0 || plan.excludes.length > 0, errored: hasErrors(diags) });
+  diags.push(...checks.diags);
+  // Outputs and check results: saved with the final state.
   await sync.update((s) => {
+    s.checkResults = checks.results;
     if (plan.mode === 'destroy') { for (const name of [...s.outputs.keys()]) s.removeOutput(name); return; }
     for (const name of [...s.outputs.keys()]) if (!applier.rootOutputs.has(name)) s.removeOutput(name);
     for (const [name, o] of applier.rootOutputs) if (isWhollyKnown(o.value)) s.setOutput(name, o.value, o.sensitive);

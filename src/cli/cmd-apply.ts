@@ -120,6 +120,8 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
       }
     }
     if (result.plan.mode === 'refresh-only') {
+      // `apply -refresh-only` records the plan's check results; `refresh` none, as Terraform's does.
+      result.refreshed.checkResults = command === 'refresh' ? [] : result.plan.checks.slice();
       const d = [...warnings, ...await wd.writeState(result.refreshed)];
       show(d);
       if (hasErrors(d)) return 1;

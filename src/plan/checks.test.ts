@@ -38,9 +38,14 @@ describe('check blocks', () => {
       expect(unknown.map((d) => d.subject?.start.line)).toEqual([33]);
       // The scoped data source cannot be read: a warning, and its check is not asserted.
       expect(p.diags.some((d) => d.severity === 'warning' && /could not be parsed/.test(d.detail ?? ''))).toBe(true);
-      expect(Object.fromEntries(p.plan.checks.map((c) => [c.addr, c.status]))).toEqual({
-        'check.passes': 'pass', 'check.fails': 'fail', 'check.after_apply': 'unknown', 'check.scoped': 'error', 'check.remote': 'pass',
+      expect(Object.fromEntries(p.plan.checks.map((c) => [c.configAddr, c.status]))).toEqual({
+        'check.passes': 'pass', 'check.fails': 'fail', 'check.after_apply': 'unknown', 'check.scoped': 'fail', 'check.remote': 'pass',
       });
+      // Terraform fails the check with the read's error as its message, and asserts nothing.
+      const scoped = p.plan.checks.find((c) => c.configAddr === 'check.scoped')!;
+      expect(scoped.objects).toHaveLength(1);
+      expect(scoped.objects[0]!.failureMessages).toHaveLength(1);
+      expect(scoped.objects[0]!.failureMessages![0]).toMatch(/could not be parsed/);
       // A check's data source is read again during apply.
       const read = p.plan.changes.find((c) => c.addr === 'data.terraform_remote_state.good');
       expect(read).toMatchObject({ action: 'read', actionReason: 'read_because_check_nested' });
@@ -67,7 +72,7 @@ describe('check blocks', () => {
       const { state } = await wd.readState();
       const p = await wd.plan(state, { variables: vars({ want: 'hello, long enough' }) });
       expect(bySummary(p.diags, CHECK_ASSERTION_FAILED)).toEqual([]);
-      expect(p.plan.checks.find((c) => c.addr === 'check.fails')?.status).toBe('pass');
+      expect(p.plan.checks.find((c) => c.configAddr === 'check.fails')?.status).toBe('pass');
     } finally { await wd.close(); }
   });
 });

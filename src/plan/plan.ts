@@ -78,13 +78,11 @@ export interface OutputChange {
   sensitive: boolean;
 }
 
-/** The result of a check (precondition, postcondition, check block assertion). */
-export interface CheckResult {
-  addr: string;
-  kind: 'resource' | 'output' | 'check' | 'variable';
-  status: 'pass' | 'fail' | 'error' | 'unknown';
-  failureMessages: string[];
-}
+/**
+ * The statuses of every checkable object (resources with conditions, outputs with
+ * preconditions, check blocks, variables with validations), as the state records them.
+ */
+export type CheckResult = import('../state/state.js').CheckResult;
 
 export type PlanMode = 'normal' | 'destroy' | 'refresh-only';
 

@@ -19,6 +19,10 @@ import { sourceForLocalName } from './provider-resolve.js';
 export interface RelevantAttribute {
   resource: string;
   attr: string[];
+  /** The instance key the reference names (`aws_instance.a[0]`), if it names one. */
+  key?: string | number;
+  /** The attribute path as written, names and literal index keys (Terraform's JSON `attribute`). */
+  path?: (string | number)[];
 }
 
 /** The attributes that the plan's changes (resources and root outputs) depend on. */
@@ -121,9 +125,15 @@ class Walk {
           if (step.kind !== 'attr') break;
           attr.push(step.name);
         }
+        const steps: (string | number)[] = [];
+        for (const step of ref.remaining) {
+          if (step.kind === 'attr') steps.push(step.name);
+          else if (step.kind === 'index') steps.push(step.key);
+          else break;
+        }
         const resource = staticAddr(path.map((p) => `module.${p}`).join('.'), `${s.mode === 'data' ? 'data.' : ''}${s.type}.${s.name}`);
-        const key = `${resource} ${attr.join('.')}`;
-        if (!this.out.has(key)) this.out.set(key, { resource, attr });
+        const key = `${resource} ${JSON.stringify(s.key ?? null)} ${JSON.stringify(steps)}`;
+        if (!this.out.has(key)) this.out.set(key, { resource, attr, ...(s.key !== undefined ? { key: s.key } : {}), path: steps });
         if (s.mode === 'managed' || s.mode === 'data') this.resource(path, s.mode, s.type, s.name);
         return;
       }

@@ -75,7 +75,11 @@ export function decodeState(text: string): DecodedState {
     }
   }
 
-  for (const c of file.check_results ?? []) state.checkResults.push(decodeCheck(c));
+  for (const c of file.check_results ?? []) {
+    // Kinds from newer versions are left out, as Terraform does.
+    const d = decodeCheck(c);
+    if (d) state.checkResults.push(d);
+  }
   return { state, diags };
 }
 
@@ -197,9 +201,11 @@ export function encodePaths(paths: readonly Path[]): unknown[] {
 }
 
 const CHECK_STATUSES = new Set(['pass', 'fail', 'error']);
-function decodeCheck(c: CheckResultV4): CheckResult {
+const CHECK_KINDS = new Set(['resource', 'output', 'check', 'var']);
+function decodeCheck(c: CheckResultV4): CheckResult | undefined {
   const st = (s: string): CheckStatus => (CHECK_STATUSES.has(s) ? (s as CheckStatus) : 'unknown');
-  const kind = c.object_kind === 'output' || c.object_kind === 'check' ? c.object_kind : 'resource';
+  if (!CHECK_KINDS.has(c.object_kind)) return undefined;
+  const kind = c.object_kind as CheckResult['objectKind'];
   return {
     objectKind: kind,
     configAddr: c.config_addr,

@@ -69,9 +69,13 @@ export interface OutputState {
 
 /** Check statuses saved between runs. */
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'unknown';
-/** Results of one checkable configuration object (resource, output or check block). */
+/**
+ * Results of one checkable configuration object (a resource with conditions, an output
+ * with preconditions, a check block, a variable with validation rules). `objects` is
+ * empty both when there are no instances and when they are not known yet (status unknown).
+ */
 export interface CheckResult {
-  readonly objectKind: 'resource' | 'output' | 'check';
+  readonly objectKind: 'resource' | 'output' | 'check' | 'var';
   readonly configAddr: string;
   readonly status: CheckStatus;
   readonly objects: readonly { readonly objectAddr: string; readonly status: CheckStatus; readonly failureMessages?: readonly string[] }[];

@@ -7,11 +7,13 @@ import { unmarkDeep, type Value } from '../../lang/value.js';
 import type { Config } from '../../config/module.js';
 import type { State } from '../../state/index.js';
 import { VERSION } from '../../version.js';
-import { parseAbsResourceInstance } from '../../addrs/index.js';
+import { instanceKeyString, parseAbsResourceInstance } from '../../addrs/index.js';
 import type { Action, Plan, ResourceInstanceChange } from '../plan.js';
 import { mirror, plainJSON, sensitiveMirror } from './json-values.js';
 import { configurationJSON, type ProviderSchemaLookup } from './json-config.js';
 import { moduleTree, stateJSON, stateValuesJSON, type JSONResource, type SchemaLookup } from './json-state.js';
+import { checksJSON } from './json-checks.js';
+import type { RelevantAttribute } from '../relevant.js';
 
 /** Terraform's `actions` list for an action. */
 export function jsonActions(a: Action): string[] {
@@ -125,7 +127,11 @@ function outputChangesJSON(plan: Plan): Record<string, unknown> | undefined {
 export function planJSON(plan: Plan, prior: State, schemas: SchemaLookup, config?: Config, providerSchema?: ProviderSchemaLookup): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(plan.variables)) vars[k] = { value: plainJSON(v as Value) };
-  const priorDoc = stateJSON(prior, schemas);
+  // A plan's prior state never carries check results (Terraform discards them when planning).
+  const { checks: _priorChecks, ...priorDoc } = stateJSON(prior, schemas);
+  void _priorChecks;
+  const checks = checksJSON(plan.checks);
+  const relevant = relevantAttributesJSON(plan.relevantAttributes ?? []);
   const changes = plan.changes.filter((c) => !(plan.mode === 'refresh-only' && c.action === 'no-op'));
   const outChanges = outputChangesJSON(plan);
   return {
@@ -138,10 +144,28 @@ export function planJSON(plan: Plan, prior: State, schemas: SchemaLookup, config
     ...(outChanges ? { output_changes: outChanges } : {}),
     ...(prior.isEmpty ? {} : { prior_state: { ...priorDoc, values: stateValuesJSON(prior, schemas) } }),
     configuration: config ? configurationJSON(config, schemas, providerSchema) : {},
+    ...(relevant.length ? { relevant_attributes: relevant } : {}),
+    ...(checks ? { checks } : {}),
     ...(plan.targets.length ? { target_addrs: plan.targets } : {}),
     timestamp: plan.timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     applyable: !plan.errored && (changes.some((c) => c.action !== 'no-op') || Boolean(outChanges && plan.outputChanges.some((o) => o.action !== 'no-op'))),
     complete: !plan.errored,
     errored: plan.errored,
   };
+}
+
+/**
+ * Terraform's `relevant_attributes`: each resource an attribute of which the plan's
+ * changes depend on, with the attribute as path steps; sorted so the output is stable.
+ */
+export function relevantAttributesJSON(attrs: readonly RelevantAttribute[]): { resource: string; attribute: (string | number)[] }[] {
+  const seen = new Set<string>();
+  const out: { resource: string; attribute: (string | number)[] }[] = [];
+  for (const a of attrs) {
+    const r = { resource: a.resource + (a.key !== undefined ? instanceKeyString(a.key) : ''), attribute: [...(a.path ?? a.attr)] };
+    const k = JSON.stringify(r);
+    if (!seen.has(k)) { seen.add(k); out.push(r); }
+  }
+  const key = (a: { resource: string; attribute: (string | number)[] }) => `${a.resource}\0${JSON.stringify(a.attribute)}`;
+  return out.sort((a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b))));
 }

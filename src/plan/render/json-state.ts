@@ -3,6 +3,7 @@
  * `planned_values` in plans): values.root_module with resources and child_modules, and
  * outputs.
  */
+import { checksJSON } from './json-checks.js';
 import { unmarkDeep, type Value } from '../../lang/value.js';
 import type { Schema } from '../../providers/protocol.js';
 import { impliedType } from '../../providers/schema.js';
@@ -117,5 +118,6 @@ function safeParse(s: string): unknown {
 /** The whole `show -json` document for a state (`{"format_version":"1.0"}` when there is none). */
 export function stateJSON(state: State | undefined, schemas: SchemaLookup): Record<string, unknown> {
   if (!state) return { format_version: '1.0' };
-  return { format_version: '1.0', terraform_version: VERSION, values: stateValuesJSON(state, schemas) };
+  const checks = checksJSON(state.checkResults);
+  return { format_version: '1.0', terraform_version: VERSION, values: stateValuesJSON(state, schemas), ...(checks ? { checks } : {}) };
 }
