@@ -270,7 +270,7 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
   }
   const ag = buildApplyGraph(graph, plan, sync.state);
   diags.push(...await applier.walkApply(ag));
-  const checks = evaluateChecks(applier, 'apply', { mode: plan.mode, targeted: plan.targets.length > 0 || plan.excludes.length > 0, errored: hasErrors(diags) });
+  const checks = evaluateChecks(applier, 'apply', { mode: plan.mode, targeted: plan.targets.length > 0 || plan.excludes.length > 0, errored: hasErrors(diags), planChecks: plan.checks });
   diags.push(...checks.diags);
   // Outputs and check results: saved with the final state.
   await sync.update((s) => {

@@ -181,6 +181,11 @@ export interface CheckRunOptions {
   targeted: boolean;
   /** The walk failed: assertions that cannot be evaluated stay unknown, quietly. */
   errored: boolean;
+  /**
+   * The plan's results, during its apply: a check whose scoped data source could not be
+   * read while planning (and so was not read again) keeps the plan's failure.
+   */
+  planChecks?: readonly CheckResult[];
 }
 
 /**
@@ -197,9 +202,9 @@ export function evaluateChecks(
     const pre = modulePrefix(node.path);
     const mis = w.values.moduleInstances(node.path);
     const m = node.module;
-    // A destroy evaluates nothing; only outputs learn their instances, as in Terraform.
+    // A destroy evaluates nothing; only root outputs learn their instances, as in Terraform.
     for (const o of m.outputs.values()) {
-      if (!o.preconditions.length) continue;
+      if (!o.preconditions.length || (opts.mode === 'destroy' && node.path.length > 0)) continue;
       const configAddr = `${pre}output.${o.name}`;
       t.reportObjects(configAddr, mis.map((mi) => `${instancePrefix(mi)}output.${o.name}`));
       if (opts.mode === 'destroy') continue;
@@ -217,7 +222,7 @@ export function evaluateChecks(
         for (const check of m.checks.values()) {
           const configAddr = `${pre}check.${check.name}`;
           t.reportObjects(configAddr, mis.map((mi) => `${instancePrefix(mi)}check.${check.name}`));
-          for (const mi of mis) diags.push(...checkBlock(w, t, node, mi, check, phase, opts.errored));
+          for (const mi of mis) diags.push(...checkBlock(w, t, node, mi, check, phase, opts));
         }
       }
     }
@@ -263,7 +268,7 @@ function resourceChecks(w: Walker, t: CheckTracker, node: ModuleNode, res: Resou
 /** Evaluates one check block in one module instance (its problems are warnings). */
 function checkBlock(
   w: Walker, t: CheckTracker, node: ModuleNode, mi: ModuleInstance, check: ModuleNode['module']['checks'] extends Map<string, infer C> ? C : never,
-  phase: 'plan' | 'apply', errored: boolean,
+  phase: 'plan' | 'apply', opts: CheckRunOptions,
 ): Diagnostic[] {
   const configAddr = `${modulePrefix(node.path)}check.${check.name}`;
   const objectAddr = `${instancePrefix(mi)}check.${check.name}`;
@@ -274,8 +279,13 @@ function checkBlock(
       const rv = w.values.getResource(mi, `data.${d.type}.${d.name}`);
       return !rv || rv.instances.size === 0 || [...rv.instances.values()].some((i) => i.value.isKnown && i.value.isNull);
     });
-    t.report(configAddr, objectAddr, 'check-data', 0, missing ? 'error' : 'pass');
-    if (missing) return [];
+    if (missing) {
+      const planned = opts.planChecks?.find((c) => c.configAddr === configAddr)?.objects.find((o) => o.objectAddr === objectAddr);
+      const message = planned?.status === 'fail' ? planned.failureMessages?.[0] : undefined;
+      t.report(configAddr, objectAddr, 'check-data', 0, message !== undefined ? 'fail' : 'error', message);
+      return [];
+    }
+    t.report(configAddr, objectAddr, 'check-data', 0, 'pass');
   }
   const diags: Diagnostic[] = [];
   const scope = w.scope(node, mi);
@@ -283,7 +293,7 @@ function checkBlock(
     const r = evalRule(rule, scope, 'assertion', 'warning', phase);
     // After a failed walk, an assertion over values that never came is left undecided, as
     // Terraform leaves the checks downstream of a failure.
-    if (errored && r.status === 'error') return;
+    if (opts.errored && r.status === 'error') return;
     diags.push(...r.diags.map(asCheckWarning));
     t.report(configAddr, objectAddr, 'assertion', i, r.status, r.message);
   });
