@@ -46,22 +46,34 @@ const S = (o: Partial<AttributeSchema> = {}): AttributeSchema => ({ type: T.Stri
 const block = (attributes: Record<string, AttributeSchema>, blockTypes: Record<string, NestedBlockSchema> = {}): BlockSchema => ({ attributes, blockTypes });
 
 describe('generated configuration', () => {
-  it('is byte for byte what Terraform 1.11 wrote for hashicorp/aws 5.100.0 objects (golden file)', () => {
-    const schemas = JSON.parse(readFileSync(join(FIXTURE, 'schema.json'), 'utf8')) as Record<string, { block: SchemaJSON }>;
-    const state = JSON.parse(readFileSync(join(FIXTURE, 'state.json'), 'utf8')) as Record<string, Record<string, unknown>>;
-    const entry = (addr: string) => {
-      const [type, name] = addr.split('.') as [string, string];
-      const b = blockFromJSON(schemas[type]!.block);
-      const v = markSchemaSensitive(fromJS(state[addr], impliedType(b)), b);
-      return wrapResourceContents(type, name, generateResourceContents(type, generationSchema(b), { type: 'aws' }, v));
-    };
+  const schemas = JSON.parse(readFileSync(join(FIXTURE, 'schema.json'), 'utf8')) as Record<string, { block: SchemaJSON }>;
+  /** The block for `addr` from the state Terraform recorded for it (the fixture's `<name>.state.json`). */
+  const golden = (name: string, addr: string, provider: { type: string; alias?: string } = { type: 'aws' }) => {
+    const state = JSON.parse(readFileSync(join(FIXTURE, `${name}.state.json`), 'utf8')) as Record<string, Record<string, unknown>>;
+    const [type, rname] = addr.split('.') as [string, string];
+    const b = blockFromJSON(schemas[type]!.block);
+    const v = markSchemaSensitive(fromJS(state[addr], impliedType(b)), b);
+    return { id: state[addr]!['id'] as string, config: wrapResourceContents(type, rname, generateResourceContents(type, generationSchema(b), provider, v)) };
+  };
+
+  it('is byte for byte what Terraform 1.11 wrote for a hashicorp/aws 5.100.0 VPC and security group (golden file)', () => {
+    const sg = golden('vpc-sg', 'aws_security_group.web'), vpc = golden('vpc-sg', 'aws_vpc.main');
     // The VPC's generated configuration failed to plan (hashicorp/aws: ipv6_netmask_length
     // = 0 needs ipv6_ipam_pool_id), so Terraform wrote it without the import id.
     const text = generatedFileText([
-      { addr: 'aws_security_group.web', importId: state['aws_security_group.web']!['id'] as string, config: entry('aws_security_group.web') },
-      { addr: 'aws_vpc.main', config: entry('aws_vpc.main') },
+      { addr: 'aws_security_group.web', importId: sg.id, config: sg.config },
+      { addr: 'aws_vpc.main', config: vpc.config },
     ]);
-    expect(text).toBe(readFileSync(join(FIXTURE, 'generated.tf'), 'utf8'));
+    expect(text).toBe(readFileSync(join(FIXTURE, 'vpc-sg.generated.tf'), 'utf8'));
+  });
+
+  it('is byte for byte what Terraform 1.11 wrote for an IAM policy (jsonencode) and a group through an aliased provider (golden file)', () => {
+    const pol = golden('policy-alias', 'aws_iam_policy.reader'), sg = golden('policy-alias', 'aws_security_group.odd', { type: 'aws', alias: 'west' });
+    const text = generatedFileText([
+      { addr: 'aws_iam_policy.reader', importId: pol.id, config: pol.config },
+      { addr: 'aws_security_group.odd', importId: sg.id, config: sg.config },
+    ]);
+    expect(text).toBe(readFileSync(join(FIXTURE, 'policy-alias.generated.tf'), 'utf8'));
   });
 
   it.each([
