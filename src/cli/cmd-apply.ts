@@ -12,7 +12,7 @@ import { formatConsoleValue } from '../lang/format-console.js';
 import type { Value } from '../lang/value.js';
 import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
-import { OPERATION_FLAGS, emitDiags, isInteractive, openWorkdir, parseDuration, readLine, useColor } from './ui.js';
+import { OPERATION_FLAGS, emitDiags, openWorkdir, parseDuration, promptText, readLine, useColor } from './ui.js';
 import { openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
 import { JsonUI } from './json-ui.js';
 import { JsonHooks } from './json-ui-hooks.js';
@@ -111,9 +111,14 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
         show(warnings);
         warnings = [];
         if (planHasChanges(result.plan) && !p.flags['auto-approve']) {
-          const ok = await approve(io, result.plan, isDestroy);
-          if (!ok) {
-            io.stdout.write(`\n${isDestroy ? 'Destroy' : 'Apply'} cancelled.\n`);
+          const answer = await approve(io, result.plan, wd.workspace, color);
+          if (answer === undefined) {
+            // Terraform's wording when stdin ends before an answer (no newline follows the prompt).
+            emitDiags(io, [errorDiag('error asking for approval: EOF')], wd.config.sources, color);
+            return 1;
+          }
+          if (answer !== 'yes') {
+            io.stdout.write(`${result.plan.mode === 'destroy' ? 'Destroy' : 'Apply'} cancelled.\n`);
             return 1;
           }
         }
@@ -136,7 +141,6 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
     }
     const hooks = json ? new JsonHooks(json) : undefined;
     const progress = json ? undefined : new ApplyProgress(io.stdout, c);
-    if (!json && planHasChanges(result.plan)) io.stdout.write('\n');
     const r = await wd.apply(result, { variables, parallelism: Number(p.flags.parallelism ?? 10), onEvent: hooks?.onApplyEvent ?? progress!.onEvent });
     hooks?.stop();
     progress?.stop();
@@ -165,15 +169,27 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
   }
 }
 
-async function approve(io: CommandIO, plan: Plan, destroy: boolean): Promise<boolean> {
-  if (!isInteractive(io) && (io.stdin as NodeJS.ReadStream).readableEnded) return false;
-  const q = destroy
-    ? '\nDo you really want to destroy all resources?\n  terrane will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only \'yes\' will be accepted to confirm.\n\n  Enter a value: '
-    : '\nDo you want to perform these actions?\n  terrane will perform the actions described above.\n  Only \'yes\' will be accepted to approve.\n\n  Enter a value: ';
-  void plan;
-  const answer = await readLine(io, q);
-  io.stdout.write('\n');
-  return answer === 'yes';
+/**
+ * Terraform's approval question for the plan's mode (naming a workspace other than
+ * `default`); the answer, or undefined when stdin ends first. As Terraform's UIInput, a
+ * newline follows an answer.
+ */
+async function approve(io: CommandIO, plan: Plan, workspace: string, color: boolean): Promise<string | undefined> {
+  const ws = workspace !== 'default' ? workspace : undefined;
+  let query: string, desc: string;
+  if (plan.mode === 'destroy') {
+    query = ws ? `Do you really want to destroy all resources in workspace "${ws}"?` : 'Do you really want to destroy all resources?';
+    desc = 'terrane will destroy all your managed infrastructure, as shown above.\nThere is no undo. Only \'yes\' will be accepted to confirm.';
+  } else if (plan.mode === 'refresh-only') {
+    query = ws ? `Would you like to update the terrane state for "${ws}" to reflect these detected changes?` : 'Would you like to update the terrane state to reflect these detected changes?';
+    desc = 'terrane will write these changes to the state without modifying any real infrastructure.\nThere is no undo. Only \'yes\' will be accepted to confirm.';
+  } else {
+    query = ws ? `Do you want to perform these actions in workspace "${ws}"?` : 'Do you want to perform these actions?';
+    desc = 'terrane will perform the actions described above.\nOnly \'yes\' will be accepted to approve.';
+  }
+  const answer = await readLine(io, promptText(`\n${query}`, desc, color));
+  if (answer !== undefined) io.stdout.write('\n');
+  return answer;
 }
 
 async function loadSavedPlan(wd: Workdir, file: string, p: ParsedFlags, show: (d: readonly Diagnostic[]) => void): Promise<{ result: PlanResult; variables: Map<string, Value> } | undefined> {

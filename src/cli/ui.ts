@@ -2,7 +2,6 @@
  * Terminal UI shared by the commands: diagnostics, prompts, colour choice, the common
  * flags of plan/apply/destroy, and opening the working directory.
  */
-import { createInterface } from 'node:readline';
 import type { Diagnostic } from '../hcl/diagnostic.js';
 import { hasErrors } from '../hcl/diagnostic.js';
 import { renderDiagnostics } from '../hcl/diagnostic-render.js';
@@ -73,25 +72,107 @@ export function isInteractive(io: CommandIO): boolean {
   return Boolean((io.stdin as NodeJS.ReadStream).isTTY);
 }
 
-/** Reads one line from stdin after printing `prompt` (undefined at end of input). */
-export function readLine(io: CommandIO, prompt: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    io.stdout.write(prompt);
-    const rl = createInterface({ input: io.stdin, terminal: false });
-    let done = false;
-    rl.once('line', (l) => { done = true; rl.close(); resolve(l.trim()); });
-    rl.once('close', () => { if (!done) resolve(undefined); });
-  });
+/**
+ * Lines of one input stream. Lines read ahead (typed or piped faster than they are asked
+ * for) stay buffered for the next question instead of being lost with a closed reader.
+ */
+class LineReader {
+  private buf = '';
+  private ended = false;
+
+  constructor(private readonly input: NodeJS.ReadableStream) {
+    input.once('end', () => { this.ended = true; });
+  }
+
+  /**
+   * The next line without its line ending, or undefined at end of input or on Ctrl-C/Ctrl-D
+   * at a secret prompt. `secret` reads from a terminal without echo, as Terraform's
+   * prompts for sensitive variables do.
+   */
+  read(secret: boolean, ask: () => void): Promise<string | undefined> {
+    const tty = this.input as NodeJS.ReadStream;
+    const raw = secret && tty.isTTY && typeof tty.setRawMode === 'function';
+    // Echo goes off before the question shows, so a quick answer is never echoed.
+    if (raw) tty.setRawMode(true);
+    ask();
+    return new Promise((resolve) => {
+      const finish = (line: string | undefined) => {
+        this.input.removeListener('data', onData);
+        this.input.removeListener('end', onEnd);
+        this.input.pause();
+        if (raw) tty.setRawMode(false);
+        resolve(line);
+      };
+      const take = (): boolean => {
+        const i = raw ? this.buf.search(/[\r\n\x03\x04]/) : this.buf.indexOf('\n');
+        if (i < 0) return false;
+        const ch = this.buf[i];
+        const line = this.buf.slice(0, i);
+        this.buf = this.buf.slice(i + 1);
+        if (raw && ch === '\r' && this.buf.startsWith('\n')) this.buf = this.buf.slice(1);
+        finish(ch === '\x03' || (ch === '\x04' && line === '') ? undefined : line);
+        return true;
+      };
+      const onData = (chunk: Buffer | string) => {
+        const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+        if (!raw) this.buf += text;
+        // Without echo the terminal does no line editing: backspaces are applied here.
+        else for (const ch of text) this.buf = ch === '\x7f' || ch === '\b' ? this.buf.slice(0, -1) : this.buf + ch;
+        take();
+      };
+      // A last line without its newline is not an answer: Terraform reports EOF for it too.
+      const onEnd = () => {
+        this.ended = true;
+        if (!take()) finish(undefined);
+      };
+      if (take()) return;
+      if (this.ended) { onEnd(); return; }
+      this.input.on('data', onData);
+      this.input.once('end', onEnd);
+      this.input.resume();
+    });
+  }
 }
 
-/** Asks for a required variable on a terminal, as Terraform does. */
-export function variablePrompter(io: CommandIO, enabled: boolean): ((v: Variable) => Promise<string | undefined>) | undefined {
-  if (!enabled || !isInteractive(io)) return undefined;
+const readers = new WeakMap<NodeJS.ReadableStream, LineReader>();
+
+/**
+ * Prints `prompt` and reads one line from stdin, trailing white space removed as
+ * Terraform's UIInput does (undefined at end of input). `secret` reads without echo on a
+ * terminal (and ends the line the user could not see).
+ */
+export async function readLine(io: CommandIO, prompt: string, secret = false): Promise<string | undefined> {
+  let r = readers.get(io.stdin);
+  if (!r) { r = new LineReader(io.stdin); readers.set(io.stdin, r); }
+  const line = await r.read(secret, () => io.stdout.write(prompt));
+  if (secret && (io.stdin as NodeJS.ReadStream).isTTY) io.stdout.write('\n');
+  return line?.replace(/\s+$/u, '');
+}
+
+/**
+ * Terraform's question layout (its UIInput): the query, each description line indented
+ * two spaces and a blank line when there is a description, then `  Enter a value: `.
+ */
+export function promptText(query: string, description?: string, color = false): string {
+  const bold = (t: string) => (color ? `\x1b[1m${t}\x1b[0m` : t);
+  let s = `${color ? '\x1b[0m' : ''}${bold(query)}\n`;
+  if (description) s += description.split(/\r?\n/).map((l) => `  ${l}\n`).join('') + '\n';
+  return s + `  ${bold('Enter a value:')} `;
+}
+
+/**
+ * Asks on a terminal for a required variable that has no value, as Terraform does:
+ * `var.NAME` and its description, the answer hidden for sensitive variables, a blank line
+ * after each answer. Without a terminal (or with -input=false) nothing is asked, so the
+ * variable is reported as missing.
+ */
+export function variablePrompter(io: CommandIO, enabled: boolean, color = false): ((v: Variable) => Promise<string | undefined>) | undefined {
+  if (!enabled || !isInteractive(io) || /^(0|false|f)$/i.test(io.env?.TF_INPUT ?? '')) return undefined;
   return async (v) => {
-    io.stdout.write(`var.${v.name}\n`);
-    if (v.description) io.stdout.write(`  ${v.description}\n`);
-    io.stdout.write('\n');
-    return readLine(io, '  Enter a value: ');
+    const answer = await readLine(io, promptText(`var.${v.name}${v.ephemeral ? ' (ephemeral)' : ''}`, v.description, color), v.sensitive);
+    // Terraform ends every answered question with a newline of its own.
+    if (answer !== undefined) io.stdout.write('\n');
+    return answer;
   };
 }
 

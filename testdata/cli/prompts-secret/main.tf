@@ -1,0 +1,8 @@
+variable "secret" {
+  type      = string
+  sensitive = true
+}
+
+resource "terraform_data" "s" {
+  input = var.secret
+}
