@@ -27,7 +27,7 @@ import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './pla
 import { Walker, expandRepetition, type WalkerOptions } from './walker.js';
 import { applyMoves, traversalString } from './moves.js';
 import { dependsOnPending, filterTargets } from './targets.js';
-import { asCheckWarning, evaluateChecks } from './checks.js';
+import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from './checks.js';
 
 export interface PlanOptions extends WalkerOptions {
   mode: PlanMode;
@@ -114,14 +114,21 @@ class Planner extends Walker {
         }
         await this.sem.run(async () => {
           if (prior && this.popts.refresh && !importing) prior = await this.refresh(addr, n, schema, obj!, prior, diags);
+          const severity = this.popts.mode === 'refresh-only' ? 'warning' : 'error';
           if (res.mode === 'data') {
             if (!isCheckNested(node, res)) {
+              const pre = resourceConditions(this, 'precondition', node, res, addr.toString(), scope, severity, 'plan');
+              diags.push(...pre);
+              if (hasErrors(pre)) return;
               await this.planData(addr, n, schema, scope, mi, key, exp.kind, ik, diags);
+              const self = this.values.getResource(mi, key)?.instances.get(instanceKeyString(ik))?.value;
+              if (self && !self.isNull) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self }), severity, 'plan'));
               return;
             }
             // A check's scoped data source never fails the plan: its problems are warnings.
             const own: Diagnostic[] = [];
             await this.planData(addr, n, schema, scope, mi, key, exp.kind, ik, own, true);
+            reportCheckDataFailure(this, node, mi, res, own);
             diags.push(...own.map(asCheckWarning));
             return;
           }
@@ -129,6 +136,9 @@ class Planner extends Walker {
             this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? nullVal(impliedType(schema.block)));
             return;
           }
+          const pre = resourceConditions(this, 'precondition', node, res, addr.toString(), scope, severity, 'plan');
+          diags.push(...pre);
+          if (hasErrors(pre)) return;
           const r = await planManagedInstance({
             addr, res, schema, provider, providerAddr: n.provider.toString(), scope, prior,
             tainted: obj?.status === 'tainted', forceReplace: this.popts.replace.includes(addr.toString()),
@@ -141,6 +151,7 @@ class Planner extends Walker {
             this.changes.push(r.change);
           }
           this.values.setResourceInstance(mi, key, exp.kind, ik, r.value);
+          if (!r.value.isNull) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self: r.value }), severity, 'plan'));
         });
       }));
     }
@@ -392,6 +403,8 @@ function orphanReason(config: Config, addr: AbsResourceInstance): ResourceInstan
 export async function makePlan(config: Config, prior: State, providers: ProviderManager, opts: PlanOptions): Promise<PlanResult> {
   const diags: Diagnostic[] = [];
   const refreshed = prior.clone();
+  // As in Terraform, the previous run's check results do not carry into a new plan's state.
+  refreshed.checkResults = [];
   const moved = new Map<string, string>();
   diags.push(...applyMoves(config, refreshed, moved));
   const resolver = new ProviderResolver(config);
@@ -416,11 +429,9 @@ export async function makePlan(config: Config, prior: State, providers: Provider
   diags.push(...await planner.walk(graph));
   if (!hasErrors(diags)) await planner.planOrphans(diags);
   // Like Terraform, a targeted run leaves check blocks alone: their inputs may be stale.
-  if (!hasErrors(diags) && opts.mode !== 'destroy' && !opts.targets.length && !opts.excludes.length) {
-    const checks = evaluateChecks(planner, 'plan');
-    diags.push(...checks.diags);
-    plan.checks = checks.results;
-  }
+  const checks = evaluateChecks(planner, 'plan', { mode: opts.mode, targeted: opts.targets.length > 0 || opts.excludes.length > 0, errored: hasErrors(diags) });
+  diags.push(...checks.diags);
+  plan.checks = checks.results;
   plan.changes = opts.mode === 'refresh-only' ? [] : planner.changes.sort((a, b) => compareAddr(a.addr, b.addr));
   for (const ch of plan.changes) {
     const prev = moved.get(ch.addr);
