@@ -1,11 +1,13 @@
 // S3 PUT and GET throughput of terrane's local cloud next to s3rver (npm), same run, same client.
 // terrane runs as `terrane cloud start` on JavaScript transpiled from src/ (see cloud-build.mjs);
-// s3rver runs in its own node process. The client is node's http with keep-alive and a fixed
-// number of requests in flight, sending unsigned path-style requests (both servers accept
-// them), so the figures measure the servers rather than a client's signing cost.
+// s3rver runs in its own node process. The client keeps a fixed number of requests in
+// flight, one per kept-alive connection, sending unsigned path-style requests (both servers accept
+// them) through a minimal raw-socket HTTP client (Conn below), so the figures measure the
+// servers rather than a client's signing or parsing cost.
 // Usage: node bench/cloud-s3.mjs [seconds-per-round] [rounds]
 import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { request } from 'node:http';
+import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -49,17 +51,81 @@ async function startS3rver() {
   return { name: 's3rver', port, child };
 }
 
-function call(agent, port, method, path, body) {
-  return new Promise((resolve, reject) => {
-    const headers = body ? { 'content-length': body.length, 'content-type': 'application/octet-stream' } : {};
-    const r = request({ host: '127.0.0.1', port, path, method, agent, headers }, (res) => {
-      let n = 0;
-      res.on('data', (c) => (n += c.length));
-      res.on('end', () => (res.statusCode < 300 ? resolve(n) : reject(new Error(`${method} ${path}: ${res.statusCode}`))));
+/**
+ * A minimal HTTP/1.1 client over one kept-alive socket, one request at a time. It reads into
+ * a single reused buffer (net's `onread`) and only counts body bytes, so that on a machine
+ * with few cores the client costs as little as possible and the figures measure the servers.
+ */
+class Conn {
+  constructor(port) {
+    this.port = port;
+    this.pending = undefined;
+    this.head = Buffer.alloc(0);
+    this.socket = undefined;
+  }
+
+  connect() {
+    return new Promise((resolve, reject) => {
+      this.socket = connect({
+        host: '127.0.0.1',
+        port: this.port,
+        onread: { buffer: Buffer.allocUnsafe(1 << 20), callback: (n, buf) => this.onData(buf, n) },
+      });
+      this.socket.setNoDelay(true);
+      this.socket.once('connect', resolve);
+      this.socket.once('error', reject);
+      this.socket.on('error', (e) => this.pending?.reject(e));
+      // Servers close idle kept-alive connections (5 s in node); the next call reconnects.
+      this.socket.on('end', () => (this.socket = undefined));
+      this.socket.on('close', () => this.pending?.reject(new Error('connection closed')));
     });
-    r.on('error', reject);
-    r.end(body);
-  });
+  }
+
+  onData(buf, n) {
+    const p = this.pending;
+    if (!p) return;
+    let off = 0;
+    if (p.left === undefined) {
+      this.head = Buffer.concat([this.head, buf.subarray(0, n)]);
+      const end = this.head.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const text = this.head.subarray(0, end).toString('latin1');
+      const status = Number(text.slice(9, 12));
+      if (status === 100) {
+        this.head = this.head.subarray(end + 4);
+        return this.head.length ? this.onData(Buffer.from(this.head), (this.head = Buffer.alloc(0), 0)) : undefined;
+      }
+      const m = /\r\ncontent-length: *(\d+)/i.exec(text);
+      if (!m) return p.reject(new Error(`${p.what}: no content-length in the answer`));
+      p.status = status;
+      p.left = Number(m[1]);
+      off = this.head.length - (end + 4);
+      this.head = Buffer.alloc(0);
+      p.left -= off;
+    } else {
+      p.left -= n;
+    }
+    if (p.left <= 0) {
+      this.pending = undefined;
+      if (p.status < 300) p.resolve(p.status);
+      else p.reject(new Error(`${p.what}: ${p.status}`));
+    }
+  }
+
+  async call(method, path, body) {
+    if (!this.socket?.writable) await this.connect();
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject, what: `${method} ${path}`, left: undefined, status: 0 };
+      this.socket.write(`${method} ${path} HTTP/1.1\r\nhost: 127.0.0.1:${this.port}\r\ncontent-length: ${body ? body.length : 0}\r\ncontent-type: application/octet-stream\r\n\r\n`);
+      if (body) this.socket.write(body);
+    });
+  }
+}
+
+async function connections(port, n) {
+  const conns = Array.from({ length: n }, () => new Conn(port));
+  await Promise.all(conns.map((c) => c.connect()));
+  return conns;
 }
 
 /** Runs `op(i)` with `inflight` requests at a time for `secs`; returns requests per second. */
@@ -70,7 +136,7 @@ async function measure(inflight, secs, op) {
   await Promise.all(
     Array.from({ length: inflight }, async (_, w) => {
       for (let i = w; performance.now() < end; i += inflight) {
-        await op(i);
+        await op(i, w);
         done++;
       }
     }),
@@ -86,25 +152,30 @@ const sizes = [
 // each server's best round, so that a busy machine's drifting load hits both alike.
 const rounds = Number(process.argv[3] ?? 3);
 const servers = [await startTerrane(), await startS3rver()];
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-for (const srv of servers) await call(agent, srv.port, 'PUT', `/bench-${srv.name}`);
+// A failed run must not leave the servers behind.
+process.on('exit', () => servers.forEach((srv) => srv.child.kill('SIGKILL')));
+const maxInflight = Math.max(...sizes.map((s) => s.inflight));
+for (const srv of servers) {
+  srv.conns = await connections(srv.port, maxInflight);
+  await srv.conns[0].call('PUT', `/bench-${srv.name}`);
+}
 const results = [];
 for (const s of sizes) {
   const body = randomBytes(s.size);
   for (const srv of servers) {
-    for (let i = 0; i < s.keys; i++) await call(agent, srv.port, 'PUT', `/bench-${srv.name}/k${s.size}-${i}`, body);
+    for (let i = 0; i < s.keys; i++) await srv.conns[0].call('PUT', `/bench-${srv.name}/k${s.size}-${i}`, body);
     results.push({ server: srv.name, size: s.label, put: 0, get: 0 });
   }
   for (let round = 0; round < rounds; round++) {
     for (const srv of servers) {
       const r = results.find((x) => x.server === srv.name && x.size === s.label);
       const b = `/bench-${srv.name}/k${s.size}-`;
-      r.put = Math.max(r.put, await measure(s.inflight, seconds, (i) => call(agent, srv.port, 'PUT', b + (i % s.keys), body)));
-      r.get = Math.max(r.get, await measure(s.inflight, seconds, (i) => call(agent, srv.port, 'GET', b + (i % s.keys))));
+      r.put = Math.max(r.put, await measure(s.inflight, seconds, (i, w) => srv.conns[w].call('PUT', b + (i % s.keys), body)));
+      r.get = Math.max(r.get, await measure(s.inflight, seconds, (i, w) => srv.conns[w].call('GET', b + (i % s.keys))));
     }
   }
 }
-agent.destroy();
+for (const srv of servers) for (const c of srv.conns) c.socket?.destroy();
 for (const srv of servers) {
   srv.child.kill('SIGTERM');
   await new Promise((r) => srv.child.once('exit', r));

@@ -31,6 +31,32 @@ describe('large uploads streamed to disk', () => {
     const spoolDir = join(cloud.store.dir, 'spool');
     expect(existsSync(spoolDir) ? readdirSync(spoolDir) : []).toEqual([]);
   });
+
+  it('hashes many concurrent large uploads, each to its own ETag and bytes', async () => {
+    const bodies = Array.from({ length: 8 }, (_, i) => randomBytes(300 * 1024 + i * 777_777));
+    const puts = await Promise.all(bodies.map((b, i) => s3.send(new S.PutObjectCommand({ Bucket: B, Key: `many-${i}`, Body: b, ChecksumAlgorithm: i % 2 ? 'SHA256' : 'CRC32' }))));
+    for (const [i, b] of bodies.entries()) {
+      expect(puts[i]!.ETag).toBe(`"${createHash('md5').update(b).digest('hex')}"`);
+      if (i % 2) expect(puts[i]!.ChecksumSHA256).toBe(createHash('sha256').update(b).digest('base64'));
+      const got = await s3.send(new S.GetObjectCommand({ Bucket: B, Key: `many-${i}` }));
+      expect(Buffer.from(await got.Body!.transformToByteArray()).equals(b)).toBe(true);
+    }
+  });
+
+  it('drops the spool file of an upload whose client goes away mid-body', async () => {
+    const { connect } = await import('node:net');
+    const url = new URL(cloud.url);
+    const sock = connect(Number(url.port), url.hostname);
+    await new Promise((r) => sock.once('connect', r));
+    sock.write(`PUT /${B}/abandoned HTTP/1.1\r\nhost: ${url.host}\r\ncontent-length: ${8 << 20}\r\n\r\n`);
+    sock.write(randomBytes(3 << 20));
+    await new Promise((r) => setTimeout(r, 200));
+    sock.destroy();
+    const spoolDir = join(cloud.store.dir, 'spool');
+    for (let i = 0; i < 100 && (existsSync(spoolDir) ? readdirSync(spoolDir) : []).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(existsSync(spoolDir) ? readdirSync(spoolDir) : []).toEqual([]);
+    expect(await sdkError(s3.send(new S.HeadObjectCommand({ Bucket: B, Key: 'abandoned' })))).toMatchObject({ status: 404 });
+  });
 });
 
 describe('object ACLs and bucket listing filters', () => {

@@ -288,7 +288,7 @@ export class S3Data {
         closeSync(fd);
         return Buffer.alloc(0);
       }
-      return createReadStream('', { fd, start, end, highWaterMark: 1 << 20 });
+      return createReadStream('', { fd, start, end, highWaterMark: 8 << 20 });
     }
     const d = (this.st['data']!.get(o.bucket, o.key, o.versionId) as Buffer | null) ?? Buffer.alloc(0);
     return start === 0 && end === d.length - 1 ? d : d.subarray(start, end + 1);
