@@ -6,12 +6,16 @@ import type { CommandIO } from './io.js';
 import { OPERATION_FLAGS, emitDiags, openWorkdir, useColor } from './ui.js';
 import { openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
 import { JsonUI } from './json-ui.js';
+import { errorDiag } from '../hcl/diagnostic.js';
+import { wordWrap } from '../hcl/diagnostic-render.js';
+import { validateTargetFile } from '../plan/generate-config-file.js';
 
 const SPEC = {
   ...OPERATION_FLAGS,
   destroy: { type: 'bool' as const, help: 'Select the "destroy" planning mode, which creates a plan to destroy all objects currently managed by this configuration.' },
   out: { type: 'string' as const, arg: 'path', help: 'Write a plan file to the given path. This can be used as input to the "apply" command.' },
   'detailed-exitcode': { type: 'bool' as const, help: 'Return detailed exit codes when the command exits: 0 - Succeeded, diff is empty (no changes); 1 - Errored; 2 - Succeeded, there is a diff.' },
+  'generate-config-out': { type: 'string' as const, arg: 'path', help: '(Experimental) If import blocks are present in configuration, instructs terrane to generate HCL for any imported resources not already present. The configuration is written to a new file at PATH, which must not already exist. terrane may still attempt to write configuration if the plan errors.' },
   help: { type: 'bool' as const },
 };
 
@@ -40,7 +44,18 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const wd = json ? await openWorkdirJson(io, p, json, p.positional[0]) : await openWorkdir(io, p, color, p.positional[0]);
   if (!wd) return 1;
   try {
-    const prepared = await preparePlan(io, wd, p, mode, color, json);
+    const genOut = p.flags['generate-config-out'] as string | undefined;
+    if (genOut) {
+      // Checked before the state is locked, as Terraform does.
+      const bad = mode !== 'normal'
+        ? [errorDiag('Invalid generate-config-out flag', 'Config can only be generated during a normal plan operation, and not during a refresh-only or destroy plan.')]
+        : validateTargetFile(genOut, io.cwd);
+      if (bad.length) {
+        if (json) json.diagnostics(bad); else emitDiags(io, bad, wd.config.sources, color);
+        return 1;
+      }
+    }
+    const prepared = await preparePlan(io, wd, p, mode, color, json, genOut ? { generateConfigOut: genOut } : false);
     if (!prepared) return 1;
     const out = p.flags.out as string | undefined;
     if (json) {
@@ -51,11 +66,15 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     } else {
       printPlan(io, wd, prepared.result, color);
       emitDiags(io, prepared.warnings, wd.config.sources, color, Boolean(p.flags['compact-warnings']));
+      // Terraform's next-step notes follow the rule: the generated file first, then the plan's.
+      const genNote = prepared.wroteConfig && planHasChanges(prepared.result.plan)
+        ? `\n${wordWrap(`terrane has generated configuration and written it to ${genOut}. Please review the configuration and edit it as necessary before adding it to version control.`, 78)}\n`
+        : '';
       if (out) {
         await writePlanFile(out, prepared.result.plan, prepared.result.refreshed);
-        io.stdout.write(`\n${'─'.repeat(77)}\n\nSaved the plan to: ${out}\n\nTo perform exactly these actions, run the following command to apply:\n    terrane apply "${out}"\n`);
+        io.stdout.write(`\n${'─'.repeat(77)}\n${genNote}\nSaved the plan to: ${out}\n\nTo perform exactly these actions, run the following command to apply:\n    terrane apply "${out}"\n`);
       } else if (planHasChanges(prepared.result.plan)) {
-        io.stdout.write(`\n${'─'.repeat(77)}\n\nNote: You didn't use the -out option to save this plan, so terrane can't\nguarantee to take exactly these actions if you run "terrane apply" now.\n`);
+        io.stdout.write(`\n${'─'.repeat(77)}\n${genNote}\nNote: You didn't use the -out option to save this plan, so terrane can't\nguarantee to take exactly these actions if you run "terrane apply" now.\n`);
       }
     }
     await wd.unlock();

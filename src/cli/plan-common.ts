@@ -5,7 +5,8 @@
 import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { parseAbsProviderConfig } from '../addrs/index.js';
 import type { Workdir } from '../apply/workdir.js';
-import type { PlanResult } from '../plan/planner.js';
+import { makePlan, type PlanOptions, type PlanResult } from '../plan/planner.js';
+import { writeGeneratedConfig } from '../plan/generate-config-file.js';
 import type { PlanMode, ResourceInstanceChange } from '../plan/plan.js';
 import { renderPlan } from '../plan/render/plan-render.js';
 import type { BlockSchema } from '../providers/protocol.js';
@@ -34,6 +35,20 @@ export interface PreparedPlan {
   variables: Map<string, Value>;
   /** Warnings not yet shown: Terraform shows them after the plan. */
   warnings: Diagnostic[];
+  /** True when -generate-config-out wrote a file. */
+  wroteConfig?: boolean;
+}
+
+/** Options of preparePlan beyond the flags. */
+export interface PrepareOptions {
+  /** Apply evaluates check blocks again: their plan-time warnings are dropped. */
+  forApply?: boolean;
+  /**
+   * -generate-config-out: generate configuration for import targets that have none and
+   * write it to this path (relative to the working directory), as Terraform does, even
+   * when planning then fails.
+   */
+  generateConfigOut?: string;
 }
 
 /**
@@ -41,7 +56,9 @@ export interface PreparedPlan {
  * Prints errors (as JSON messages when `json` is given) and returns warnings for the
  * caller to show after the plan; undefined on error (the lock is released then).
  */
-export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mode: PlanMode, color: boolean, json?: JsonUI, forApply = false): Promise<PreparedPlan | undefined> {
+export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mode: PlanMode, color: boolean, json?: JsonUI, forApplyOrOpts: boolean | PrepareOptions = false): Promise<PreparedPlan | undefined> {
+  const popts: PrepareOptions = typeof forApplyOrOpts === 'boolean' ? { forApply: forApplyOrOpts } : forApplyOrOpts;
+  const forApply = popts.forApply ?? false;
   const show = (d: readonly Diagnostic[]) => (json ? json.diagnostics(d) : emitDiags(io, d, wd.config.sources, color));
   const vars = await wd.variables(variableArgs(p), json ? undefined : variablePrompter(io, p.flags.input !== false));
   if (hasErrors(vars.diags)) { show(vars.diags); return undefined; }
@@ -55,17 +72,27 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
   const st = await wd.readState();
   if (hasErrors(st.diags)) { show(st.diags); await wd.unlock(); return undefined; }
   const hooks = json ? new JsonHooks(json) : undefined;
-  const result = await wd.plan(st.state, {
+  const runOpts = {
     mode, refresh: p.flags.refresh !== false, targets: p.flags.target as string[], excludes: p.flags.exclude as string[],
     replace: p.flags.replace as string[], parallelism: Number(p.flags.parallelism ?? 10), variables: vars.values,
     onPlanEvent: hooks ? hooks.onPlanEvent : (e) => {
       const name = c.bold(`${e.addr}:`);
-      if (e.kind === 'refresh') io.stdout.write(`${name} Refreshing state...${e.id ? ` [id=${e.id}]` : ''}\n`);
+      if (e.kind === 'import') io.stdout.write(`${name} Preparing import... [id=${e.id}]\n`);
+      else if (e.kind === 'refresh') io.stdout.write(`${name} Refreshing state...${e.id ? ` [id=${e.id}]` : ''}\n`);
       else if (e.kind === 'read-start') io.stdout.write(`${name} Reading...\n`);
       else if (e.kind === 'read-done') io.stdout.write(`${name} Read complete after ${elapsed(e.elapsedMs)}${e.id ? ` [id=${e.id}]` : ''}\n`);
     },
-  });
+  } satisfies Parameters<Workdir['plan']>[1];
+  const result = popts.generateConfigOut === undefined ? await wd.plan(st.state, runOpts) : await planGenerating(wd, st.state, runOpts, popts.generateConfigOut);
   hooks?.stop();
+  // Terraform writes what it generated before it reports the plan, even a failed one, so that
+  // the configuration can be fixed by hand.
+  let wroteConfig = false;
+  if (popts.generateConfigOut !== undefined) {
+    const w = writeGeneratedConfig(popts.generateConfigOut, result.generated ?? [], wd.cwd);
+    wroteConfig = w.wrote;
+    result.diags.push(...w.diags);
+  }
   // An apply evaluates check blocks again and reports their warnings itself, as Terraform does.
   const all = [...warnings, ...result.diags].filter((d) => !(forApply && isCheckWarning(d)));
   if (hasErrors(all)) {
@@ -73,7 +100,21 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
     await wd.unlock();
     return undefined;
   }
-  return { result, variables: vars.values, warnings: all };
+  return { result, variables: vars.values, warnings: all, wroteConfig };
+}
+
+/**
+ * Workdir.plan with -generate-config-out: the same plan options, plus the output path.
+ * (Workdir.plan has no way to pass it on.)
+ */
+function planGenerating(wd: Workdir, state: Parameters<Workdir['plan']>[0], o: Parameters<Workdir['plan']>[1], out: string): Promise<PlanResult> {
+  const opts: PlanOptions = {
+    mode: o.mode ?? 'normal', refresh: o.refresh ?? true, targets: o.targets ?? [], excludes: o.excludes ?? [], replace: o.replace ?? [],
+    parallelism: o.parallelism ?? 10, variables: o.variables, ...(o.onPlanEvent ? { onEvent: o.onPlanEvent } : {}),
+    run: { cwd: wd.cwd, rootDir: wd.dir, workspace: wd.workspace, applying: false, planTimestamp: new Date() },
+    generateConfigOut: out,
+  };
+  return makePlan(wd.config, state, wd.providers, opts);
 }
 
 /** A failed check block assertion (a warning, never an error). */
@@ -98,5 +139,17 @@ export async function openWorkdirJson(io: CommandIO, p: ParsedFlags, json: JsonU
 
 /** Prints the plan. */
 export function printPlan(io: CommandIO, wd: Workdir, r: PlanResult, color: boolean): void {
-  io.stdout.write(renderPlan(r.plan, { color, schemaFor: schemaLookup(wd) }));
+  io.stdout.write(withGeneratedNotes(renderPlan(r.plan, { color, schemaFor: schemaLookup(wd) }), r, color));
+}
+
+/**
+ * Terraform notes `# (config will be generated)` under `# ADDR will be imported` for an
+ * instance whose configuration -generate-config-out generated (only when the import is the
+ * whole change: an import that also updates shows `(imported from ...)` alone).
+ */
+export function withGeneratedNotes(text: string, r: PlanResult, color: boolean): string {
+  if (!r.generated?.length) return text;
+  const c = colors(color);
+  const heads = new Set(r.generated.map((g) => `  ${c.bold(`# ${g.addr} will be imported`)}`));
+  return text.split('\n').flatMap((l) => (heads.has(l) ? [l, `  ${c.bold('# (config will be generated)')}`] : [l])).join('\n');
 }

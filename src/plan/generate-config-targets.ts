@@ -44,10 +44,12 @@ const CONFIG_MISSING = 'Configuration for import target does not exist';
 /**
  * Checks the root module's import blocks whose targets have no configuration. `generate`
  * is true with -generate-config-out; `inState` says whether an instance is already in the
- * state (then its import block has nothing left to do).
+ * state (then its import block has nothing left to do); `cliImport` is true for the plan
+ * `terrane import ADDR ID` makes, which leaves import blocks alone.
  */
-export function checkImportTargets(config: Config, opts: { generate: boolean; mode: PlanMode; inState: (addr: string) => boolean }): ImportTargetCheck {
+export function checkImportTargets(config: Config, opts: { generate: boolean; mode: PlanMode; inState: (addr: string) => boolean; cliImport?: boolean }): ImportTargetCheck {
   const out: ImportTargetCheck = { diags: [], targets: [], keyed: [] };
+  if (opts.cliImport) return out;
   for (const imp of config.root.module.imports) {
     const to = staticTarget(imp);
     if (!to || to.mode !== 'managed') continue;
@@ -155,7 +157,8 @@ function staticTarget(imp: Import): StaticTarget | undefined {
 }
 
 function placeholder(type: string, name: string, imp: Import): Resource {
-  const body = bodyOf(parseConfig('', imp.range.filename).file);
+  // Problems with the object before its configuration exists point at the import's target.
+  const body = bodyOf(parseConfig('', imp.to.range.filename, imp.to.range.start).file);
   return {
     mode: 'managed', type, name, config: body, dependsOn: [], lifecycle: defaultLifecycle(), provisionerRanges: [],
     range: imp.range, declRange: imp.range, typeRange: imp.range, ...(imp.provider ? { provider: imp.provider } : {}),

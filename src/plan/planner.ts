@@ -5,7 +5,7 @@
  * objects no longer in the configuration, and computes output changes.
  */
 import {
-  AbsResource, AbsResourceInstance, Resource as ResourceAddr, instanceKeyString, parseTarget, targetContains, type InstanceKey, type ModuleInstance,
+  AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, instanceKeyString, parseTarget, targetContains, type InstanceKey, ModuleInstance,
 } from '../addrs/index.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config, ModuleNode } from '../config/module.js';
@@ -27,6 +27,8 @@ import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './pla
 import { Walker, expandRepetition, type WalkerOptions } from './walker.js';
 import { applyMoves, traversalString } from './moves.js';
 import { dependsOnPending, filterTargets } from './targets.js';
+import { checkImportTargets, generateForImport, generatedInPlan, keyedTargetDiags, withGenerationTargets, type GenerationTarget } from './generate-config-targets.js';
+import type { GeneratedResource } from './generate-config-file.js';
 import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from './checks.js';
 
 export interface PlanOptions extends WalkerOptions {
@@ -37,12 +39,18 @@ export interface PlanOptions extends WalkerOptions {
   replace: string[];
   /** Imports requested on the command line (`terrane import ADDR ID`). */
   imports?: { addr: string; id: string }[];
+  /**
+   * `plan -generate-config-out=PATH`: import blocks whose target has no resource block get
+   * configuration generated from the imported object (see PlanResult.generated).
+   */
+  generateConfigOut?: string;
   /** Progress while planning (`Refreshing state... [id=...]`, data source reads). */
   onEvent?: (e: PlanEvent) => void;
 }
 
 /** A progress event of the plan stage. */
 export type PlanEvent =
+  | { kind: 'import'; addr: string; id: string }
   | { kind: 'refresh'; addr: string; id?: string }
   | { kind: 'refresh-done'; addr: string; id?: string }
   | { kind: 'read-start'; addr: string }
@@ -54,6 +62,8 @@ export interface PlanResult {
   /** Prior state after moves and refresh (what apply starts from). */
   refreshed: State;
   diags: Diagnostic[];
+  /** Configuration generated for import targets (with generateConfigOut), by address. */
+  generated?: GeneratedResource[];
 }
 
 class Planner extends Walker {
@@ -62,6 +72,9 @@ class Planner extends Walker {
   readonly claimed = new Set<string>();
   /** Instances imported during this plan. */
   readonly imported: string[] = [];
+  /** Import targets whose configuration is generated, by address, and what was generated. */
+  readonly generating = new Map<string, GenerationTarget>();
+  readonly generated: GeneratedResource[] = [];
   included?: Set<string>;
 
   constructor(config: Config, providers: ProviderManager, readonly popts: PlanOptions, readonly refreshed: State, readonly resolver: ProviderResolver) {
@@ -106,6 +119,7 @@ class Planner extends Walker {
             obj = imp.obj;
             prior = imp.value;
             importing = { id };
+            if (this.generating.has(addr.toString()) && !this.generateConfig(addr, n, schema, id, prior, diags)) return;
           }
         }
         if (skip) {
@@ -223,9 +237,31 @@ class Planner extends Walker {
     return undefined;
   }
 
+  /** Generates the configuration of an imported object; the resource goes on with it as its body. */
+  private generateConfig(addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, id: string, value: Value, diags: Diagnostic[]): boolean {
+    const g = generateForImport(addr.toString(), n.res, n.provider, schema, value, id, this.popts.generateConfigOut ?? 'generated.tf');
+    diags.push(...g.diags);
+    this.generated.push(g.entry);
+    if (!g.body) return false;
+    n.res.config = g.body;
+    return true;
+  }
+
+  /** The instance keys a for_each import block's `to` evaluates to. */
+  importToKeys(imp: Config['root']['module']['imports'][number], diags: Diagnostic[]): Value[] {
+    if (!imp.forEach || imp.to.kind !== 'index') return [];
+    const fe = evaluate(imp.forEach, this.scope(this.config.root, ModuleInstance.ROOT));
+    diags.push(...fe.diags);
+    if (!fe.value.isKnown || fe.value.isNull) return [];
+    const entries: [string, Value][] = fe.value.type.kind === 'map' || fe.value.type.kind === 'object'
+      ? [...fe.value.attrs] : fe.value.elems.map((e, i) => [e.type.kind === 'string' ? e.str : String(i), e]);
+    return entries.map(([k, v]) => evaluate((imp.to as Extract<typeof imp.to, { kind: 'index' }>).key, this.scope(this.config.root, ModuleInstance.ROOT, { eachKey: k, eachValue: v })).value);
+  }
+
   /** Imports an object through its provider and records it in the refreshed state. */
   private async importObject(addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, id: string, diags: Diagnostic[]): Promise<{ obj: ResourceInstanceObject; value: Value } | undefined> {
     const provider = this.providers.instance(n.provider.toString(), n.source)!;
+    this.popts.onEvent?.({ kind: 'import', addr: addr.toString(), id });
     const r = await provider.importResourceState({ typeName: n.res.type, id });
     diags.push(...resourceDiags(r.diagnostics, n.res.config, `Error importing ${addr.toString()} from ID "${id}".`));
     if (r.diagnostics.some((d) => d.severity === 'error')) return undefined;
@@ -239,6 +275,9 @@ class Planner extends Walker {
     const obj: ResourceInstanceObject = { status: 'ready', schemaVersion: schema.version, attrsJSON: enc.attrsJSON, sensitivePaths: enc.sensitivePaths, dependencies: [], createBeforeDestroy: false, ...(got.private ? { private: got.private } : {}) };
     this.refreshed.setCurrent(addr, obj, n.provider);
     this.imported.push(addr.toString());
+    // The provider's import reads the object too: Terraform reports that as its refresh.
+    this.popts.onEvent?.({ kind: 'refresh', addr: addr.toString(), ...idOf(got.state) });
+    this.popts.onEvent?.({ kind: 'refresh-done', addr: addr.toString(), ...idOf(got.state) });
     return { obj, value };
   }
 
@@ -400,13 +439,20 @@ function orphanReason(config: Config, addr: AbsResourceInstance): ResourceInstan
 }
 
 /** Makes a plan. `prior` is not modified. */
-export async function makePlan(config: Config, prior: State, providers: ProviderManager, opts: PlanOptions): Promise<PlanResult> {
+export async function makePlan(cfg: Config, prior: State, providers: ProviderManager, opts: PlanOptions): Promise<PlanResult> {
   const diags: Diagnostic[] = [];
   const refreshed = prior.clone();
   // As in Terraform, the previous run's check results do not carry into a new plan's state.
   refreshed.checkResults = [];
   const moved = new Map<string, string>();
-  diags.push(...applyMoves(config, refreshed, moved));
+  diags.push(...applyMoves(cfg, refreshed, moved));
+  // Import targets with no resource block: Terraform's checks, and placeholders to generate into.
+  const gen = checkImportTargets(cfg, {
+    generate: opts.generateConfigOut !== undefined, mode: opts.mode, cliImport: Boolean(opts.imports?.length),
+    inState: (a) => { const p = parseAbsResourceInstance(a).value; return p !== undefined && refreshed.current(p) !== undefined; },
+  });
+  diags.push(...gen.diags);
+  const config = withGenerationTargets(cfg, gen.targets);
   const resolver = new ProviderResolver(config);
   for (const cfg of resolver.configs.values()) {
     const src = cfg.addr.provider.toString();
@@ -419,6 +465,7 @@ export async function makePlan(config: Config, prior: State, providers: Provider
   const plan = emptyPlan(opts, prior);
   if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   const planner = new Planner(config, providers, opts, refreshed, resolver);
+  for (const t of gen.targets) planner.generating.set(t.addr, t);
   if (opts.targets.length || opts.excludes.length) {
     const f = filterTargets(graph, opts.targets, opts.excludes);
     diags.push(...f.diags);
@@ -427,6 +474,7 @@ export async function makePlan(config: Config, prior: State, providers: Provider
       'You are creating a plan with the -target option, which means that the result of this plan may not represent all of the changes requested by the current configuration.\n\nThe -target option is not for routine use, and is provided only for exceptional situations such as recovering from errors or mistakes, or when terrane specifically suggests to use it as part of an error message.'));
   }
   diags.push(...await planner.walk(graph));
+  for (const imp of gen.keyed) diags.push(...keyedTargetDiags(imp, planner.importToKeys(imp, diags)));
   if (!hasErrors(diags)) await planner.planOrphans(diags);
   // Like Terraform, a targeted run leaves check blocks alone: their inputs may be stale.
   const checks = evaluateChecks(planner, 'plan', { mode: opts.mode, targeted: opts.targets.length > 0 || opts.excludes.length > 0, errored: hasErrors(diags) });
@@ -442,7 +490,7 @@ export async function makePlan(config: Config, prior: State, providers: Provider
   plan.relevantAttributes = relevantAttributes(config, plan, providers);
   plan.errored = hasErrors(diags);
   plan.diagnostics = diags.filter((d) => d.severity === 'warning');
-  return { plan, refreshed, diags };
+  return { plan, refreshed, diags, ...(opts.generateConfigOut !== undefined ? { generated: generatedInPlan(planner.generated, planner.changes) } : {}) };
 }
 
 function emptyPlan(opts: PlanOptions, prior: State): Plan {
