@@ -26,7 +26,7 @@ export interface RelevantAttribute {
 }
 
 /** The attributes that the plan's changes (resources and root outputs) depend on. */
-export function relevantAttributes(config: Config, plan: Pick<Plan, 'changes' | 'outputChanges'>, providers: ProviderManager): RelevantAttribute[] {
+export function relevantAttributes(config: Config, plan: Pick<Plan, 'changes' | 'outputChanges'> & Partial<Pick<Plan, 'mode'>>, providers: ProviderManager): RelevantAttribute[] {
   const w = new Walk(config, providers);
   for (const ch of plan.changes) {
     if (ch.action === 'no-op') continue;
@@ -40,6 +40,15 @@ export function relevantAttributes(config: Config, plan: Pick<Plan, 'changes' | 
     const out = config.root.module.outputs.get(o.name);
     if (out) w.traversals([], traversalsOf(out.expr));
   }
+  // Terraform plans a change for every output of a called module (their values are not
+  // kept in state), so what module outputs refer to is relevant, except when destroying.
+  const modules = (node: ModuleNode): void => {
+    for (const child of node.children.values()) {
+      for (const out of child.module.outputs.values()) w.traversals(child.path, traversalsOf(out.expr));
+      modules(child);
+    }
+  };
+  if (plan.mode !== 'destroy') modules(config.root);
   return [...w.out.values()];
 }
 

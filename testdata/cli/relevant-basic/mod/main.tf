@@ -1,0 +1,7 @@
+resource "terraform_data" "r" {
+  input = "x"
+}
+
+output "out" {
+  value = terraform_data.r.output
+}
