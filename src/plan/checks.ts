@@ -246,20 +246,24 @@ function resourceChecks(w: Walker, t: CheckTracker, node: ModuleNode, res: Resou
   const { preconditions, postconditions } = res.lifecycle;
   if (!preconditions.length && !postconditions.length) return;
   const configAddr = modulePrefix(node.path) + resourceKey(res);
-  const objects: { addr: string; mi: ModuleInstance; inst: InstanceContext; self: Value }[] = [];
+  const objects: { addr: string; mi: ModuleInstance; inst: InstanceContext; self?: Value }[] = [];
   for (const mi of w.values.moduleInstances(node.path)) {
     const rv = w.values.getResource(mi, resourceKey(res));
     // Instances not known yet (unknown count or for_each): the object stays unknown.
     if (!rv || rv.unknownExpansion) return;
     const exp = expandRepetition(res.count, res.forEach, w.scope(node, mi), []);
-    for (const { key, value } of rv.instances.values()) {
-      const inst: InstanceContext = typeof key === 'number' && exp.kind === 'count' ? { countIndex: key }
-        : typeof key === 'string' && exp.kind === 'for_each' && exp.eachValues?.has(key) ? { eachKey: key, eachValue: exp.eachValues.get(key)! } : {};
-      objects.push({ addr: `${instancePrefix(mi)}${resourceKey(res)}${instanceKeyString(key)}`, mi, inst, self: value });
+    if (exp.unknown) return;
+    for (const key of exp.keys) {
+      const inst: InstanceContext = exp.kind === 'count' ? { countIndex: key as number }
+        : exp.kind === 'for_each' ? { eachKey: String(key), eachValue: exp.eachValues!.get(String(key))! } : {};
+      // An instance whose planning or apply stopped has no value: its rules keep what the walk reported.
+      const self = rv.instances.get(instanceKeyString(key))?.value;
+      objects.push({ addr: `${instancePrefix(mi)}${resourceKey(res)}${instanceKeyString(key)}`, mi, inst, ...(self ? { self } : {}) });
     }
   }
   t.reportObjects(configAddr, objects.map((o) => o.addr));
   for (const o of objects) {
+    if (!o.self) continue;
     quietly(t, configAddr, o.addr, 'precondition', preconditions, w.scope(node, o.mi, o.inst), phase);
     if (!o.self.isNull) quietly(t, configAddr, o.addr, 'postcondition', postconditions, w.scope(node, o.mi, { ...o.inst, self: o.self }), phase);
   }
