@@ -168,6 +168,6 @@ describe.skipIf(!hasTerraform() || !mirror)('Terraform on the same objects (cros
 
 /** A generated file's header, then its blocks (each with its comment) in sorted order. */
 function blocks(text: string): string[] {
-  const [head, ...rest] = text.split('\n\n# __generated__ by Terraform');
+  const [head, ...rest] = text.trimEnd().split('\n\n# __generated__ by Terraform');
   return [head!, ...rest.sort()];
 }

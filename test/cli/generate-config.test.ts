@@ -4,6 +4,7 @@
  * the plan's notes, apply then no change, and Terraform's errors for targets that cannot
  * have configuration generated, for a file that exists and for the wrong plan modes.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -255,5 +256,27 @@ resource "random_integer" "x" {
     const r = { generated: [{ addr: 'terraform_data.x', config: '' }] } as unknown as PlanResult;
     const text = `\n  ${b('# terraform_data.x will be imported')}\n    resource "terraform_data" "x" {\n`;
     expect(withGeneratedNotes(text, r, true)).toBe(`\n  ${b('# terraform_data.x will be imported')}\n  ${b('# (config will be generated)')}\n    resource "terraform_data" "x" {\n`);
+  });
+});
+
+function hasTerraform(): boolean {
+  try {
+    execFileSync('terraform', ['version'], { stdio: 'ignore', env: { ...process.env, TF_CLI_CONFIG_FILE: '' } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!hasTerraform())('Terraform on the same configuration (cross-check of the golden file)', { timeout: 120_000 }, () => {
+  it('still writes generated.tf.golden (its blocks in either order)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terrane-genconfig-tf-'));
+    cpSync(join(FIXTURE, 'main.tf'), join(dir, 'main.tf'));
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: '', TF_IN_AUTOMATION: '1' };
+    expect(spawnSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env }).status).toBe(0);
+    const p = spawnSync('terraform', ['plan', '-input=false', '-no-color', '-generate-config-out=generated.tf'], { cwd: dir, env, encoding: 'utf8' });
+    expect(p.status, p.stdout + p.stderr).toBe(0);
+    const blocks = (text: string) => { const [head, ...rest] = text.trimEnd().split('\n\n# __generated__ by Terraform'); return [head, ...rest.sort()]; };
+    expect(blocks(readFileSync(join(dir, 'generated.tf'), 'utf8'))).toEqual(blocks(readFileSync(join(FIXTURE, 'generated.tf.golden'), 'utf8')));
   });
 });
