@@ -11,6 +11,12 @@ import { markSchemaSensitive } from './objchange.js';
 import { ctySetOrder, generateResourceContents, generationSchema, setHashKey, valueTokens, wrapResourceContents } from './generate-config.js';
 import { decimalText, jsonForGeneration } from './generate-config-json.js';
 import { generatedFileText } from './generate-config-file.js';
+import { loadConfig } from '../config/load-config.js';
+import { parseAbsResourceInstance } from '../addrs/index.js';
+import { State } from '../state/index.js';
+import { ProviderManager } from './provider-manager.js';
+import { makePlan } from './planner.js';
+import { newWorld, testProviderFactory } from '../../test/support/test-provider.js';
 
 const FIXTURE = join(import.meta.dirname, '../../testdata/plan/generate-config-aws');
 
@@ -184,3 +190,49 @@ describe('JSON strings', () => {
     expect(decimalText(text)).toBe(want);
   });
 });
+
+describe('makePlan with generateConfigOut', () => {
+  const dir = join(import.meta.dirname, '../../testdata/plan/generate-config-engine');
+  const plan = async (generateConfigOut?: string) => {
+    const world = newWorld();
+    world.objects.set('t-9', { id: 't-9', name: 'made', size: 3, tags: { team: 'data' }, secret: 's3cr3t', arn: 'arn:test:t-9' });
+    world.objects.set('t-10', { id: 't-10', name: 'declared', size: 1, tags: null, secret: null, arn: 'arn:test:t-10' });
+    const pm = new ProviderManager(new Map([['registry.terraform.io/hashicorp/testing', testProviderFactory(world)]]));
+    const { config, diags } = loadConfig(dir);
+    expect(diags).toEqual([]);
+    return makePlan(config, new State(), pm, {
+      mode: 'normal', refresh: true, targets: [], excludes: [], replace: [], parallelism: 10, variables: new Map(),
+      run: { cwd: dir, rootDir: dir, workspace: 'default', applying: false, planTimestamp: new Date() },
+      ...(generateConfigOut ? { generateConfigOut } : {}),
+    });
+  };
+
+  it('generates configuration for the target without a resource block and plans with it', async () => {
+    const r = await plan('gen.tf');
+    expect(r.diags.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.generated).toEqual([{
+      addr: 'testing_thing.made', importId: 't-9',
+      config: 'resource "testing_thing" "made" {\n  name   = "made"\n  secret = null # sensitive\n  size   = 3\n  tags = {\n    team = "data"\n  }\n}',
+    }]);
+    // The generated secret is null, so the import also updates the object, as it would in Terraform.
+    const made = r.plan.changes.find((c) => c.addr === 'testing_thing.made')!;
+    expect(made.importing).toEqual({ id: 't-9' });
+    expect(made.action).toBe('update');
+    expect(made.after.attrs.get('secret')!.isNull).toBe(true);
+    expect(made.after.attrs.get('size')!.num).toBe(3);
+    const declared = r.plan.changes.find((c) => c.addr === 'testing_thing.declared')!;
+    expect([declared.action, declared.importing]).toEqual(['no-op', { id: 't-10' }]);
+    expect(r.refreshed.current(parseAddr('testing_thing.made'))).toBeDefined();
+  });
+
+  it('without it, the missing configuration is an error and nothing is imported', async () => {
+    const r = await plan();
+    expect(r.generated).toBeUndefined();
+    expect(r.diags.filter((d) => d.severity === 'error').map((d) => [d.summary, d.subject?.start.line])).toEqual([['Configuration for import target does not exist', 3]]);
+    expect(r.plan.changes).toEqual([]);
+  });
+});
+
+function parseAddr(s: string) {
+  return parseAbsResourceInstance(s).value!;
+}
