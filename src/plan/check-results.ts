@@ -42,6 +42,8 @@ export class CheckTracker {
   private readonly messages = new Map<string, string>();
   /** Outcomes reported before the object's instances were (rules decided mid-walk). */
   private readonly early = new Map<string, { type: CheckRuleType; index: number; status: CheckStatus; message: string }[]>();
+  /** Configuration objects with outcomes reported during the walk. */
+  private readonly walked = new Set<string>();
 
   constructor(config: Config) {
     this.collect(config.root);
@@ -78,6 +80,11 @@ export class CheckTracker {
     return this.configs.has(configAddr);
   }
 
+  /** True when some rule of the configuration object was decided during the walk. */
+  wasWalked(configAddr: string): boolean {
+    return this.walked.has(configAddr);
+  }
+
   /** True once the instances of the configuration object have been reported. */
   objectsKnown(configAddr: string): boolean {
     return this.configs.get(configAddr)?.objects !== undefined;
@@ -110,6 +117,7 @@ export class CheckTracker {
    */
   report(configAddr: string, objectAddr: string, type: CheckRuleType, index: number, status: CheckStatus, message = ''): void {
     const c = this.configs.get(configAddr);
+    if (c) this.walked.add(configAddr);
     if (c && !c.objects) {
       const list = this.early.get(objectAddr) ?? [];
       if (!list.some((e) => e.type === type && e.index === index)) list.push({ type, index, status, message });

@@ -203,8 +203,9 @@ export function evaluateChecks(
     const mis = w.values.moduleInstances(node.path);
     const m = node.module;
     // A destroy evaluates nothing; only root outputs learn their instances, as in Terraform.
+    // A targeted run knows only what it walked: the rest stays unknown.
     for (const o of m.outputs.values()) {
-      if (!o.preconditions.length || (opts.mode === 'destroy' && node.path.length > 0)) continue;
+      if (!o.preconditions.length || (opts.mode === 'destroy' && node.path.length > 0) || opts.targeted) continue;
       const configAddr = `${pre}output.${o.name}`;
       t.reportObjects(configAddr, mis.map((mi) => `${instancePrefix(mi)}output.${o.name}`));
       if (opts.mode === 'destroy') continue;
@@ -212,12 +213,15 @@ export function evaluateChecks(
     }
     if (opts.mode !== 'destroy') {
       for (const v of m.variables.values()) {
-        if (!v.validations.length) continue;
+        if (!v.validations.length || opts.targeted) continue;
         const configAddr = `${pre}var.${v.name}`;
         t.reportObjects(configAddr, mis.map((mi) => `${instancePrefix(mi)}var.${v.name}`));
         for (const mi of mis) quietly(t, configAddr, `${instancePrefix(mi)}var.${v.name}`, 'validation', v.validations, w.scope(node, mi), phase);
       }
-      for (const res of [...m.managedResources.values(), ...m.dataResources.values()]) resourceChecks(w, t, node, res, phase);
+      for (const res of [...m.managedResources.values(), ...m.dataResources.values()]) {
+        if (opts.targeted && !t.wasWalked(modulePrefix(node.path) + resourceKey(res))) continue;
+        resourceChecks(w, t, node, res, phase);
+      }
       if (!opts.targeted) {
         for (const check of m.checks.values()) {
           const configAddr = `${pre}check.${check.name}`;

@@ -90,6 +90,17 @@ describe('checks-basic: the rest of the file as terraform writes it', () => {
     expect(text.slice(text.indexOf('  "check_results"'))).toBe(want);
   });
 
+  // Known gap, outside the check results: terrane's targeted apply still evaluates outputs
+  // over resources it did not target (an error here), where Terraform leaves them out.
+  // When that is fixed this test passes and `it.fails` reports it: make it a plain `it`.
+  it.fails('a targeted apply leaves every check result it did not walk unknown', () => {
+    const dir = copy('checks-basic');
+    expect(run(dir, ['init']).code).toBe(0);
+    const target = readFileSync(join(dir, 'target'), 'utf8').trim();
+    expect(run(dir, ['apply', '-auto-approve', `-target=${target}`]).code).toBe(0);
+    expect(stateChecks(dir)).toEqual(goldenChecks('checks-basic', 'apply-target.tfstate'));
+  });
+
   it('carries relevant_attributes in the JSON plan as Terraform does', () => {
     const dir = copy('checks-basic');
     expect(run(dir, ['init']).code).toBe(0);

@@ -27,3 +27,14 @@ terraform show -json destroy.bin | jq '.checks' > "$out/destroy-plan-checks.json
 terraform apply -input=false -no-color destroy.bin >/dev/null 2>&1 || true
 cp terraform.tfstate "$out/destroy.tfstate"
 rm -rf "$work"
+# A targeted apply on an empty state, when the fixture names a target in its `target` file.
+if [ -f "$fixture/target" ]; then
+  work=$(mktemp -d)
+  cp -R "$fixture"/. "$work"
+  rm -rf "$work/terraform"
+  cd "$work"
+  terraform init -input=false -no-color >/dev/null
+  terraform apply -auto-approve -input=false -no-color -target="$(cat target)" >/dev/null 2>&1 || true
+  cp terraform.tfstate "$out/apply-target.tfstate"
+  rm -rf "$work"
+fi
