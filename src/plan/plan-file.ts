@@ -126,6 +126,8 @@ export async function readPlanFile(path: string): Promise<{ plan?: Plan; prior?:
     changes: (p.changes as Record<string, unknown>[]).map(decChange),
     drift: (p.drift as Record<string, unknown>[]).map(decChange),
     outputChanges: (p.outputChanges as Record<string, unknown>[]).map((o) => ({ ...(o as unknown as OutputChange), before: dec(o.before as EncodedValue), after: dec(o.after as EncodedValue) })),
+    // Files written before check results had their present shape carry none that can be used.
+    checks: Array.isArray(p.checks) ? (p.checks as Plan['checks']).filter((c) => typeof c?.configAddr === 'string' && Array.isArray(c.objects)) : [],
     diagnostics: [],
   };
   return { plan, prior: st.state, diags: st.diags };
