@@ -4,7 +4,7 @@
 //   node bench/engine-plan.mjs [sizes=1000,10000] [shapes=fanout,chain] [timeoutSec=600] [applyUpTo=1000]
 // Sizes above applyUpTo skip the (slow) apply and write the state file an apply would
 // have written directly, so the no-change plans still run against existing state.
-// Needs `npm run build`. Peak RSS comes from /usr/bin/time -v when present, else from
+// Needs `npm run build`. TERRANE_BENCH_KEEP=1 keeps the working directories for profiling. Peak RSS comes from /usr/bin/time -v when present, else from
 // process.resourceUsage() of a small wrapper process.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -94,7 +94,9 @@ for (const shape of shapes) {
     const row = { shape, n, planNoState: fmt(planEmpty), apply: fmt(apply), planNoChangeNoRefresh: fmt(plan), planNoChangeRefresh: fmt(refreshPlan) };
     rows.push(row);
     console.log(JSON.stringify(row));
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    // TERRANE_BENCH_KEEP=1 keeps each working directory (to profile a command in it).
+    if (process.env.TERRANE_BENCH_KEEP === '1') console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 console.log('\nshape    N        plan(empty state) s/MB   apply s/MB        plan -refresh=false s/MB (exit)   plan (refresh) s/MB (exit)');

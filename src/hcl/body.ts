@@ -117,8 +117,11 @@ export function justAttributes(body: HclBody): { attributes: Map<string, Attribu
 
 /** Wraps a native-syntax body from the parser. */
 export function nativeBody(body: Body): HclBody {
-  return new NativeBody(body, new Set(), new Set());
+  return new NativeBody(body, NONE, NONE);
 }
+
+/** The hidden-names set of a body nothing was taken from yet (shared; never changed). */
+const NONE: ReadonlySet<string> = new Set();
 
 /** The "Extraneous label" / "Missing <label> for <type>" check shared by both syntaxes. */
 export function labelCountDiag(
@@ -182,47 +185,48 @@ class NativeBody implements HclBody {
     return { content, diags };
   }
 
+  // Called once or twice for every block of every configuration: it allocates only what
+  // it returns (large configurations decode 100k blocks).
   partialContent(schema: BodySchema): { content: BodyContent; remain: HclBody; diags: Diagnostic[] } {
     const diags: Diagnostic[] = [];
-    const attributes = new Map<string, Attribute>();
-    const hiddenAttrs = new Set(this.hiddenAttrs);
-    const hiddenBlocks = new Set(this.hiddenBlocks);
+    let picked: Set<string> | undefined;
     for (const a of schema.attributes) {
-      const attr = this.body.attributes.get(a.name);
-      if (!attr || hiddenAttrs.has(a.name)) {
+      if (!this.body.attributes.has(a.name) || this.hiddenAttrs.has(a.name)) {
         if (a.required) {
           diags.push(errorDiag('Missing required argument', `The argument ${goQuote(a.name)} is required, but no definition was found.`, this.missingItemRange()));
         }
         continue;
       }
-      hiddenAttrs.add(a.name);
-      attributes.set(a.name, attr);
+      (picked ??= new Set()).add(a.name);
     }
-    // Keep the order of appearance in the source for the selected attributes.
-    const ordered = new Map([...this.body.attributes].filter(([k]) => attributes.has(k)));
-    const wanted = new Map(schema.blocks.map((b) => [b.type, b]));
+    // In the order of appearance in the source.
+    const attributes = new Map<string, Attribute>();
+    if (picked) for (const [k, attr] of this.body.attributes) if (picked.has(k)) attributes.set(k, attr);
     const blocks: ContentBlock[] = [];
-    for (const block of this.body.blocks) {
-      if (hiddenBlocks.has(block.type)) continue;
-      const bs = wanted.get(block.type);
-      if (!bs) continue;
-      const d = labelCountDiag(block.type, bs.labelNames, block.labelRanges, block.typeRange, block.openBraceRange);
-      if (d) { diags.push(d); continue; }
-      const last = block.labelRanges.length > 0 ? block.labelRanges[block.labelRanges.length - 1]! : block.typeRange;
-      blocks.push({
-        type: block.type,
-        labels: block.labels,
-        body: nativeBody(block.body),
-        range: block.range,
-        defRange: rangeBetween(block.typeRange, last),
-        typeRange: block.typeRange,
-        labelRanges: block.labelRanges,
-      });
+    if (schema.blocks.length > 0) {
+      for (const block of this.body.blocks) {
+        if (this.hiddenBlocks.has(block.type)) continue;
+        const bs = schema.blocks.find((b) => b.type === block.type);
+        if (!bs) continue;
+        const d = labelCountDiag(block.type, bs.labelNames, block.labelRanges, block.typeRange, block.openBraceRange);
+        if (d) { diags.push(d); continue; }
+        const last = block.labelRanges.length > 0 ? block.labelRanges[block.labelRanges.length - 1]! : block.typeRange;
+        blocks.push({
+          type: block.type,
+          labels: block.labels,
+          body: nativeBody(block.body),
+          range: block.range,
+          defRange: rangeBetween(block.typeRange, last),
+          typeRange: block.typeRange,
+          labelRanges: block.labelRanges,
+        });
+      }
     }
-    // Hidden only now, so that several blocks of one type are all taken above.
-    for (const b of schema.blocks) hiddenBlocks.add(b.type);
+    // Blocks are hidden only now, so that several blocks of one type are all taken above.
+    const hiddenAttrs = picked ? new Set([...this.hiddenAttrs, ...picked]) : this.hiddenAttrs;
+    const hiddenBlocks = schema.blocks.length > 0 ? new Set([...this.hiddenBlocks, ...schema.blocks.map((b) => b.type)]) : this.hiddenBlocks;
     return {
-      content: { attributes: ordered, blocks, missingItemRange: this.missingItemRange() },
+      content: { attributes, blocks, missingItemRange: this.missingItemRange() },
       remain: new NativeBody(this.body, hiddenAttrs, hiddenBlocks),
       diags,
     };

@@ -52,10 +52,21 @@ export class ProviderResolver {
     for (const c of node.children.values()) this.visit(c);
   }
 
+  /** Resolutions that succeeded, by module node, local name and alias (failures are reported per resource). */
+  private readonly resolved = new Map<ModuleNode, Map<string, AbsProviderConfig>>();
+
   /** The provider configuration of a resource in `node`. */
   forResource(node: ModuleNode, r: Resource): AbsProviderConfig | undefined {
     const localName = r.provider?.name ?? impliedProviderName(r.type);
-    return this.resolve(node, localName, r.provider?.alias, r.provider?.range ?? r.declRange);
+    const alias = r.provider?.alias;
+    let byName = this.resolved.get(node);
+    if (!byName) this.resolved.set(node, (byName = new Map()));
+    const key = providerKey(localName, alias);
+    const hit = byName.get(key);
+    if (hit) return hit;
+    const addr = this.resolve(node, localName, alias, r.provider?.range ?? r.declRange);
+    if (addr) byName.set(key, addr);
+    return addr;
   }
 
   /** Resolves `localName[.alias]` as seen from `node`. */

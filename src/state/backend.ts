@@ -72,8 +72,10 @@ export interface StateBackend {
 
 /** Who is running: `user@host`, as Terraform records it. */
 export function lockWho(): string {
-  let user = 'unknown';
-  try { user = userInfo().username; } catch { /* no passwd entry */ }
+  // The login name from the environment when it is there: asking the system (getpwuid) can
+  // cost tens of milliseconds on every command where user lookups go through NSS.
+  let user = process.env['USER'] || process.env['LOGNAME'] || 'unknown';
+  if (user === 'unknown') try { user = userInfo().username; } catch { /* no passwd entry */ }
   return `${user}@${hostname()}`;
 }
 

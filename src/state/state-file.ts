@@ -5,7 +5,7 @@
  */
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import {
-  AbsResource, AbsResourceInstance, ConfigResource, ModuleInstance, Resource, ResourceInstance, parseAbsProviderConfig,
+  AbsResource, AbsResourceInstance, ConfigResource, ModuleInstance, Resource, ResourceInstance, parseAbsProviderConfig, type AbsProviderConfig,
   parseAbsResource, parseModuleInstance, instanceKeyString, type InstanceKey,
 } from '../addrs/index.js';
 import { Value, type Path, type PathStep } from '../lang/value.js';
@@ -55,8 +55,8 @@ export function decodeState(text: string): DecodedState {
   state.terraformVersion = file.terraform_version;
   state.serial = file.serial;
 
-  const depCache = new Map<string, ConfigResource | undefined>();
-  for (const rs of file.resources) decodeResource(state, rs, diags, depCache);
+  const cache: DecodeCache = { deps: new Map(), providers: new Map() };
+  for (const rs of file.resources) decodeResource(state, rs, diags, cache);
 
   for (const [name, o] of Object.entries(file.outputs)) {
     if (!(o?.type instanceof RawJSON) || !(o.value instanceof RawJSON)) {
@@ -83,7 +83,14 @@ export function decodeState(text: string): DecodedState {
   return { state, diags };
 }
 
-function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], depCache: Map<string, ConfigResource | undefined>): void {
+/** Dependency and provider addresses repeat across a state's resources: each is parsed once. */
+interface DecodeCache {
+  deps: Map<string, ConfigResource | undefined>;
+  providers: Map<string, AbsProviderConfig>;
+}
+
+function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], cache: DecodeCache): void {
+  const depCache = cache.deps;
   if (rs.mode !== 'managed' && rs.mode !== 'data') {
     diags.push(errorDiag('Invalid resource mode in state', `State contains a resource with mode "${rs.mode}" ("${rs.type}" "${rs.name}") which is not supported.`));
     return;
@@ -94,9 +101,14 @@ function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], depCa
     if (!m.value) { diags.push(...m.diags); return; }
     module = m.value;
   }
-  const p = parseAbsProviderConfig(rs.provider ?? '');
-  if (!p.value) { diags.push(...p.diags); return; }
-  const provider = p.value;
+  const providers = cache.providers;
+  let provider = providers.get(rs.provider ?? '');
+  if (!provider) {
+    const p = parseAbsProviderConfig(rs.provider ?? '');
+    if (!p.value) { diags.push(...p.diags); return; }
+    provider = p.value;
+    providers.set(rs.provider ?? '', provider);
+  }
   const rAddr = new AbsResource(module, new Resource(rs.mode, rs.type, rs.name));
   const res = state.ensureResource(rAddr, provider);
 

