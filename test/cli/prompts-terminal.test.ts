@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -109,6 +109,22 @@ describe.skipIf(!HAVE_SCRIPT)('prompts on a terminal', () => {
     expect(r.code).toBe(1);
     expect(r.out).not.toContain('Enter a value:');
     expect(r.out).toContain(terraformSaid('prompts-basic', 'plan-input-false.stderr.txt'));
+  });
+
+  it('apply -refresh-only asks whether to update the state, and "no" leaves it as it was', async () => {
+    const dir = copy('prompts-refresh');
+    const init = run(dir, ['init']);
+    expect(init.code, init.stdout + init.stderr).toBe(0);
+    const applied = run(dir, ['apply', '-auto-approve']);
+    expect(applied.code, applied.stderr).toBe(0);
+    rmSync(join(dir, 'out.txt'));
+    const before = state(dir);
+    const r = await onTerminal(dir, ['apply', '-refresh-only', '-no-color'], ['no']);
+    expect(r.out).toContain('\nWould you like to update the terrane state to reflect these detected changes?\n'
+      + '  terrane will write these changes to the state without modifying any real infrastructure.\n'
+      + '  There is no undo. Only \'yes\' will be accepted to confirm.\n\n  Enter a value: no\n\nApply cancelled.\n');
+    expect(r.code).toBe(1);
+    expect(state(dir)).toBe(before);
   });
 
   it('names a workspace other than default in the question', async () => {
