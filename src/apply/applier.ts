@@ -30,8 +30,16 @@ export type ApplyEvent =
   | { kind: 'done'; addr: string; action: ResourceInstanceChange['action'] | 'destroy-deposed'; id?: string; elapsedMs: number }
   | { kind: 'failed'; addr: string; action: ResourceInstanceChange['action'] | 'destroy-deposed'; elapsedMs: number };
 
+/**
+ * An object being imported from an `import` block (`aws_vpc.main: Importing... [id=vpc-1]`,
+ * `Import complete [id=vpc-1]`); `id` is the import id. Apart from ApplyEvent because
+ * Terraform's machine-readable UI reports no hook for it.
+ */
+export interface ImportEvent { kind: 'start' | 'done'; addr: string; id: string }
+
 export interface ApplyOptions extends WalkerOptions {
   onEvent?: (e: ApplyEvent) => void;
+  onImport?: (e: ImportEvent) => void;
 }
 
 export interface ApplyResult {
@@ -99,6 +107,13 @@ class Applier extends Walker {
     const cur = this.state.current(addr);
     const curVal = cur ? decodeAttributes(cur, type, addr.toString()).value ?? null : null;
     const setValue = (v: Value) => this.values.setResourceInstance(mi, key, exp.kind, ik, v);
+    if (change?.importing) {
+      // The object was read while planning and is in the state already: the import completes
+      // before the instance's own change, and counts even when that change then fails.
+      this.aopts.onImport?.({ kind: 'start', addr: change.addr, id: change.importing.id });
+      this.counts.imported++;
+      this.aopts.onImport?.({ kind: 'done', addr: change.addr, id: change.importing.id });
+    }
     if (!change || change.action === 'no-op' || change.action === 'delete') {
       setValue(curVal ? markSchemaSensitive(curVal, schema.block) : nullVal(type));
       return;
@@ -168,7 +183,6 @@ class Applier extends Walker {
       const saved = this.save(addr, n, v, schema, deps, r.private, 'ready');
       if (change.action === 'update') this.counts.changed++;
       else this.counts.added++;
-      if (change.importing) this.counts.imported++;
       finish = async () => {
         // "complete" is printed once the state that records it is on disk.
         diags.push(...await saved);

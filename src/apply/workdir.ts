@@ -19,7 +19,7 @@ import { LocalBackend, State, StateSync, currentWorkspace, type StateBackend, ty
 import { ProviderManager } from '../plan/provider-manager.js';
 import { makePlan, type PlanEvent, type PlanOptions, type PlanResult } from '../plan/planner.js';
 import type { PlanMode } from '../plan/plan.js';
-import { applyPlan, type ApplyEvent, type ApplyResult } from './applier.js';
+import { applyPlan, type ApplyEvent, type ApplyResult, type ImportEvent } from './applier.js';
 import { VERSION } from '../version.js';
 
 export interface WorkdirOptions {
@@ -175,12 +175,13 @@ export class Workdir {
   }
 
   /** Applies a plan made against `refreshed`; the state is persisted after every change. */
-  async apply(p: PlanResult, o: RunOptions & { onEvent?: (e: ApplyEvent) => void }): Promise<ApplyResult & { state: State }> {
+  async apply(p: PlanResult, o: RunOptions & { onEvent?: (e: ApplyEvent) => void; onImport?: (e: ImportEvent) => void }): Promise<ApplyResult & { state: State }> {
     const sync = new StateSync(this.stateMgr, p.refreshed);
     const r = await applyPlan(this.config, p.plan, sync, this.providers, {
       parallelism: o.parallelism ?? 10, variables: o.variables,
       run: { cwd: this.cwd, rootDir: this.dir, workspace: this.workspace, applying: true, planTimestamp: p.plan.timestamp },
       ...(o.signal ? { signal: o.signal } : {}), ...(o.onEvent ? { onEvent: o.onEvent } : {}),
+      ...(o.onImport ? { onImport: o.onImport } : {}),
     });
     return { ...r, state: sync.state };
   }

@@ -1,9 +1,9 @@
 /**
  * Apply progress lines as Terraform prints them: `aws_instance.web: Creating...`,
  * `Still creating... [10s elapsed]` every ten seconds, `Creation complete after 12s
- * [id=i-0abc]`.
+ * [id=i-0abc]`; `Importing... [id=x]` and `Import complete [id=x]` for imported objects.
  */
-import type { ApplyEvent } from '../apply/applier.js';
+import type { ApplyEvent, ImportEvent } from '../apply/applier.js';
 import type { Colors } from '../plan/render/colors.js';
 
 const VERBS: Record<string, [string, string, string]> = {
@@ -52,6 +52,12 @@ export class ApplyProgress {
       const idPart = e.id ? ` [id=${e.id}]` : '';
       this.out.write(`${name} ${verbs[2]} after ${elapsed(e.elapsedMs)}${e.action === 'delete' || e.action === 'destroy-deposed' ? '' : idPart}\n`);
     }
+  };
+
+  /** `aws_vpc.main: Importing... [id=vpc-1]` and `aws_vpc.main: Import complete [id=vpc-1]`, with the import id. */
+  onImport = (e: ImportEvent): void => {
+    // Terraform makes the whole line bold here, not just the address.
+    this.out.write(`${this.c.bold(`${e.addr}: ${e.kind === 'start' ? 'Importing...' : 'Import complete'} [id=${e.id}]`)}\n`);
   };
 
   stop(): void {

@@ -13,7 +13,7 @@ import type { Value } from '../lang/value.js';
 import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { OPERATION_FLAGS, emitDiags, openWorkdir, parseDuration, promptText, readLine, useColor } from './ui.js';
-import { openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
+import { isCheckWarning, openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
 import { JsonUI } from './json-ui.js';
 import { JsonHooks } from './json-ui-hooks.js';
 import { ApplyProgress } from './apply-progress.js';
@@ -101,16 +101,20 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
       ({ result, variables } = loaded);
     } else {
       const mode = isDestroy ? 'destroy' : p.flags['refresh-only'] ? 'refresh-only' : 'normal';
-      const prepared = await preparePlan(io, wd, p, mode, color, json, mode !== 'refresh-only');
+      // Check block warnings of the plan are shown only before a question: the apply
+      // evaluates the checks again and reports them itself (Terraform drops them otherwise).
+      const prepared = await preparePlan(io, wd, p, mode, color, json, false);
       if (!prepared) return 1;
       ({ result, variables, warnings } = prepared);
+      if (json && mode !== 'refresh-only') warnings = warnings.filter((d) => !isCheckWarning(d));
       if (json) {
         if (command !== 'refresh') json.plan(result.plan);
       } else {
         printPlan(io, wd, result, color);
-        show(warnings);
+        const asking = planHasChanges(result.plan) && !p.flags['auto-approve'];
+        show(asking || mode === 'refresh-only' ? warnings : warnings.filter((d) => !isCheckWarning(d)));
         warnings = [];
-        if (planHasChanges(result.plan) && !p.flags['auto-approve']) {
+        if (asking) {
           const answer = await approve(io, result.plan, wd.workspace, color);
           if (answer === undefined) {
             // Terraform's wording when stdin ends before an answer (no newline follows the prompt).
@@ -141,7 +145,7 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
     }
     const hooks = json ? new JsonHooks(json) : undefined;
     const progress = json ? undefined : new ApplyProgress(io.stdout, c);
-    const r = await wd.apply(result, { variables, parallelism: Number(p.flags.parallelism ?? 10), onEvent: hooks?.onApplyEvent ?? progress!.onEvent });
+    const r = await wd.apply(result, { variables, parallelism: Number(p.flags.parallelism ?? 10), onEvent: hooks?.onApplyEvent ?? progress!.onEvent, ...(progress ? { onImport: progress.onImport } : {}) });
     hooks?.stop();
     progress?.stop();
     show([...warnings, ...r.diags]);

@@ -183,7 +183,7 @@ export class JsonUI {
 
   /** Output values after an apply or refresh (nothing when there are none). */
   outputValues(outputs: ReadonlyMap<string, { value: Value; sensitive: boolean }>): void {
-    if (!outputs.size) return;
+    // Terraform reports `Outputs: 0` too.
     const out: Record<string, unknown> = {};
     for (const [name, o] of [...outputs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
       const [v] = unmarkDeep(o.value);

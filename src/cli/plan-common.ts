@@ -151,5 +151,8 @@ export function withGeneratedNotes(text: string, r: PlanResult, color: boolean):
   if (!r.generated?.length) return text;
   const c = colors(color);
   const heads = new Set(r.generated.map((g) => `  ${c.bold(`# ${g.addr} will be imported`)}`));
-  return text.split('\n').flatMap((l) => (heads.has(l) ? [l, `  ${c.bold('# (config will be generated)')}`] : [l])).join('\n');
+  const note = `  ${c.bold('# (config will be generated)')}`;
+  // A plan whose changes carry their generated configuration already has the note.
+  const lines = text.split('\n');
+  return lines.flatMap((l, i) => (heads.has(l) && lines[i + 1] !== note ? [l, note] : [l])).join('\n');
 }

@@ -162,6 +162,9 @@ class Planner extends Walker {
           diags.push(...r.diags);
           if (r.change) {
             if (importing) r.change.importing = importing;
+            // Terraform's plan keeps the generated block with the change (JSON generated_config).
+            const gen = importing && this.generated.find((g) => g.addr === r.change!.addr);
+            if (gen) r.change.generatedConfig = gen.config;
             this.changes.push(r.change);
           }
           this.values.setResourceInstance(mi, key, exp.kind, ik, r.value);

@@ -45,6 +45,7 @@ function changeJSON(ch: ResourceInstanceChange): Record<string, unknown> {
     c.replace_paths = ch.requiredReplace.map((p) => p.map((s) => ('attr' in s ? s.attr : typeof s.index === 'object' ? plainJSON(s.index) : s.index)));
   }
   if (ch.importing) c.importing = { id: ch.importing.id };
+  if (ch.generatedConfig) c.generated_config = ch.generatedConfig;
   return {
     address: ch.addr,
     ...(a && !a.module.isRoot ? { module_address: a.module.toString() } : {}),

@@ -39,9 +39,11 @@ function header(ch: ResourceInstanceChange, drift = false): string[] {
     return [rest[0]!, `# (moved from ${ch.prevRunAddr})`, ...rest.slice(1)];
   }
   if (!drift && ch.importing) {
-    if (ch.action === 'no-op') return [`# ${a} will be imported`];
-    const rest = header({ ...ch, importing: undefined } as ResourceInstanceChange);
-    return [rest[0]!, `# (imported from "${ch.importing.id}")`, ...rest.slice(1)];
+    if (ch.action === 'no-op') return ch.generatedConfig ? [`# ${a} will be imported`, '# (config will be generated)'] : [`# ${a} will be imported`];
+    // Terraform notes the import after the action's own reasons.
+    const lines = [...header({ ...ch, importing: undefined } as ResourceInstanceChange), `# (imported from "${ch.importing.id}")`];
+    if (ch.action === 'delete-then-create' || ch.action === 'create-then-delete') lines.push('# Warning: this will destroy the imported resource');
+    return lines;
   }
   if (drift) return [ch.action === 'delete' ? `# ${a} has been deleted` : `# ${a} has changed`];
   switch (ch.action) {
@@ -86,7 +88,8 @@ function isMove(ch: ResourceInstanceChange): boolean {
 
 /** The lines of one resource instance change. */
 export function renderChange(ch: ResourceInstanceChange, block: BlockSchema | undefined, c: Colors, drift = false): string[] {
-  const ctx: RenderCtx = { c, replacePaths: new Set(ch.requiredReplace.map(pathKey)), showUnchanged: false };
+  // An object being imported is shown whole (Terraform's ShowUnchangedChildren), never in drift.
+  const ctx: RenderCtx = { c, replacePaths: new Set(ch.requiredReplace.map(pathKey)), showUnchanged: !drift && ch.importing !== undefined };
   const marker = drift ? (ch.action === 'delete' ? '-' : '~') : MARKER[ch.action];
   const out = header(ch, drift).map((l) => '  ' + c.bold(l));
   const kw = ch.mode === 'data' ? 'data' : 'resource';
@@ -165,9 +168,10 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
       'found no differences, so no changes are needed.');
     return out.join('\n') + '\n';
   }
+  // Moves and no-op imports use no symbol: with nothing else, Terraform prints no legend.
+  const acting = visible.some((ch) => ch.action !== 'no-op');
+  if (acting) out.push(...legend(plan, c));
   if (visible.length) {
-    // Moves alone use no symbol, and Terraform then prints no legend.
-    if (visible.some((ch) => ch.action !== 'no-op' || ch.importing)) out.push(...legend(plan, c));
     out.push('', 'terrane will perform the following actions:', '');
     for (const ch of visible) out.push(...renderChange(ch, opts.schemaFor(ch), c), '');
     const s = planSummary(plan);
@@ -176,9 +180,11 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
     line += `${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`;
     if (s.forget) line = line.slice(0, -1) + `, ${s.forget} to forget.`;
     out.push(line);
-  } else {
-    out.push('', 'You can apply this plan to save these new output values to the terrane', 'state, without changing any real infrastructure.');
   }
   out.push(...outputLines(plan, c));
+  // Said after the output changes, when no resource action would tell what applying does.
+  if (outputsChanged && !acting) {
+    out.push('', 'You can apply this plan to save these new output values to the terrane', 'state, without changing any real infrastructure.');
+  }
   return out.join('\n') + '\n';
 }

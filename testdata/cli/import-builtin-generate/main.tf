@@ -1,0 +1,4 @@
+import {
+  to = terraform_data.g
+  id = "gen-1"
+}
