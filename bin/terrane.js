@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env node
 import { existsSync } from 'node:fs';
 
 // The bundled CLI (scripts/bundle.mjs) starts faster; the plain compiled tree works too.

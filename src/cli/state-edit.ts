@@ -97,7 +97,7 @@ function applyMove(state: State, m: Move): void {
   moveInstance(state, rs.provider, is, m.to as AbsResourceInstance);
 }
 
-function moveInstance(state: State, provider: AbsProviderConfig, is: { current?: import('../state/index.js').ResourceInstanceObject; deposed: Map<string, import('../state/index.js').ResourceInstanceObject> }, to: AbsResourceInstance): void {
+function moveInstance(state: State, provider: AbsProviderConfig, is: { current?: import('../state/index.js').ResourceInstanceObject; deposed: ReadonlyMap<string, import('../state/index.js').ResourceInstanceObject> }, to: AbsResourceInstance): void {
   if (is.current) state.setCurrent(to, is.current, provider);
   for (const [k, o] of is.deposed) state.setDeposed(to, k, o, provider);
 }

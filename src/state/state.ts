@@ -43,8 +43,20 @@ export interface ResourceInstanceObject {
 export interface ResourceInstanceState {
   readonly key: InstanceKey;
   current?: ResourceInstanceObject;
-  /** Deposed objects by their 8-hex-digit deposed key. */
-  readonly deposed: Map<string, ResourceInstanceObject>;
+  /**
+   * Deposed objects by their 8-hex-digit deposed key. Almost always empty, so instances
+   * share one empty map until State gives them their own (large states hold 100k instances).
+   */
+  deposed: ReadonlyMap<string, ResourceInstanceObject>;
+}
+
+/** The deposed map of instances without deposed objects (shared, never changed). */
+const NO_DEPOSED: ReadonlyMap<string, ResourceInstanceObject> = new Map();
+
+/** The instance's own, changeable deposed map. */
+function ownDeposed(is: ResourceInstanceState): Map<string, ResourceInstanceObject> {
+  if (is.deposed === NO_DEPOSED) is.deposed = new Map();
+  return is.deposed as Map<string, ResourceInstanceObject>;
 }
 
 /** A resource: its provider configuration and instances by key. */
@@ -164,7 +176,7 @@ export class State {
     const r = this.ensureResource(rAddr, provider);
     const ik = instanceKeyString(addr.key);
     let is = r.instances.get(ik);
-    if (!is) { is = { key: addr.key, deposed: new Map() }; r.instances.set(ik, is); }
+    if (!is) { is = { key: addr.key, deposed: NO_DEPOSED }; r.instances.set(ik, is); }
     is.current = obj;
   }
 
@@ -174,15 +186,15 @@ export class State {
     if (!obj) {
       const is = this.instance(addr);
       if (!is) return;
-      is.deposed.delete(deposedKey);
+      if (is.deposed.has(deposedKey)) ownDeposed(is).delete(deposedKey);
       this.pruneInstance(rAddr, addr.key);
       return;
     }
     const r = this.ensureResource(rAddr, provider);
     const ik = instanceKeyString(addr.key);
     let is = r.instances.get(ik);
-    if (!is) { is = { key: addr.key, deposed: new Map() }; r.instances.set(ik, is); }
-    is.deposed.set(deposedKey, obj);
+    if (!is) { is = { key: addr.key, deposed: NO_DEPOSED }; r.instances.set(ik, is); }
+    ownDeposed(is).set(deposedKey, obj);
   }
 
   /**
@@ -193,7 +205,7 @@ export class State {
     const is = this.instance(addr);
     if (!is?.current) return undefined;
     while (is.deposed.has(key)) key = newDeposedKey();
-    is.deposed.set(key, is.current);
+    ownDeposed(is).set(key, is.current);
     is.current = undefined;
     return key;
   }
@@ -261,7 +273,7 @@ export class State {
       const resources = new Map<string, ResourceState>();
       for (const [rk, r] of m.resources) {
         const instances = new Map<string, ResourceInstanceState>();
-        for (const [ik, is] of r.instances) instances.set(ik, { key: is.key, current: is.current, deposed: new Map(is.deposed) });
+        for (const [ik, is] of r.instances) instances.set(ik, { key: is.key, current: is.current, deposed: is.deposed.size ? new Map(is.deposed) : NO_DEPOSED });
         resources.set(rk, { addr: r.addr, provider: r.provider, instances });
       }
       s.modules.set(k, { addr: m.addr, resources });
