@@ -127,6 +127,21 @@ describe.skipIf(!HAVE_SCRIPT)('prompts on a terminal', () => {
     expect(state(dir)).toBe(before);
   });
 
+  it('shows the plan\'s check warnings before the question, and the apply\'s after, as Terraform does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terrane-prompts-checks-'));
+    cpSync(join(ROOT, 'testdata', 'cli', 'checks-basic', 'main.tf'), join(dir, 'main.tf'));
+    expect(run(dir, ['init']).code).toBe(0);
+    const r = await onTerminal(dir, ['apply', '-no-color'], ['yes']);
+    expect(r.code).toBe(0);
+    const [beforeQuestion, afterQuestion] = r.out.split('Do you want to perform these actions?');
+    const count = (s: string) => s.split('Warning: Check block assertion failed').length - 1;
+    expect([count(beforeQuestion!), count(afterQuestion!)]).toEqual([3, 3]);
+    expect(beforeQuestion).toContain('Warning: Check block assertion known after apply');
+    // Without a question only the apply's own check warnings are shown.
+    const auto = run(dir, ['apply', '-auto-approve', '-no-color', '-var', 'plain=z']);
+    expect(count(auto.stdout)).toBe(3);
+  });
+
   it('names a workspace other than default in the question', async () => {
     const dir = copy('prompts-basic');
     expect(run(dir, ['init']).code).toBe(0);
