@@ -128,21 +128,26 @@ function tagCall(c: EvalCtx, name: string, def: FunctionDef | undefined): void {
   (d.extra ??= {}).functionCall = fc;
 }
 
-const contexts = new WeakMap<object, FunctionContext>();
+// Built once per (function context, function table) pair, which all the scopes of one run
+// share: a scope is made per resource instance, and 100k instances would otherwise make
+// 100k contexts.
+const contexts = new WeakMap<FunctionContext, WeakMap<object, FunctionContext>>();
+const DEFAULT_CONTEXT: FunctionContext = { baseDir: '.' };
 
-/** The FunctionContext for calls in this scope, with template rendering wired in (built once per scope). */
+/** The FunctionContext for calls in this scope, with template rendering wired in. */
 function functionContext(c: EvalCtx): FunctionContext {
-  const scope = c.scope;
-  let ctx = contexts.get(scope);
+  const base = c.scope.functionContext ?? DEFAULT_CONTEXT;
+  const fns = base.functions ?? c.scope.functions!;
+  let byFns = contexts.get(base);
+  if (!byFns) contexts.set(base, (byFns = new WeakMap()));
+  let ctx = byFns.get(fns);
   if (ctx) return ctx;
-  const base = scope.functionContext ?? { baseDir: '.' };
-  const fns = base.functions ?? scope.functions;
   ctx = {
     ...base,
     functions: fns,
     renderTemplate: base.renderTemplate ?? ((src, filename, vars) => renderTemplateWith(src, filename, vars, fns, base)),
   };
-  contexts.set(scope, ctx);
+  byFns.set(fns, ctx);
   return ctx;
 }
 
