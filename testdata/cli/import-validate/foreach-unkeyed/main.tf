@@ -1,0 +1,7 @@
+resource "terraform_data" "x" {
+  for_each = toset(["a"])
+}
+import {
+  to = terraform_data.x
+  id = "1"
+}

@@ -1,0 +1,4 @@
+import {
+  to = module.m.terraform_data.x
+  id = "1"
+}
