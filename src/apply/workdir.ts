@@ -135,7 +135,7 @@ export class Workdir {
     if (hasErrors(bd)) return { values: new Map(), diags: bd };
     const mod = this.config.root.module;
     const raw = collectVariableValues(mod, { dir: this.dir, args, env: this.env, sources: this.config.sources });
-    const fin = await finalizeVariableValues(mod, raw.values, prompt);
+    const fin = await finalizeVariableValues(mod, raw.values, prompt && await askInNameOrder(mod, raw.values, prompt));
     return { values: fin.values, diags: [...bd, ...raw.diags, ...fin.diags] };
   }
 
@@ -171,6 +171,12 @@ export class Workdir {
       run: { cwd: this.cwd, rootDir: this.dir, workspace: this.workspace, applying: false, planTimestamp: new Date() },
       ...(o.signal ? { signal: o.signal } : {}),
     };
+    // Terraform validates the configuration before planning: import blocks in the wrong place
+    // or whose `to` does not fit the target's repetition stop the plan before any import.
+    const values = new WorkingValues();
+    const pre = [...importConfigDiags(this.config), ...(opts.mode === 'destroy' ? [] : importTargetDiags(this.config,
+      (each) => moduleScope(values, this.config.root, ModuleInstance.ROOT, opts.run, each ? { eachKey: each.key, eachValue: each.value } : undefined), { withoutConfig: false }))];
+    if (hasErrors(pre)) return { plan: { ...emptyPlan(opts, state), errored: true }, refreshed: state.clone(), diags: pre };
     return makePlan(this.config, state, this.providers, opts);
   }
 
@@ -226,4 +232,17 @@ export class Workdir {
   async close(): Promise<void> {
     await this.providers.closeAll();
   }
+}
+
+/**
+ * Asks for every required variable that has no value first, in name order as Terraform
+ * does, and answers later questions from what was typed.
+ */
+async function askInNameOrder(
+  mod: Config['root']['module'], given: ReadonlyMap<string, unknown>, prompt: (v: Variable) => Promise<string | undefined>,
+): Promise<(v: Variable) => Promise<string | undefined>> {
+  const answers = new Map<string, string | undefined>();
+  const needed = [...mod.variables.values()].filter((v) => v.default === undefined && !given.has(v.name)).map((v) => v.name).sort();
+  for (const name of needed) answers.set(name, await prompt(mod.variables.get(name)!));
+  return async (v) => answers.get(v.name);
 }

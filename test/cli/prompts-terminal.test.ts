@@ -94,6 +94,15 @@ describe.skipIf(!HAVE_SCRIPT)('prompts on a terminal', () => {
     expect(JSON.parse(state(dir)!).resources).toEqual([]);
   });
 
+  it('asks for required variables in name order, before anything else', async () => {
+    const dir = copy('prompts-order');
+    expect(run(dir, ['init']).code).toBe(0);
+    const r = await onTerminal(dir, ['plan', '-no-color'], ['A', 'Z']);
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('var.alpha\n  Enter a value: A\n\nvar.zeta\n  Enter a value: Z\n\n')).toBe(true);
+    expect(r.out).toContain('+ pair = "A-Z-d"');
+  });
+
   it('does not echo the value of a sensitive variable', async () => {
     const dir = copy('prompts-secret');
     expect(run(dir, ['init']).code).toBe(0);
