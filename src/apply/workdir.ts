@@ -5,7 +5,7 @@
  */
 import { resolve, join, isAbsolute } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
-import { parseAbsResourceInstance } from '../addrs/index.js';
+import { ModuleInstance, parseAbsResourceInstance } from '../addrs/index.js';
 import type { Config } from '../config/module.js';
 import { loadConfig } from '../config/load-config.js';
 import { collectVariableValues, finalizeVariableValues, type VariableArg } from '../config/variable-values.js';
@@ -17,7 +17,10 @@ import { builtinFunctions } from '../lang/functions/index.js';
 import type { Value } from '../lang/value.js';
 import { LocalBackend, State, StateSync, currentWorkspace, type StateBackend, type StateMgr } from '../state/index.js';
 import { ProviderManager } from '../plan/provider-manager.js';
-import { makePlan, type PlanEvent, type PlanOptions, type PlanResult } from '../plan/planner.js';
+import { emptyPlan, makePlan, type PlanEvent, type PlanOptions, type PlanResult } from '../plan/planner.js';
+import { importConfigDiags, importTargetDiags } from '../plan/validate-imports.js';
+import { moduleScope } from '../plan/eval-data.js';
+import { WorkingValues } from '../plan/working-values.js';
 import type { PlanMode } from '../plan/plan.js';
 import { applyPlan, type ApplyEvent, type ApplyResult, type ImportEvent } from './applier.js';
 import { VERSION } from '../version.js';

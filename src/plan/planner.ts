@@ -496,7 +496,8 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   return { plan, refreshed, diags, ...(opts.generateConfigOut !== undefined ? { generated: generatedInPlan(planner.generated, planner.changes) } : {}) };
 }
 
-function emptyPlan(opts: PlanOptions, prior: State): Plan {
+/** A plan with no changes, made with `opts` against `prior`. */
+export function emptyPlan(opts: PlanOptions, prior: State): Plan {
   return {
     mode: opts.mode, changes: [], outputChanges: [], drift: [], variables: Object.fromEntries(opts.variables), targets: opts.targets,
     excludes: opts.excludes, replaceAddrs: opts.replace, checks: [], priorStateSerial: prior.serial, priorStateLineage: prior.lineage,

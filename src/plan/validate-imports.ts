@@ -61,6 +61,23 @@ function keyOf(v: Value): string | number | null | undefined {
   return undefined;
 }
 
+const PROVIDER_ONLY_GENERATING = 'The provider argument can only be specified in import blocks that will generate configuration.';
+
+/**
+ * An import's `provider` is for generated configuration: a target in a module takes its
+ * provider from the module call, and a configured target from its resource block (the same
+ * provider written in both places is accepted, so generated configuration stays valid).
+ */
+function providerDiags(config: Config, p: NonNullable<Import['provider']>, t: Target): Diagnostic[] {
+  if (t.modules.length) {
+    return [errorDiag('Invalid import provider argument', `${PROVIDER_ONLY_GENERATING}\n\nUse the providers argument within the module block to configure providers for all resources within a module, including imported resources.`, p.range)];
+  }
+  const res = config.root.module.managedResources.get(`${t.type}.${t.name}`);
+  if (!res) return [];
+  if (res.provider && res.provider.name === p.name && (res.provider.alias ?? '') === (p.alias ?? '')) return [];
+  return [errorDiag('Invalid import provider argument', `${PROVIDER_ONLY_GENERATING}\n\nUse the provider argument in the target resource block to configure the provider for a resource with explicit provider configuration.`, p.range)];
+}
+
 /**
  * The errors in import blocks that Terraform reports while loading the configuration;
  * Terraform stops there, before validating anything else.
@@ -99,9 +116,7 @@ export function importConfigDiags(config: Config): Diagnostic[] {
         out.push(errorDiag(`Duplicate import configuration for "${resAddr}"`, `An import block for the resource "${resAddr}" was already declared at ${rangeString(first.imp.range)}. A resource can have only one import block.`, imp.to.range));
       } else seen.push({ key, imp });
     }
-    if (imp.provider && resourceAt(config, t)) {
-      out.push(errorDiag('Invalid import provider argument', 'The provider argument can only be specified in import blocks that will generate configuration.\n\nUse the provider argument in the target resource block to configure the provider for a resource with explicit provider configuration.', imp.provider.range));
-    }
+    if (imp.provider) out.push(...providerDiags(config, imp.provider, t));
   }
   return out;
 }
@@ -109,12 +124,13 @@ export function importConfigDiags(config: Config): Diagnostic[] {
 /**
  * The errors Terraform's validate walk finds in the root module's import blocks. `scope`
  * evaluates for_each and keys in the root module (unknown values are left for the plan).
+ * `withoutConfig: false` leaves out targets that have no configuration (the planner
+ * checks those itself).
  */
-export function importTargetDiags(config: Config, scope: (each?: { key: string; value: Value }) => Scope): Diagnostic[] {
+export function importTargetDiags(config: Config, scope: (each?: { key: string; value: Value }) => Scope, opts: { withoutConfig: boolean } = { withoutConfig: true }): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Targets without configuration: only whether generating it could work at all.
-  const gen = checkImportTargets(config, { generate: true, mode: 'normal', inState: () => false });
-  out.push(...gen.diags);
+  if (opts.withoutConfig) out.push(...checkImportTargets(config, { generate: true, mode: 'normal', inState: () => false }).diags);
   for (const imp of config.root.module.imports) {
     const t = targetOf(imp.to);
     if (!t || t.mode !== 'managed') continue;
@@ -125,6 +141,7 @@ export function importTargetDiags(config: Config, scope: (each?: { key: string; 
       continue;
     }
     if (imp.forEach) {
+      if (!res && !opts.withoutConfig) continue;
       const fe = evaluate(imp.forEach, scope());
       if (!fe.value.isKnown || fe.value.isNull) continue;
       const v = fe.value;

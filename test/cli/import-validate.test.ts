@@ -15,10 +15,10 @@ import { main } from '../../src/cli/main.js';
 const DIR = resolve(import.meta.dirname, '..', '..', 'testdata', 'cli', 'import-validate');
 const CASES = readdirSync(DIR).filter((n) => statSync(join(DIR, n)).isDirectory()).sort();
 
-async function validate(dir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function terrane(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '', stderr = '';
   const sink = (add: (s: string) => void) => new Writable({ write(chunk, _enc, cb) { add(String(chunk)); cb(); } });
-  const code = await main(['validate', '-no-color'], {
+  const code = await main(args, {
     cwd: dir, env: { ...process.env, NO_COLOR: '1', TF_WORKSPACE: '' },
     stdout: sink((s) => { stdout += s; }), stderr: sink((s) => { stderr += s; }), stdin: Readable.from([]),
   });
@@ -31,8 +31,18 @@ describe('validate: import blocks as terraform 1.11.4 validates them', () => {
   it.each(CASES)('%s', async (name) => {
     const golden = readFileSync(join(DIR, name, 'terraform-validate.txt'), 'utf8');
     const [, text, code] = /^([^]*)exit code: (\d+)\n$/.exec(golden)!;
-    const r = await validate(join(DIR, name));
+    const r = await terrane(join(DIR, name), ['validate', '-no-color']);
     expect(r.stderr + r.stdout).toBe(text);
     expect(r.code).toBe(Number(code));
+  });
+});
+
+describe('plan: the same import block errors stop the plan before any import', () => {
+  it.each(['count-string-key', 'unkeyed-on-count', 'foreach-unkeyed', 'duplicate', 'module-import', 'selfref'])('%s', async (name) => {
+    const golden = readFileSync(join(DIR, name, 'terraform-validate.txt'), 'utf8');
+    const r = await terrane(join(DIR, name), ['plan', '-no-color']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('Preparing import');
+    expect(r.stderr).toBe(golden.replace(/exit code: \d+\n$/, ''));
   });
 });
