@@ -55,6 +55,13 @@ describe('relevant_attributes in the JSON plan', () => {
     expect(asSet(relevant(dir, ['-refresh-only']))).toEqual(asSet(golden('refresh-only.json')));
   });
 
+  it('names the resource in each instance of a counted module, as Terraform does', () => {
+    const dir = copy('checks-modules');
+    expect(run(dir, ['init']).code).toBe(0);
+    const want = JSON.parse(readFileSync(join(ROOT, 'testdata', 'cli', 'checks-modules', 'terraform', 'plan-relevant-attributes.json'), 'utf8')) as Attr[];
+    expect(asSet(relevant(dir, []))).toEqual(asSet(want));
+  });
+
   it('leaves the field out when nothing is relevant', () => {
     const dir = copy('checks-basic');
     expect(run(dir, ['init']).code).toBe(0);

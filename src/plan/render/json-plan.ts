@@ -132,7 +132,7 @@ export function planJSON(plan: Plan, prior: State, schemas: SchemaLookup, config
   const { checks: _priorChecks, ...priorDoc } = stateJSON(prior, schemas);
   void _priorChecks;
   const checks = checksJSON(plan.checks);
-  const relevant = relevantAttributesJSON(plan.relevantAttributes ?? []);
+  const relevant = relevantAttributesJSON(plan.relevantAttributes ?? [], moduleInstancesOf(plan, prior));
   const changes = plan.changes.filter((c) => !(plan.mode === 'refresh-only' && c.action === 'no-op'));
   const outChanges = outputChangesJSON(plan);
   return {
@@ -159,14 +159,39 @@ export function planJSON(plan: Plan, prior: State, schemas: SchemaLookup, config
  * Terraform's `relevant_attributes`: each resource an attribute of which the plan's
  * changes depend on, with the attribute as path steps; sorted so the output is stable.
  */
-export function relevantAttributesJSON(attrs: readonly RelevantAttribute[]): { resource: string; attribute: (string | number)[] }[] {
+export function relevantAttributesJSON(
+  attrs: readonly RelevantAttribute[], moduleInstances: ReadonlyMap<string, readonly string[]> = new Map(),
+): { resource: string; attribute: (string | number)[] }[] {
   const seen = new Set<string>();
   const out: { resource: string; attribute: (string | number)[] }[] = [];
   for (const a of attrs) {
-    const r = { resource: a.resource + (a.key !== undefined ? instanceKeyString(a.key) : ''), attribute: [...(a.path ?? a.attr)] };
-    const k = JSON.stringify(r);
-    if (!seen.has(k)) { seen.add(k); out.push(r); }
+    const resource = a.resource + (a.key !== undefined ? instanceKeyString(a.key) : '');
+    // Terraform names the resource in each module instance (`module.m[0].x.y`).
+    const m = /^((?:module\.[^.]+\.)+)(.*)$/.exec(resource);
+    const instances = m ? moduleInstances.get(m[1]!.slice(0, -1)) : undefined;
+    for (const res of instances?.length ? instances.map((mi) => `${mi}.${m![2]}`) : [resource]) {
+      const r = { resource: res, attribute: [...(a.path ?? a.attr)] };
+      const k = JSON.stringify(r);
+      if (!seen.has(k)) { seen.add(k); out.push(r); }
+    }
   }
   const key = (a: { resource: string; attribute: (string | number)[] }) => `${a.resource}\0${JSON.stringify(a.attribute)}`;
   return out.sort((a, b) => Buffer.compare(Buffer.from(key(a)), Buffer.from(key(b))));
+}
+
+/** The module instances the plan and its prior state know, by static module path (`module.m` -> `module.m[0]`, ...). */
+function moduleInstancesOf(plan: Plan, prior: State): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  const add = (mi: import('../../addrs/index.js').ModuleInstance) => {
+    if (mi.isRoot) return;
+    const k = mi.module().toString();
+    if (!out.has(k)) out.set(k, new Set());
+    out.get(k)!.add(mi.toString());
+  };
+  for (const c of [...plan.changes, ...plan.drift]) {
+    const a = parseAbsResourceInstance(c.addr).value;
+    if (a) add(a.module);
+  }
+  for (const { addr } of prior.instances()) add(addr.module);
+  return new Map([...out].map(([k, v]) => [k, [...v]]));
 }
