@@ -43,6 +43,26 @@ describe('large uploads streamed to disk', () => {
     }
   });
 
+  it('answers repeated and ranged GETs of a large object with its bytes, never stale ones', async () => {
+    const get = async (key: string, range?: string) => {
+      const r = await s3.send(new S.GetObjectCommand({ Bucket: B, Key: key, Range: range }));
+      return Buffer.from(await r.Body!.transformToByteArray());
+    };
+    const v1 = randomBytes(2 << 20);
+    await s3.send(new S.PutObjectCommand({ Bucket: B, Key: 'hot', Body: v1 }));
+    for (let i = 0; i < 3; i++) {
+      expect((await get('hot')).equals(v1)).toBe(true);
+      await new Promise((r) => setTimeout(r, 30)); // lets the object load into memory
+    }
+    expect((await get('hot', 'bytes=100-199')).equals(v1.subarray(100, 200))).toBe(true);
+    expect((await get('hot', 'bytes=-10')).equals(v1.subarray(v1.length - 10))).toBe(true);
+    const v2 = randomBytes(2 << 20);
+    await s3.send(new S.PutObjectCommand({ Bucket: B, Key: 'hot', Body: v2 }));
+    expect((await get('hot')).equals(v2)).toBe(true);
+    await s3.send(new S.DeleteObjectCommand({ Bucket: B, Key: 'hot' }));
+    expect(await sdkError(get('hot'))).toMatchObject({ name: 'NoSuchKey' });
+  });
+
   it('drops the spool file of an upload whose client goes away mid-body', async () => {
     const { connect } = await import('node:net');
     const url = new URL(cloud.url);

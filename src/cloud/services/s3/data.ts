@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Store } from '../../store.js';
+import { BodyCache } from './body-cache.js';
 
 /**
  * Objects up to this size live as BLOBs in SQLite; larger ones as files under
@@ -160,6 +161,8 @@ export class S3Data {
   private readonly dir: string;
   private readonly st: Record<string, Database.Statement>;
   private seqCounter: number;
+  /** Recently read object files (body-cache.ts). */
+  readonly cache = new BodyCache();
 
   constructor(store: Store) {
     this.db = store.db;
@@ -258,6 +261,7 @@ export class S3Data {
   /** Removes a stored file (after its row is gone). */
   private drop(file: string | null | undefined): void {
     if (!file) return;
+    this.cache.forget(file);
     try {
       unlinkSync(this.path(file));
     } catch {
@@ -282,13 +286,14 @@ export class S3Data {
   /** The bytes [start, end] of a version, as a Buffer (inline) or a stream opened now (files). */
   readRange(o: ObjectRow, start: number, end: number): Buffer | ReadStream {
     if (o.file) {
+      if (end < start) return Buffer.alloc(0);
+      const hit = this.cache.get(o.file);
+      if (hit) return start === 0 && end === hit.length - 1 ? hit : hit.subarray(start, end + 1);
       // Open now, inside the request, so a later delete cannot pull the file away.
-      const fd = openSync(this.path(o.file), 'r');
-      if (end < start) {
-        closeSync(fd);
-        return Buffer.alloc(0);
-      }
-      return createReadStream('', { fd, start, end, highWaterMark: 8 << 20 });
+      const path = this.path(o.file);
+      const fd = openSync(path, 'r');
+      this.cache.warm(o.file, path, o.size);
+      return createReadStream('', { fd, start, end, highWaterMark: 1 << 20 });
     }
     const d = (this.st['data']!.get(o.bucket, o.key, o.versionId) as Buffer | null) ?? Buffer.alloc(0);
     return start === 0 && end === d.length - 1 ? d : d.subarray(start, end + 1);
