@@ -22,6 +22,7 @@ import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
 import { Walker, expandRepetition, type WalkerOptions } from '../plan/walker.js';
 import { walk as walkGraph } from '../graph/walk.js';
 import { buildApplyGraph, resourceDependencies, type ApplyNode } from './apply-graph.js';
+import { filterTargets } from '../plan/targets.js';
 import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from '../plan/checks.js';
 
 /** Progress of one instance, for the UI (`aws_instance.web: Creating...`). */
@@ -282,6 +283,7 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
     if (n.kind !== 'resource') continue;
     applier.deps.set(k, resourceDependencies(graph, k));
   }
+  if (plan.targets.length || plan.excludes.length) applier.filter = filterTargets(graph, plan.targets, plan.excludes);
   const ag = buildApplyGraph(graph, plan, sync.state);
   diags.push(...await applier.walkApply(ag));
   const checks = evaluateChecks(applier, 'apply', { mode: plan.mode, targeted: plan.targets.length > 0 || plan.excludes.length > 0, errored: hasErrors(diags), planChecks: plan.checks });
@@ -290,7 +292,9 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
   await sync.update((s) => {
     s.checkResults = checks.results;
     if (plan.mode === 'destroy') { for (const name of [...s.outputs.keys()]) s.removeOutput(name); return; }
-    for (const name of [...s.outputs.keys()]) if (!applier.rootOutputs.has(name)) s.removeOutput(name);
+    // Outputs a targeted run did not evaluate keep their prior value.
+    const skipped = (name: string) => applier.filter !== undefined && config.root.module.outputs.has(name) && !applier.filter.included.has(keys.output(config.root, name));
+    for (const name of [...s.outputs.keys()]) if (!applier.rootOutputs.has(name) && !skipped(name)) s.removeOutput(name);
     for (const [name, o] of applier.rootOutputs) if (isWhollyKnown(o.value)) s.setOutput(name, o.value, o.sensitive);
   });
   diags.push(...await sync.flush());

@@ -75,7 +75,6 @@ class Planner extends Walker {
   /** Import targets whose configuration is generated, by address, and what was generated. */
   readonly generating = new Map<string, GenerationTarget>();
   readonly generated: GeneratedResource[] = [];
-  included?: Set<string>;
 
   constructor(config: Config, providers: ProviderManager, readonly popts: PlanOptions, readonly refreshed: State, readonly resolver: ProviderResolver) {
     super(config, providers, popts);
@@ -94,7 +93,7 @@ class Planner extends Walker {
     if (!schema) return [unsupportedTypeDiag(this.providers, source, res)];
     const provider = this.providers.instance(n.provider.toString(), source)!;
     const key = `${res.mode === 'data' ? 'data.' : ''}${res.type}.${res.name}`;
-    const skip = this.included && !this.included.has(keys.resource(node, res));
+    const rk = keys.resource(node, res);
     for (const mi of this.values.moduleInstances(node.path)) {
       const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
@@ -106,6 +105,7 @@ class Planner extends Walker {
       await Promise.all(exp.keys.map(async (ik) => {
         const addr = rAddr.instance(ik);
         this.claimed.add(addr.toString());
+        const skip = this.filter !== undefined && !this.filter.instanceIncluded(rk, addr);
         const inst = exp.kind === 'count' ? { countIndex: ik as number } : exp.kind === 'for_each' ? { eachKey: String(ik), eachValue: exp.eachValues!.get(String(ik))! } : {};
         const scope = this.scope(node, mi, inst);
         let obj = this.refreshed.current(addr);
@@ -364,10 +364,12 @@ class Planner extends Walker {
   /** Plans deletion of everything in state that the walk did not claim (or everything, for destroy). */
   async planOrphans(diags: Diagnostic[]): Promise<void> {
     const targets = this.popts.targets.map((t) => parseTarget(t).value).filter((x) => x !== undefined);
+    const excludes = this.popts.excludes.map((t) => parseTarget(t).value).filter((x) => x !== undefined);
     for (const { addr, resource, instance } of [...this.refreshed.instances()]) {
       const s = addr.toString();
       if (this.popts.mode !== 'destroy' && this.claimed.has(s)) continue;
       if (targets.length && !targets.some((t) => targetContains(t!.subject, addr))) continue;
+      if (excludes.some((t) => targetContains(t!.subject, addr))) continue;
       const mode = addr.resource.resource.mode;
       if (mode === 'data') {
         this.refreshed.setCurrent(addr, undefined, resource.provider);
@@ -472,7 +474,7 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   if (opts.targets.length || opts.excludes.length) {
     const f = filterTargets(graph, opts.targets, opts.excludes);
     diags.push(...f.diags);
-    planner.included = f.included;
+    planner.filter = f;
     diags.push(warningDiag('Resource targeting is in effect',
       'You are creating a plan with the -target option, which means that the result of this plan may not represent all of the changes requested by the current configuration.\n\nThe -target option is not for routine use, and is provided only for exceptional situations such as recovering from errors or mistakes, or when terrane specifically suggests to use it as part of an error message.'));
   }
@@ -489,7 +491,9 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
     if (prev !== undefined && !ch.deposedKey) ch.prevRunAddr = prev;
   }
   plan.drift = planner.drift.sort((a, b) => compareAddr(a.addr, b.addr));
-  plan.outputChanges = outputChanges(prior, planner.rootOutputs, opts.mode);
+  // Outputs a targeted run did not evaluate keep their prior value: no change for them.
+  const skipped = (name: string) => planner.filter !== undefined && config.root.module.outputs.has(name) && !planner.filter.included.has(keys.output(config.root, name));
+  plan.outputChanges = outputChanges(prior, planner.rootOutputs, opts.mode).filter((o) => !skipped(o.name));
   plan.relevantAttributes = relevantAttributes(config, plan, providers);
   plan.errored = hasErrors(diags);
   plan.diagnostics = diags.filter((d) => d.severity === 'warning');

@@ -1,9 +1,12 @@
 /**
- * -target and -exclude: which resource nodes of the graph a plan may touch. A target
- * brings in everything it depends on; an exclusion also excludes everything that depends
- * on it (as OpenTofu's -exclude does).
+ * -target and -exclude: which nodes of the graph a plan may touch. A target brings in
+ * everything it depends on; a resource named by a target with an instance key plans only
+ * the instances named (its dependencies plan all of theirs), as Terraform does. A root
+ * output is kept when every resource it depends on is included (and there is at least
+ * one); other outputs keep their prior value. An exclusion also excludes everything that
+ * depends on it (as OpenTofu's -exclude does); excluding an instance skips that instance.
  */
-import { parseTarget, type Target } from '../addrs/index.js';
+import { AbsResourceInstance, parseTarget, targetContains, type Target } from '../addrs/index.js';
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Graph } from '../graph/dag.js';
 import type { ModuleInstance } from '../addrs/index.js';
@@ -23,8 +26,17 @@ function matchesStatic(t: Target, path: string[], mode: string, type: string, na
   return r.mode === mode && r.type === type && r.name === name;
 }
 
-/** The set of graph keys a targeted (or excluding) plan includes. */
-export function filterTargets(g: Graph<EngineNode>, targets: string[], excludes: string[]): { included: Set<string>; diags: Diagnostic[] } {
+/** What a targeted (or excluding) run includes. */
+export interface TargetFilter {
+  /** The graph keys the run walks. */
+  included: Set<string>;
+  /** Whether an instance of an included resource (by its graph key) is planned. */
+  instanceIncluded: (resourceKey: string, addr: AbsResourceInstance) => boolean;
+  diags: Diagnostic[];
+}
+
+/** The nodes and instances a targeted (or excluding) run includes. */
+export function filterTargets(g: Graph<EngineNode>, targets: string[], excludes: string[]): TargetFilter {
   const diags: Diagnostic[] = [];
   const parse = (list: string[], flag: string): Target[] => list.flatMap((t) => {
     const r = parseTarget(t);
@@ -37,19 +49,40 @@ export function filterTargets(g: Graph<EngineNode>, targets: string[], excludes:
     const n = g.get(k)! as Extract<EngineNode, { kind: 'resource' }>;
     return list.some((t) => matchesStatic(t, n.node.path, n.res.mode, n.res.type, n.res.name));
   };
+  const addDeps = (set: Set<string>, start: string[]) => {
+    const stack = [...start];
+    while (stack.length) {
+      const k = stack.pop()!;
+      if (set.has(k)) continue;
+      set.add(k);
+      for (const d of g.dependencies(k)) stack.push(d);
+    }
+  };
+  // Resources a target names directly plan only the instances a target contains.
+  const direct = new Set<string>();
   let included: Set<string>;
   if (ts.length) {
     included = new Set();
-    const stack = resourceKeys.filter((k) => matches(ts, k));
-    while (stack.length) {
-      const k = stack.pop()!;
-      if (included.has(k)) continue;
-      included.add(k);
-      for (const d of g.dependencies(k)) stack.push(d);
+    for (const k of resourceKeys) if (matches(ts, k)) direct.add(k);
+    addDeps(included, [...direct]);
+    for (const k of g.keys()) {
+      const n = g.get(k)!;
+      if (n.kind !== 'output' || n.node.path.length !== 0) continue;
+      const deps = new Set<string>();
+      addDeps(deps, [...g.dependencies(k)]);
+      const res = [...deps].filter((d) => g.get(d)!.kind === 'resource');
+      if (res.length > 0 && res.every((d) => included.has(d))) addDeps(included, [k]);
     }
   } else included = new Set([...g.keys()]);
+  // An exclusion naming instances leaves the resource's other instances in.
+  const partly = new Set<string>();
   if (xs.length) {
-    const stack = resourceKeys.filter((k) => matches(xs, k));
+    const whole = (t: Target) => !(t.subject instanceof AbsResourceInstance);
+    const stack: string[] = [];
+    for (const k of resourceKeys) {
+      if (matches(xs.filter(whole), k)) stack.push(k);
+      else if (matches(xs, k)) { partly.add(k); stack.push(...g.dependents(k)); }
+    }
     const excluded = new Set<string>();
     while (stack.length) {
       const k = stack.pop()!;
@@ -57,9 +90,15 @@ export function filterTargets(g: Graph<EngineNode>, targets: string[], excludes:
       excluded.add(k);
       for (const d of g.dependents(k)) stack.push(d);
     }
-    for (const k of excluded) included.delete(k);
+    for (const k of excluded) { included.delete(k); partly.delete(k); }
   }
-  return { included, diags };
+  const instanceIncluded = (k: string, addr: AbsResourceInstance): boolean => {
+    if (!included.has(k)) return false;
+    if (direct.has(k) && !ts.some((t) => targetContains(t.subject, addr))) return false;
+    if (partly.has(k) && xs.some((t) => targetContains(t.subject, addr))) return false;
+    return true;
+  };
+  return { included, instanceIncluded, diags };
 }
 
 /** True when a data source's depends_on names something with a planned change (its read waits for apply). */

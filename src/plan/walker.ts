@@ -14,7 +14,8 @@ import * as T from '../lang/types.js';
 import { Mark, unknownVal, unmarkDeep, deepMarks, type Value } from '../lang/value.js';
 import { walk as walkGraph } from '../graph/walk.js';
 import type { Graph } from '../graph/dag.js';
-import type { EngineNode } from './graph-build.js';
+import { keys, type EngineNode } from './graph-build.js';
+import type { TargetFilter } from './targets.js';
 import { moduleScope, unknownAtPlanDiag, type InstanceContext, type RunContext } from './eval-data.js';
 import { WorkingValues, type ModuleExpansion } from './working-values.js';
 import type { ProviderManager } from './provider-manager.js';
@@ -56,6 +57,8 @@ export abstract class Walker {
   readonly sem: Semaphore;
   /** Root output values computed by the walk. */
   readonly rootOutputs = new Map<string, { value: Value; sensitive: boolean }>();
+  /** With -target/-exclude: the nodes and instances the run includes (all when unset). */
+  filter?: TargetFilter;
 
   constructor(
     readonly config: Config,
@@ -178,6 +181,8 @@ export abstract class Walker {
 
   protected async visitOutput(node: ModuleNode, name: string): Promise<Diagnostic[]> {
     const diags: Diagnostic[] = [];
+    // A targeted run leaves the outputs it does not include alone (they keep their prior value).
+    if (this.filter && !this.filter.included.has(keys.output(node, name))) return diags;
     const o = node.module.outputs.get(name)!;
     for (const mi of this.values.moduleInstances(node.path)) {
       const scope = this.scope(node, mi);

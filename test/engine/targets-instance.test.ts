@@ -1,0 +1,88 @@
+/**
+ * -target and -exclude naming one instance of a counted resource, and the root outputs a
+ * targeted run leaves alone, as Terraform 1.11 does (observed with terraform_data).
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Workdir } from '../../src/apply/workdir.js';
+import { stringVal } from '../../src/lang/value.js';
+
+const CONFIG = (suffix: string) => `
+resource "terraform_data" "x" {
+  count = 3
+  input = "${suffix}\${count.index}"
+}
+resource "terraform_data" "y" {
+  input = terraform_data.x[1].output
+}
+output "ox" { value = terraform_data.x[0].output }
+output "oy" { value = terraform_data.y.output }
+output "c" { value = "const-${suffix}" }
+`;
+
+async function open(dir: string): Promise<Workdir> {
+  const r = await Workdir.open({ dir });
+  expect(r.diags.filter((d) => d.severity === 'error')).toEqual([]);
+  return r.wd!;
+}
+
+async function run(dir: string, o: { targets?: string[]; excludes?: string[] }) {
+  const wd = await open(dir);
+  const { state } = await wd.readState();
+  const p = await wd.plan(state, { variables: new Map(), ...o });
+  const errors = p.diags.filter((d) => d.severity === 'error');
+  const a = errors.length ? undefined : await wd.apply(p, { variables: new Map(), ...o });
+  return { p, a, errors: [...errors, ...(a?.diags.filter((d) => d.severity === 'error') ?? [])], wd };
+}
+
+function dirWith(suffix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'terrane-targets-'));
+  writeFileSync(join(dir, 'main.tf'), CONFIG(suffix));
+  return dir;
+}
+
+const actions = (p: Awaited<ReturnType<typeof run>>['p']) => p.plan.changes.filter((c) => c.action !== 'no-op').map((c) => `${c.action} ${c.addr}`);
+
+describe('targeting one instance', () => {
+  it('plans and applies only the targeted instance, and only the outputs that depend on targeted resources alone', async () => {
+    const dir = dirWith('x');
+    const { p, a, errors } = await run(dir, { targets: ['terraform_data.x[0]'] });
+    expect(errors).toEqual([]);
+    expect(actions(p)).toEqual(['create terraform_data.x[0]']);
+    expect(p.plan.outputChanges.map((o) => `${o.action} ${o.name}`)).toEqual(['create ox']);
+    expect(p.diags.map((d) => d.summary)).toContain('Resource targeting is in effect');
+    expect(a!.counts).toMatchObject({ added: 1, changed: 0, destroyed: 0 });
+    expect([...a!.state.instances()].map((i) => i.addr.toString())).toEqual(['terraform_data.x[0]']);
+    expect([...a!.state.outputs.keys()]).toEqual(['ox']);
+  });
+
+  it('keeps the prior value of outputs it does not evaluate', async () => {
+    const dir = dirWith('x');
+    expect((await run(dir, {})).errors).toEqual([]);
+    writeFileSync(join(dir, 'main.tf'), CONFIG('z'));
+    const { p, a, errors } = await run(dir, { targets: ['terraform_data.x[0]'] });
+    expect(errors).toEqual([]);
+    expect(actions(p)).toEqual(['update terraform_data.x[0]']);
+    expect(p.plan.outputChanges.map((o) => `${o.action} ${o.name}`)).toEqual(['update ox']);
+    const outs = a!.state.outputs;
+    expect(outs.get('c')?.value).toEqual(stringVal('const-x'));
+    expect(outs.get('oy')?.value).toEqual(stringVal('x1'));
+    expect(outs.get('ox')?.value).toEqual(stringVal('z0'));
+  });
+
+  it('plans every instance of a resource a target only depends on', async () => {
+    const dir = dirWith('x');
+    const { p, errors } = await run(dir, { targets: ['terraform_data.y'] });
+    expect(errors).toEqual([]);
+    expect(actions(p)).toEqual(['create terraform_data.x[0]', 'create terraform_data.x[1]', 'create terraform_data.x[2]', 'create terraform_data.y']);
+  });
+
+  it('-exclude of one instance leaves the others, and excludes what depends on the resource', async () => {
+    const dir = dirWith('x');
+    const { p, errors } = await run(dir, { excludes: ['terraform_data.x[1]'] });
+    expect(errors).toEqual([]);
+    expect(actions(p)).toEqual(['create terraform_data.x[0]', 'create terraform_data.x[2]']);
+  });
+});
