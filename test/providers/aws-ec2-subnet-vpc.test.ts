@@ -25,7 +25,7 @@ describe('aws_vpc', () => {
     const cfg = { cidr_block: '10.101.0.0/16', tags: { Name: 'v' } };
     const state = await lifecycle(w.h, V, cfg, { ...cfg, cidr_block: '10.102.0.0/16' }, 'cidr_block');
     const s = js(state);
-    expect(s).toMatchObject({ enable_dns_support: true, enable_dns_hostnames: false, instance_tenancy: 'default', assign_generated_ipv6_cidr_block: null });
+    expect(s).toMatchObject({ enable_dns_support: true, enable_dns_hostnames: false, instance_tenancy: 'default', assign_generated_ipv6_cidr_block: false, ipv6_netmask_length: 0, ipv6_ipam_pool_id: '' });
     expect(s.default_route_table_id).toBe(s.main_route_table_id);
     expect(s.default_network_acl_id).toMatch(/^acl-/);
     expect(s.default_security_group_id).toMatch(/^sg-/);

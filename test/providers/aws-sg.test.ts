@@ -67,7 +67,7 @@ describe('aws_security_group', () => {
     expect(s.owner_id).toMatch(/^\d{12}$/);
     expect(s.description).toBe('Managed by Terraform');
     expect(s.name).toBe('grp-web');
-    expect(s.name_prefix).toBeNull();
+    expect(s.name_prefix).toBe('');
     expect(s.revoke_rules_on_delete).toBe(false);
     expect(s.egress).toEqual([{ cidr_blocks: ['0.0.0.0/0'], description: '', from_port: 0, ipv6_cidr_blocks: [], prefix_list_ids: [], protocol: '-1', security_groups: [], self: false, to_port: 0 }]);
     expect(s.tags_all).toEqual({ Name: 'grp-web' });

@@ -5,5 +5,6 @@ import type { AttributeSchema } from '../protocol.js';
 /** The tags and tags_all attribute schemas. */
 export const tagsAttributes: Record<string, AttributeSchema> = {
   tags: { type: T.Map(T.String), optional: true },
-  tags_all: { type: T.Map(T.String), computed: true },
+  // hashicorp's plugin-SDK resources declare tags_all optional as well as computed.
+  tags_all: { type: T.Map(T.String), optional: true, computed: true },
 };

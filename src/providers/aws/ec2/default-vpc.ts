@@ -12,12 +12,13 @@ import { awsCall, awsFailure, isAwsCode, retryDependencyViolation } from '../err
 import { planTagsAll, tagMap, updateEc2Tags } from '../tags.js';
 import { defaultVpcSchema } from './schemas.js';
 import { readVpc, setDnsAttributes } from './vpc.js';
+import { keepZeroValues } from './vpc-plan.js';
 
 /** The aws_default_vpc resource. */
 export const awsDefaultVpc: ResourceDef<AwsMeta> = {
   schema: defaultVpcSchema,
 
-  customizePlan: (ctx, p) => planTagsAll(ctx.meta, p),
+  customizePlan: (ctx, p) => planTagsAll(ctx.meta, keepZeroValues(p)),
 
   async create(ctx, planned) {
     const ec2 = ctx.meta.ec2();

@@ -4,6 +4,7 @@ import type { AwsMeta } from '../config.js';
 import { lazyDataSource, lazyResource } from '../lazy.js';
 import { subnetDataSchema, subnetsDataSchema, vpcDataSchema } from './data-schemas.js';
 import { validateNatGateway, validateRoute, validateRouteTableAssociation } from './route-validate.js';
+import { validateVpc } from './vpc-plan.js';
 import {
   defaultVpcSchema, eipSchema, internetGatewaySchema, mainRouteTableAssociationSchema, natGatewaySchema, routeSchema,
   routeTableAssociationSchema, routeTableSchema, subnetSchema, vpcSchema,
@@ -29,7 +30,10 @@ export const resources: Record<string, ResourceDef<AwsMeta>> = {
     validate: validateRouteTableAssociation,
   },
   aws_subnet: lazyResource(subnetSchema, async () => (await import('./subnet.js')).awsSubnet),
-  aws_vpc: lazyResource(vpcSchema, async () => (await import('./vpc.js')).awsVpc),
+  aws_vpc: {
+    ...lazyResource(vpcSchema, async () => (await import('./vpc.js')).awsVpc),
+    validate: validateVpc,
+  },
 };
 
 /** Data source types of this area. */

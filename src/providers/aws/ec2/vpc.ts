@@ -9,11 +9,12 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { Value } from '../../../lang/value.js';
 import { impliedType } from '../../schema.js';
-import { bool, str, withAttrs } from '../../sdk/obj.js';
+import { bool, num, str, withAttrs } from '../../sdk/obj.js';
 import { nullObject } from '../../sdk/provider.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import type { AwsMeta } from '../config.js';
 import { vpcSchema } from './schemas.js';
+import { keepZeroValues } from './vpc-plan.js';
 import { awsCall, isAwsCode, retryDependencyViolation } from '../errors.js';
 import { ec2Tags, planTagsAll, tagMap, tagsForState, updateEc2Tags } from '../tags.js';
 
@@ -21,7 +22,7 @@ import { ec2Tags, planTagsAll, tagMap, tagsForState, updateEc2Tags } from '../ta
 export const awsVpc: ResourceDef<AwsMeta> = {
   schema: vpcSchema,
 
-  customizePlan: (ctx, p) => planTagsAll(ctx.meta, p),
+  customizePlan: (ctx, p) => planTagsAll(ctx.meta, keepZeroValues(p)),
 
   async create(ctx, planned) {
     const ec2 = ctx.meta.ec2();
@@ -136,7 +137,10 @@ export async function readVpc(meta: AwsMeta, id: string, prior: Value): Promise<
     enable_dns_support: dnsSupport, enable_dns_hostnames: dnsHostnames, enable_network_address_usage_metrics: nau,
     default_security_group_id: sgs.SecurityGroups?.[0]?.GroupId ?? '', main_route_table_id: mainRt ?? '', default_route_table_id: mainRt ?? '',
     default_network_acl_id: acls.NetworkAcls?.[0]?.NetworkAclId ?? '',
-    assign_generated_ipv6_cidr_block: ipv6 ? true : bool(prior, 'assign_generated_ipv6_cidr_block'),
+    // hashicorp/aws resets the IPv6 arguments to their zero values unless a block is associated.
+    assign_generated_ipv6_cidr_block: ipv6 ? true : false,
+    ipv6_ipam_pool_id: ipv6 ? str(prior, 'ipv6_ipam_pool_id') ?? '' : '',
+    ipv6_netmask_length: ipv6 ? num(prior, 'ipv6_netmask_length') ?? 0 : 0,
     ipv6_association_id: ipv6?.AssociationId ?? '', ipv6_cidr_block: ipv6?.Ipv6CidrBlock ?? '',
     ipv6_cidr_block_network_border_group: ipv6?.NetworkBorderGroup ?? '',
     ...tagsForState(meta, vpc.Tags, prior),

@@ -30,7 +30,12 @@ export const awsSecurityGroup: ResourceDef<AwsMeta> = {
 
   customizePlan(ctx, p) {
     const prior = p.requiresReplace.length > 0 ? null : p.prior;
-    const planned = planInlineRules(p.planned, prior, p.config);
+    let planned = planInlineRules(p.planned, prior, p.config);
+    // revoke_rules_on_delete comes only from configuration: an imported group has none, and
+    // hashicorp's SDK plans no default for it while the configuration leaves it unset.
+    if (prior && !prior.isNull && attr(prior, 'revoke_rules_on_delete').isNull && attr(p.config, 'revoke_rules_on_delete').isNull) {
+      planned = withAttrs(planned, { revoke_rules_on_delete: null });
+    }
     return planTagsAll(ctx.meta, { ...p, planned });
   },
 
@@ -102,7 +107,7 @@ export const awsSecurityGroup: ResourceDef<AwsMeta> = {
   },
 
   async importState(_ctx, id) {
-    return withAttrs(nullObject(impliedType(securityGroupSchema.block)), { id, revoke_rules_on_delete: false });
+    return withAttrs(nullObject(impliedType(securityGroupSchema.block)), { id });
   },
 };
 
@@ -188,12 +193,14 @@ async function readGroup(meta: AwsMeta, id: string, prior: Value): Promise<Value
     arn: `arn:${meta.partition}:ec2:${meta.region}:${owner}:security-group/${id}`,
     description: g.Description ?? '',
     name,
-    name_prefix: namePrefixFromName(name),
+    // hashicorp/aws stores "" when the name has no generated suffix.
+    name_prefix: namePrefixFromName(name) ?? '',
     owner_id: owner,
     vpc_id: g.VpcId ?? '',
     ingress: matchRules(rulesOf(prior, 'ingress'), remoteAtoms(g.IpPermissions, id, g.OwnerId)),
     egress: matchRules(rulesOf(prior, 'egress'), remoteAtoms(g.IpPermissionsEgress, id, g.OwnerId)),
-    revoke_rules_on_delete: bool(prior, 'revoke_rules_on_delete') ?? false,
+    // Never read from AWS: what the configuration said, or null after an import.
+    revoke_rules_on_delete: bool(prior, 'revoke_rules_on_delete') ?? null,
     ...tagsForState(meta, g.Tags, prior),
   });
 }
