@@ -86,6 +86,10 @@ class Planner extends Walker {
     return super.visitOutput(node, name);
   }
 
+  protected override outputConditionSeverity(): 'error' | 'warning' {
+    return this.popts.mode === 'refresh-only' ? 'warning' : 'error';
+  }
+
   protected async visitResource(n: Extract<EngineNode, { kind: 'resource' }>): Promise<Diagnostic[]> {
     const { node, res, source } = n;
     const diags: Diagnostic[] = [];

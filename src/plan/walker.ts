@@ -4,9 +4,11 @@
  * nodes are left to the subclass (planning vs applying).
  */
 import { ModuleInstance, type InstanceKey } from '../addrs/index.js';
-import type { Expression } from '../hcl/ast.js';
+import type { Expression, Traversal } from '../hcl/ast.js';
 import { errorDiag, hasErrors, type Diagnostic, type Range } from '../hcl/diagnostic.js';
-import type { Config, ModuleNode } from '../config/module.js';
+import type { CheckRule, Config, ModuleNode } from '../config/module.js';
+import { tryConvert, ConversionError } from '../lang/convert.js';
+import { expressionValues } from '../lang/diag-values.js';
 import { convertForVariable } from '../config/variable-values.js';
 import { evaluate } from '../lang/eval.js';
 import { decodeBody, emptyObject } from '../lang/decode-body.js';
@@ -186,14 +188,10 @@ export abstract class Walker {
     const o = node.module.outputs.get(name)!;
     for (const mi of this.values.moduleInstances(node.path)) {
       const scope = this.scope(node, mi);
-      for (const pc of o.preconditions) {
-        const c = evaluate(pc.condition, scope);
-        diags.push(...c.diags);
-        if (c.value.isKnown && !c.value.isNull && c.value.type.kind === 'bool' && !c.value.bool) {
-          const m = evaluate(pc.errorMessage, scope);
-          diags.push(errorDiag('Module output value precondition failed', m.value.isKnown && !m.value.isNull ? String(m.value.v) : 'The precondition failed.', pc.condition.range));
-        }
-      }
+      const pre = o.preconditions.flatMap((pc) => outputPrecondition(pc, scope, this.outputConditionSeverity()));
+      diags.push(...pre);
+      // A failed precondition stops the output's evaluation, as in Terraform.
+      if (hasErrors(pre)) continue;
       const r = evaluate(o.expr, scope);
       diags.push(...r.diags);
       let v = r.value;
@@ -208,6 +206,11 @@ export abstract class Walker {
       if (mi.isRoot) this.rootOutputs.set(name, { value: v, sensitive: o.sensitive || (deepMarks(v) & Mark.Sensitive) !== 0 });
     }
     return diags;
+  }
+
+  /** How a failed output precondition is reported (a refresh-only plan makes it a warning). */
+  protected outputConditionSeverity(): 'error' | 'warning' {
+    return 'error';
   }
 
   private async visitModuleCall(node: ModuleNode, name: string): Promise<Diagnostic[]> {
@@ -319,3 +322,46 @@ function countKeys(n: number): ModuleExpansion {
   return { kind: 'count', keys };
 }
 
+const INVALID_MESSAGE = 'This check failed, but has an invalid error message as described in the other accompanying messages.';
+
+/**
+ * One output precondition as Terraform's evalCheckRule: the error message first (trimmed;
+ * withheld with a warning when sensitive), then the condition, which must be true or false.
+ */
+function outputPrecondition(rule: CheckRule, scope: ReturnType<typeof moduleScope>, severity: 'error' | 'warning'): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  let message = '';
+  const m = evaluate(rule.errorMessage, scope);
+  diags.push(...m.diags);
+  if (!hasErrors(m.diags)) {
+    const [bare, pms] = unmarkDeep(m.value);
+    const s = tryConvert(bare, T.String);
+    if (s instanceof ConversionError) diags.push(errorDiag('Invalid error message', `Unsuitable value for error message: ${s.message}.`, rule.errorMessage.range));
+    else if (s.isKnown && s.isNull) diags.push(errorDiag('Invalid error message', 'Unsuitable value for error message: must not be null.', rule.errorMessage.range));
+    else if (s.isKnown && pms.length) {
+      diags.push({
+        severity: 'warning', summary: 'Error message refers to sensitive values', subject: rule.errorMessage.range,
+        detail: 'The error expression used to explain this condition refers to sensitive values, so terrane will not display the resulting message.\n\nYou can correct this by removing references to sensitive values, or by carefully using the nonsensitive() function if the expression will not reveal the sensitive data.',
+      });
+    } else if (s.isKnown) message = s.str.trim();
+  }
+  const c = evaluate(rule.condition, scope);
+  diags.push(...c.diags);
+  if (hasErrors(diags)) return diags;
+  const [v] = unmarkDeep(c.value);
+  if (!v.isKnown) return diags;
+  const resolve = (t: Traversal): Value | undefined => {
+    const r = evaluate({ kind: 'scopeTraversal', traversal: t, range: t.range } as never, scope);
+    return hasErrors(r.diags) ? undefined : r.value;
+  };
+  const invalid = (detail: string) => diags.push({ severity: 'error', summary: 'Invalid condition result', detail, subject: rule.condition.range, expression: rule.condition, extra: { values: expressionValues(rule.condition, resolve) } });
+  if (v.isNull) { invalid('Condition expression must return either true or false, not null.'); return diags; }
+  const b = tryConvert(v, T.Bool);
+  if (b instanceof ConversionError || !b.isKnown) { invalid(`Invalid condition result value: ${b instanceof ConversionError ? b.message : 'a bool is required'}.`); return diags; }
+  if (b.bool) return diags;
+  diags.push({
+    severity, summary: 'Module output value precondition failed', detail: message || INVALID_MESSAGE, subject: rule.condition.range,
+    expression: rule.condition, extra: { values: expressionValues(rule.condition, resolve), doNotConsolidate: true },
+  });
+  return diags;
+}
