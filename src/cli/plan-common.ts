@@ -96,6 +96,9 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
   // An apply evaluates check blocks again and reports their warnings itself, as Terraform does.
   const all = [...warnings, ...result.diags].filter((d) => !(forApply && isCheckWarning(d)));
   if (hasErrors(all)) {
+    // Terraform shows what it planned before the problem (not for errors found before planning).
+    const p2 = result.plan;
+    if (!json && p2.errored && (p2.changes.length || p2.outputChanges.length)) printPlan(io, wd, result, color);
     show(all);
     await wd.unlock();
     return undefined;

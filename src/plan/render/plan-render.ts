@@ -129,7 +129,10 @@ function outputLines(plan: Plan, c: Colors): string[] {
   return out;
 }
 
-/** The whole human plan (as `terraform plan` prints it after refreshing). */
+/**
+ * The whole human plan (as `terraform plan` prints it after refreshing). An errored plan
+ * shows what was planned before the problem, as Terraform's does.
+ */
 export function renderPlan(plan: Plan, opts: RenderOptions): string {
   const c = colors(opts.color);
   const out: string[] = [];
@@ -154,6 +157,10 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
   }
   const visible = plan.changes.filter((ch) => ch.action !== 'no-op' || ch.importing || isMove(ch));
   const outputsChanged = plan.outputChanges.some((o) => o.action !== 'no-op');
+  if (plan.errored && !visible.length && !outputsChanged) {
+    out.push('', c.bold(c.red('Planning failed.')) + c.bold(' terrane encountered an error while generating this plan.'), '');
+    return out.join('\n') + '\n';
+  }
   if (plan.mode === 'refresh-only') {
     if (!plan.drift.length && !outputsChanged) {
       out.push('', c.bold(c.green('No changes.')) + c.bold(' Your infrastructure still matches the configuration.'), '',
@@ -172,7 +179,7 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
   const acting = visible.some((ch) => ch.action !== 'no-op');
   if (acting) out.push(...legend(plan, c));
   if (visible.length) {
-    out.push('', 'terrane will perform the following actions:', '');
+    out.push('', plan.errored ? 'terrane planned the following actions, but then encountered a problem:' : 'terrane will perform the following actions:', '');
     for (const ch of visible) out.push(...renderChange(ch, opts.schemaFor(ch), c), '');
     const s = planSummary(plan);
     let line = `${c.bold('Plan:')} `;
