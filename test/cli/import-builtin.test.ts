@@ -125,6 +125,13 @@ describe.each([
     expect(golden(name, 'replan.txt')).toContain('exit code: 0');
   });
 
+  it('reports the same -json messages for a plan (generated_config with the planned import)', async () => {
+    const dir = copy(name);
+    const p = await terrane(dir, ['plan', '-json', ...(generate ? ['-generate-config-out=generated.tf'] : [])]);
+    expect(p.code, p.stderr).toBe(0);
+    expect(jsonMessages(p.stdout)).toEqual(jsonMessages(golden(name, 'plan.jsonl')));
+  });
+
   it('reports the same -json messages for an apply (no hook messages for the imports themselves)', async () => {
     const dir = copy(name);
     if (generate) expect((await terrane(dir, ['plan', '-generate-config-out=generated.tf'])).code).toBe(0);

@@ -22,7 +22,10 @@ set +e
 terraform plan -input=false -no-color -detailed-exitcode > "$out/replan.txt"
 echo "exit code: $?" >> "$out/replan.txt"
 set -e
-rm -f terraform.tfstate terraform.tfstate.backup
-# -json apply: the messages without their timestamps.
+rm -f terraform.tfstate terraform.tfstate.backup generated.tf
+# -json plan and apply: the messages without their timestamps.
+terraform plan -input=false $gen -json | jq -c 'del(."@timestamp")' > "$out/plan.jsonl"
+[ -z "$gen" ] || rm -f generated.tf
+[ -z "$gen" ] || terraform plan -input=false $gen >/dev/null
 terraform apply -input=false -auto-approve -json | jq -c 'del(."@timestamp")' > "$out/apply.jsonl"
 rm -rf "$work"
