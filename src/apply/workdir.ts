@@ -24,6 +24,7 @@ import { WorkingValues } from '../plan/working-values.js';
 import type { PlanMode } from '../plan/plan.js';
 import { applyPlan, type ApplyEvent, type ApplyResult, type ImportEvent } from './applier.js';
 import { VERSION } from '../version.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface WorkdirOptions {
   /** The directory holding the root module. */
@@ -41,6 +42,8 @@ export interface RunOptions {
   imports?: { addr: string; id: string }[];
   onPlanEvent?: (e: PlanEvent) => void;
   refresh?: boolean;
+  /** See PlanOptions.refreshCommand (also set for plans made inside asRefreshCommand). */
+  refreshCommand?: boolean;
   targets?: string[];
   excludes?: string[];
   replace?: string[];
@@ -52,6 +55,17 @@ export interface RunOptions {
 function importNotConfigured(addr: string): Diagnostic {
   return errorDiag('Configuration for import target does not exist',
     `The configuration for the given import target ${addr} does not exist. All target instances must have an associated configuration to be imported.\n\nBefore importing this resource, please create its configuration in the root module. For example:\n\nresource "${addr.replace(/^.*?([a-z0-9_]+)\.([A-Za-z0-9_-]+)(\[.*\])?$/, '$1" "$2')}" {\n  # (resource arguments)\n}`);
+}
+
+const refreshCommand = new AsyncLocalStorage<boolean>();
+
+/**
+ * Runs `fn` as `terrane refresh`: every plan it makes is one of Terraform's refresh command
+ * (PlanOptions.refreshCommand). The CLI shares apply's code path for refresh, which builds
+ * the run options itself; this carries the command's identity through it.
+ */
+export function asRefreshCommand<T>(fn: () => Promise<T>): Promise<T> {
+  return refreshCommand.run(true, fn);
 }
 
 export class Workdir {
@@ -173,6 +187,7 @@ export class Workdir {
       parallelism: o.parallelism ?? 10, variables: o.variables, ...(o.imports ? { imports: o.imports } : {}), ...(o.onPlanEvent ? { onEvent: o.onPlanEvent } : {}),
       run: { cwd: this.cwd, rootDir: this.dir, workspace: this.workspace, applying: false, planTimestamp: new Date() },
       ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.refreshCommand ?? refreshCommand.getStore() ? { refreshCommand: true } : {}),
     };
     // Terraform validates the configuration before planning: import blocks in the wrong place
     // or whose `to` does not fit the target's repetition stop the plan before any import.

@@ -44,6 +44,12 @@ export interface PlanOptions extends WalkerOptions {
    * configuration generated from the imported object (see PlanResult.generated).
    */
   generateConfigOut?: string;
+  /**
+   * `terrane refresh` (with mode refresh-only): Terraform plans its refresh command in
+   * normal mode without planning changes, so failed conditions are errors there, where
+   * `-refresh-only` makes them warnings. Only the refreshed state is kept either way.
+   */
+  refreshCommand?: boolean;
   /** Progress while planning (`Refreshing state... [id=...]`, data source reads). */
   onEvent?: (e: PlanEvent) => void;
 }
@@ -86,8 +92,9 @@ class Planner extends Walker {
     return super.visitOutput(node, name);
   }
 
+  /** How failed conditions are reported: warnings in a refresh-only plan (not `terrane refresh`). */
   protected override outputConditionSeverity(): 'error' | 'warning' {
-    return this.popts.mode === 'refresh-only' ? 'warning' : 'error';
+    return this.popts.mode === 'refresh-only' && !this.popts.refreshCommand ? 'warning' : 'error';
   }
 
   protected async visitResource(n: Extract<EngineNode, { kind: 'resource' }>): Promise<Diagnostic[]> {
@@ -132,7 +139,7 @@ class Planner extends Walker {
         }
         await this.sem.run(async () => {
           if (prior && this.popts.refresh && !importing) prior = await this.refresh(addr, n, schema, obj!, prior, diags);
-          const severity = this.popts.mode === 'refresh-only' ? 'warning' : 'error';
+          const severity = this.outputConditionSeverity();
           if (res.mode === 'data') {
             if (!isCheckNested(node, res)) {
               const pre = resourceConditions(this, 'precondition', node, res, addr.toString(), scope, severity, 'plan');
