@@ -157,7 +157,13 @@ export class GoJSONWriter {
   private first: boolean[] = [];
   private afterKey = false;
 
-  constructor(private readonly indent = '  ') {}
+  /** `startLevel`: the nesting level the first value is written at (for text spliced in later with `rawIndented`). */
+  constructor(private readonly indent = '  ', startLevel = 0) {
+    this.level = startLevel;
+  }
+
+  /** The current nesting level. */
+  get depth(): number { return this.level; }
 
   private nl(): string { return nlIndent(this.level, this.indent); }
 
@@ -213,4 +219,6 @@ export class GoJSONWriter {
   }
   /** The text written so far, with the trailing newline Terraform adds. */
   toString(): string { return this.parts.join('') + '\n'; }
+  /** The text written so far, as a value to splice into another writer at this writer's start level. */
+  body(): string { return this.parts.join(''); }
 }

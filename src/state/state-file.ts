@@ -14,6 +14,7 @@ import { JSONSyntaxError, RawJSON } from './json-scan.js';
 import {
   normalizeStateV4, parseStateV4, sniffVersion, writeStateV4,
   type CheckResultV4, type InstanceV4, type ResourceV4, type StateV4,
+  setInstanceSource,
 } from './state-v4-json.js';
 import { State, type CheckResult, type CheckStatus, type ResourceInstanceObject } from './state.js';
 import { JSONValueError, typeFromJSON, typeToJSON, valueFromJSON, valueFromJSONValue, valueToJSON, compactStringify } from './values-json.js';
@@ -287,6 +288,7 @@ export function writesIdentity(version: string): boolean {
 
 function encodeObject(key: InstanceKey, deposed: string | undefined, o: ResourceInstanceObject, identityDefault: number | undefined): InstanceV4 {
   const i: InstanceV4 = { schema_version: o.schemaVersion };
+  setInstanceSource(i, o, `${typeof key}:${key}\0${deposed ?? ''}\0${identityDefault ?? ''}`);
   if (key !== null) i.index_key = key;
   if (o.status === 'tainted') i.status = 'tainted';
   if (deposed) i.deposed = deposed;

@@ -187,7 +187,38 @@ export function writeStateV4(s: StateV4): string {
   return w.toString();
 }
 
+/**
+ * The in-memory objects instances were encoded from (toStateV4 records them): objects are
+ * immutable, so an instance's text can be reused by every later write of the state. An
+ * apply writes the whole state after changes; with 100k instances, serializing only what
+ * changed keeps each write (and its garbage) small.
+ */
+const instanceSources = new WeakMap<InstanceV4, { source: object; variant: string }>();
+const instanceTexts = new WeakMap<object, { variant: string; text: string }>();
+
+/**
+ * Records that `i` was encoded from `source`; `variant` holds whatever else went into it
+ * (instance key, deposed key, format version), so a different variant is written afresh.
+ */
+export function setInstanceSource(i: InstanceV4, source: object, variant: string): void {
+  instanceSources.set(i, { source, variant });
+}
+
 function writeInstance(w: GoJSONWriter, i: InstanceV4): void {
+  const src = instanceSources.get(i);
+  if (!src) return writeInstanceText(w, i);
+  const variant = `${w.depth}\0${src.variant}`;
+  let hit = instanceTexts.get(src.source);
+  if (!hit || hit.variant !== variant) {
+    const sub = new GoJSONWriter('  ', w.depth);
+    writeInstanceText(sub, i);
+    hit = { variant, text: sub.body() };
+    instanceTexts.set(src.source, hit);
+  }
+  w.rawIndented(hit.text);
+}
+
+function writeInstanceText(w: GoJSONWriter, i: InstanceV4): void {
   w.openObject();
   if (i.index_key !== undefined && i.index_key !== null) {
     if (typeof i.index_key === 'number') w.key('index_key').number(i.index_key);
