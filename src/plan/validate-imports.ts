@@ -136,7 +136,8 @@ export function importTargetDiags(config: Config, scope: (each?: { key: string; 
     if (!t || t.mode !== 'managed') continue;
     const res = resourceAt(config, t);
     const self = referencesOf(imp.id).refs.find((r) => r.subject.kind === 'resource' && r.subject.mode === 'managed' && r.subject.type === t.type && r.subject.name === t.name);
-    if (self && t.modules.length === 0) {
+    // Terraform compares the resource part alone, whatever module the target is in.
+    if (self) {
       out.push(errorDiag('Invalid import id argument', 'The import ID cannot reference the resource being imported.', self.range));
       continue;
     }
