@@ -7,7 +7,7 @@
 import {
   AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, type ConfigResource, type InstanceKey,
 } from '../addrs/index.js';
-import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
+import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config } from '../config/module.js';
 import { nullVal, isWhollyKnown, type Value } from '../lang/value.js';
 import type { Schema } from '../providers/protocol.js';
@@ -116,6 +116,8 @@ class Applier extends Walker {
       this.aopts.onImport?.({ kind: 'done', addr: change.addr, id: change.importing.id });
     }
     if (!change || change.action === 'no-op' || change.action === 'delete') {
+      // An instance a targeted run leaves out, with no object yet, is not part of the resource's value.
+      if (!curVal && this.filter && !this.filter.instanceIncluded(keys.resource(node, res), addr)) return;
       setValue(curVal ? markSchemaSensitive(curVal, schema.block) : nullVal(type));
       return;
     }
@@ -298,6 +300,10 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
     for (const [name, o] of applier.rootOutputs) if (isWhollyKnown(o.value)) s.setOutput(name, o.value, o.sensitive);
   });
   diags.push(...await sync.flush());
+  if (plan.targets.length) {
+    diags.push(warningDiag('Applied changes may be incomplete',
+      'The plan was created with the -target option in effect, so some changes requested in the configuration may have been ignored and the output values may not be fully updated. Run the following command to verify that no other changes are pending:\n    terrane plan\n\nNote that the -target option is not suitable for routine use, and is provided only for exceptional situations such as recovering from errors or mistakes, or when terrane specifically suggests to use it as part of an error message.'));
+  }
   return { diags, counts: applier.counts, outputs: applier.rootOutputs };
 }
 

@@ -134,7 +134,9 @@ class Planner extends Walker {
           }
         }
         if (skip) {
-          this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? DynamicUnknown);
+          // As in Terraform, an instance a targeted run leaves out is in the resource's value
+          // only when it exists already.
+          if (prior) this.values.setResourceInstance(mi, key, exp.kind, ik, prior);
           return;
         }
         await this.sem.run(async () => {

@@ -56,6 +56,17 @@ describe('targeting one instance', () => {
     expect(a!.counts).toMatchObject({ added: 1, changed: 0, destroyed: 0 });
     expect([...a!.state.instances()].map((i) => i.addr.toString())).toEqual(['terraform_data.x[0]']);
     expect([...a!.state.outputs.keys()]).toEqual(['ox']);
+    expect(a!.diags.map((d) => `${d.severity}: ${d.summary}`)).toEqual(['warning: Applied changes may be incomplete']);
+  });
+
+  it('leaves instances it does not plan, and that do not exist yet, out of the resource value', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terrane-targets-'));
+    writeFileSync(join(dir, 'main.tf'), 'resource "terraform_data" "x" {\n  count = 3\n  input = "x${count.index}"\n}\noutput "all" { value = terraform_data.x[*].output }\n');
+    const { p, a, errors } = await run(dir, { targets: ['terraform_data.x[0]'] });
+    expect(errors).toEqual([]);
+    const all = p.plan.outputChanges.find((o) => o.name === 'all')!;
+    expect(all.after.type.kind === 'tuple' && all.after.elems.length).toBe(1);
+    expect(a!.state.outputs.get('all')?.value.elems.map((e) => e.str)).toEqual(['x0']);
   });
 
   it('keeps the prior value of outputs it does not evaluate', async () => {
