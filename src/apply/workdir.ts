@@ -50,6 +50,8 @@ export interface RunOptions {
   parallelism?: number;
   variables: Map<string, Value>;
   signal?: AbortSignal;
+  /** -generate-config-out: import targets without configuration get it generated (PlanOptions.generateConfigOut). */
+  generateConfigOut?: string;
 }
 
 function importNotConfigured(addr: string): Diagnostic {
@@ -188,6 +190,7 @@ export class Workdir {
       run: { cwd: this.cwd, rootDir: this.dir, workspace: this.workspace, applying: false, planTimestamp: new Date() },
       ...(o.signal ? { signal: o.signal } : {}),
       ...(o.refreshCommand ?? refreshCommand.getStore() ? { refreshCommand: true } : {}),
+      ...(o.generateConfigOut !== undefined ? { generateConfigOut: o.generateConfigOut } : {}),
     };
     // Terraform validates the configuration before planning: import blocks in the wrong place
     // or whose `to` does not fit the target's repetition stop the plan before any import.

@@ -5,7 +5,7 @@
 import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { parseAbsProviderConfig } from '../addrs/index.js';
 import type { Workdir } from '../apply/workdir.js';
-import { makePlan, type PlanOptions, type PlanResult } from '../plan/planner.js';
+import type { PlanResult } from '../plan/planner.js';
 import { writeGeneratedConfig } from '../plan/generate-config-file.js';
 import type { PlanMode, ResourceInstanceChange } from '../plan/plan.js';
 import { renderPlan } from '../plan/render/plan-render.js';
@@ -106,18 +106,9 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
   return { result, variables: vars.values, warnings: all, wroteConfig };
 }
 
-/**
- * Workdir.plan with -generate-config-out: the same plan options, plus the output path.
- * (Workdir.plan has no way to pass it on.)
- */
+/** Workdir.plan with -generate-config-out (Terraform's checks of import blocks included). */
 function planGenerating(wd: Workdir, state: Parameters<Workdir['plan']>[0], o: Parameters<Workdir['plan']>[1], out: string): Promise<PlanResult> {
-  const opts: PlanOptions = {
-    mode: o.mode ?? 'normal', refresh: o.refresh ?? true, targets: o.targets ?? [], excludes: o.excludes ?? [], replace: o.replace ?? [],
-    parallelism: o.parallelism ?? 10, variables: o.variables, ...(o.onPlanEvent ? { onEvent: o.onPlanEvent } : {}),
-    run: { cwd: wd.cwd, rootDir: wd.dir, workspace: wd.workspace, applying: false, planTimestamp: new Date() },
-    generateConfigOut: out,
-  };
-  return makePlan(wd.config, state, wd.providers, opts);
+  return wd.plan(state, { ...o, generateConfigOut: out });
 }
 
 /** A failed check block assertion (a warning, never an error). */

@@ -6,7 +6,8 @@
  * keys that do not fit the target's count or for_each; the configurations Terraform accepts
  * (a target without configuration, a number id, for_each over a counted resource) pass.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +45,17 @@ describe('plan: the same import block errors stop the plan before any import', (
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain('Preparing import');
     expect(r.stderr).toBe(golden.replace(/exit code: \d+\n$/, ''));
+  });
+});
+
+describe('plan -generate-config-out: the same errors, and nothing generated', () => {
+  it.each(['duplicate', 'count-string-key', 'module-import'])('%s', async (name) => {
+    const golden = readFileSync(join(DIR, name, 'terraform-validate.txt'), 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), `terrane-import-validate-${name}-`));
+    cpSync(join(DIR, name), dir, { recursive: true });
+    const r = await terrane(dir, ['plan', '-no-color', '-generate-config-out=generated.tf']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(golden.replace(/exit code: \d+\n$/, ''));
+    expect(existsSync(join(dir, 'generated.tf'))).toBe(false);
   });
 });
