@@ -1,0 +1,28 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { colors } from '../plan/render/colors.js';
+import { ApplyProgress } from './apply-progress.js';
+
+function progress(color: boolean): { p: ApplyProgress; text: () => string } {
+  let out = '';
+  const w = new Writable({ write(chunk, _enc, cb) { out += String(chunk); cb(); } });
+  return { p: new ApplyProgress(w, colors(color)), text: () => out };
+}
+
+describe('ApplyProgress imports', () => {
+  it('prints Terraform\'s import lines with the import id', () => {
+    const { p, text } = progress(false);
+    p.onImport({ kind: 'start', addr: 'aws_vpc.main', id: 'vpc-123' });
+    p.onImport({ kind: 'done', addr: 'aws_vpc.main', id: 'vpc-123' });
+    expect(text()).toBe('aws_vpc.main: Importing... [id=vpc-123]\naws_vpc.main: Import complete [id=vpc-123]\n');
+  });
+
+  it('makes the whole line bold, as Terraform does for imports (other lines bold the address only)', () => {
+    const { p, text } = progress(true);
+    const bold = colors(true).bold;
+    p.onImport({ kind: 'start', addr: 'a.b', id: 'x' });
+    p.onEvent({ kind: 'start', addr: 'a.b', action: 'update', id: 'x' });
+    p.stop();
+    expect(text()).toBe(`${bold('a.b: Importing... [id=x]')}\n${bold('a.b:')} Modifying... [id=x]\n`);
+  });
+});
