@@ -110,7 +110,8 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
       if (json) {
         if (command !== 'refresh') json.plan(result.plan);
       } else {
-        printPlan(io, wd, result, color);
+        // Terraform's refresh command shows only the refresh progress, then the outputs.
+        if (command !== 'refresh') printPlan(io, wd, result, color);
         const asking = planHasChanges(result.plan) && !p.flags['auto-approve'];
         show(asking || mode === 'refresh-only' ? warnings : warnings.filter((d) => !isCheckWarning(d)));
         warnings = [];
@@ -140,7 +141,8 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
         json.outputValues(outputs);
         return 0;
       }
-      io.stdout.write('\n' + c.bold(c.green('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.')) + '\n');
+      if (command !== 'refresh') io.stdout.write('\n' + c.bold(c.green('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.')) + '\n');
+      printOutputs(io, c, outputs);
       return 0;
     }
     const hooks = json ? new JsonHooks(json) : undefined;
@@ -160,16 +162,20 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
       ? `Destroy complete! Resources: ${r.counts.destroyed} destroyed.`
       : `Apply complete! Resources: ${r.counts.imported ? `${r.counts.imported} imported, ` : ''}${r.counts.added} added, ${r.counts.changed} changed, ${r.counts.destroyed} destroyed.`;
     io.stdout.write('\n' + c.bold(c.green(summary)) + '\n');
-    if (!destroyed && r.outputs.size) {
-      io.stdout.write(c.bold(c.green('\nOutputs:')) + '\n\n');
-      for (const [name, o] of [...r.outputs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-        io.stdout.write(`${name} = ${o.sensitive ? '<sensitive>' : formatConsoleValue(o.value)}\n`);
-      }
-    }
+    if (!destroyed) printOutputs(io, c, r.outputs);
     return 0;
   } finally {
     await wd.unlock();
     await wd.close();
+  }
+}
+
+/** The `Outputs:` block Terraform prints after an apply or a refresh (nothing when there are none). */
+function printOutputs(io: CommandIO, c: ReturnType<typeof colors>, outputs: ReadonlyMap<string, { value: Value; sensitive: boolean }>): void {
+  if (outputs.size === 0) return;
+  io.stdout.write(c.bold(c.green('\nOutputs:')) + '\n\n');
+  for (const [name, o] of [...outputs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    io.stdout.write(`${name} = ${o.sensitive ? '<sensitive>' : formatConsoleValue(o.value)}\n`);
   }
 }
 

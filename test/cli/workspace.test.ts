@@ -36,10 +36,21 @@ describe('force-unlock', () => {
 });
 
 describe('refresh', () => {
-  it('refreshes the state like apply -refresh-only -auto-approve', () => {
+  it('refreshes the state and prints only the progress and the outputs, as Terraform does', () => {
     const dir = applied('basic');
     const r = terrane(dir, ['refresh', '-no-color']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.');
+    expect(r.stdout).toMatch(/^terraform_data\.a: Refreshing state\.\.\. \[id=[0-9a-f-]{36}\]$/m);
+    expect(r.stdout).not.toContain('Apply complete!');
+    expect(r.stdout).not.toContain('No changes.');
+    expect(r.stdout.endsWith('\nOutputs:\n\na_input = "hello"\n')).toBe(true);
+  });
+
+  it('apply -refresh-only -auto-approve ends with the summary and the outputs', () => {
+    const dir = applied('basic');
+    const r = terrane(dir, ['apply', '-refresh-only', '-auto-approve', '-no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No changes. Your infrastructure still matches the configuration.');
+    expect(r.stdout.endsWith('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.\n\nOutputs:\n\na_input = "hello"\n')).toBe(true);
   });
 });
