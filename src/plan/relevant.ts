@@ -86,10 +86,23 @@ class Walk {
     if (r) this.traversals(path, resourceTraversals(node, r, this.providers));
   }
 
+  // References are followed from a work list, not by recursion: a chain of 100k resources
+  // each referring to the previous one would overflow the stack.
+  private readonly work: { path: string[]; ts: Traversal[] }[] = [];
+  private draining = false;
+
   traversals(path: string[], ts: Traversal[]): void {
-    const node = nodeAt(this.config, path);
-    if (!node) return;
-    for (const t of ts) this.reference(node, path, t);
+    this.work.push({ path, ts });
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let item = this.work.pop(); item; item = this.work.pop()) {
+        const node = nodeAt(this.config, item.path);
+        if (node) for (const t of item.ts) this.reference(node, item.path, t);
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   private once(key: string): boolean {

@@ -7,7 +7,7 @@
  * 5.100.0) are available, Terraform is run on the same objects and must still write the
  * golden files.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
 import { Readable, Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
+import { hasTerraform } from '../support/terraform.js';
 
 const FIXTURE = join(import.meta.dirname, '../../testdata/plan/generate-config-aws');
 const fixture = (name: string) => readFileSync(join(FIXTURE, name), 'utf8');
@@ -142,15 +143,6 @@ describe('plan -generate-config-out with the aws provider', { timeout: 120_000 }
     }
   });
 });
-
-function hasTerraform(): boolean {
-  try {
-    execFileSync('terraform', ['version'], { stdio: 'ignore', env: { ...process.env, TF_CLI_CONFIG_FILE: '' } });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const mirror = process.env['TERRANE_TF_PLUGIN_MIRROR'];
 

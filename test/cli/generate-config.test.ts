@@ -4,7 +4,7 @@
  * the plan's notes, apply then no change, and Terraform's errors for targets that cannot
  * have configuration generated, for a file that exists and for the wrong plan modes.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,7 @@ import { main } from '../../src/cli/main.js';
 import { withGeneratedNotes } from '../../src/cli/plan-common.js';
 import type { PlanResult } from '../../src/plan/planner.js';
 import { colors } from '../../src/plan/render/colors.js';
+import { hasTerraform } from '../support/terraform.js';
 
 const FIXTURE = join(import.meta.dirname, '../../testdata/plan/generate-config-builtin');
 
@@ -258,15 +259,6 @@ resource "random_integer" "x" {
     expect(withGeneratedNotes(text, r, true)).toBe(`\n  ${b('# terraform_data.x will be imported')}\n  ${b('# (config will be generated)')}\n    resource "terraform_data" "x" {\n`);
   });
 });
-
-function hasTerraform(): boolean {
-  try {
-    execFileSync('terraform', ['version'], { stdio: 'ignore', env: { ...process.env, TF_CLI_CONFIG_FILE: '' } });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe.skipIf(!hasTerraform())('Terraform on the same configuration (cross-check of the golden file)', { timeout: 120_000 }, () => {
   it('still writes generated.tf.golden (its blocks in either order)', () => {

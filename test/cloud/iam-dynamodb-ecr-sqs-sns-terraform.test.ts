@@ -3,22 +3,14 @@
  * also needs TERRANE_TF_PLUGIN_MIRROR, a filesystem mirror holding hashicorp/aws 5.100.0.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as D from '@aws-sdk/client-dynamodb';
 import * as S from '@aws-sdk/client-s3';
 import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
-
-function hasTerraform(): boolean {
-  try {
-    execFileSync('terraform', ['version'], { stdio: 'ignore', env: { ...process.env, TF_CLI_CONFIG_FILE: '' } });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { hasTerraform } from '../support/terraform.js';
 
 const haveTf = hasTerraform();
 const mirror = process.env['TERRANE_TF_PLUGIN_MIRROR'];
