@@ -34,8 +34,8 @@ const GOLDEN_IDS = { vpc: 'vpc-05e15af734801b10b', sg: 'sg-0829a72433c1e939c', o
 const CASES: { name: string; addrs: string[]; exit: number; error?: string; fix?: [string, string] }[] = [
   {
     name: 'vpc-sg', addrs: ['aws_security_group.web', 'aws_vpc.main'], exit: 1,
-    // Terraform 1.11.4 also names the instance (`with aws_vpc.main,`) above the location.
-    error: 'Error: Missing required argument\n\n  on generated.tf line 12:\n  (source code not available)\n\n"ipv6_netmask_length": all of `ipv6_ipam_pool_id,ipv6_netmask_length` must be\nspecified\n',
+    // As Terraform 1.11.4 writes it, naming the instance above the location.
+    error: 'Error: Missing required argument\n\n  with aws_vpc.main,\n  on generated.tf line 12:\n  (source code not available)\n\n"ipv6_netmask_length": all of `ipv6_ipam_pool_id,ipv6_netmask_length` must be\nspecified\n',
     fix: ['  ipv6_netmask_length                  = 0\n', ''],
   },
   { name: 'policy-alias', addrs: ['aws_iam_policy.reader', 'aws_security_group.odd'], exit: 0 },
