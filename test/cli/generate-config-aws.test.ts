@@ -15,9 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { startCloud, type RunningCloud } from '../../src/cloud/index.js';
-import { Readable, Writable } from 'node:stream';
-import { main } from '../../src/cli/main.js';
 import { hasTerraform } from '../support/terraform.js';
+import { terraneInProcess } from '../support/cli-in-process.js';
 
 const FIXTURE = join(import.meta.dirname, '../../testdata/plan/generate-config-aws');
 const fixture = (name: string) => readFileSync(join(FIXTURE, name), 'utf8');
@@ -41,16 +40,8 @@ const CASES: { name: string; addrs: string[]; exit: number; error?: string; fix?
   { name: 'policy-alias', addrs: ['aws_iam_policy.reader', 'aws_security_group.odd'], exit: 0 },
 ];
 
-/** Runs `terrane ...args` in `dir` in this process, without colour. */
-async function terraneIn(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '', stderr = '';
-  const sink = (add: (s: string) => void) => new Writable({ write(chunk, _enc, cb) { add(String(chunk)); cb(); } });
-  const code = await main(args, {
-    cwd: dir, env: { ...process.env, NO_COLOR: '1', TF_WORKSPACE: '', TERRANE_CLOUD_ENDPOINT: '' },
-    stdout: sink((s) => { stdout += s; }), stderr: sink((s) => { stderr += s; }), stdin: Readable.from([]),
-  });
-  return { code, stdout, stderr };
-}
+/** Runs `terrane ...args` in `dir` in this process, against AWS endpoints the configuration names. */
+const terraneIn = (dir: string, args: string[]) => terraneInProcess(dir, args, { TERRANE_CLOUD_ENDPOINT: '' });
 
 let cloud: RunningCloud;
 let ids: typeof GOLDEN_IDS;

@@ -8,28 +8,16 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { withGeneratedNotes } from '../../src/cli/plan-common.js';
 import type { PlanResult } from '../../src/plan/planner.js';
 import { colors } from '../../src/plan/render/colors.js';
 import { hasTerraform } from '../support/terraform.js';
+import { terraneInProcess } from '../support/cli-in-process.js';
 
 const FIXTURE = join(import.meta.dirname, '../../testdata/plan/generate-config-builtin');
 
-interface Run { code: number; stdout: string; stderr: string }
-
-/** Runs `terrane ...args` in `dir` in this process, without colour. */
-async function terraneIn(dir: string, args: string[]): Promise<Run> {
-  let stdout = '', stderr = '';
-  const sink = (add: (s: string) => void) => new Writable({ write(chunk, _enc, cb) { add(String(chunk)); cb(); } });
-  const code = await main(args, {
-    cwd: dir, env: { ...process.env, NO_COLOR: '1', TF_WORKSPACE: '', TF_IN_AUTOMATION: '' },
-    stdout: sink((s) => { stdout += s; }), stderr: sink((s) => { stderr += s; }), stdin: Readable.from([]),
-  });
-  return { code, stdout, stderr };
-}
+const terraneIn = (dir: string, args: string[]) => terraneInProcess(dir, args);
 
 function workdir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'terrane-genconfig-'));

@@ -10,23 +10,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { terraneInProcess } from '../support/cli-in-process.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-interface Run { code: number; stdout: string; stderr: string }
-
-async function terrane(dir: string, args: string[]): Promise<Run> {
-  let stdout = '', stderr = '';
-  const sink = (add: (s: string) => void) => new Writable({ write(chunk, _enc, cb) { add(String(chunk)); cb(); } });
-  const code = await main(args, {
-    cwd: dir, env: { ...process.env, NO_COLOR: '1', TF_WORKSPACE: '', TF_IN_AUTOMATION: '' },
-    stdout: sink((s) => { stdout += s; }), stderr: sink((s) => { stderr += s; }), stdin: Readable.from([]),
-  });
-  return { code, stdout, stderr };
-}
+const terrane = (dir: string, args: string[]) => terraneInProcess(dir, args);
 
 function copy(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `terrane-${name}-`));
