@@ -5,25 +5,15 @@
  * as sets.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { goldenFixture, terrane } from '../support/cli.js';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = process.env.TERRANE_BIN ?? join(ROOT, 'bin', 'terrane.js');
 
-function run(dir: string, args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TF_WORKSPACE: '' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (dir: string, args: string[]) => terrane(dir, args, '', { TF_WORKSPACE: '' });
 
-function copy(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `terrane-${name}-`));
-  cpSync(join(ROOT, 'testdata', 'cli', name), dir, { recursive: true });
-  rmSync(join(dir, 'terraform'), { recursive: true, force: true });
-  return dir;
-}
+const copy = goldenFixture;
 
 type Attr = { resource: string; attribute: (string | number)[] };
 

@@ -1,6 +1,6 @@
 /** Runs the built CLI (`bin/terrane.js`) in a directory, as a user would. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,16 @@ export function terrane(cwd: string, args: string[], input = '', env: NodeJS.Pro
     cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A fresh temporary copy of `testdata/cli/<name>` without its `terraform/` folder (the
+ * goldens terraform wrote for that fixture, which tests read from the original).
+ */
+export function goldenFixture(name: string): string {
+  const dir = copyFixture(join(import.meta.dirname, '../../testdata/cli', name));
+  rmSync(join(dir, 'terraform'), { recursive: true, force: true });
+  return dir;
 }
 
 /** A fresh temporary copy of a fixture or example directory. */
