@@ -169,7 +169,7 @@ class Applier extends Walker {
       const failed = r.diagnostics.some((d) => d.severity === 'error');
       if (failed) {
         // Terraform names the instance in a "with ADDR," line above the source (JSON: "address").
-        diags.push(...resourceDiags(r.diagnostics, res.config).map((d) => ({ ...d, extra: { ...d.extra, address: change.addr } })));
+        diags.push(...resourceDiags(r.diagnostics, res.config, undefined, change.addr));
         this.event({ kind: 'failed', addr: change.addr, action: change.action, elapsedMs: Date.now() - started });
         // A create that left a partial object behind is recorded tainted; otherwise the prior object stays.
         if (creating && !r.newState.isNull && isWhollyKnown(r.newState)) {

@@ -57,11 +57,8 @@ export async function planManagedInstance(input: InstancePlanInput): Promise<Ins
   diags.push(...ev.diags);
   if (hasErrors(diags)) return { value: prior ?? nullVal(type), diags };
   const [config, configMarks] = stripMarks(ev.config);
-  // The provider's diagnostics name the instance (`with aws_vpc.main,`), as Terraform's do.
-  const own = (pd: Parameters<typeof resourceDiags>[0], prefix?: string): Diagnostic[] =>
-    resourceDiags(pd, res.config, prefix).map((d) => ({ ...d, extra: { ...d.extra, address: addr.toString() } }));
   const validate = provider.validateResourceConfig?.(res.type, config) ?? [];
-  diags.push(...own(validate));
+  diags.push(...resourceDiags(validate, res.config, undefined, addr.toString()));
   if (hasErrors(diags)) return { value: prior ?? nullVal(type), diags };
 
   const priorBare = prior ? stripMarks(prior)[0] : null;
@@ -76,7 +73,7 @@ export async function planManagedInstance(input: InstancePlanInput): Promise<Ins
     typeName: res.type, priorState: p ?? nullVal(type), proposedNewState: proposedNew(schema.block, p, cfg), config: cfg,
   });
   let resp = await ask(priorBare);
-  diags.push(...own(resp.diagnostics, `Error planning ${addr.toString()}.`));
+  diags.push(...resourceDiags(resp.diagnostics, res.config, `Error planning ${addr.toString()}.`, addr.toString()));
   if (hasErrors(diags)) return { value: prior ?? nullVal(type), diags };
 
   let action: Action;
@@ -94,7 +91,7 @@ export async function planManagedInstance(input: InstancePlanInput): Promise<Ins
       if (reason !== 'replace_because_cannot_update') {
         // A forced replacement plans the new object from scratch.
         resp = await ask(null);
-        diags.push(...own(resp.diagnostics));
+        diags.push(...resourceDiags(resp.diagnostics, res.config, undefined, addr.toString()));
         planned = resp.plannedState;
       }
     } else if (sameValue(planned, priorBare)) action = 'no-op';

@@ -37,9 +37,13 @@ export function resourceDiagSubject(config: HclBody, d: ProviderDiagnostic): Ran
   return config.missingItemRange();
 }
 
-/** providerDiags for a resource's own diagnostics, each placed by resourceDiagSubject. */
-export function resourceDiags(pd: readonly ProviderDiagnostic[], config: HclBody, detailPrefix?: string): Diagnostic[] {
-  return pd.flatMap((d) => providerDiags([d], resourceDiagSubject(config, d), detailPrefix));
+/**
+ * providerDiags for a resource's own diagnostics, each placed by resourceDiagSubject; with
+ * `address`, each names the instance (`with aws_vpc.main,`), as Terraform's do.
+ */
+export function resourceDiags(pd: readonly ProviderDiagnostic[], config: HclBody, detailPrefix?: string, address?: string): Diagnostic[] {
+  const out = pd.flatMap((d) => providerDiags([d], resourceDiagSubject(config, d), detailPrefix));
+  return address === undefined ? out : out.map((d) => ({ ...d, extra: { ...d.extra, address } }));
 }
 
 export class ProviderManager {
