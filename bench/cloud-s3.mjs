@@ -91,10 +91,6 @@ class Conn {
       if (end < 0) return;
       const text = this.head.subarray(0, end).toString('latin1');
       const status = Number(text.slice(9, 12));
-      if (status === 100) {
-        this.head = this.head.subarray(end + 4);
-        return this.head.length ? this.onData(Buffer.from(this.head), (this.head = Buffer.alloc(0), 0)) : undefined;
-      }
       const m = /\r\ncontent-length: *(\d+)/i.exec(text);
       if (!m) return p.reject(new Error(`${p.what}: no content-length in the answer`));
       p.status = status;
