@@ -1,6 +1,7 @@
 /** The bytes of an upload: aws-chunked decoding, Content-MD5 and x-amz-checksum-* verification. */
 import { createHash } from 'node:crypto';
 import type { CloudRequest } from '../../context.js';
+import { SPOOL_CHECKSUMS } from '../../spool.js';
 import { CHECKSUM_ALGORITHMS, algorithmName, checksum, type ChecksumAlgorithm } from './checksums.js';
 import { decodeAwsChunked, isAwsChunked } from './chunked.js';
 import { S3Errors } from './errors.js';
@@ -15,7 +16,7 @@ export interface Payload {
 }
 
 /** Checksums whose values a spool computes as the body arrives. */
-const SPOOLABLE = ['crc32', 'sha1', 'sha256'];
+const SPOOLABLE: readonly string[] = SPOOL_CHECKSUMS;
 
 /**
  * Which uploads to stream to disk instead of memory: large, plain (not aws-chunked) bodies
