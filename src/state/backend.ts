@@ -4,9 +4,10 @@
  * the serial only moves when the content changes.
  */
 import { hostname, userInfo } from 'node:os';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { State } from './state.js';
+import type { EncodedState } from './state-file.js';
 
 /** Terraform's lock information (the JSON fields keep Terraform's capitalised names). */
 export interface LockInfo {
@@ -161,43 +162,56 @@ export function validWorkspaceName(name: string): boolean {
 }
 
 /**
- * Serial bookkeeping shared by backends: given the text of `state` encoded with the last
- * persisted serial, decides whether anything changed and produces the text to persist.
+ * Serial bookkeeping shared by backends: given `state` encoded with the last persisted
+ * serial, decides whether anything changed and gives the encoding to persist. It keeps the
+ * last written encoding (whose pieces are shared with later ones, so comparing is cheap)
+ * or, after a read, only a digest of what was read: never a second copy of a large state.
  */
 export class SerialTracker {
-  private lastText: string | undefined;
+  private last: EncodedState | undefined;
+  private readDigest: string | undefined;
   private lastSerial: number | undefined;
   private lastLineage: string | undefined;
 
-  /** Records what is on storage now (after a read or a write). */
+  /** Records what is on storage after a read (undefined text: nothing is). */
   remember(text: string | undefined, serial: number | undefined, lineage: string | undefined): void {
-    this.lastText = text;
+    this.last = undefined;
+    this.readDigest = text === undefined ? undefined : createHash('sha256').update(text, 'utf8').digest('hex');
     this.lastSerial = serial;
     this.lastLineage = lineage;
   }
 
+  /** Records a successful write of `enc` (as returned by next) for a state of `lineage`. */
+  written(enc: EncodedState, lineage: string): void {
+    this.last = enc;
+    this.readDigest = undefined;
+    this.lastSerial = enc.serial;
+    this.lastLineage = lineage;
+  }
+
   /**
-   * Returns the text to write (or undefined when nothing changed) and updates
-   * `state.serial`. `encode` must serialize the state as it is now.
+   * Returns the encoding to write (or undefined when nothing changed) and updates
+   * `state.serial`. `encode` must encode the state as it is now.
    */
-  next(state: State, encode: (s: State) => string): string | undefined {
+  next(state: State, encode: (s: State) => EncodedState): EncodedState | undefined {
     if (this.lastSerial !== undefined && this.lastLineage === state.lineage && state.serial < this.lastSerial) {
       state.serial = this.lastSerial;
     }
-    const text = encode(state);
-    if (this.lastText !== undefined && text === this.lastText) return undefined;
-    if (this.lastText === undefined && this.lastSerial === undefined) {
+    const enc = encode(state);
+    if (this.last ? enc.sameAs(this.last) : this.readDigest !== undefined && digestOf(enc) === this.readDigest) return undefined;
+    if (!this.last && this.readDigest === undefined && this.lastSerial === undefined) {
       // Nothing persisted yet: the first snapshot keeps the serial it has (Terraform starts new states at 1).
-      if (state.serial === 0) return setSerial(state, text, 1);
-      return text;
+      if (state.serial === 0) state.serial = 1;
+    } else {
+      state.serial = Math.max(state.serial, this.lastSerial ?? 0) + 1;
     }
-    return setSerial(state, text, Math.max(state.serial, this.lastSerial ?? 0) + 1);
+    enc.serial = state.serial;
+    return enc;
   }
 }
 
-function setSerial(state: State, text: string, serial: number): string {
-  const old = state.serial;
-  state.serial = serial;
-  // The serial is on the third line of the header; replace just that occurrence.
-  return text.replace(`\n  "serial": ${old},\n`, `\n  "serial": ${serial},\n`);
+function digestOf(enc: EncodedState): string {
+  const h = createHash('sha256');
+  for (const b of enc.buffers()) h.update(b);
+  return h.digest('hex');
 }

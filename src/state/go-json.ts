@@ -71,30 +71,6 @@ export function stringEnd(raw: string, i: number): number {
 const HTML_CHARS = /[<>&\u2028\u2029]/;
 
 /**
- * indentRaw, remembered: a state is written again after every change during an apply, and
- * almost all of its (large) attribute texts are the same string objects as last time.
- * Bounded; forgetting only costs the re-indentation.
- */
-const indented = new Map<string, Map<string, string>>();
-let cachedCount = 0;
-const INDENT_CACHE_MAX = 200_000;
-const MIN_CACHED = 64;
-
-function indentRawCached(raw: string, depth: number, indent: string): string {
-  if (raw.length < MIN_CACHED) return indentRaw(raw, depth, indent);
-  const at = `${depth}:${indent}`;
-  let m = indented.get(at);
-  if (!m) indented.set(at, (m = new Map()));
-  let out = m.get(raw);
-  if (out === undefined) {
-    out = indentRaw(raw, depth, indent);
-    if (++cachedCount > INDENT_CACHE_MAX) { indented.clear(); cachedCount = 0; indented.set(at, (m = new Map())); }
-    m.set(raw, out);
-  }
-  return out;
-}
-
-/**
  * Writes JSON text `raw` indented as Go's `json.Indent` would at nesting `depth`
  * (the opening brace stays on the current line). Empty objects and arrays stay `{}`/`[]`.
  * Whitespace outside strings is dropped, so `raw` need not be compact.
@@ -208,7 +184,7 @@ export class GoJSONWriter {
   /** Writes raw JSON text (compacted, HTML-escaped and re-indented at the current level). */
   raw(json: string): this {
     this.beforeValue();
-    this.parts.push(indentRawCached(json, this.level, this.indent));
+    this.parts.push(indentRaw(json, this.level, this.indent));
     return this;
   }
   /** Writes JSON text that is already in its final form (no re-indentation). */

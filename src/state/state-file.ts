@@ -12,11 +12,11 @@ import { Value, type Path, type PathStep } from '../lang/value.js';
 import * as T from '../lang/types.js';
 import { JSONSyntaxError, RawJSON } from './json-scan.js';
 import {
-  normalizeStateV4, parseStateV4, sniffVersion, writeStateV4,
+  cmpAscii, normalizeStateV4, parseStateV4, sniffVersion, writeCheckResultsV4, writeInstanceText,
   type CheckResultV4, type InstanceV4, type ResourceV4, type StateV4,
-  setInstanceSource,
 } from './state-v4-json.js';
-import { State, type CheckResult, type CheckStatus, type ResourceInstanceObject } from './state.js';
+import { GoJSONWriter, goString } from './go-json.js';
+import { State, type CheckResult, type CheckStatus, type ResourceInstanceObject, type ResourceState } from './state.js';
 import { JSONValueError, typeFromJSON, typeToJSON, valueFromJSON, valueFromJSONValue, valueToJSON, compactStringify } from './values-json.js';
 
 /** A decoding result: the state (absent only when the file could not be read at all) and diagnostics. */
@@ -266,16 +266,19 @@ export function toStateV4(state: State): StateV4 {
       out.resources.push(res);
     }
   }
-  if (state.checkResults.length) {
-    out.check_results = state.checkResults.map((c) => ({
-      object_kind: c.objectKind,
-      config_addr: c.configAddr,
-      status: c.status,
-      objects: c.objects.length ? c.objects.map((o) => ({ object_addr: o.objectAddr, status: o.status, ...(o.failureMessages ? { failure_messages: o.failureMessages.slice() } : {}) })) : null,
-    }));
-  }
+  out.check_results = checkResultsV4(state.checkResults);
   normalizeStateV4(out);
   return out;
+}
+
+function checkResultsV4(results: readonly CheckResult[]): CheckResultV4[] | null {
+  if (!results.length) return null;
+  return results.map((c) => ({
+    object_kind: c.objectKind,
+    config_addr: c.configAddr,
+    status: c.status,
+    objects: c.objects.length ? c.objects.map((o) => ({ object_addr: o.objectAddr, status: o.status, ...(o.failureMessages ? { failure_messages: o.failureMessages.slice() } : {}) })) : null,
+  }));
 }
 
 /** True for Terraform versions (1.12+) whose state files carry `identity_schema_version`. */
@@ -288,7 +291,6 @@ export function writesIdentity(version: string): boolean {
 
 function encodeObject(key: InstanceKey, deposed: string | undefined, o: ResourceInstanceObject, identityDefault: number | undefined): InstanceV4 {
   const i: InstanceV4 = { schema_version: o.schemaVersion };
-  setInstanceSource(i, o, `${typeof key}:${key}\0${deposed ?? ''}\0${identityDefault ?? ''}`);
   if (key !== null) i.index_key = key;
   if (o.status === 'tainted') i.status = 'tainted';
   if (deposed) i.deposed = deposed;
@@ -312,7 +314,168 @@ function encodeObject(key: InstanceKey, deposed: string | undefined, o: Resource
 
 /** Writes a state as Terraform's exact terraform.tfstate bytes. */
 export function encodeState(state: State): string {
-  return writeStateV4(toStateV4(state));
+  return encodeStateParts(state).text();
+}
+
+/**
+ * A state's file bytes in pieces: the head, which holds the serial (so a new serial costs
+ * only a new head), and the rest, in which each instance is one piece shared with every
+ * earlier encoding of the same object. An apply writes the whole state after its changes;
+ * with 100k instances this keeps each write to the pieces that changed, with no one large
+ * string, and lets two encodings be compared mostly by identity.
+ */
+export class EncodedState {
+  constructor(readonly terraformVersion: string, public serial: number, readonly rest: readonly Buffer[]) {}
+
+  /** The text before the lineage, for `serial`. */
+  head(serial = this.serial): Buffer {
+    return Buffer.from(`{\n  "version": 4,\n  "terraform_version": ${goString(this.terraformVersion)},\n  "serial": ${serial},\n`);
+  }
+
+  /** The file's bytes, in order. */
+  buffers(): Buffer[] {
+    return [this.head(), ...this.rest];
+  }
+
+  /** The file's text. */
+  text(): string {
+    return Buffer.concat(this.buffers()).toString('utf8');
+  }
+
+  /** Total length in bytes. */
+  get byteLength(): number {
+    let n = this.head().length;
+    for (const b of this.rest) n += b.length;
+    return n;
+  }
+
+  /** True when `other` encodes the same bytes. */
+  sameAs(other: EncodedState): boolean {
+    if (other.terraformVersion !== this.terraformVersion || other.serial !== this.serial) return false;
+    const a = this.rest, b = other.rest;
+    if (a.length === b.length) {
+      let i = 0;
+      while (i < a.length && (a[i] === b[i] || a[i]!.equals(b[i]!))) i++;
+      if (i === a.length) return true;
+    }
+    // Pieces are cut by structure, so equal bytes almost always mean equal pieces; check the
+    // bytes themselves before calling them different.
+    return this.byteLength === other.byteLength && Buffer.concat(a).equals(Buffer.concat(b));
+  }
+}
+
+// Instances sit at nesting level 4: the file's object, "resources", a resource, "instances".
+const INSTANCE_LEVEL = 4;
+const INSTANCE_SEP = Buffer.from(',\n' + '  '.repeat(INSTANCE_LEVEL));
+const RESOURCE_SEP = ',\n    ';
+
+/** An object's encoded text, for the place (key, deposed key, identity default) it was encoded for. */
+interface EncodedInstance { key: InstanceKey; deposed: string | undefined; identityDefault: number | undefined; bytes: Buffer }
+const instanceBytes = new WeakMap<ResourceInstanceObject, EncodedInstance>();
+
+function encodedInstance(key: InstanceKey, deposed: string | undefined, o: ResourceInstanceObject, identityDefault: number | undefined): Buffer {
+  const hit = instanceBytes.get(o);
+  if (hit && hit.key === key && hit.deposed === deposed && hit.identityDefault === identityDefault) return hit.bytes;
+  const w = new GoJSONWriter('  ', INSTANCE_LEVEL);
+  writeInstanceText(w, encodeObject(key, deposed, o, identityDefault));
+  const bytes = Buffer.from(w.body(), 'utf8');
+  instanceBytes.set(o, { key, deposed, identityDefault, bytes });
+  return bytes;
+}
+
+/** A resource's text up to its instances' `[`, for the provider it was encoded with. */
+const resourceHeads = new WeakMap<ResourceState, { provider: AbsProviderConfig; text: string }>();
+
+function resourceHead(r: ResourceState, module: string): string {
+  const hit = resourceHeads.get(r);
+  if (hit && hit.provider === r.provider) return hit.text;
+  const w = new GoJSONWriter('  ', 2);
+  w.openObject();
+  if (module) w.key('module').string(module);
+  w.key('mode').string(r.addr.resource.mode);
+  w.key('type').string(r.addr.resource.type);
+  w.key('name').string(r.addr.resource.name);
+  w.key('provider').string(r.provider.toString());
+  w.key('instances');
+  const text = w.body() + '[';
+  resourceHeads.set(r, { provider: r.provider, text });
+  return text;
+}
+
+const byKeyThenDeposed = (x: [InstanceKey, string | undefined, ResourceInstanceObject], y: [InstanceKey, string | undefined, ResourceInstanceObject]): number => {
+  const kx = x[0], ky = y[0];
+  if (kx !== ky) {
+    if (kx === null) return -1;
+    if (ky === null) return 1;
+    if (typeof kx === 'number' && typeof ky === 'number') return kx - ky;
+    if (typeof kx === 'string' && typeof ky === 'string') return cmpAscii(kx, ky);
+    return typeof kx === 'number' ? -1 : 1;
+  }
+  return cmpAscii(x[1] ?? '', y[1] ?? '');
+};
+
+/** Encodes a state as EncodedState: the same bytes as writeStateV4(toStateV4(state)). */
+export function encodeStateParts(state: State): EncodedState {
+  const rest: Buffer[] = [];
+  let text = '';
+  const flush = () => { if (text) { rest.push(Buffer.from(text, 'utf8')); text = ''; } };
+
+  // The fields after the serial, up to the resources' `[`, written as part of the file's object.
+  const top = new GoJSONWriter();
+  top.openObject();
+  top.key('lineage').string(state.lineage);
+  top.key('outputs').openObject();
+  for (const name of [...state.outputs.keys()].sort(cmpAscii)) {
+    const o = state.outputs.get(name)!;
+    const v = o.value;
+    top.key(name).openObject();
+    top.key('value').raw(valueToJSON(v, v.type));
+    top.key('type').raw(typeToJSON(v.type));
+    if (o.sensitive) top.key('sensitive').bool(true);
+    top.close('}');
+  }
+  top.close('}');
+  top.key('resources');
+  text += top.body().slice(2); // from the lineage's indentation on (without `{` and its newline)
+
+  const identityDefault = writesIdentity(state.terraformVersion) ? 0 : undefined;
+  const mods = [...state.modules.values()].map((m) => ({ m, name: m.addr.toString() }));
+  mods.sort((a, b) => cmpAscii(a.name, b.name));
+  let firstResource = true;
+  for (const { m, name: module } of mods) {
+    const rs = [...m.resources.values()];
+    rs.sort((a, b) => cmpAscii(a.addr.resource.mode, b.addr.resource.mode) || cmpAscii(a.addr.resource.type, b.addr.resource.type) || cmpAscii(a.addr.resource.name, b.addr.resource.name));
+    for (const r of rs) {
+      text += firstResource ? '[\n    ' : RESOURCE_SEP;
+      firstResource = false;
+      text += resourceHead(r, module);
+      const objs: [InstanceKey, string | undefined, ResourceInstanceObject][] = [];
+      for (const is of r.instances.values()) {
+        if (is.current) objs.push([is.key, undefined, is.current]);
+        for (const [dk, obj] of is.deposed) objs.push([is.key, dk, obj]);
+      }
+      if (objs.length > 1) objs.sort(byKeyThenDeposed);
+      if (objs.length === 0) text += ']';
+      else {
+        text += '\n' + '  '.repeat(INSTANCE_LEVEL);
+        flush();
+        for (let i = 0; i < objs.length; i++) {
+          if (i > 0) rest.push(INSTANCE_SEP);
+          const [k, dk, o] = objs[i]!;
+          rest.push(encodedInstance(k, dk, o, identityDefault));
+        }
+        text += '\n      ]';
+      }
+      text += '\n    }';
+    }
+  }
+  text += firstResource ? '[]' : '\n  ]';
+
+  const tail = new GoJSONWriter('  ', 1);
+  writeCheckResultsV4(tail, checkResultsV4(state.checkResults));
+  text += ',\n  "check_results": ' + tail.body() + '\n}\n';
+  flush();
+  return new EncodedState(state.terraformVersion, state.serial, rest);
 }
 
 export { JSONValueError };

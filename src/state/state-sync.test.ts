@@ -64,6 +64,23 @@ describe('StateSync', () => {
     expect(await sync.flush()).toEqual([]);
   });
 
+  it('runs record and afterSaved callbacks in the order given, each once a write carrying everything before it is saved', async () => {
+    const rec = recordingMgr(3);
+    const sync = new StateSync(rec.mgr, new State('l'));
+    const log: string[] = [];
+    let now = false;
+    sync.afterSaved(() => { now = true; });
+    expect(now).toBe(true); // nothing unsaved: at once
+    const savedHas = (id: string) => rec.snapshots.some((t) => t.includes(`"id-${id}`) || t.includes(`\\"id-${id}\\"`));
+    sync.record((s) => s.setCurrent(addr(0), obj('id-a'), provider), () => log.push(`a saved=${savedHas('a')}`));
+    sync.afterSaved(() => log.push(`after a saved=${savedHas('a')}`));
+    await new Promise((r) => setTimeout(r, 1)); // a's write is in flight
+    sync.record((s) => s.setCurrent(addr(1), obj('id-b'), provider), () => log.push(`b saved=${savedHas('b')}`));
+    sync.afterSaved(() => log.push(`after b saved=${savedHas('b')}`));
+    await new Promise<void>((r) => sync.afterSaved(() => r()));
+    expect(log).toEqual(['a saved=true', 'after a saved=true', 'b saved=true', 'after b saved=true']);
+  });
+
   it('reports a failed write to the changes it carried and retries with the next change', async () => {
     const rec = recordingMgr(1, 1);
     const sync = new StateSync(rec.mgr, new State('l'));

@@ -64,6 +64,25 @@ export class StateSync {
     });
   }
 
+  /**
+   * Applies `change` to the state now and calls `onSaved` with the diagnostics of the write
+   * once a snapshot that includes it has been saved. Callbacks given to record and
+   * afterSaved run in the order they were given, synchronously from the write loop, so
+   * callers can rely on their order (a promise's continuation could not promise that).
+   */
+  record(change: (s: State) => void, onSaved: (d: Diagnostic[]) => void): void {
+    change(this.state);
+    this.waiters.push({ gen: ++this.gen, resolve: onSaved });
+    if (!this.running) void this.loop();
+  }
+
+  /** Calls `cb` once everything changed so far has been persisted: at once when it already is. */
+  afterSaved(cb: (d: Diagnostic[]) => void): void {
+    if (this.savedGen === this.gen && !this.waiters.length) { cb([]); return; }
+    this.waiters.push({ gen: this.gen, resolve: cb });
+    if (!this.running) void this.loop();
+  }
+
   /** Waits until everything changed so far has been persisted (writing at once if needed). */
   flush(): Promise<Diagnostic[]> {
     this.urgent = true;

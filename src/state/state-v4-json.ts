@@ -94,10 +94,18 @@ export function parseStateV4(text: string): StateV4 {
 function goLess(a: string, b: string): number {
   return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
-function cmpAscii(a: string, b: string): number {
-  // Fast path: for ASCII strings UTF-16 order equals byte order.
-  if (/^[\x00-\x7f]*$/.test(a) && /^[\x00-\x7f]*$/.test(b)) return a < b ? -1 : a > b ? 1 : 0;
-  return goLess(a, b);
+/** Go's byte-wise (UTF-8) string order, compared on UTF-16 code units where that gives the same answer. */
+export function cmpAscii(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Below the surrogates, code unit order is code point order is UTF-8 byte order.
+    if (x >= 0xd800 && y >= 0xd800) return goLess(a, b);
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /** Terraform's normalize(): resources by module, mode, type, name; instances by key, then deposed key. */
@@ -148,16 +156,23 @@ export function writeStateV4(s: StateV4): string {
     if (r.each) w.key('each').string(r.each);
     w.key('provider').string(r.provider);
     w.key('instances').openArray();
-    for (const i of r.instances) writeInstance(w, i);
+    for (const i of r.instances) writeInstanceText(w, i);
     w.close(']');
     w.close('}');
   }
   w.close(']');
   w.key('check_results');
-  if (!s.check_results || s.check_results.length === 0) w.null();
+  writeCheckResultsV4(w, s.check_results);
+  w.close('}');
+  return w.toString();
+}
+
+/** Writes the `check_results` value (null when there are none). */
+export function writeCheckResultsV4(w: GoJSONWriter, list: readonly CheckResultV4[] | null | undefined): void {
+  if (!list || list.length === 0) w.null();
   else {
     w.openArray();
-    for (const c of s.check_results) {
+    for (const c of list) {
       w.openObject();
       w.key('object_kind').string(c.object_kind);
       w.key('config_addr').string(c.config_addr);
@@ -182,43 +197,11 @@ export function writeStateV4(s: StateV4): string {
       w.close('}');
     }
     w.close(']');
-  }
-  w.close('}');
-  return w.toString();
+}
 }
 
-/**
- * The in-memory objects instances were encoded from (toStateV4 records them): objects are
- * immutable, so an instance's text can be reused by every later write of the state. An
- * apply writes the whole state after changes; with 100k instances, serializing only what
- * changed keeps each write (and its garbage) small.
- */
-const instanceSources = new WeakMap<InstanceV4, { source: object; variant: string }>();
-const instanceTexts = new WeakMap<object, { variant: string; text: string }>();
-
-/**
- * Records that `i` was encoded from `source`; `variant` holds whatever else went into it
- * (instance key, deposed key, format version), so a different variant is written afresh.
- */
-export function setInstanceSource(i: InstanceV4, source: object, variant: string): void {
-  instanceSources.set(i, { source, variant });
-}
-
-function writeInstance(w: GoJSONWriter, i: InstanceV4): void {
-  const src = instanceSources.get(i);
-  if (!src) return writeInstanceText(w, i);
-  const variant = `${w.depth}\0${src.variant}`;
-  let hit = instanceTexts.get(src.source);
-  if (!hit || hit.variant !== variant) {
-    const sub = new GoJSONWriter('  ', w.depth);
-    writeInstanceText(sub, i);
-    hit = { variant, text: sub.body() };
-    instanceTexts.set(src.source, hit);
-  }
-  w.rawIndented(hit.text);
-}
-
-function writeInstanceText(w: GoJSONWriter, i: InstanceV4): void {
+/** Writes one instance object (at the writer's current level). */
+export function writeInstanceText(w: GoJSONWriter, i: InstanceV4): void {
   w.openObject();
   if (i.index_key !== undefined && i.index_key !== null) {
     if (typeof i.index_key === 'number') w.key('index_key').number(i.index_key);

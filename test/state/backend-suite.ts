@@ -63,6 +63,9 @@ export function backendSuite(name: string, make: () => Promise<BackendFixture>, 
         // A fresh manager that read the state continues from its serial.
         const mgr2 = fx.backend.stateMgr('default');
         const again = (await mgr2.read()).state!;
+        // Written back unchanged, it is the same state: no new serial.
+        await mgr2.write(again);
+        expect(again.serial).toBe(first + 1);
         again.removeOutput('extra');
         await mgr2.write(again);
         expect(again.serial).toBe(first + 2);

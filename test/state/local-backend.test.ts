@@ -71,6 +71,26 @@ describe('local backend files', () => {
     expect((await readdir(dir)).sort()).toEqual(['terraform.tfstate', 'terraform.tfstate.backup']);
   });
 
+  it('writes a large state, in many pieces, as exactly the bytes of its encoding', async () => {
+    const b = new LocalBackend({ dir });
+    const mgr = b.stateMgr('default');
+    const s = sampleState(5000, 'big');
+    expect(await mgr.write(s)).toEqual([]);
+    const file = path.join(dir, 'terraform.tfstate');
+    expect(await readFile(file, 'utf8')).toBe(encodeState(s));
+    // One instance changed among thousands: a new serial and the new bytes.
+    const serial = s.serial;
+    const one = sampleState(1, 'changed');
+    const [only] = [...one.instances()];
+    s.setCurrent(only!.addr, only!.instance.current!, only!.resource.provider);
+    expect(await mgr.write(s)).toEqual([]);
+    expect(s.serial).toBe(serial + 1);
+    const text = await readFile(file, 'utf8');
+    expect(text).toBe(encodeState(s));
+    expect(text).toContain('changed');
+    expect(decodeState(text).state!.instanceCount).toBe(5000);
+  });
+
   it('puts other workspaces under terraform.tfstate.d and honours the path option', async () => {
     const b = new LocalBackend({ dir, path: 'state/my.tfstate' });
     await b.createWorkspace('prod');

@@ -15,7 +15,7 @@ import {
   SerialTracker, lockErrorDiag, newLockInfo, unlockErrorDiag, validWorkspaceName,
   type LockInfo, type LockRequest, type ReadResult, type StateBackend, type StateMgr,
 } from '../backend.js';
-import { decodeState, encodeState } from '../state-file.js';
+import { decodeState, encodeStateParts } from '../state-file.js';
 import type { State } from '../state.js';
 
 /** Options of the local backend (the `backend "local"` block's arguments). */
@@ -120,9 +120,9 @@ export class LocalStateMgr implements StateMgr {
 
   async write(state: State): Promise<Diagnostic[]> {
     // Serialize now, before any await, so the snapshot is consistent.
-    const text = this.tracker.next(state, encodeState);
-    if (text === undefined) return [];
-    const serial = state.serial, lineage = state.lineage;
+    const enc = this.tracker.next(state, encodeStateParts);
+    if (enc === undefined) return [];
+    const lineage = state.lineage;
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       if (!this.backedUp) {
@@ -133,11 +133,11 @@ export class LocalStateMgr implements StateMgr {
         }
         if (prev && prev.length) await atomicWrite(this.backupPath, prev);
       }
-      await atomicWrite(this.file, text);
+      await atomicWrite(this.file, enc.buffers());
     } catch (e) {
       return [errorDiag('Failed to save state', `Error saving state to ${this.displayPath}: ${(e as Error).message}`)];
     }
-    this.tracker.remember(text, serial, lineage);
+    this.tracker.written(enc, lineage);
     return [];
   }
 
@@ -235,12 +235,13 @@ export class LocalStateMgr implements StateMgr {
  * content in full: write a temporary file in the same directory, fsync it, rename it over
  * the target, then fsync the directory so the rename itself is durable.
  */
-export async function atomicWrite(file: string, data: string | Buffer, mode = 0o600): Promise<void> {
+export async function atomicWrite(file: string, data: string | Buffer | readonly Buffer[], mode = 0o600): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fh = await fs.open(tmp, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, mode);
   try {
-    await fh.writeFile(data);
+    if (Array.isArray(data)) await writeAll(fh, data as readonly Buffer[]);
+    else await fh.writeFile(data as string | Buffer);
     await fh.sync();
   } catch (e) {
     await fh.close();
@@ -259,5 +260,23 @@ export async function atomicWrite(file: string, data: string | Buffer, mode = 0o
     try { await d.sync(); } finally { await d.close(); }
   } catch {
     // Some filesystems refuse fsync on directories; the rename is still atomic.
+  }
+}
+
+/** Writes `bufs` in order with vectored writes (a large state is many pieces, not one string). */
+async function writeAll(fh: fs.FileHandle, bufs: readonly Buffer[]): Promise<void> {
+  // Bounded batches: the system takes at most IOV_MAX (1024) pieces per call anyway.
+  const BATCH = 1024;
+  for (let i = 0; i < bufs.length; i += BATCH) {
+    let batch = bufs.slice(i, i + BATCH);
+    for (;;) {
+      const want = batch.reduce((n, b) => n + b.length, 0);
+      const { bytesWritten } = await fh.writev(batch);
+      if (bytesWritten >= want) break;
+      // A short write: go on from the first byte not written.
+      let skip = bytesWritten, k = 0;
+      while (skip >= batch[k]!.length) skip -= batch[k++]!.length;
+      batch = [batch[k]!.subarray(skip), ...batch.slice(k + 1)];
+    }
   }
 }
