@@ -1,6 +1,7 @@
 // Plan/apply scale benchmark for the built CLI: terraform_data instances in two shapes,
 // fan-out (`count = N`) and a long chain (each block references the previous one).
-// Prints apply time, no-change `plan -refresh=false` time with existing state, and peak RSS.
+// Prints apply time, no-change `plan -refresh=false` and `plan` times with existing state, a
+// second (no-change) apply, and peak RSS of each.
 //   node bench/engine-plan.mjs [sizes=1000,10000] [shapes=fanout,chain] [timeoutSec=600] [applyUpTo=1000]
 // Sizes above applyUpTo skip the (slow) apply and write the state file an apply would
 // have written directly, so the no-change plans still run against existing state.
@@ -91,7 +92,10 @@ for (const shape of shapes) {
     else { seedState(dir, shape, n); apply.code = 0; }
     const plan = apply.code === 0 ? run(dir, ['plan', '-refresh=false', '-detailed-exitcode']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
     const refreshPlan = apply.code === 0 ? run(dir, ['plan', '-detailed-exitcode']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
-    const row = { shape, n, planNoState: fmt(planEmpty), apply: fmt(apply), planNoChangeNoRefresh: fmt(plan), planNoChangeRefresh: fmt(refreshPlan) };
+    // An apply against the existing state: refresh, plan, nothing to change.
+    const applyAgain = apply.code === 0 ? run(dir, ['apply', '-auto-approve', '-parallelism=10']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
+    if (applyAgain.code === 0 && !applyAgain.out.includes('No changes.')) applyAgain.code = 'changes!';
+    const row = { shape, n, planNoState: fmt(planEmpty), apply: fmt(apply), planNoChangeNoRefresh: fmt(plan), planNoChangeRefresh: fmt(refreshPlan), applyNoChange: fmt(applyAgain) };
     rows.push(row);
     console.log(JSON.stringify(row));
     // TERRANE_BENCH_KEEP=1 keeps each working directory (to profile a command in it).
@@ -99,8 +103,8 @@ for (const shape of shapes) {
     else rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   }
 }
-console.log('\nshape    N        plan(empty state) s/MB   apply s/MB        plan -refresh=false s/MB (exit)   plan (refresh) s/MB (exit)');
+console.log('\nshape    N        plan(empty state) s/MB   apply s/MB        plan -refresh=false s/MB (exit)   plan (refresh) s/MB (exit)   apply, no changes s/MB');
 for (const r of rows) {
   const c = (x) => `${x.secs}/${x.rss}`.padEnd(18);
-  console.log(`${r.shape.padEnd(8)} ${String(r.n).padEnd(8)} ${c(r.planNoState)}       ${c(r.apply)}${c(r.planNoChangeNoRefresh)}(${r.planNoChangeNoRefresh.code})        ${c(r.planNoChangeRefresh)}(${r.planNoChangeRefresh.code})`);
+  console.log(`${r.shape.padEnd(8)} ${String(r.n).padEnd(8)} ${c(r.planNoState)}       ${c(r.apply)}${c(r.planNoChangeNoRefresh)}(${r.planNoChangeNoRefresh.code})        ${c(r.planNoChangeRefresh)}(${r.planNoChangeRefresh.code})        ${c(r.applyNoChange)}${r.applyNoChange.code === 0 ? '' : `(${r.applyNoChange.code})`}`);
 }

@@ -19,7 +19,7 @@ import { providerDiags, resourceDiags, type ProviderManager } from '../plan/prov
 import { evaluateConfig } from '../plan/plan-instance.js';
 import { markSchemaSensitive, proposedNew, restoreMarks, stripMarks } from '../plan/objchange.js';
 import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
-import { Walker, expandRepetition, type WalkerOptions } from '../plan/walker.js';
+import { INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from '../plan/walker.js';
 import { walk as walkGraph } from '../graph/walk.js';
 import { buildApplyGraph, resourceDependencies, type ApplyNode } from './apply-graph.js';
 import { filterTargets } from '../plan/targets.js';
@@ -56,6 +56,16 @@ class Applier extends Walker {
   deps = new Map<string, ConfigResource[]>();
   /** Provider apply calls running now (whose results may join the next state write). */
   private inFlight = 0;
+  /**
+   * A change is recorded in the in-memory state at once and its dependents start then; its
+   * "complete" line waits for the write that carries it. Every write is a snapshot of
+   * everything recorded before it, so the file on disk never holds an object without the
+   * objects it was built from. These are the diagnostics of writes that finished after
+   * their instance's node.
+   */
+  private readonly saveDiags: Diagnostic[] = [];
+  /** Aborted when a state write fails: nothing new starts that the state could not record. */
+  private readonly saveFailed = new AbortController();
 
   constructor(config: Config, providers: ProviderManager, readonly aopts: ApplyOptions, readonly plan: Plan, readonly sync: StateSync) {
     super(config, providers, aopts);
@@ -66,8 +76,23 @@ class Applier extends Walker {
   get state(): State { return this.sync.state; }
 
   async walkApply(g: import('../graph/dag.js').Graph<ApplyNode>): Promise<Diagnostic[]> {
-    const r = await walkGraph(g, (_k, n) => (n.kind === 'destroy' ? this.visitDestroy(n.changes) : this.visit(n)), { parallelism: 64, ...(this.opts.signal ? { signal: this.opts.signal } : {}) });
-    return r.diags;
+    const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, this.saveFailed.signal]) : this.saveFailed.signal;
+    const r = await walkGraph(g, (_k, n) => (n.kind === 'destroy' ? this.visitDestroy(n.changes) : this.visit(n)), { parallelism: 64, signal });
+    // Every earlier report and "complete" line runs before this one.
+    await new Promise<void>((resolve) => this.sync.afterSaved(() => resolve()));
+    return [...r.diags, ...this.saveDiags];
+  }
+
+  /**
+   * Records a change; `then` runs (reporting it complete) once the write carrying it is
+   * done, without holding up the change's dependents.
+   */
+  private record(change: (s: State) => void, then: () => void): void {
+    this.sync.record(change, (d) => {
+      if (d.length) this.saveDiags.push(...d);
+      if (hasErrors(d)) this.saveFailed.abort();
+      then();
+    });
   }
 
   /** A destroy removes the outputs instead of evaluating them over destroyed objects. */
@@ -76,8 +101,18 @@ class Applier extends Walker {
     return super.visitOutput(node, name);
   }
 
+  /**
+   * Reports progress. A change's dependents start as soon as it is recorded in memory, but
+   * its "complete" line waits for the write that carries it; so that lines still come in
+   * the order things happened (`b: Creating...` after `a: Creation complete`), every
+   * report waits for the writes of the changes made before it.
+   */
   private event(e: ApplyEvent): void {
-    this.aopts.onEvent?.(e);
+    this.report(() => this.aopts.onEvent?.(e));
+  }
+
+  private report(emit: () => void): void {
+    this.sync.afterSaved(emit);
   }
 
   protected async visitResource(n: Extract<EngineNode, { kind: 'resource' }>): Promise<Diagnostic[]> {
@@ -92,7 +127,7 @@ class Applier extends Walker {
       if (exp.unknown) continue;
       this.values.setResource(mi, key, { kind: exp.kind, instances: new Map() });
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
-      await Promise.all(exp.keys.map((ik) => this.applyInstance(n, schema, rAddr.instance(ik), exp, ik, key, deps, diags)));
+      await eachLimited(exp.keys, INSTANCES_AT_ONCE, (ik) => this.applyInstance(n, schema, rAddr.instance(ik), exp, ik, key, deps, diags));
     }
     return diags;
   }
@@ -111,9 +146,12 @@ class Applier extends Walker {
     if (change?.importing) {
       // The object was read while planning and is in the state already: the import completes
       // before the instance's own change, and counts even when that change then fails.
-      this.aopts.onImport?.({ kind: 'start', addr: change.addr, id: change.importing.id });
+      const { id } = change.importing;
       this.counts.imported++;
-      this.aopts.onImport?.({ kind: 'done', addr: change.addr, id: change.importing.id });
+      this.report(() => {
+        this.aopts.onImport?.({ kind: 'start', addr: change.addr, id });
+        this.aopts.onImport?.({ kind: 'done', addr: change.addr, id });
+      });
     }
     if (!change || change.action === 'no-op' || change.action === 'delete') {
       // An instance a targeted run leaves out, with no object yet, is not part of the resource's value.
@@ -124,8 +162,8 @@ class Applier extends Walker {
     const inst = exp.kind === 'count' ? { countIndex: ik as number } : exp.kind === 'for_each' ? { eachKey: String(ik), eachValue: exp.eachValues!.get(String(ik))! } : {};
     const scope = this.scope(node, mi, inst);
     const provider = this.providers.instance(n.provider.toString(), n.source)!;
-    // The provider call holds a parallelism slot; waiting for the state write does not.
-    let finish: (() => Promise<void>) | undefined;
+    // The provider call holds a parallelism slot; the checks after it do not.
+    let post: (() => void) | undefined;
     await this.sem.run(async () => {
       const ev = evaluateConfig(res, schema, scope);
       diags.push(...ev.diags);
@@ -141,12 +179,8 @@ class Applier extends Walker {
         diags.push(...(change.actionReason === 'read_because_check_nested' ? rd.map(asCheckWarning) : rd));
         if (r.diagnostics.some((d) => d.severity === 'error')) { this.event({ kind: 'failed', addr: change.addr, action: 'read', elapsedMs: Date.now() - started }); return; }
         const v = markSchemaSensitive(r.state, schema.block);
-        const saved = this.save(addr, n, v, schema, [], undefined, 'ready');
-        finish = async () => {
-          diags.push(...await saved);
-          this.event({ kind: 'done', addr: change.addr, action: 'read', elapsedMs: Date.now() - started });
-          setValue(v);
-        };
+        this.save(addr, n, v, schema, [], undefined, 'ready', () => this.aopts.onEvent?.({ kind: 'done', addr: change.addr, action: 'read', elapsedMs: Date.now() - started }));
+        setValue(v);
         return;
       }
       const pre = resourceConditions(this, 'precondition', node, res, change.addr, scope, 'error', 'apply');
@@ -173,7 +207,7 @@ class Applier extends Walker {
         this.event({ kind: 'failed', addr: change.addr, action: change.action, elapsedMs: Date.now() - started });
         // A create that left a partial object behind is recorded tainted; otherwise the prior object stays.
         if (creating && !r.newState.isNull && isWhollyKnown(r.newState)) {
-          diags.push(...await this.save(addr, n, markSchemaSensitive(restoreMarks(r.newState, marks), schema.block), schema, deps, r.private, 'tainted'));
+          this.save(addr, n, markSchemaSensitive(restoreMarks(r.newState, marks), schema.block), schema, deps, r.private, 'tainted', () => {});
         }
         setValue(curVal ?? nullVal(type));
         return;
@@ -183,19 +217,18 @@ class Applier extends Walker {
         return;
       }
       const v = markSchemaSensitive(restoreMarks(r.newState, marks), schema.block);
-      const saved = this.save(addr, n, v, schema, deps, r.private, 'ready');
       if (change.action === 'update') this.counts.changed++;
       else this.counts.added++;
-      finish = async () => {
-        // "complete" is printed once the state that records it is on disk.
-        diags.push(...await saved);
-        this.event({ kind: 'done', addr: change.addr, action: change.action, id: idOf(v), elapsedMs: Date.now() - started });
+      // "complete" is printed once the state that records it is on disk.
+      this.save(addr, n, v, schema, deps, r.private, 'ready',
+        () => this.aopts.onEvent?.({ kind: 'done', addr: change.addr, action: change.action, id: idOf(v), elapsedMs: Date.now() - started }));
+      post = () => {
         setValue(v);
         // Checked once the new object is recorded, so a failure leaves the state true to what exists.
         diags.push(...resourceConditions(this, 'postcondition', node, res, change.addr, this.scope(node, mi, { ...inst, self: v }), 'error', 'apply'));
       };
     });
-    if (finish) await finish();
+    post?.();
   }
 
   private async counted<R>(call: () => Promise<R>): Promise<R> {
@@ -207,21 +240,21 @@ class Applier extends Walker {
     }
   }
 
-  private async save(
+  private save(
     addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, v: Value, schema: Schema, deps: ConfigResource[],
-    priv: Uint8Array | undefined, status: 'ready' | 'tainted',
-  ): Promise<Diagnostic[]> {
+    priv: Uint8Array | undefined, status: 'ready' | 'tainted', then: () => void,
+  ): void {
     const enc = encodeAttributes(v, impliedType(schema.block));
     const obj: ResourceInstanceObject = {
       status, schemaVersion: schema.version, attrsJSON: enc.attrsJSON, sensitivePaths: enc.sensitivePaths, dependencies: deps,
       createBeforeDestroy: n.res.lifecycle.createBeforeDestroy, ...(priv ? { private: priv } : {}),
     };
-    return this.sync.update((s) => s.setCurrent(addr, obj, n.provider));
+    this.record((s) => s.setCurrent(addr, obj, n.provider), then);
   }
 
   private async visitDestroy(changes: ResourceInstanceChange[]): Promise<Diagnostic[]> {
     const diags: Diagnostic[] = [];
-    await Promise.all(changes.map(async (c) => {
+    await eachLimited(changes, INSTANCES_AT_ONCE, async (c) => {
       const addr = parseAbsResourceInstance(c.addr).value!;
       const resState = this.state.resource(addr.containingResource());
       const inst = this.state.instance(addr);
@@ -243,22 +276,20 @@ class Applier extends Walker {
         const started = Date.now();
         const action = deposedKey ? 'destroy-deposed' as const : 'delete' as const;
         // The provider call holds a parallelism slot; the state write after it does not.
-        const saved = await this.sem.run(async () => {
+        await this.sem.run(async () => {
           this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare) });
           const r = await this.counted(() => provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) }));
           if (r.diagnostics.some((d) => d.severity === 'error')) {
             diags.push(...providerDiags(r.diagnostics, undefined).map((d) => ({ ...d, extra: { ...d.extra, address: c.addr } })));
             this.event({ kind: 'failed', addr: c.addr, action, elapsedMs: Date.now() - started });
-            return undefined;
+            return;
           }
           this.counts.destroyed++;
-          return this.sync.update((s) => (deposedKey ? s.setDeposed(addr, deposedKey, undefined, providerAddr) : s.setCurrent(addr, undefined, providerAddr)));
+          this.record((s) => (deposedKey ? s.setDeposed(addr, deposedKey, undefined, providerAddr) : s.setCurrent(addr, undefined, providerAddr)),
+            () => this.aopts.onEvent?.({ kind: 'done', addr: c.addr, action, elapsedMs: Date.now() - started }));
         });
-        if (!saved) continue;
-        diags.push(...await saved);
-        this.event({ kind: 'done', addr: c.addr, action, elapsedMs: Date.now() - started });
       }
-    }));
+    });
     return diags;
   }
 }

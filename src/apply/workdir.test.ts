@@ -6,7 +6,7 @@ import { Workdir } from './workdir.js';
 import { ProviderManager } from '../plan/provider-manager.js';
 import { newWorld, testProviderFactory, type TestWorld } from '../../test/support/test-provider.js';
 import { numberVal } from '../lang/value.js';
-import { hasErrors } from '../hcl/diagnostic.js';
+import { errorDiag, hasErrors } from '../hcl/diagnostic.js';
 
 function setup(): { dir: string; world: TestWorld; open: () => Promise<Workdir> } {
   const dir = mkdtempSync(join(tmpdir(), 'terrane-wd-'));
@@ -82,6 +82,49 @@ describe('plan and apply', () => {
     const { state } = await wd.readState();
     const p = await wd.plan(state, { variables: new Map([['n', numberVal(2)]]) });
     expect(p.plan.changes.filter((c) => c.action !== 'no-op').map((c) => [c.addr, c.action])).toEqual([['testing_thing.b', 'create']]);
+  });
+
+  it('reports each change complete once saved, before anything that depends on it is reported starting', async () => {
+    const { dir, open } = setup();
+    const wd = await open();
+    expect(await wd.ensureBackend()).toEqual([]);
+    const mgr = wd.stateMgr;
+    const write = mgr.write.bind(mgr);
+    const events: string[] = [];
+    // Each write is slow, and every event is checked against what is on disk at that moment.
+    mgr.write = async (s) => { const d = await write(s); await new Promise((r) => setTimeout(r, 20)); return d; };
+    const onDisk = () => readFileSync(join(dir, 'terraform.tfstate'), 'utf8');
+    const { state } = await wd.readState();
+    const variables = new Map([['n', numberVal(2)]]);
+    const p = await wd.plan(state, { variables });
+    await wd.apply(p, {
+      variables,
+      onEvent: (e) => {
+        const name = e.addr.replace(/^testing_thing\./, '');
+        if (e.kind === 'done') expect(onDisk(), `${e.addr} saved when reported`).toContain(`"name": "${name.replace(/\[(\d)\]/, '-$1')}"`);
+        events.push(`${e.kind} ${e.addr}`);
+      },
+    });
+    const at = (e: string) => events.indexOf(e);
+    expect(at('done testing_thing.a[0]')).toBeGreaterThan(-1);
+    expect(at('done testing_thing.a[0]')).toBeLessThan(at('start testing_thing.b'));
+    expect(at('done testing_thing.a[1]')).toBeLessThan(at('start testing_thing.b'));
+    expect(at('start testing_thing.b')).toBeLessThan(at('done testing_thing.b'));
+  });
+
+  it('starts nothing more once the state cannot be saved, and says why', async () => {
+    const { world, open } = setup();
+    const wd = await open();
+    expect(await wd.ensureBackend()).toEqual([]);
+    wd.stateMgr.write = async () => [errorDiag('Failed to save state', 'Error saving state: no space left on device')];
+    const { state } = await wd.readState();
+    const variables = new Map([['n', numberVal(2)]]);
+    const p = await wd.plan(state, { variables });
+    const a = await wd.apply(p, { variables });
+    expect(a.diags.filter((d) => d.severity === 'error').map((d) => d.summary)).toContain('Failed to save state');
+    // a[0] and a[1] were created (and are in the in-memory state handed back); b never started.
+    expect([...world.objects.values()].map((o) => o.name).sort()).toEqual(['a-0', 'a-1']);
+    expect(world.calls.some((c) => c.includes(' b'))).toBe(false);
   });
 
   it('sees drift made behind its back and plans to put it right', async () => {

@@ -24,7 +24,7 @@ import { providerDiags, resourceDiags } from './provider-manager.js';
 import { evaluateConfig, planManagedInstance, preventDestroyDiag } from './plan-instance.js';
 import { markSchemaSensitive, proposedNew, sameValue, stripMarks } from './objchange.js';
 import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './plan.js';
-import { Walker, expandRepetition, type WalkerOptions } from './walker.js';
+import { INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from './walker.js';
 import { applyMoves, traversalString } from './moves.js';
 import { dependsOnPending, filterTargets } from './targets.js';
 import { checkImportTargets, generateForImport, generatedInPlan, keyedTargetDiags, withGenerationTargets, type GenerationTarget } from './generate-config-targets.js';
@@ -113,7 +113,7 @@ class Planner extends Walker {
         continue;
       }
       this.values.setResource(mi, key, { kind: exp.kind, instances: new Map() });
-      await Promise.all(exp.keys.map(async (ik) => {
+      await eachLimited(exp.keys, INSTANCES_AT_ONCE, async (ik) => {
         const addr = rAddr.instance(ik);
         this.claimed.add(addr.toString());
         const skip = this.filter !== undefined && !this.filter.instanceIncluded(rk, addr);
@@ -183,7 +183,7 @@ class Planner extends Walker {
           this.values.setResourceInstance(mi, key, exp.kind, ik, r.value);
           if (!r.value.isNull) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self: r.value }), severity, 'plan'));
         });
-      }));
+      });
     }
     return diags;
   }

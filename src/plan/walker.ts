@@ -46,6 +46,23 @@ export class Semaphore {
   }
 }
 
+/**
+ * Runs `fn` over `items`, at most `limit` at once, in order. A resource's instances go
+ * through this rather than all starting together: 100k instances started at once would
+ * each hold their closures and promises until the semaphore lets them run, and that
+ * outlives the young generation, so it is all garbage the major collector must reclaim.
+ */
+export async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+}
+
+/** How many instances of one resource are worked on at once (provider calls are bounded by the semaphore). */
+export const INSTANCES_AT_ONCE = 64;
+
 export interface WalkerOptions {
   run: RunContext;
   /** Root input variable values (already converted and validated for type). */
