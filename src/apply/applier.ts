@@ -21,6 +21,7 @@ import { markSchemaSensitive, proposedNew, restoreMarks, stripMarks } from '../p
 import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
 import { INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from '../plan/walker.js';
 import { walk as walkGraph } from '../graph/walk.js';
+import type { Graph } from '../graph/dag.js';
 import { buildApplyGraph, resourceDependencies, type ApplyNode } from './apply-graph.js';
 import { filterTargets } from '../plan/targets.js';
 import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from '../plan/checks.js';
@@ -53,7 +54,16 @@ class Applier extends Walker {
   readonly counts = { added: 0, changed: 0, destroyed: 0, imported: 0 };
   private readonly byAddr = new Map<string, ResourceInstanceChange>();
   /** Resource key -> config resources it depends on (recorded in state). */
-  deps = new Map<string, ConfigResource[]>();
+  private readonly deps = new Map<string, ConfigResource[]>();
+  /** The configuration graph, for the dependencies each changed resource records. */
+  graph?: Graph<EngineNode>;
+
+  /** The resources `key` depends on, as recorded in state (worked out for changed resources only). */
+  private depsOf(key: string): ConfigResource[] {
+    let d = this.deps.get(key);
+    if (!d) this.deps.set(key, (d = this.graph ? resourceDependencies(this.graph, key) : []));
+    return d;
+  }
   /** Provider apply calls running now (whose results may join the next state write). */
   private inFlight = 0;
   /**
@@ -121,20 +131,20 @@ class Applier extends Walker {
     const schema = this.providers.resourceSchema(source, res.mode, res.type);
     if (!schema) return [errorDiag('Invalid resource type', `The provider does not support resource type "${res.type}".`, res.typeRange)];
     const key = `${res.mode === 'data' ? 'data.' : ''}${res.type}.${res.name}`;
-    const deps = this.deps.get(keys.resource(node, res)) ?? [];
+    const rk = keys.resource(node, res);
     for (const mi of this.values.moduleInstances(node.path)) {
       const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
       if (exp.unknown) continue;
       this.values.setResource(mi, key, { kind: exp.kind, instances: new Map() });
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
-      await eachLimited(exp.keys, INSTANCES_AT_ONCE, (ik) => this.applyInstance(n, schema, rAddr.instance(ik), exp, ik, key, deps, diags));
+      await eachLimited(exp.keys, INSTANCES_AT_ONCE, (ik) => this.applyInstance(n, schema, rAddr.instance(ik), exp, ik, key, rk, diags));
     }
     return diags;
   }
 
   private async applyInstance(
     n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, addr: AbsResourceInstance,
-    exp: ReturnType<typeof expandRepetition>, ik: InstanceKey, key: string, deps: ConfigResource[], diags: Diagnostic[],
+    exp: ReturnType<typeof expandRepetition>, ik: InstanceKey, key: string, rk: string, diags: Diagnostic[],
   ): Promise<void> {
     const { node, res } = n;
     const mi = addr.module;
@@ -207,7 +217,7 @@ class Applier extends Walker {
         this.event({ kind: 'failed', addr: change.addr, action: change.action, elapsedMs: Date.now() - started });
         // A create that left a partial object behind is recorded tainted; otherwise the prior object stays.
         if (creating && !r.newState.isNull && isWhollyKnown(r.newState)) {
-          this.save(addr, n, markSchemaSensitive(restoreMarks(r.newState, marks), schema.block), schema, deps, r.private, 'tainted', () => {});
+          this.save(addr, n, markSchemaSensitive(restoreMarks(r.newState, marks), schema.block), schema, this.depsOf(rk), r.private, 'tainted', () => {});
         }
         setValue(curVal ?? nullVal(type));
         return;
@@ -220,7 +230,7 @@ class Applier extends Walker {
       if (change.action === 'update') this.counts.changed++;
       else this.counts.added++;
       // "complete" is printed once the state that records it is on disk.
-      this.save(addr, n, v, schema, deps, r.private, 'ready',
+      this.save(addr, n, v, schema, this.depsOf(rk), r.private, 'ready',
         () => this.aopts.onEvent?.({ kind: 'done', addr: change.addr, action: change.action, id: idOf(v), elapsedMs: Date.now() - started }));
       post = () => {
         setValue(v);
@@ -311,11 +321,7 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
   diags.push(...gd);
   const applier = new Applier(config, providers, opts, plan, sync);
   if (hasErrors(diags)) return { diags, counts: applier.counts, outputs: new Map() };
-  for (const k of graph.keys()) {
-    const n = graph.get(k)!;
-    if (n.kind !== 'resource') continue;
-    applier.deps.set(k, resourceDependencies(graph, k));
-  }
+  applier.graph = graph;
   if (plan.targets.length || plan.excludes.length) applier.filter = filterTargets(graph, plan.targets, plan.excludes);
   const ag = buildApplyGraph(graph, plan, sync.state);
   diags.push(...await applier.walkApply(ag));

@@ -35,6 +35,11 @@ export function defaultLifecycle(): Lifecycle {
   return { createBeforeDestroy: false, createBeforeDestroySet: false, ignoreChanges: [], replaceTriggeredBy: [], preconditions: [], postconditions: [] };
 }
 
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const DEFAULT_LIFECYCLE: Lifecycle = Object.freeze({
+  createBeforeDestroy: false, createBeforeDestroySet: false, ignoreChanges: NONE, replaceTriggeredBy: NONE, preconditions: NONE, postconditions: NONE,
+});
+
 /** Decodes a `resource "type" "name"` or `data "type" "name"` block. */
 export function decodeResource(block: ContentBlock, mode: 'managed' | 'data', diags: Diagnostic[]): Resource | undefined {
   const [type, name] = block.labels;
@@ -42,8 +47,10 @@ export function decodeResource(block: ContentBlock, mode: 'managed' | 'data', di
   checkName(name, block, mode, diags);
   const { content, remain, diags: d } = block.body.partialContent(mode === 'managed' ? resourceMetaSchema : dataMetaSchema);
   diags.push(...d);
+  // Most blocks have no lifecycle, depends_on or provisioners: they share the frozen
+  // defaults (a configuration can hold 100k resource blocks).
   const r: Resource = {
-    mode, type, name, config: remain, dependsOn: [], lifecycle: defaultLifecycle(), provisionerRanges: [],
+    mode, type, name, config: remain, dependsOn: NONE, lifecycle: DEFAULT_LIFECYCLE, provisionerRanges: NONE,
     range: block.range, declRange: block.defRange, typeRange: block.labelRanges[0] ?? block.defRange,
   };
   const a = content.attributes;
@@ -74,7 +81,7 @@ export function decodeResource(block: ContentBlock, mode: 'managed' | 'data', di
         break;
       case 'provisioner':
       case 'connection':
-        r.provisionerRanges.push(b.defRange);
+        r.provisionerRanges = [...r.provisionerRanges, b.defRange];
         break;
       case '_':
         diags.push(errorDiag('Unsupported block type', 'The "_" block type is reserved for future use.', b.defRange));

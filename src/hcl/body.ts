@@ -145,6 +145,19 @@ export function labelCountDiag(
   return undefined;
 }
 
+/**
+ * The block types hidden once `schema`'s are taken from a body that hid `base`: the same
+ * for every body decoded with the same schema, so one set is shared by all of them.
+ */
+const hiddenBlockSets = new WeakMap<ReadonlySet<string>, WeakMap<BodySchema, ReadonlySet<string>>>();
+function hideBlocks(base: ReadonlySet<string>, schema: BodySchema): ReadonlySet<string> {
+  let bySchema = hiddenBlockSets.get(base);
+  if (!bySchema) hiddenBlockSets.set(base, (bySchema = new WeakMap()));
+  let set = bySchema.get(schema);
+  if (!set) bySchema.set(schema, (set = new Set([...base, ...schema.blocks.map((b) => b.type)])));
+  return set;
+}
+
 class NativeBody implements HclBody {
   readonly syntax = 'native' as const;
   constructor(
@@ -224,7 +237,7 @@ class NativeBody implements HclBody {
     }
     // Blocks are hidden only now, so that several blocks of one type are all taken above.
     const hiddenAttrs = picked ? new Set([...this.hiddenAttrs, ...picked]) : this.hiddenAttrs;
-    const hiddenBlocks = schema.blocks.length > 0 ? new Set([...this.hiddenBlocks, ...schema.blocks.map((b) => b.type)]) : this.hiddenBlocks;
+    const hiddenBlocks = schema.blocks.length > 0 ? hideBlocks(this.hiddenBlocks, schema) : this.hiddenBlocks;
     return {
       content: { attributes, blocks, missingItemRange: this.missingItemRange() },
       remain: new NativeBody(this.body, hiddenAttrs, hiddenBlocks),
