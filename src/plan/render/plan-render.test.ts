@@ -23,6 +23,17 @@ const render = (p: Plan) => renderPlan(p, { color: false, schemaFor: () => undef
 const LEGEND = 'Resource actions are indicated with the following symbols:';
 
 describe('renderPlan', () => {
+  it('colours change headers as Terraform does: the address bold, `replaced`/`destroyed` bold red, notes plain', () => {
+    const esc = (t: string) => t.replace(/\x1b\[(\d+)m/g, '<$1>');
+    const colored = (p: Plan) => esc(renderPlan(p, { color: true, schemaFor: () => undefined }));
+    const o = obj('x-1', 'a');
+    expect(colored(plan([change('create', nullVal(o.type), o)]))).toContain('<1>  # test_thing.a<22> will be created\n');
+    expect(colored(plan([change('delete', o, nullVal(o.type))]))).toContain('<1>  # test_thing.a<22> will be <1><31>destroyed<39><22>\n');
+    const replaced = colored(plan([change('delete-then-create', o, obj('x-1', 'b'), { importing: { id: 'x-1' } })]));
+    expect(replaced).toContain('<1>  # test_thing.a<22> must be <1><31>replaced<39><22>\n  # (imported from "x-1")\n  # <33>Warning: this will destroy the imported resource<39>\n');
+    expect(colored(plan([change('no-op', o, o, { prevRunAddr: 'test_thing.old' })]))).toContain('<1>  # test_thing.old<22> has moved to <1>test_thing.a<22>\n');
+  });
+
   it('shows every attribute of an object being imported, and no legend when importing is all it does', () => {
     const o = obj('x-1', 'kept');
     const text = render(plan([change('no-op', o, o, { importing: { id: 'x-1' } })]));

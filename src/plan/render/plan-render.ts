@@ -81,6 +81,28 @@ function header(ch: ResourceInstanceChange, drift = false): string[] {
   }
 }
 
+/**
+ * Colours a change's comment lines as Terraform does: the `# ADDR` of the first line bold,
+ * the words `replaced` and `destroyed` of the action bold red, a move's new address bold,
+ * the imported-object warning yellow; the notes below it plain.
+ */
+function colorHeader(lines: string[], addr: string, c: Colors): string[] {
+  return lines.map((l, i) => {
+    if (i > 0) {
+      const warn = '# Warning: ';
+      return l.startsWith(warn) ? `  # ${c.yellow(l.slice(2))}` : '  ' + l;
+    }
+    const moved = /^# (.+) has moved to (.+)$/.exec(l);
+    if (moved) return `${c.bold(`  # ${moved[1]}`)} has moved to ${c.bold(moved[2]!)}`;
+    const lead = `# ${addr}`;
+    if (!l.startsWith(lead)) return c.bold('  ' + l);
+    const rest = l.slice(lead.length)
+      .replace(/ (must be|will be) replaced/, (_m, v: string) => ` ${v} ${c.bold(c.red('replaced'))}`)
+      .replace(/ will be destroyed$/, ` will be ${c.bold(c.red('destroyed'))}`);
+    return c.bold(`  ${lead}`) + rest;
+  });
+}
+
 /** True when a change records a `moved` block's new address for its object. */
 function isMove(ch: ResourceInstanceChange): boolean {
   return ch.prevRunAddr !== undefined && ch.prevRunAddr !== ch.addr;
@@ -91,7 +113,7 @@ export function renderChange(ch: ResourceInstanceChange, block: BlockSchema | un
   // An object being imported is shown whole (Terraform's ShowUnchangedChildren), never in drift.
   const ctx: RenderCtx = { c, replacePaths: new Set(ch.requiredReplace.map(pathKey)), showUnchanged: !drift && ch.importing !== undefined };
   const marker = drift ? (ch.action === 'delete' ? '-' : '~') : MARKER[ch.action];
-  const out = header(ch, drift).map((l) => '  ' + c.bold(l));
+  const out = colorHeader(header(ch, drift), ch.addr, c);
   const kw = ch.mode === 'data' ? 'data' : 'resource';
   const m = ch.action === 'read' ? ' <=' : (marker.length === 1 ? '  ' : '') + markerText(marker, c);
   const name = ch.deposedKey ? `${quote(ch.type)} ${quote(ch.name)} (deposed object ${ch.deposedKey})` : `${quote(ch.type)} ${quote(ch.name)}`;
