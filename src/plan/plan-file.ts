@@ -18,9 +18,13 @@ const VERSION = 1;
 
 type Tree = null | string | number | boolean | { $unknown: true } | { $dynamic: unknown; value: Tree } | Tree[] | { [k: string]: Tree };
 
-/** `declared` is the type the place holds: a concrete value in a dynamic place keeps its own type. */
+/**
+ * `declared` is the type the place holds: a value of a concrete type in a dynamic place
+ * keeps its own type, unknown and null ones too (Terraform's JSON plan tells an unknown
+ * object, `{}` in after_sensitive, from an unknown of unknown type, `false`).
+ */
 function toTree(v: Value, declared: T.Type = v.type): Tree {
-  if (declared.kind === 'dynamic' && v.type.kind !== 'dynamic' && v.v !== UNKNOWN && !v.isNull) {
+  if (declared.kind === 'dynamic' && v.type.kind !== 'dynamic') {
     return { $dynamic: typeToJSONValue(v.type), value: toTree(v, v.type) };
   }
   if (v.v === UNKNOWN) return { $unknown: true };

@@ -3,7 +3,7 @@
  * document): planned_values, resource_drift, resource_changes, output_changes,
  * prior_state, configuration, timestamp and errored.
  */
-import { unmarkDeep, type Value } from '../../lang/value.js';
+import { isWhollyKnown, unmarkDeep, type Value } from '../../lang/value.js';
 import type { Config } from '../../config/module.js';
 import type { State } from '../../state/index.js';
 import { VERSION } from '../../version.js';
@@ -32,11 +32,12 @@ function providerName(providerAddr: string): string {
 function changeJSON(ch: ResourceInstanceChange): Record<string, unknown> {
   const a = parseAbsResourceInstance(ch.addr).value;
   const before = ch.before.isNull ? null : plainJSON(ch.before);
-  const after = ch.after.isNull ? null : plainJSON(ch.after);
+  // Unknown attributes are left out of `after` (Terraform's omitUnknowns); after_unknown says where.
+  const after = ch.after.isNull ? null : knownJSON(ch.after);
   const afterUnknown = ch.after.isNull ? {} : mirror(unmarkDeep(ch.after)[0], (v) => !v.isKnown);
   const c: Record<string, unknown> = {
     actions: jsonActions(ch.action),
-    before, after,
+    before, ...(after === undefined ? {} : { after }),
     after_unknown: afterUnknown === false ? {} : afterUnknown,
     before_sensitive: ch.before.isNull ? false : sensitiveMirror(ch.before),
     after_sensitive: ch.after.isNull ? false : sensitiveMirror(ch.after),
@@ -100,7 +101,7 @@ function plannedValues(plan: Plan, prior: State, schemas: SchemaLookup): Record<
   const outputs: Record<string, unknown> = {};
   for (const o of plan.outputChanges) {
     if (o.action === 'delete') continue;
-    const known = unmarkDeep(o.after)[0].isKnown;
+    const known = isWhollyKnown(unmarkDeep(o.after)[0]);
     outputs[o.name] = { sensitive: o.sensitive, ...(known ? { value: plainJSON(o.after) } : {}) };
   }
   void prior;
@@ -111,12 +112,15 @@ function outputChangesJSON(plan: Plan): Record<string, unknown> | undefined {
   if (!plan.outputChanges.length) return undefined;
   const out: Record<string, unknown> = {};
   for (const o of [...plan.outputChanges].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const after = o.after.isNull ? null : plainJSON(o.after);
+    const bare = unmarkDeep(o.after)[0];
+    const after = isWhollyKnown(bare) ? plainJSON(bare) : knownJSON(bare);
+    const unknown = isWhollyKnown(bare) ? false : mirror(bare, (v) => !v.isKnown);
     out[o.name] = {
       actions: [o.action],
       before: o.before.isNull ? null : plainJSON(o.before),
-      after,
-      after_unknown: !unmarkDeep(o.after)[0].isKnown,
+      // Left out when wholly unknown, as Terraform does.
+      ...(after === undefined ? {} : { after }),
+      after_unknown: unknown,
       before_sensitive: o.sensitive,
       after_sensitive: o.sensitive,
     };

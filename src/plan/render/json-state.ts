@@ -4,12 +4,12 @@
  * outputs.
  */
 import { checksJSON } from './json-checks.js';
-import { unmarkDeep, type Value } from '../../lang/value.js';
+import { Mark, markWithPaths, unmarkDeep, type Value } from '../../lang/value.js';
 import type { Schema } from '../../providers/protocol.js';
 import { impliedType } from '../../providers/schema.js';
 import { decodeAttributes, typeToJSONValue, type State } from '../../state/index.js';
 import { VERSION } from '../../version.js';
-import { plainJSON, sensitiveFromPaths } from './json-values.js';
+import { plainJSON, sensitiveFromPaths, sensitiveMirror } from './json-values.js';
 
 /** Finds the schema of a resource type (undefined: the raw state JSON is used). */
 export type SchemaLookup = (providerSource: string, mode: 'managed' | 'data', type: string) => Schema | undefined;
@@ -88,9 +88,12 @@ export function stateValuesJSON(state: State, schemas: SchemaLookup): { outputs?
     const mode = r.mode === 'data' ? 'data' : 'managed';
     const schema = schemas(resource.provider.provider.toString(), mode, r.type);
     let values: unknown;
+    let sensitive: unknown;
     if (schema && obj.attrsJSON !== undefined && schema.version === obj.schemaVersion) {
       const d = decodeAttributes(obj, impliedType(schema.block), addr.toString());
       values = d.value ? plainJSON(d.value as Value) : safeParse(obj.attrsJSON);
+      // Terraform mirrors the whole value (`[false, false]` for a list), not only the sensitive paths.
+      if (d.value) sensitive = sensitiveMirror(markWithPaths(d.value as Value, obj.sensitivePaths.map((path) => ({ path, marks: Mark.Sensitive }))));
     } else values = obj.attrsJSON !== undefined ? safeParse(obj.attrsJSON) : { ...obj.attrsFlat };
     const jr: JSONResource = {
       address: addr.toString(), mode, type: r.type, name: r.name,
@@ -98,7 +101,7 @@ export function stateValuesJSON(state: State, schemas: SchemaLookup): { outputs?
       provider_name: resource.provider.provider.toString(),
       schema_version: obj.schemaVersion,
       values,
-      sensitive_values: sensitiveFromPaths(obj.sensitivePaths),
+      sensitive_values: sensitive ?? sensitiveFromPaths(obj.sensitivePaths),
       ...(obj.dependencies.length ? { depends_on: obj.dependencies.map((d) => d.toString()).sort() } : {}),
       ...(obj.status === 'tainted' ? { tainted: true } : {}),
     };

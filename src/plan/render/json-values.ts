@@ -39,9 +39,31 @@ export function mirror(v: Value, pred: (v: Value) => boolean): unknown {
   return false;
 }
 
+/**
+ * Terraform's SensitiveAsBool: `true` where a value is sensitive; sequences mirrored
+ * element by element, objects and maps with only their non-false members; an unknown
+ * collection is `[]` or `{}` (nothing can be said of its contents); anything else false.
+ */
+export function sensitiveAsBool(v: Value): unknown {
+  if (v.isSensitive) return true;
+  if (v.isKnown && v.isNull) return false;
+  const k = v.type.kind;
+  if (k === 'list' || k === 'set' || k === 'tuple') return v.isKnown ? v.elems.map(sensitiveAsBool) : [];
+  if (k === 'map' || k === 'object') {
+    const o: Record<string, unknown> = {};
+    if (!v.isKnown) return o;
+    for (const [n, e] of v.attrs) {
+      const m = sensitiveAsBool(e);
+      if (m !== false) o[n] = m;
+    }
+    return o;
+  }
+  return false;
+}
+
 /** `sensitive_values` for a marked value: `{}` when nothing is sensitive. */
 export function sensitiveMirror(v: Value): unknown {
-  const m = mirror(v, (x) => x.isSensitive);
+  const m = sensitiveAsBool(v);
   return m === false ? {} : m;
 }
 

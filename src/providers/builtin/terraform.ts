@@ -48,15 +48,17 @@ export const terraformProvider: ProviderFactory = {
         schema: { version: 0, block: dataBlock },
         customizePlan(_ctx, p) {
           const input = attr(p.config, 'input');
+          // As Terraform's: the output has the input's type, and is null (known) for a null input.
+          const output = input.isKnown && input.isNull ? input : unknownVal(input.type);
           if (p.prior) {
             const trig = attr(p.config, 'triggers_replace');
             if (!trig.isKnown || !rawEquals(attr(p.prior, 'triggers_replace'), trig)) {
-              return { ...p, requiresReplace: [...p.requiresReplace, [{ attr: 'triggers_replace' }]], planned: withAttrs(p.planned, { id: unknownVal(T.String), output: DynamicUnknown }) };
+              return { ...p, requiresReplace: [...p.requiresReplace, [{ attr: 'triggers_replace' }]], planned: withAttrs(p.planned, { id: unknownVal(T.String), output }) };
             }
-            if (!rawEquals(attr(p.prior, 'input'), input)) return { ...p, planned: withAttrs(p.planned, { output: DynamicUnknown }) };
+            if (!rawEquals(attr(p.prior, 'input'), input)) return { ...p, planned: withAttrs(p.planned, { output: unknownVal(input.type) }) };
             return p;
           }
-          return { ...p, planned: withAttrs(p.planned, { output: DynamicUnknown }) };
+          return { ...p, planned: withAttrs(p.planned, { output }) };
         },
         async create(_ctx, planned) {
           return withAttrs(planned, { id: stringVal(randomUUID()), output: attr(planned, 'input') });
