@@ -105,6 +105,19 @@ class Applier extends Walker {
     });
   }
 
+  private lastBreath = performance.now();
+  /**
+   * Lets pending I/O run. Dependents start as soon as a change is recorded, so with
+   * providers that answer at once (terraform_data, null_resource) a whole chain would run
+   * as one stream of promise continuations, and the state writes (file I/O) would wait
+   * until it ended: nothing durable, and every change held in memory, until the end.
+   */
+  private async breathe(): Promise<void> {
+    if (performance.now() - this.lastBreath < 1) return;
+    await new Promise<void>((r) => setImmediate(r));
+    this.lastBreath = performance.now();
+  }
+
   /** A destroy removes the outputs instead of evaluating them over destroyed objects. */
   protected override async visitOutput(node: Parameters<Walker['visitOutput']>[0], name: string): Promise<Diagnostic[]> {
     if (this.plan.mode === 'destroy') return [];
@@ -146,6 +159,7 @@ class Applier extends Walker {
     n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, addr: AbsResourceInstance,
     exp: ReturnType<typeof expandRepetition>, ik: InstanceKey, key: string, rk: string, diags: Diagnostic[],
   ): Promise<void> {
+    await this.breathe();
     const { node, res } = n;
     const mi = addr.module;
     const type = impliedType(schema.block);
@@ -265,6 +279,7 @@ class Applier extends Walker {
   private async visitDestroy(changes: ResourceInstanceChange[]): Promise<Diagnostic[]> {
     const diags: Diagnostic[] = [];
     await eachLimited(changes, INSTANCES_AT_ONCE, async (c) => {
+      await this.breathe();
       const addr = parseAbsResourceInstance(c.addr).value!;
       const resState = this.state.resource(addr.containingResource());
       const inst = this.state.instance(addr);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workdir } from './workdir.js';
@@ -110,6 +110,37 @@ describe('plan and apply', () => {
     expect(at('done testing_thing.a[0]')).toBeLessThan(at('start testing_thing.b'));
     expect(at('done testing_thing.a[1]')).toBeLessThan(at('start testing_thing.b'));
     expect(at('start testing_thing.b')).toBeLessThan(at('done testing_thing.b'));
+  });
+
+  it('saves and reports along a long chain of instant resources, not only at its end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terrane-chain-'));
+    let src = 'resource "terraform_data" "r0" {\n  input = "0"\n}\n';
+    const N = 2000;
+    for (let i = 1; i < N; i++) src += `resource "terraform_data" "r${i}" {\n  input = terraform_data.r${i - 1}.output\n}\n`;
+    writeFileSync(join(dir, 'main.tf'), src);
+    const r = await Workdir.open({ dir });
+    expect(r.diags).toEqual([]);
+    const wd = r.wd!;
+    expect(await wd.ensureBackend()).toEqual([]);
+    const { state } = await wd.readState();
+    const p = await wd.plan(state, { variables: new Map() });
+    // What the file holds each time a write begins.
+    const mgr = wd.stateMgr;
+    const write = mgr.write.bind(mgr);
+    const onDisk: number[] = [];
+    mgr.write = (s) => {
+      try { onDisk.push(JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')).resources.length); } catch { onDisk.push(0); }
+      return write(s);
+    };
+    const events: string[] = [];
+    const a = await wd.apply(p, { variables: new Map(), onEvent: (e) => events.push(`${e.kind} ${e.addr}`) });
+    expect(a.counts.added).toBe(N);
+    // The writes (file I/O) keep up with the chain instead of waiting for its end: several
+    // complete while it runs, each holding more of it.
+    expect(onDisk.filter((n) => n > 0 && n < N).length).toBeGreaterThan(3);
+    // Lines keep dependency order: each link is reported saved before the next starts.
+    for (let i = 1; i < N; i++) expect(events.indexOf(`done terraform_data.r${i - 1}`)).toBeLessThan(events.indexOf(`start terraform_data.r${i}`));
+    expect(JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')).resources).toHaveLength(N);
   });
 
   it('starts nothing more once the state cannot be saved, and says why', async () => {

@@ -63,6 +63,35 @@ describe('encoding a state in pieces', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it('keeps resource and instance order right as instances come and go between writes', () => {
+    const s = decodeState(full).state!;
+    const [first] = [...s.instances()];
+    const obj = first!.instance.current!;
+    const provider = first!.resource.provider;
+    const res = first!.addr.containingResource().toString();
+    const at = (k: number | string) => parseAbsResourceInstance(`${res}[${typeof k === 'number' ? k : JSON.stringify(k)}]`).value!;
+    // Enough instances for the order to be remembered between writes, added out of order.
+    for (const k of [40, 3, 17, 25, 1, 39, 8, 30, 12, 22, 5, 35, 14, 28, 19, 2, 33, 10, 26, 7]) s.setCurrent(at(k), { ...obj }, provider);
+    expect(encodeState(s)).toBe(writeStateV4(toStateV4(s)));
+    s.setCurrent(at(18), { ...obj }, provider);
+    s.setCurrent(at(0), { ...obj }, provider);
+    expect(encodeState(s)).toBe(writeStateV4(toStateV4(s)));
+    s.setCurrent(at(17), undefined, provider); // one gone, one more in: same count as before
+    s.setCurrent(at(41), { ...obj }, provider);
+    expect(encodeState(s)).toBe(writeStateV4(toStateV4(s)));
+    s.deposeCurrent(at(3), 'aaaa0000');
+    s.setCurrent(at(3), { ...obj }, provider);
+    expect(encodeState(s)).toBe(writeStateV4(toStateV4(s)));
+  });
+
+  it('writes a resource that has no instances as Terraform does', () => {
+    const doc = JSON.parse(full) as { resources: { instances: unknown[] }[] };
+    doc.resources[0]!.instances = [];
+    const s = decodeState(JSON.stringify(doc)).state!;
+    expect(encodeState(s)).toContain('"instances": []\n    }');
+    expect(encodeState(s)).toBe(writeStateV4(toStateV4(s)));
+  });
+
   it('shares unchanged instances between encodings, and tells equal from different bytes', () => {
     const s = decodeState(full).state!;
     const a = encodeStateParts(s), b = encodeStateParts(s);

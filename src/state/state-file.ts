@@ -16,7 +16,7 @@ import {
   type CheckResultV4, type InstanceV4, type ResourceV4, type StateV4,
 } from './state-v4-json.js';
 import { GoJSONWriter, goString } from './go-json.js';
-import { State, type CheckResult, type CheckStatus, type ResourceInstanceObject, type ResourceState } from './state.js';
+import { State, type CheckResult, type CheckStatus, type ResourceInstanceObject, type ResourceInstanceState, type ResourceState } from './state.js';
 import { JSONValueError, typeFromJSON, typeToJSON, valueFromJSON, valueFromJSONValue, valueToJSON, compactStringify } from './values-json.js';
 
 /** A decoding result: the state (absent only when the file could not be read at all) and diagnostics. */
@@ -367,7 +367,6 @@ export class EncodedState {
 // Instances sit at nesting level 4: the file's object, "resources", a resource, "instances".
 const INSTANCE_LEVEL = 4;
 const INSTANCE_SEP = Buffer.from(',\n' + '  '.repeat(INSTANCE_LEVEL));
-const RESOURCE_SEP = ',\n    ';
 
 /** An object's encoded text, for the place (key, deposed key, identity default) it was encoded for. */
 interface EncodedInstance { key: InstanceKey; deposed: string | undefined; identityDefault: number | undefined; bytes: Buffer }
@@ -383,12 +382,15 @@ function encodedInstance(key: InstanceKey, deposed: string | undefined, o: Resou
   return bytes;
 }
 
-/** A resource's text up to its instances' `[`, for the provider it was encoded with. */
-const resourceHeads = new WeakMap<ResourceState, { provider: AbsProviderConfig; text: string }>();
+/**
+ * A resource's bytes from its `{` to its instances' `[` and the newline after it, for the
+ * provider it was encoded with.
+ */
+const resourceHeads = new WeakMap<ResourceState, { provider: AbsProviderConfig; bytes: Buffer }>();
 
-function resourceHead(r: ResourceState, module: string): string {
+function resourceHead(r: ResourceState, module: string): Buffer {
   const hit = resourceHeads.get(r);
-  if (hit && hit.provider === r.provider) return hit.text;
+  if (hit && hit.provider === r.provider) return hit.bytes;
   const w = new GoJSONWriter('  ', 2);
   w.openObject();
   if (module) w.key('module').string(module);
@@ -397,28 +399,74 @@ function resourceHead(r: ResourceState, module: string): string {
   w.key('name').string(r.addr.resource.name);
   w.key('provider').string(r.provider.toString());
   w.key('instances');
-  const text = w.body() + '[';
-  resourceHeads.set(r, { provider: r.provider, text });
-  return text;
+  const bytes = Buffer.from(w.body() + '[\n' + '  '.repeat(INSTANCE_LEVEL), 'utf8');
+  resourceHeads.set(r, { provider: r.provider, bytes });
+  return bytes;
 }
 
-const byKeyThenDeposed = (x: [InstanceKey, string | undefined, ResourceInstanceObject], y: [InstanceKey, string | undefined, ResourceInstanceObject]): number => {
-  const kx = x[0], ky = y[0];
-  if (kx !== ky) {
-    if (kx === null) return -1;
-    if (ky === null) return 1;
-    if (typeof kx === 'number' && typeof ky === 'number') return kx - ky;
-    if (typeof kx === 'string' && typeof ky === 'string') return cmpAscii(kx, ky);
-    return typeof kx === 'number' ? -1 : 1;
+// The constant pieces around resources and instances.
+const FIRST_RESOURCE = Buffer.from('[\n    ');
+const NEXT_RESOURCE = Buffer.from(',\n    ');
+const RESOURCE_END = Buffer.from('\n      ]\n    }');
+const NO_INSTANCES = Buffer.from('[]\n    }');
+
+function compareKeys(kx: InstanceKey, ky: InstanceKey): number {
+  if (kx === ky) return 0;
+  if (kx === null) return -1;
+  if (ky === null) return 1;
+  if (typeof kx === 'number' && typeof ky === 'number') return kx - ky;
+  if (typeof kx === 'string' && typeof ky === 'string') return cmpAscii(kx, ky);
+  return typeof kx === 'number' ? -1 : 1;
+}
+
+const compareResources = (a: ResourceState, b: ResourceState): number =>
+  cmpAscii(a.addr.resource.mode, b.addr.resource.mode) || cmpAscii(a.addr.resource.type, b.addr.resource.type) || cmpAscii(a.addr.resource.name, b.addr.resource.name);
+const compareInstances = (a: ResourceInstanceState, b: ResourceInstanceState): number => compareKeys(a.key, b.key);
+
+/**
+ * The values of `map` in `cmp` order, kept from one call to the next: an apply writes the
+ * state after its changes, and between two writes a few entries come and go among up to
+ * 100k. New entries are sorted and merged in; a removal sorts afresh.
+ */
+interface SortedValues<V> { members: Set<V>; sorted: V[] }
+const sortedCache = new WeakMap<Map<string, unknown>, SortedValues<unknown>>();
+
+function sortedValues<V>(map: Map<string, V>, cmp: (a: V, b: V) => number): V[] {
+  // Small maps (most resources have one instance) are cheaper to sort than to remember.
+  if (map.size <= 16) {
+    const out = [...map.values()];
+    if (out.length > 1) out.sort(cmp);
+    return out;
   }
-  return cmpAscii(x[1] ?? '', y[1] ?? '');
-};
+  const hit = sortedCache.get(map) as SortedValues<V> | undefined;
+  if (hit) {
+    let added: V[] | undefined;
+    for (const v of map.values()) if (!hit.members.has(v)) (added ??= []).push(v);
+    if (hit.members.size + (added?.length ?? 0) === map.size) {
+      if (!added) return hit.sorted;
+      added.sort(cmp);
+      for (const v of added) hit.members.add(v);
+      hit.sorted = mergeSorted(hit.sorted, added, cmp);
+      return hit.sorted;
+    }
+  }
+  const sorted = [...map.values()].sort(cmp);
+  sortedCache.set(map, { members: new Set(sorted), sorted } as SortedValues<unknown>);
+  return sorted;
+}
+
+function mergeSorted<V>(a: readonly V[], b: readonly V[], cmp: (x: V, y: V) => number): V[] {
+  const out = new Array<V>(a.length + b.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.length && j < b.length) out[k++] = cmp(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
 
 /** Encodes a state as EncodedState: the same bytes as writeStateV4(toStateV4(state)). */
 export function encodeStateParts(state: State): EncodedState {
   const rest: Buffer[] = [];
-  let text = '';
-  const flush = () => { if (text) { rest.push(Buffer.from(text, 'utf8')); text = ''; } };
 
   // The fields after the serial, up to the resources' `[`, written as part of the file's object.
   const top = new GoJSONWriter();
@@ -436,45 +484,41 @@ export function encodeStateParts(state: State): EncodedState {
   }
   top.close('}');
   top.key('resources');
-  text += top.body().slice(2); // from the lineage's indentation on (without `{` and its newline)
+  rest.push(Buffer.from(top.body().slice(2), 'utf8')); // from the lineage's indentation on (without `{` and its newline)
 
   const identityDefault = writesIdentity(state.terraformVersion) ? 0 : undefined;
   const mods = [...state.modules.values()].map((m) => ({ m, name: m.addr.toString() }));
   mods.sort((a, b) => cmpAscii(a.name, b.name));
   let firstResource = true;
   for (const { m, name: module } of mods) {
-    const rs = [...m.resources.values()];
-    rs.sort((a, b) => cmpAscii(a.addr.resource.mode, b.addr.resource.mode) || cmpAscii(a.addr.resource.type, b.addr.resource.type) || cmpAscii(a.addr.resource.name, b.addr.resource.name));
-    for (const r of rs) {
-      text += firstResource ? '[\n    ' : RESOURCE_SEP;
+    for (const r of sortedValues(m.resources, compareResources)) {
+      rest.push(firstResource ? FIRST_RESOURCE : NEXT_RESOURCE);
       firstResource = false;
-      text += resourceHead(r, module);
-      const objs: [InstanceKey, string | undefined, ResourceInstanceObject][] = [];
-      for (const is of r.instances.values()) {
-        if (is.current) objs.push([is.key, undefined, is.current]);
-        for (const [dk, obj] of is.deposed) objs.push([is.key, dk, obj]);
-      }
-      if (objs.length > 1) objs.sort(byKeyThenDeposed);
-      if (objs.length === 0) text += ']';
-      else {
-        text += '\n' + '  '.repeat(INSTANCE_LEVEL);
-        flush();
-        for (let i = 0; i < objs.length; i++) {
-          if (i > 0) rest.push(INSTANCE_SEP);
-          const [k, dk, o] = objs[i]!;
-          rest.push(encodedInstance(k, dk, o, identityDefault));
+      let head: Buffer | undefined = resourceHead(r, module);
+      let n = 0;
+      for (const is of sortedValues(r.instances, compareInstances)) {
+        if (is.current) {
+          if (head) { rest.push(head); head = undefined; } else rest.push(INSTANCE_SEP);
+          rest.push(encodedInstance(is.key, undefined, is.current, identityDefault));
+          n++;
         }
-        text += '\n      ]';
+        if (is.deposed.size === 0) continue;
+        for (const dk of [...is.deposed.keys()].sort(cmpAscii)) {
+          if (head) { rest.push(head); head = undefined; } else rest.push(INSTANCE_SEP);
+          rest.push(encodedInstance(is.key, dk, is.deposed.get(dk)!, identityDefault));
+          n++;
+        }
       }
-      text += '\n    }';
+      if (n === 0) {
+        // `"instances": []`: the head without its trailing newline and indentation.
+        rest.push(head!.subarray(0, head!.length - 1 - 2 * INSTANCE_LEVEL - 1), NO_INSTANCES);
+      } else rest.push(RESOURCE_END);
     }
   }
-  text += firstResource ? '[]' : '\n  ]';
 
   const tail = new GoJSONWriter('  ', 1);
   writeCheckResultsV4(tail, checkResultsV4(state.checkResults));
-  text += ',\n  "check_results": ' + tail.body() + '\n}\n';
-  flush();
+  rest.push(Buffer.from((firstResource ? '[]' : '\n  ]') + ',\n  "check_results": ' + tail.body() + '\n}\n', 'utf8'));
   return new EncodedState(state.terraformVersion, state.serial, rest);
 }
 
