@@ -4,15 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyFixture, terrane } from '../support/cli.js';
 
 const BIN = join(import.meta.dirname, '../../bin/terrane.js');
 const KILL_AFTER = 12;
 
-/** Runs an apply and kills it with SIGKILL once `KILL_AFTER` creations completed. */
-function applyAndKill(dir: string): Promise<{ stdout: string; killed: boolean }> {
+/** Runs an apply and kills it with SIGKILL once `killAfter` creations completed. */
+function applyAndKill(dir: string, killAfter = KILL_AFTER): Promise<{ stdout: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'apply', '-auto-approve', '-parallelism=4'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
@@ -20,7 +21,7 @@ function applyAndKill(dir: string): Promise<{ stdout: string; killed: boolean }>
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       stdout += chunk;
-      if (!killed && (stdout.match(/Creation complete/g) ?? []).length >= KILL_AFTER) {
+      if (!killed && (stdout.match(/Creation complete/g) ?? []).length >= killAfter) {
         killed = child.kill('SIGKILL');
       }
     });
@@ -73,5 +74,35 @@ describe('crash safety', () => {
     const end = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'));
     expect(end.lineage).toBe(state.lineage);
     expect(end.resources[0].instances).toHaveLength(300);
+  }, 180_000);
+
+  it('keeps every reported link of a chain, and never a link without the one before it', async () => {
+    // Each link starts as soon as the one before is recorded, before that record is on disk.
+    const dir = mkdtempSync(join(tmpdir(), 'terrane-crash-chain-'));
+    const N = 400;
+    let src = 'resource "terraform_data" "r0" {\n  input = "r0"\n}\n';
+    for (let i = 1; i < N; i++) src += `resource "terraform_data" "r${i}" {\n  input = "r${i}-\${terraform_data.r${i - 1}.output}"\n}\n`;
+    writeFileSync(join(dir, 'main.tf'), src);
+    expect(terrane(dir, ['init']).code).toBe(0);
+    const { stdout, killed } = await applyAndKill(dir, 40);
+    expect(killed).toBe(true);
+    const completed = indexesOf(stdout, /terraform_data\.r(\d+): Creation complete/g);
+    expect(completed.size).toBeGreaterThanOrEqual(40);
+    expect(completed.size).toBeLessThan(N);
+
+    const state = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'));
+    expect(state.version).toBe(4);
+    const recorded = new Set<number>(state.resources.map((r: { name: string }) => Number(r.name.slice(1))));
+    for (const i of completed) expect(recorded.has(i), `r${i} reported complete`).toBe(true);
+    for (const i of recorded) if (i > 0) expect(recorded.has(i - 1), `r${i} recorded without r${i - 1}`).toBe(true);
+    for (const r of state.resources as { name: string; instances: { attributes: { output: { value: string } }; dependencies?: string[] }[] }[]) {
+      expect(r.instances[0]!.attributes.output.value.startsWith(`${r.name}`)).toBe(true);
+      if (r.name !== 'r0') expect(r.instances[0]!.dependencies).toEqual([`terraform_data.r${Number(r.name.slice(1)) - 1}`]);
+    }
+
+    const again = terrane(dir, ['apply', '-auto-approve', '-lock=false']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`Apply complete! Resources: ${N - recorded.size} added, 0 changed, 0 destroyed.`);
+    expect(terrane(dir, ['plan', '-detailed-exitcode', '-lock=false']).code).toBe(0);
   }, 180_000);
 });
