@@ -165,7 +165,9 @@ class Applier extends Walker {
     const type = impliedType(schema.block);
     const change = this.byAddr.get(addr.toString());
     const cur = this.state.current(addr);
-    const curVal = cur ? decodeAttributes(cur, type, addr.toString()).value ?? null : null;
+    // Decoded only when needed: an unchanged instance takes the value its plan already holds.
+    let decoded: Value | null | undefined;
+    const current = (): Value | null => (decoded !== undefined ? decoded : (decoded = cur ? decodeAttributes(cur, type, addr.toString()).value ?? null : null));
     const setValue = (v: Value) => this.values.setResourceInstance(mi, key, exp.kind, ik, v);
     if (change?.importing) {
       // The object was read while planning and is in the state already: the import completes
@@ -177,7 +179,13 @@ class Applier extends Walker {
         this.aopts.onImport?.({ kind: 'done', addr: change.addr, id });
       });
     }
+    if (change?.action === 'no-op' && !change.deposedKey && cur && !change.after.isNull && isWhollyKnown(change.after)) {
+      // The plan found the object as it is (values are immutable): no second decode of its state.
+      setValue(change.after);
+      return;
+    }
     if (!change || change.action === 'no-op' || change.action === 'delete') {
+      const curVal = current();
       // An instance a targeted run leaves out, with no object yet, is not part of the resource's value.
       if (!curVal && this.filter && !this.filter.instanceIncluded(keys.resource(node, res), addr)) return;
       setValue(curVal ? markSchemaSensitive(curVal, schema.block) : nullVal(type));
@@ -211,6 +219,7 @@ class Applier extends Walker {
       diags.push(...pre);
       if (hasErrors(pre)) return;
       const creating = change.action === 'create' || change.action === 'delete-then-create' || change.action === 'create-then-delete';
+      const curVal = current();
       let prior: Value | null = creating ? null : curVal ? stripMarks(curVal)[0] : null;
       if (change.action === 'create-then-delete' && cur) {
         await this.sync.update((s) => { s.deposeCurrent(addr); });
@@ -233,7 +242,7 @@ class Applier extends Walker {
         if (creating && !r.newState.isNull && isWhollyKnown(r.newState)) {
           this.save(addr, n, markSchemaSensitive(restoreMarks(r.newState, marks), schema.block), schema, this.depsOf(rk), r.private, 'tainted', () => {});
         }
-        setValue(curVal ?? nullVal(type));
+        setValue(current() ?? nullVal(type));
         return;
       }
       if (!isWhollyKnown(r.newState)) {
