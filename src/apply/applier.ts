@@ -131,11 +131,7 @@ class Applier extends Walker {
    * report waits for the writes of the changes made before it.
    */
   private event(e: ApplyEvent): void {
-    this.report(() => this.aopts.onEvent?.(e));
-  }
-
-  private report(emit: () => void): void {
-    this.sync.afterSaved(emit);
+    this.sync.afterSaved(() => this.aopts.onEvent?.(e));
   }
 
   protected async visitResource(n: Extract<EngineNode, { kind: 'resource' }>): Promise<Diagnostic[]> {
@@ -174,7 +170,7 @@ class Applier extends Walker {
       // before the instance's own change, and counts even when that change then fails.
       const { id } = change.importing;
       this.counts.imported++;
-      this.report(() => {
+      this.sync.afterSaved(() => {
         this.aopts.onImport?.({ kind: 'start', addr: change.addr, id });
         this.aopts.onImport?.({ kind: 'done', addr: change.addr, id });
       });

@@ -12,7 +12,7 @@ import { Value, type Path, type PathStep } from '../lang/value.js';
 import * as T from '../lang/types.js';
 import { JSONSyntaxError, RawJSON } from './json-scan.js';
 import {
-  cmpAscii, normalizeStateV4, parseStateV4, sniffVersion, writeCheckResultsV4, writeInstanceText,
+  cmpGoStrings, parseStateV4, sniffVersion, writeCheckResultsV4, writeInstanceText,
   type CheckResultV4, type InstanceV4, type ResourceV4, type StateV4,
 } from './state-v4-json.js';
 import { GoJSONWriter, goString } from './go-json.js';
@@ -231,46 +231,6 @@ function decodeCheck(c: CheckResultV4): CheckResult | undefined {
   };
 }
 
-/** The serialized form of a state (sorted as Terraform sorts it). */
-export function toStateV4(state: State): StateV4 {
-  const out: StateV4 = {
-    version: 4,
-    terraform_version: state.terraformVersion,
-    serial: state.serial,
-    lineage: state.lineage,
-    outputs: {},
-    resources: [],
-    check_results: null,
-  };
-  for (const [name, o] of state.outputs) {
-    const v = o.value;
-    out.outputs[name] = { value: new RawJSON(valueToJSON(v, v.type)), type: new RawJSON(typeToJSON(v.type)), ...(o.sensitive ? { sensitive: true } : {}) };
-  }
-  // Terraform 1.12 and later write identity_schema_version on every object.
-  const identityDefault = writesIdentity(state.terraformVersion) ? 0 : undefined;
-  for (const m of state.modules.values()) {
-    const module = m.addr.toString();
-    for (const r of m.resources.values()) {
-      const res: ResourceV4 = {
-        mode: r.addr.resource.mode,
-        type: r.addr.resource.type,
-        name: r.addr.resource.name,
-        provider: r.provider.toString(),
-        instances: [],
-      };
-      if (module) res.module = module;
-      for (const is of r.instances.values()) {
-        if (is.current) res.instances.push(encodeObject(is.key, undefined, is.current, identityDefault));
-        for (const [dk, obj] of is.deposed) res.instances.push(encodeObject(is.key, dk, obj, identityDefault));
-      }
-      out.resources.push(res);
-    }
-  }
-  out.check_results = checkResultsV4(state.checkResults);
-  normalizeStateV4(out);
-  return out;
-}
-
 function checkResultsV4(results: readonly CheckResult[]): CheckResultV4[] | null {
   if (!results.length) return null;
   return results.map((c) => ({
@@ -415,12 +375,12 @@ function compareKeys(kx: InstanceKey, ky: InstanceKey): number {
   if (kx === null) return -1;
   if (ky === null) return 1;
   if (typeof kx === 'number' && typeof ky === 'number') return kx - ky;
-  if (typeof kx === 'string' && typeof ky === 'string') return cmpAscii(kx, ky);
+  if (typeof kx === 'string' && typeof ky === 'string') return cmpGoStrings(kx, ky);
   return typeof kx === 'number' ? -1 : 1;
 }
 
 const compareResources = (a: ResourceState, b: ResourceState): number =>
-  cmpAscii(a.addr.resource.mode, b.addr.resource.mode) || cmpAscii(a.addr.resource.type, b.addr.resource.type) || cmpAscii(a.addr.resource.name, b.addr.resource.name);
+  cmpGoStrings(a.addr.resource.mode, b.addr.resource.mode) || cmpGoStrings(a.addr.resource.type, b.addr.resource.type) || cmpGoStrings(a.addr.resource.name, b.addr.resource.name);
 const compareInstances = (a: ResourceInstanceState, b: ResourceInstanceState): number => compareKeys(a.key, b.key);
 
 /**
@@ -464,7 +424,7 @@ function mergeSorted<V>(a: readonly V[], b: readonly V[], cmp: (x: V, y: V) => n
   return out;
 }
 
-/** Encodes a state as EncodedState: the same bytes as writeStateV4(toStateV4(state)). */
+/** Encodes a state as EncodedState: the bytes Terraform writes, sorted as Terraform sorts them. */
 export function encodeStateParts(state: State): EncodedState {
   const rest: Buffer[] = [];
 
@@ -473,7 +433,7 @@ export function encodeStateParts(state: State): EncodedState {
   top.openObject();
   top.key('lineage').string(state.lineage);
   top.key('outputs').openObject();
-  for (const name of [...state.outputs.keys()].sort(cmpAscii)) {
+  for (const name of [...state.outputs.keys()].sort(cmpGoStrings)) {
     const o = state.outputs.get(name)!;
     const v = o.value;
     top.key(name).openObject();
@@ -488,7 +448,7 @@ export function encodeStateParts(state: State): EncodedState {
 
   const identityDefault = writesIdentity(state.terraformVersion) ? 0 : undefined;
   const mods = [...state.modules.values()].map((m) => ({ m, name: m.addr.toString() }));
-  mods.sort((a, b) => cmpAscii(a.name, b.name));
+  mods.sort((a, b) => cmpGoStrings(a.name, b.name));
   let firstResource = true;
   for (const { m, name: module } of mods) {
     for (const r of sortedValues(m.resources, compareResources)) {
@@ -503,7 +463,7 @@ export function encodeStateParts(state: State): EncodedState {
           n++;
         }
         if (is.deposed.size === 0) continue;
-        for (const dk of [...is.deposed.keys()].sort(cmpAscii)) {
+        for (const dk of [...is.deposed.keys()].sort(cmpGoStrings)) {
           if (head) { rest.push(head); head = undefined; } else rest.push(INSTANCE_SEP);
           rest.push(encodedInstance(is.key, dk, is.deposed.get(dk)!, identityDefault));
           n++;

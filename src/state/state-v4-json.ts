@@ -95,7 +95,7 @@ function goLess(a: string, b: string): number {
   return a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 /** Go's byte-wise (UTF-8) string order, compared on UTF-16 code units where that gives the same answer. */
-export function cmpAscii(a: string, b: string): number {
+export function cmpGoStrings(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
@@ -106,65 +106,6 @@ export function cmpAscii(a: string, b: string): number {
     return x - y;
   }
   return a.length - b.length;
-}
-
-/** Terraform's normalize(): resources by module, mode, type, name; instances by key, then deposed key. */
-export function normalizeStateV4(s: StateV4): void {
-  s.resources.sort((a, b) =>
-    cmpAscii(a.module ?? '', b.module ?? '') || cmpAscii(a.mode, b.mode) || cmpAscii(a.type, b.type) || cmpAscii(a.name, b.name));
-  for (const r of s.resources) {
-    if (r.instances.length < 2) continue;
-    r.instances.sort((x, y) => {
-      const kx = x.index_key ?? null, ky = y.index_key ?? null;
-      if (kx !== ky) {
-        if (kx === null) return -1;
-        if (ky === null) return 1;
-        if (typeof kx === 'number' && typeof ky === 'number') return kx - ky;
-        if (typeof kx === 'string' && typeof ky === 'string') return cmpAscii(kx, ky);
-        return typeof kx === 'number' ? -1 : 1;
-      }
-      return cmpAscii(x.deposed ?? '', y.deposed ?? '');
-    });
-  }
-}
-
-/** Writes the serialized form exactly as Terraform would (call normalizeStateV4 first). */
-export function writeStateV4(s: StateV4): string {
-  const w = new GoJSONWriter();
-  w.openObject();
-  w.key('version').number(4);
-  w.key('terraform_version').string(s.terraform_version);
-  w.key('serial').number(s.serial);
-  w.key('lineage').string(s.lineage);
-  w.key('outputs').openObject();
-  for (const name of Object.keys(s.outputs).sort(cmpAscii)) {
-    const o = s.outputs[name]!;
-    w.key(name).openObject();
-    w.key('value').raw(o.value.json);
-    w.key('type').raw(o.type.json);
-    if (o.sensitive) w.key('sensitive').bool(true);
-    w.close('}');
-  }
-  w.close('}');
-  w.key('resources').openArray();
-  for (const r of s.resources) {
-    w.openObject();
-    if (r.module) w.key('module').string(r.module);
-    w.key('mode').string(r.mode);
-    w.key('type').string(r.type);
-    w.key('name').string(r.name);
-    if (r.each) w.key('each').string(r.each);
-    w.key('provider').string(r.provider);
-    w.key('instances').openArray();
-    for (const i of r.instances) writeInstanceText(w, i);
-    w.close(']');
-    w.close('}');
-  }
-  w.close(']');
-  w.key('check_results');
-  writeCheckResultsV4(w, s.check_results);
-  w.close('}');
-  return w.toString();
 }
 
 /** Writes the `check_results` value (null when there are none). */
@@ -213,7 +154,7 @@ export function writeInstanceText(w: GoJSONWriter, i: InstanceV4): void {
   if (i.attributes) w.key('attributes').raw(i.attributes.json);
   if (i.attributes_flat && Object.keys(i.attributes_flat).length) {
     w.key('attributes_flat').openObject();
-    for (const k of Object.keys(i.attributes_flat).sort(cmpAscii)) w.key(k).string(i.attributes_flat[k]!);
+    for (const k of Object.keys(i.attributes_flat).sort(cmpGoStrings)) w.key(k).string(i.attributes_flat[k]!);
     w.close('}');
   }
   if (i.sensitive_attributes !== undefined) {
