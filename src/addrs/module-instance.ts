@@ -34,7 +34,7 @@ export class ModuleInstance {
 
   /** The static module path, with instance keys dropped. */
   module(): Module {
-    return new Module(this.steps.map((s) => s.name));
+    return this.steps.length === 0 ? Module.ROOT : new Module(this.steps.map((s) => s.name));
   }
 
   /** The last step, which names this instance in its parent (undefined for the root). */

@@ -59,9 +59,10 @@ class Applier extends Walker {
   graph?: Graph<EngineNode>;
 
   /** The resources `key` depends on, as recorded in state (worked out for changed resources only). */
+  private readonly depAddrs = new Map<string, ConfigResource>();
   private depsOf(key: string): ConfigResource[] {
     let d = this.deps.get(key);
-    if (!d) this.deps.set(key, (d = this.graph ? resourceDependencies(this.graph, key) : []));
+    if (!d) this.deps.set(key, (d = this.graph ? resourceDependencies(this.graph, key, this.depAddrs) : []));
     return d;
   }
   /** Provider apply calls running now (whose results may join the next state write). */

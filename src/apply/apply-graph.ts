@@ -89,7 +89,10 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
  * variables, outputs and module calls (what state records as `dependencies`); resources
  * reached only through another resource are left to that resource's own record.
  */
-export function resourceDependencies(g: Graph<EngineNode>, start: string): ConfigResource[] {
+/** The dependencies of resources that depend on no other resource (shared, never changed). */
+const NO_DEPS: ConfigResource[] = Object.freeze([]) as unknown as ConfigResource[];
+
+export function resourceDependencies(g: Graph<EngineNode>, start: string, shared?: Map<string, ConfigResource>): ConfigResource[] {
   const out = new Map<string, ConfigResource>();
   const seen = new Set<string>([start]);
   const stack = [...g.dependencies(start)];
@@ -102,11 +105,16 @@ export function resourceDependencies(g: Graph<EngineNode>, start: string): Confi
     if (n.kind === 'resource') {
       // Stop at the first resource on each path: its own record carries the rest, so a
       // chain of N resources keeps state (and every state write) linear in N.
-      const cr = new ConfigResource(new ModulePath(n.node.path), new Resource(n.res.mode, n.res.type, n.res.name));
+      // One address object per resource, shared by every dependent that records it.
+      let cr = shared?.get(k);
+      if (!cr) {
+        cr = new ConfigResource(n.node.path.length ? new ModulePath(n.node.path) : ModulePath.ROOT, new Resource(n.res.mode, n.res.type, n.res.name));
+        shared?.set(k, cr);
+      }
       out.set(cr.toString(), cr);
       continue;
     }
     for (const d of g.dependencies(k)) stack.push(d);
   }
-  return [...out.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+  return out.size === 0 ? NO_DEPS : out.size === 1 ? [...out.values()] : [...out.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
 }

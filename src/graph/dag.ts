@@ -4,12 +4,46 @@
  * `terraform graph` draws arrows.
  */
 
+/**
+ * A node's neighbours. Most nodes have a handful, so they are a plain array (a Set costs
+ * about four times the memory, and a 100k-node graph holds two per node); past
+ * `SMALL` entries they become a Set, so nodes with many neighbours (a provider, a
+ * variable used everywhere) still add and remove edges in constant time.
+ */
+type Adjacent = string[] | Set<string>;
+const SMALL = 16;
+
 interface Entry<N> {
+  /** The node's key as first added: edges hold this string, not the caller's equal copies. */
+  readonly key: string;
   value: N;
   /** Keys this node depends on (created on the first edge). */
-  deps?: Set<string>;
+  deps?: Adjacent;
   /** Keys that depend on this node (created on the first edge). */
-  rdeps?: Set<string>;
+  rdeps?: Adjacent;
+}
+
+function adjHas(a: Adjacent | undefined, k: string): boolean {
+  return a === undefined ? false : Array.isArray(a) ? a.includes(k) : a.has(k);
+}
+/** Adds `k` (known to be absent); returns the list to store, which may have become a Set. */
+function adjAdd(a: Adjacent | undefined, k: string): Adjacent {
+  if (a === undefined) return [k];
+  if (!Array.isArray(a)) return a.add(k);
+  // concat allocates exactly what it needs; push would reserve room for 16 more.
+  if (a.length < SMALL) return a.concat(k);
+  return new Set(a).add(k);
+}
+function adjDelete(a: Adjacent | undefined, k: string): boolean {
+  if (a === undefined) return false;
+  if (!Array.isArray(a)) return a.delete(k);
+  const i = a.indexOf(k);
+  if (i < 0) return false;
+  a.splice(i, 1);
+  return true;
+}
+function adjSize(a: Adjacent | undefined): number {
+  return a === undefined ? 0 : Array.isArray(a) ? a.length : a.size;
 }
 
 /** A graph of nodes with values of type `N`, identified by string keys. */
@@ -21,7 +55,8 @@ export class Graph<N = unknown> {
   add(key: string, value: N): this {
     const e = this.nodes.get(key);
     if (e) e.value = value;
-    else this.nodes.set(key, { value });
+    // Every field from the start: V8 then keeps them inside the object (no separate property store).
+    else this.nodes.set(key, { key, value, deps: undefined, rdeps: undefined });
     return this;
   }
 
@@ -41,8 +76,8 @@ export class Graph<N = unknown> {
   remove(key: string): boolean {
     const e = this.nodes.get(key);
     if (!e) return false;
-    if (e.deps) for (const d of e.deps) { this.nodes.get(d)!.rdeps!.delete(key); this.edgeCount--; }
-    if (e.rdeps) for (const r of e.rdeps) { this.nodes.get(r)!.deps!.delete(key); this.edgeCount--; }
+    if (e.deps) for (const d of e.deps) { adjDelete(this.nodes.get(d)!.rdeps, key); this.edgeCount--; }
+    if (e.rdeps) for (const r of e.rdeps) { adjDelete(this.nodes.get(r)!.deps, key); this.edgeCount--; }
     this.nodes.delete(key);
     return true;
   }
@@ -55,10 +90,9 @@ export class Graph<N = unknown> {
     const a = this.nodes.get(dependent);
     const b = this.nodes.get(dependency);
     if (!a || !b) throw new Error(`graph: connect(${dependent}, ${dependency}) names a missing node`);
-    const out = (a.deps ??= new Set());
-    if (!out.has(dependency)) {
-      out.add(dependency);
-      (b.rdeps ??= new Set()).add(dependent);
+    if (!adjHas(a.deps, dependency)) {
+      a.deps = adjAdd(a.deps, b.key);
+      b.rdeps = adjAdd(b.rdeps, a.key);
       this.edgeCount++;
     }
     return this;
@@ -67,20 +101,24 @@ export class Graph<N = unknown> {
   /** Removes the edge `dependent -> dependency` if present. */
   disconnect(dependent: string, dependency: string): boolean {
     const a = this.nodes.get(dependent);
-    if (!a?.deps?.delete(dependency)) return false;
-    this.nodes.get(dependency)!.rdeps!.delete(dependent);
+    if (!a || !adjDelete(a.deps, dependency)) return false;
+    adjDelete(this.nodes.get(dependency)!.rdeps, dependent);
     this.edgeCount--;
     return true;
   }
 
   hasEdge(dependent: string, dependency: string): boolean {
-    return this.nodes.get(dependent)?.deps?.has(dependency) ?? false;
+    return adjHas(this.nodes.get(dependent)?.deps, dependency);
   }
 
-  /** Direct dependencies of `key` (what must happen before it). */
-  dependencies(key: string): ReadonlySet<string> { return this.nodes.get(key)?.deps ?? EMPTY; }
-  /** Direct dependents of `key` (what waits for it). */
-  dependents(key: string): ReadonlySet<string> { return this.nodes.get(key)?.rdeps ?? EMPTY; }
+  /** Direct dependencies of `key` (what must happen before it), each once. */
+  dependencies(key: string): Iterable<string> { return this.nodes.get(key)?.deps ?? EMPTY; }
+  /** Direct dependents of `key` (what waits for it), each once. */
+  dependents(key: string): Iterable<string> { return this.nodes.get(key)?.rdeps ?? EMPTY; }
+  /** How many direct dependencies `key` has. */
+  dependencyCount(key: string): number { return adjSize(this.nodes.get(key)?.deps); }
+  /** How many direct dependents `key` has. */
+  dependentCount(key: string): number { return adjSize(this.nodes.get(key)?.rdeps); }
 
   /** Every edge as [dependent, dependency]. */
   *edges(): IterableIterator<[string, string]> {
@@ -92,7 +130,7 @@ export class Graph<N = unknown> {
   /** Everything that depends on `key`, directly or not (Terraform's "descendants"). */
   descendants(key: string): Set<string> { return this.reach(key, (e) => e.rdeps); }
 
-  private reach(start: string, adj: (e: Entry<N>) => Set<string> | undefined): Set<string> {
+  private reach(start: string, adj: (e: Entry<N>) => Adjacent | undefined): Set<string> {
     const seen = new Set<string>();
     const stack = [start];
     while (stack.length) {
@@ -109,13 +147,13 @@ export class Graph<N = unknown> {
   /** Nodes nothing depends on (the last to run, the first to destroy). */
   roots(): string[] {
     const out: string[] = [];
-    for (const [k, e] of this.nodes) if (!e.rdeps?.size) out.push(k);
+    for (const [k, e] of this.nodes) if (adjSize(e.rdeps) === 0) out.push(k);
     return out;
   }
   /** Nodes with no dependencies (the first to run). */
   leaves(): string[] {
     const out: string[] = [];
-    for (const [k, e] of this.nodes) if (!e.deps?.size) out.push(k);
+    for (const [k, e] of this.nodes) if (adjSize(e.deps) === 0) out.push(k);
     return out;
   }
 
@@ -142,8 +180,8 @@ export class Graph<N = unknown> {
    */
   transitiveReduction(): void {
     for (const k of this.nodes.keys()) {
+      if (this.dependencyCount(k) < 2) continue;
       const direct = this.dependencies(k);
-      if (direct.size < 2) continue;
       // Anything reachable from a direct dependency through at least one step is redundant.
       const seen = new Set<string>();
       const stack: string[] = [];
@@ -159,4 +197,4 @@ export class Graph<N = unknown> {
   }
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
+const EMPTY: readonly string[] = Object.freeze([]);

@@ -32,6 +32,25 @@ describe('Graph', () => {
     expect(g.disconnect('a', 'c')).toBe(true);
     expect(g.edgeSize).toBe(0);
   });
+  it('keeps edges exact for nodes with many neighbours (past the small-list size)', () => {
+    // A provider-like hub: 40 dependents, added twice, some removed, then re-added.
+    const spec = Array.from({ length: 40 }, (_, i) => `r${i}->hub`);
+    const g = build([...spec, ...spec, 'hub->root']);
+    expect(g.edgeSize).toBe(41);
+    expect(g.dependentCount('hub')).toBe(40);
+    for (let i = 0; i < 40; i += 2) g.remove(`r${i}`);
+    expect(g.dependentCount('hub')).toBe(20);
+    expect([...g.dependents('hub')].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `r${2 * i + 1}`).sort());
+    expect(g.hasEdge('r1', 'hub')).toBe(true);
+    expect(g.hasEdge('r2', 'hub')).toBe(false);
+    g.add('r2', 'r2').connect('r2', 'hub').connect('r2', 'hub');
+    expect(g.dependentCount('hub')).toBe(21);
+    expect(g.disconnect('r3', 'hub')).toBe(true);
+    expect(g.disconnect('r3', 'hub')).toBe(false);
+    expect(g.dependentCount('hub')).toBe(20);
+    expect(g.edgeSize).toBe(21);
+    expect(g.roots().sort()).toEqual(['r3', ...Array.from({ length: 20 }, (_, i) => `r${2 * i + 1}`).filter((k) => k !== 'r3'), 'r2'].sort());
+  });
   it('refuses edges to missing nodes', () => {
     expect(() => build(['a']).connect('a', 'zz')).toThrow();
   });

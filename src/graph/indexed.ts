@@ -25,8 +25,8 @@ export function indexGraph(g: Graph<unknown>): IndexedGraph {
   const depStart = new Int32Array(n + 1);
   const rdepStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    depStart[i + 1] = depStart[i]! + g.dependencies(keys[i]!).size;
-    rdepStart[i + 1] = rdepStart[i]! + g.dependents(keys[i]!).size;
+    depStart[i + 1] = depStart[i]! + g.dependencyCount(keys[i]!);
+    rdepStart[i + 1] = rdepStart[i]! + g.dependentCount(keys[i]!);
   }
   const deps = new Int32Array(depStart[n]!);
   const rdeps = new Int32Array(rdepStart[n]!);

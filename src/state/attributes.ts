@@ -14,6 +14,9 @@ export interface EncodedAttributes {
   sensitivePaths: Path[];
 }
 
+/** Shared by every object without sensitive attributes (most of them); never changed. */
+const NO_PATHS: Path[] = Object.freeze([]) as unknown as Path[];
+
 /**
  * Encodes an object value of the resource's schema type. Sensitive marks anywhere in the
  * value are removed and reported as paths; other marks are dropped. Throws JSONValueError
@@ -21,8 +24,8 @@ export interface EncodedAttributes {
  */
 export function encodeAttributes(value: Value, type: Type = value.type): EncodedAttributes {
   const [bare, pms] = unmarkDeep(value);
-  const sensitivePaths: Path[] = [];
-  for (const pm of pms) if (pm.marks & Mark.Sensitive) sensitivePaths.push(pm.path);
+  let sensitivePaths: Path[] = NO_PATHS;
+  for (const pm of pms) if (pm.marks & Mark.Sensitive) (sensitivePaths === NO_PATHS ? (sensitivePaths = []) : sensitivePaths).push(pm.path);
   return { attrsJSON: valueToJSON(bare, type), sensitivePaths };
 }
 

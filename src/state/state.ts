@@ -176,7 +176,7 @@ export class State {
     const r = this.ensureResource(rAddr, provider);
     const ik = instanceKeyString(addr.key);
     let is = r.instances.get(ik);
-    if (!is) { is = { key: addr.key, deposed: NO_DEPOSED }; r.instances.set(ik, is); }
+    if (!is) { is = { key: addr.key, current: undefined, deposed: NO_DEPOSED }; r.instances.set(ik, is); }
     is.current = obj;
   }
 
@@ -193,7 +193,7 @@ export class State {
     const r = this.ensureResource(rAddr, provider);
     const ik = instanceKeyString(addr.key);
     let is = r.instances.get(ik);
-    if (!is) { is = { key: addr.key, deposed: NO_DEPOSED }; r.instances.set(ik, is); }
+    if (!is) { is = { key: addr.key, current: undefined, deposed: NO_DEPOSED }; r.instances.set(ik, is); }
     ownDeposed(is).set(deposedKey, obj);
   }
 
