@@ -1,5 +1,13 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
+import v8 from 'node:v8';
+
+// When allocation is fast, V8 lets the heap grow to four times what survived its last full
+// collection before collecting again; on 100k-instance plans and applies that put peak RSS
+// at about three times the live heap. Growing by half at most keeps the peak near what is
+// live (as GOGC does for Go programs), for a few percent more time on the largest graphs.
+// A --heap-growing-percent on node's command line wins (0 restores V8's own choice).
+if (!process.execArgv.some((a) => /^--heap[-_]growing[-_]percent/.test(a))) v8.setFlagsFromString('--heap-growing-percent=50');
 
 // The bundled CLI (scripts/bundle.mjs) starts faster; the plain compiled tree works too.
 const bundled = new URL('../dist/bundle/main.js', import.meta.url);
