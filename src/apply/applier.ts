@@ -42,6 +42,13 @@ export interface ImportEvent { kind: 'start' | 'done'; addr: string; id: string 
 export interface ApplyOptions extends WalkerOptions {
   onEvent?: (e: ApplyEvent) => void;
   onImport?: (e: ImportEvent) => void;
+  /**
+   * The caller will not read the plan's changes, drift or relevant attributes again (the
+   * CLI): the apply takes the changes out of `plan.changes` and lets each go once it is
+   * made, and drops the rest, so a large plan's values do not stay in memory beside the
+   * state the apply builds.
+   */
+  releasePlan?: boolean;
 }
 
 export interface ApplyResult {
@@ -161,6 +168,7 @@ class Applier extends Walker {
     const mi = addr.module;
     const type = impliedType(schema.block);
     const change = this.byAddr.get(addr.toString());
+    if (this.aopts.releasePlan) this.byAddr.delete(addr.toString());
     const cur = this.state.current(addr);
     // Decoded only when needed: an unchanged instance takes the value its plan already holds.
     let decoded: Value | null | undefined;
@@ -355,6 +363,7 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
   applier.graph = graph;
   if (plan.targets.length || plan.excludes.length) applier.filter = filterTargets(graph, plan.targets, plan.excludes);
   const ag = buildApplyGraph(graph, plan, sync.state);
+  if (opts.releasePlan) { plan.changes = []; plan.drift = []; delete plan.relevantAttributes; }
   diags.push(...await applier.walkApply(ag));
   const checks = evaluateChecks(applier, 'apply', { mode: plan.mode, targeted: plan.targets.length > 0 || plan.excludes.length > 0, errored: hasErrors(diags), planChecks: plan.checks });
   diags.push(...checks.diags);

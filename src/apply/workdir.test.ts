@@ -84,6 +84,27 @@ describe('plan and apply', () => {
     expect(p.plan.changes.filter((c) => c.action !== 'no-op').map((c) => [c.addr, c.action])).toEqual([['testing_thing.b', 'create']]);
   });
 
+  it('with releasePlan, applies the same and lets the plan\'s changes go; without it, leaves the plan whole', async () => {
+    const { dir, world, open } = setup();
+    const wd = await open();
+    const variables = new Map([['n', numberVal(2)]]);
+    const p = await wd.plan((await wd.readState()).state, { variables });
+    expect(p.plan.changes).toHaveLength(3);
+    const a = await wd.apply(p, { variables, releasePlan: true });
+    expect(a.diags.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(a.counts).toMatchObject({ added: 3, changed: 0, destroyed: 0 });
+    expect(p.plan.changes).toEqual([]);
+    expect(world.objects.size).toBe(3);
+    const saved = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'));
+    expect(saved.resources.find((r: { name: string }) => r.name === 'b').instances[0].dependencies).toEqual(['testing_thing.a']);
+    // Fewer instances: a[1] goes, b changes in place; the plan stays readable afterwards.
+    const variables1 = new Map([['n', numberVal(1)]]);
+    const p2 = await wd.plan((await wd.readState()).state, { variables: variables1 });
+    const a2 = await wd.apply(p2, { variables: variables1 });
+    expect(a2.counts).toMatchObject({ added: 0, changed: 1, destroyed: 1 });
+    expect(p2.plan.changes.filter((c) => c.action !== 'no-op').map((c) => c.addr)).toEqual(['testing_thing.a[1]', 'testing_thing.b']);
+  });
+
   it('reports each change complete once saved, before anything that depends on it is reported starting', async () => {
     const { dir, open } = setup();
     const wd = await open();

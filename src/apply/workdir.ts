@@ -202,13 +202,13 @@ export class Workdir {
   }
 
   /** Applies a plan made against `refreshed`; the state is persisted after every change. */
-  async apply(p: PlanResult, o: RunOptions & { onEvent?: (e: ApplyEvent) => void; onImport?: (e: ImportEvent) => void }): Promise<ApplyResult & { state: State }> {
+  async apply(p: PlanResult, o: RunOptions & { onEvent?: (e: ApplyEvent) => void; onImport?: (e: ImportEvent) => void; releasePlan?: boolean }): Promise<ApplyResult & { state: State }> {
     const sync = new StateSync(this.stateMgr, p.refreshed);
     const r = await applyPlan(this.config, p.plan, sync, this.providers, {
       parallelism: o.parallelism ?? 10, variables: o.variables,
       run: { cwd: this.cwd, rootDir: this.dir, workspace: this.workspace, applying: true, planTimestamp: p.plan.timestamp },
       ...(o.signal ? { signal: o.signal } : {}), ...(o.onEvent ? { onEvent: o.onEvent } : {}),
-      ...(o.onImport ? { onImport: o.onImport } : {}),
+      ...(o.onImport ? { onImport: o.onImport } : {}), ...(o.releasePlan ? { releasePlan: true } : {}),
     });
     return { ...r, state: sync.state };
   }

@@ -147,7 +147,8 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
     }
     const hooks = json ? new JsonHooks(json) : undefined;
     const progress = json ? undefined : new ApplyProgress(io.stdout, c);
-    const r = await wd.apply(result, { variables, parallelism: Number(p.flags.parallelism ?? 10), onEvent: hooks?.onApplyEvent ?? progress!.onEvent, ...(progress ? { onImport: progress.onImport } : {}) });
+    // The plan's changes are not read again here: the apply may let each go once it is made.
+    const r = await wd.apply(result, { variables, parallelism: Number(p.flags.parallelism ?? 10), onEvent: hooks?.onApplyEvent ?? progress!.onEvent, ...(progress ? { onImport: progress.onImport } : {}), releasePlan: true });
     hooks?.stop();
     progress?.stop();
     show([...warnings, ...r.diags]);
