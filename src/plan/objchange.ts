@@ -5,6 +5,7 @@
  */
 import type { Traversal } from '../hcl/ast.js';
 import type * as T from '../lang/types.js';
+import { typeEquals } from '../lang/types.js';
 import type { BlockSchema } from '../providers/protocol.js';
 import { impliedType } from '../providers/schema.js';
 import {
@@ -66,6 +67,32 @@ function mapElems(c: Value, f: (v: Value) => Value): Value {
 /** True when two values are equal, ignoring marks. */
 export function sameValue(a: Value, b: Value): boolean {
   return rawEquals(unmarkDeep(a)[0], unmarkDeep(b)[0]);
+}
+
+/**
+ * True when one value can stand for the other: the same type, the same contents and the
+ * same marks at every depth. Conservative: sets whose elements are held in different
+ * orders, and refinements that are not the same object, count as different.
+ */
+export function identicalValues(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a.marks !== b.marks || a.refinement !== b.refinement || !typeEquals(a.type, b.type)) return false;
+  const x = a.v, y = b.v;
+  if (x === y) return true;
+  if (Array.isArray(x)) {
+    if (!Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!identicalValues(x[i] as Value, y[i] as Value)) return false;
+    return true;
+  }
+  if (x instanceof Map) {
+    if (!(y instanceof Map) || x.size !== y.size) return false;
+    for (const [k, v] of x) {
+      const w = (y as ReadonlyMap<string, Value>).get(k);
+      if (w === undefined || !identicalValues(v as Value, w)) return false;
+    }
+    return true;
+  }
+  return false;
 }
 
 /** A path from a traversal written in ignore_changes (`tags["Name"]`, `ingress`). */

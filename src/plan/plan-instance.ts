@@ -13,7 +13,7 @@ import { nullVal, type Value } from '../lang/value.js';
 import type { Provider, Schema } from '../providers/protocol.js';
 import { impliedType } from '../providers/schema.js';
 import type { Action, ActionReason, ResourceInstanceChange } from './plan.js';
-import { applyIgnoreChanges, markSchemaSensitive, proposedNew, restoreMarks, sameValue, stripMarks, traversalPath } from './objchange.js';
+import { applyIgnoreChanges, identicalValues, markSchemaSensitive, proposedNew, restoreMarks, sameValue, stripMarks, traversalPath } from './objchange.js';
 import { providerDiags, resourceDiags } from './provider-manager.js';
 
 /** Everything needed to plan one managed instance. */
@@ -100,8 +100,11 @@ export async function planManagedInstance(input: InstancePlanInput): Promise<Ins
   if (input.preventDestroy && (action === 'delete-then-create' || action === 'create-then-delete')) {
     diags.push(preventDestroyDiag(addr.toString(), res));
   }
-  const after = markSchemaSensitive(restoreMarks(planned, configMarks), schema.block);
+  let after = markSchemaSensitive(restoreMarks(planned, configMarks), schema.block);
   const before = prior ? markSchemaSensitive(prior, schema.block) : nullVal(type);
+  // An unchanged object is held once: a no-change plan of 100k instances would otherwise
+  // keep every object twice.
+  if (action === 'no-op' && identicalValues(after, before)) after = before;
   const change: ResourceInstanceChange = {
     addr: addr.toString(), mode: 'managed', type: res.type, name: res.name, providerAddr: input.providerAddr,
     action, before, after, objectType: type, requiredReplace,
