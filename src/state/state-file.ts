@@ -6,11 +6,11 @@
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import {
   AbsResource, AbsResourceInstance, ConfigResource, ModuleInstance, Resource, ResourceInstance, parseAbsProviderConfig, type AbsProviderConfig,
-  parseAbsResource, parseModuleInstance, instanceKeyString, type InstanceKey,
+  parseAbsResource, parseModuleInstance, instanceKeyString, type InstanceKey, type ResourceMode,
 } from '../addrs/index.js';
 import { Value, type Path, type PathStep } from '../lang/value.js';
 import * as T from '../lang/types.js';
-import { JSONSyntaxError, RawJSON } from './json-scan.js';
+import { JSONSyntaxError, RawJSON, own } from './json-scan.js';
 import {
   cmpGoStrings, parseStateV4, sniffVersion, writeCheckResultsV4, writeInstanceText,
   type CheckResultV4, type InstanceV4, type ResourceV4, type StateV4,
@@ -56,7 +56,7 @@ export function decodeState(text: string): DecodedState {
   state.terraformVersion = file.terraform_version;
   state.serial = file.serial;
 
-  const cache: DecodeCache = { deps: new Map(), providers: new Map() };
+  const cache: DecodeCache = { deps: new Map(), providers: new Map(), types: new Map(), resources: new Map() };
   for (const rs of file.resources) decodeResource(state, rs, diags, cache);
 
   for (const [name, o] of Object.entries(file.outputs)) {
@@ -88,7 +88,24 @@ export function decodeState(text: string): DecodedState {
 interface DecodeCache {
   deps: Map<string, ConfigResource | undefined>;
   providers: Map<string, AbsProviderConfig>;
+  types: Map<string, string>;
+  /** One Resource address per resource, shared by its state entry and every dependency on it. */
+  resources: Map<string, Resource>;
 }
+
+function sharedResource(cache: DecodeCache, mode: ResourceMode, rawType: string, name: string): Resource {
+  const k = `${mode}.${rawType}.${name}`;
+  let r = cache.resources.get(k);
+  if (!r) {
+    let type = cache.types.get(rawType);
+    if (type === undefined) cache.types.set(rawType, (type = own(rawType)));
+    cache.resources.set(k, (r = new Resource(mode, type, own(name))));
+  }
+  return r;
+}
+
+/** The dependencies of objects that record none (shared, never changed). */
+const NO_DEPS: ConfigResource[] = Object.freeze([]) as unknown as ConfigResource[];
 
 function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], cache: DecodeCache): void {
   const depCache = cache.deps;
@@ -110,7 +127,7 @@ function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], cache
     provider = p.value;
     providers.set(rs.provider ?? '', provider);
   }
-  const rAddr = new AbsResource(module, new Resource(rs.mode, rs.type, rs.name));
+  const rAddr = new AbsResource(module, sharedResource(cache, rs.mode === 'managed' ? 'managed' : 'data', rs.type, rs.name));
   const res = state.ensureResource(rAddr, provider);
 
   for (const is of rs.instances ?? []) {
@@ -129,28 +146,29 @@ function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], cache
     }
     const paths = decodePaths(is.sensitive_attributes, diags);
     if (!paths) continue;
-    const deps: ConfigResource[] = [];
+    let deps: ConfigResource[] = NO_DEPS;
     for (const d of is.dependencies ?? []) {
       // The same few dependency addresses repeat across instances: parse each once.
       if (!depCache.has(d)) {
         const a = parseAbsResource(d);
         if (!a.value) diags.push(...a.diags);
-        depCache.set(d, a.value?.config());
+        const r = a.value?.resource;
+        depCache.set(d, a.value && new ConfigResource(a.value.module.module(), sharedResource(cache, r!.mode, r!.type, r!.name)));
       }
       const c = depCache.get(d);
-      if (c) deps.push(c);
+      if (c) deps = deps === NO_DEPS ? [c] : deps.concat(c);
     }
+    // Every usual field in the literal (undefined when absent): V8 then keeps them inside the object.
     const obj: { -readonly [K in keyof ResourceInstanceObject]: ResourceInstanceObject[K] } = {
       status: is.status === 'tainted' ? 'tainted' : 'ready',
       schemaVersion: is.schema_version ?? 0,
       sensitivePaths: paths,
       dependencies: deps,
       createBeforeDestroy: is.create_before_destroy === true,
+      attrsJSON: is.attributes instanceof RawJSON ? is.attributes.json : is.attributes_flat ? undefined : '{}',
+      identitySchemaVersion: typeof is.identity_schema_version === 'number' ? is.identity_schema_version : undefined,
     };
-    if (is.attributes instanceof RawJSON) obj.attrsJSON = is.attributes.json;
-    else if (is.attributes_flat) obj.attrsFlat = is.attributes_flat;
-    else obj.attrsJSON = '{}';
-    if (typeof is.identity_schema_version === 'number') obj.identitySchemaVersion = is.identity_schema_version;
+    if (obj.attrsJSON === undefined) obj.attrsFlat = is.attributes_flat;
     if (is.identity instanceof RawJSON) obj.identityJSON = is.identity.json;
     if (is.private) obj.private = new Uint8Array(Buffer.from(is.private, 'base64'));
 
@@ -175,8 +193,11 @@ function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], cache
   }
 }
 
+/** The sensitive paths of objects that have none (shared, never changed). */
+const NO_PATHS: Path[] = Object.freeze([]) as unknown as Path[];
+
 function decodePaths(raw: unknown, diags: Diagnostic[]): Path[] | undefined {
-  if (raw === undefined || raw === null) return [];
+  if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) return NO_PATHS;
   const bad = (detail: string) => { diags.push(errorDiag('Error unmarshaling path steps', detail)); return undefined; };
   if (!Array.isArray(raw)) return bad('sensitive_attributes must be an array of paths');
   const out: Path[] = [];
