@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './load-config.js';
 import { hasErrors } from '../hcl/diagnostic.js';
@@ -24,6 +26,23 @@ describe('loadConfig', () => {
     expect(m.moved).toHaveLength(1);
     expect(config.root.children.get('net')!.module.variables.has('cidr')).toBe(true);
     expect(m.moduleCalls.get('net')!.inputs.has('cidr')).toBe(true);
+  });
+
+  it('gives a resource block\'s ranges (whole block, header, type label) in lines, columns and UTF-8 bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terrane-ranges-'));
+    // Non-ASCII text before the block: bytes and UTF-16 offsets differ from here on.
+    writeFileSync(join(dir, 'main.tf'), '# café ☕\nresource "terraform_data" "x" {\n  count = 1\n}\ndata "terraform_remote_state" "s" {\n  backend = "local"\n}\n');
+    const { config, diags } = loadConfig(dir);
+    expect(hasErrors(diags)).toBe(false);
+    const at = (line: number, column: number, byte: number) => ({ line, column, byte });
+    const x = config.root.module.managedResources.get('terraform_data.x')!;
+    const file = 'main.tf';
+    expect(x.range).toEqual({ filename: file, start: at(2, 1, 12), end: at(4, 2, 57) });
+    expect(x.declRange).toEqual({ filename: file, start: at(2, 1, 12), end: at(2, 30, 41) });
+    expect(x.typeRange).toEqual({ filename: file, start: at(2, 10, 21), end: at(2, 26, 37) });
+    const s = config.root.module.dataResources.get('terraform_remote_state.s')!;
+    expect(s.declRange).toEqual({ filename: file, start: at(5, 1, 58), end: at(5, 34, 91) });
+    expect(s.typeRange).toEqual({ filename: file, start: at(5, 6, 63), end: at(5, 30, 87) });
   });
 
   it('says a registry module cannot be fetched offline, pointing at the source', () => {

@@ -659,6 +659,33 @@ export class AttributeNode implements A.Attribute {
  * A block; its type starts at s, each label [ls[2i], ls[2i+1]), its braces
  * [os, oe) and [cs, ce).
  */
+/**
+ * Where a block and its header lie, as offsets into its file: for holders that keep a
+ * block's ranges for later messages without keeping range objects (a configuration can
+ * hold 100k resource blocks). `index.range(s, e)` gives back the same ranges the block's
+ * getters give: the whole block [s, e), the header [s, de), the first label [ls0, le0).
+ */
+export interface BlockSpans {
+  readonly index: SourceIndex;
+  readonly s: number;
+  readonly e: number;
+  readonly de: number;
+  readonly ls0: number;
+  readonly le0: number;
+}
+
+/** The spans of a block from the native-syntax parser (undefined for others, or when a range was replaced). */
+export function blockSpans(b: A.Block): BlockSpans | undefined {
+  if (!(b instanceof BlockNode)) return undefined;
+  if (Object.hasOwn(b, 'range') || Object.hasOwn(b, 'typeRange') || Object.hasOwn(b, 'labelRanges')) return undefined;
+  const ls = b.ls;
+  const typeEnd = b.s + b.type.length;
+  return {
+    index: b.f, s: b.s, e: b.e, de: ls.length ? ls[ls.length - 1]! : typeEnd,
+    ls0: ls.length ? ls[0]! : b.s, le0: ls.length ? ls[1]! : typeEnd,
+  };
+}
+
 export class BlockNode implements A.Block {
   declare f: SourceIndex;
   declare s: number;

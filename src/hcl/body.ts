@@ -22,6 +22,7 @@ import { errorDiag, rangeBetween } from './diagnostic.js';
 import { nameSuggestion } from './didyoumean.js';
 import { goQuote } from './go-format.js';
 import { jsonBody, jsonRootOf } from './json/body.js';
+import { blockSpans, type BlockSpans } from './ast-nodes.js';
 
 /** An argument the schema accepts; `required` ones are diagnosed when absent. */
 export interface AttributeSchema {
@@ -55,6 +56,8 @@ export interface ContentBlock {
   defRange: Range;
   typeRange: Range;
   labelRanges: Range[];
+  /** Native syntax: the same ranges as offsets into the file, for holders that keep them long. */
+  spans?: BlockSpans;
 }
 
 /** The attributes and blocks a schema selected from a body. */
@@ -232,6 +235,7 @@ class NativeBody implements HclBody {
           defRange: rangeBetween(block.typeRange, last),
           typeRange: block.typeRange,
           labelRanges: block.labelRanges,
+          spans: blockSpans(block),
         });
       }
     }
