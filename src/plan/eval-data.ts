@@ -13,6 +13,7 @@ import {
   invalidPathAttrDiag, invalidTerraformAttrDiag, invalidSelfDiag,
 } from '../lang/scope.js';
 import { builtinFunctions } from '../lang/functions/index.js';
+import type { FunctionContext } from '../lang/functions/function.js';
 import {
   DynamicUnknown, numberVal, stringVal, tupleVal, objectVal, boolVal, unknownVal, type Value,
 } from '../lang/value.js';
@@ -142,12 +143,26 @@ export function resourceValue(rv: ResourceValues | undefined): Value {
   return objectVal(list.map((i) => [String(i.key), i.value]));
 }
 
+/**
+ * One function context per run and module directory: a scope is made per resource
+ * instance, and the calls' contexts (with their template renderer) are cached per
+ * context object, so a fresh one per scope would rebuild them for every instance.
+ */
+const runContexts = new WeakMap<RunContext, Map<string, FunctionContext>>();
+function functionContextFor(run: RunContext, dir: string): FunctionContext {
+  let byDir = runContexts.get(run);
+  if (!byDir) runContexts.set(run, (byDir = new Map()));
+  let c = byDir.get(dir);
+  if (!c) byDir.set(dir, (c = { baseDir: dir, planTimestamp: run.planTimestamp, functions: functions() }));
+  return c;
+}
+
 /** The Scope for expressions of one module instance. */
 export function moduleScope(values: WorkingValues, node: ModuleNode, mi: ModuleInstance, run: RunContext, inst?: InstanceContext): Scope {
   return {
     data: new ModuleEvalData(values, node, mi, run, inst),
     functions: functions(),
-    functionContext: { baseDir: node.module.dir, planTimestamp: run.planTimestamp, functions: functions() },
+    functionContext: functionContextFor(run, node.module.dir),
   };
 }
 

@@ -89,17 +89,18 @@ interface DecodeCache {
   deps: Map<string, ConfigResource | undefined>;
   providers: Map<string, AbsProviderConfig>;
   types: Map<string, string>;
-  /** One Resource address per resource, shared by its state entry and every dependency on it. */
-  resources: Map<string, Resource>;
+  /** One Resource address per resource (by mode and type, then name), shared by its state entry and every dependency on it. */
+  resources: Map<string, Map<string, Resource>>;
 }
 
 function sharedResource(cache: DecodeCache, mode: ResourceMode, rawType: string, name: string): Resource {
-  const k = `${mode}.${rawType}.${name}`;
-  let r = cache.resources.get(k);
+  let byName = cache.resources.get(mode + '.' + rawType);
+  if (!byName) cache.resources.set(mode + '.' + rawType, (byName = new Map()));
+  let r = byName.get(name);
   if (!r) {
     let type = cache.types.get(rawType);
     if (type === undefined) cache.types.set(rawType, (type = own(rawType)));
-    cache.resources.set(k, (r = new Resource(mode, type, own(name))));
+    byName.set(name, (r = new Resource(mode, type, own(name))));
   }
   return r;
 }
