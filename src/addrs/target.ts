@@ -37,14 +37,27 @@ export function parseTarget(src: string): Parsed<Target> {
 }
 
 /**
+ * True when module instance target `t` selects `mi` or lies above it. As in Terraform, a
+ * last step without a key stands for every instance: `module.m` selects `module.m[0]`
+ * and `module.m["a"]` too.
+ */
+export function moduleTargetContains(t: ModuleInstance, mi: ModuleInstance): boolean {
+  if (mi.steps.length < t.steps.length) return false;
+  for (let i = 0; i < t.steps.length; i++) {
+    const a = t.steps[i]!, b = mi.steps[i]!;
+    if (a.name !== b.name) return false;
+    if (i === t.steps.length - 1 && a.key === null) return true;
+    if (a.key !== b.key) return false;
+  }
+  return true;
+}
+
+/**
  * True when `target` selects `addr`: a module instance selects everything inside it, a
  * resource selects all its instances, an instance selects only itself.
  */
 export function targetContains(target: Targetable, addr: Targetable): boolean {
-  if (target instanceof ModuleInstance) {
-    const m = addr instanceof ModuleInstance ? addr : addr.module;
-    return target.contains(m);
-  }
+  if (target instanceof ModuleInstance) return moduleTargetContains(target, addr instanceof ModuleInstance ? addr : addr.module);
   if (addr instanceof ModuleInstance) return false;
   if (target instanceof AbsResource) {
     const r = addr instanceof AbsResource ? addr : addr.containingResource();

@@ -15,7 +15,7 @@ import {
 import { builtinFunctions } from '../lang/functions/index.js';
 import type { FunctionContext } from '../lang/functions/function.js';
 import {
-  DynamicUnknown, numberVal, stringVal, tupleVal, objectVal, boolVal, unknownVal, type Value,
+  DynamicUnknown, numberVal, stringVal, tupleVal, objectVal, boolVal, unknownVal, nullVal, type Value,
 } from '../lang/value.js';
 import * as T from '../lang/types.js';
 import type { WorkingValues, ResourceValues } from './working-values.js';
@@ -88,10 +88,13 @@ export class ModuleEvalData implements EvalData {
     const child = this.node.children.get(name);
     const e = this.values.getExpansion(this.mi, name);
     if (!e || e.unknown || !child) return DynamicUnknown;
+    // An output the walk did not evaluate (a -target left its module instance out) is
+    // unknown while planning and null once applying, as in Terraform.
+    const missing = this.run.applying ? nullVal(T.Dynamic) : DynamicUnknown;
     const objectFor = (key: InstanceKey): Value => {
       const cmi = this.mi.child(name, key);
       const entries: [string, Value][] = [];
-      for (const out of child.module.outputs.keys()) entries.push([out, this.values.getOutput(cmi, out) ?? DynamicUnknown]);
+      for (const out of child.module.outputs.keys()) entries.push([out, this.values.getOutput(cmi, out) ?? missing]);
       return objectVal(entries);
     };
     if (e.kind === 'single') return objectFor(null);

@@ -6,10 +6,10 @@
  * one); other outputs keep their prior value. An exclusion also excludes everything that
  * depends on it (as OpenTofu's -exclude does); excluding an instance skips that instance.
  */
-import { AbsResourceInstance, parseTarget, targetContains, type Target } from '../addrs/index.js';
+import { AbsResourceInstance, moduleTargetContains, parseTarget, targetContains, type Target } from '../addrs/index.js';
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Graph } from '../graph/dag.js';
-import type { ModuleInstance } from '../addrs/index.js';
+import { ModuleInstance } from '../addrs/index.js';
 import type { Resource } from '../config/module.js';
 import type { EngineNode } from './graph-build.js';
 import type { ResourceInstanceChange } from './plan.js';
@@ -32,7 +32,17 @@ export interface TargetFilter {
   included: Set<string>;
   /** Whether an instance of an included resource (by its graph key) is planned. */
   instanceIncluded: (resourceKey: string, addr: AbsResourceInstance) => boolean;
+  /**
+   * Whether a module instance's outputs are evaluated: with -target, only in instances a
+   * target lies in or contains (`-target=module.m[1]` leaves `module.m[0]`'s outputs
+   * unevaluated, as Terraform does); with -exclude, not in excluded instances.
+   */
+  moduleInstanceIncluded: (mi: ModuleInstance) => boolean;
   diags: Diagnostic[];
+}
+
+function targetModule(t: Target): ModuleInstance {
+  return t.subject instanceof ModuleInstance ? t.subject : t.subject.module;
 }
 
 /** The nodes and instances a targeted (or excluding) run includes. */
@@ -98,7 +108,11 @@ export function filterTargets(g: Graph<EngineNode>, targets: string[], excludes:
     if (partly.has(k) && xs.some((t) => targetContains(t.subject, addr))) return false;
     return true;
   };
-  return { included, instanceIncluded, diags };
+  const moduleInstanceIncluded = (mi: ModuleInstance): boolean => {
+    if (ts.length && !ts.some((t) => moduleTargetContains(targetModule(t), mi) || mi.contains(targetModule(t)))) return false;
+    return !xs.some((t) => t.subject instanceof ModuleInstance && moduleTargetContains(t.subject, mi));
+  };
+  return { included, instanceIncluded, moduleInstanceIncluded, diags };
 }
 
 /** True when a data source's depends_on names something with a planned change (its read waits for apply). */

@@ -204,6 +204,7 @@ export abstract class Walker {
     if (this.filter && !this.filter.included.has(keys.output(node, name))) return diags;
     const o = node.module.outputs.get(name)!;
     for (const mi of this.values.moduleInstances(node.path)) {
+      if (this.filter && !mi.isRoot && !this.filter.moduleInstanceIncluded(mi)) continue;
       const scope = this.scope(node, mi);
       const pre = o.preconditions.flatMap((pc) => outputPrecondition(pc, scope, this.outputConditionSeverity()));
       diags.push(...pre);

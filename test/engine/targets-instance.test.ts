@@ -3,7 +3,7 @@
  * targeted run leaves alone, as Terraform 1.11 does (observed with terraform_data).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workdir } from '../../src/apply/workdir.js';
@@ -95,5 +95,55 @@ describe('targeting one instance', () => {
     const { p, errors } = await run(dir, { excludes: ['terraform_data.x[1]'] });
     expect(errors).toEqual([]);
     expect(actions(p)).toEqual(['create terraform_data.x[0]', 'create terraform_data.x[2]']);
+  });
+});
+
+describe('targeting module instances', () => {
+  // terraform 1.11.4 on this configuration: -target=module.m applies both instances;
+  // -target=module.m[1] or a resource inside module.m[0] applies that instance only, and the
+  // outputs of the other instance are not evaluated: null in the applied outputs (typed
+  // "dynamic"), unknown in the plan.
+  const dirWithModule = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'terrane-targets-mod-'));
+    writeFileSync(join(dir, 'main.tf'), `
+module "m" {
+  source = "./mod"
+  count  = 2
+  n      = count.index
+}
+output "ids" { value = module.m[*].id }
+output "one" { value = module.m[1].id }
+`);
+    mkdirSync(join(dir, 'mod'));
+    writeFileSync(join(dir, 'mod', 'main.tf'), `
+variable "n" {}
+resource "terraform_data" "x" { input = "x-\${var.n}" }
+output "id" { value = terraform_data.x.output }
+`);
+    return dir;
+  };
+  const outputs = (a: Awaited<ReturnType<typeof run>>['a']) => Object.fromEntries([...a!.state.outputs].map(([k, o]) => [k, JSON.stringify(o.value.isNull ? null : o.value.type.kind === 'tuple' ? o.value.elems.map((e) => (e.isNull ? null : e.str)) : o.value.str)]));
+
+  it('-target=module.m selects every instance of a counted module', async () => {
+    const { p, a, errors } = await run(dirWithModule(), { targets: ['module.m'] });
+    expect(errors).toEqual([]);
+    expect(actions(p)).toEqual(['create module.m[0].terraform_data.x', 'create module.m[1].terraform_data.x']);
+    expect(outputs(a)).toEqual({ ids: '["x-0","x-1"]', one: '"x-1"' });
+  });
+
+  it('-target=module.m[1] leaves module.m[0] alone: its outputs are unknown in the plan and null once applied', async () => {
+    const { p, a, errors } = await run(dirWithModule(), { targets: ['module.m[1]'] });
+    expect(errors).toEqual([]);
+    expect(actions(p)).toEqual(['create module.m[1].terraform_data.x']);
+    const ids = p.plan.outputChanges.find((o) => o.name === 'ids')!;
+    expect(ids.after.elems.map((e) => e.isKnown)).toEqual([false, false]);
+    expect(outputs(a)).toEqual({ ids: '[null,"x-1"]', one: '"x-1"' });
+    expect(a!.state.outputs.get('ids')!.value.type).toEqual({ kind: 'tuple', elems: [{ kind: 'dynamic' }, { kind: 'string' }] });
+  });
+
+  it('a resource inside module.m[0] as the target evaluates that instance\'s outputs only', async () => {
+    const { a, errors } = await run(dirWithModule(), { targets: ['module.m[0].terraform_data.x'] });
+    expect(errors).toEqual([]);
+    expect(outputs(a)).toEqual({ ids: '["x-0",null]', one: 'null' });
   });
 });
