@@ -7,6 +7,7 @@ import { colors } from '../plan/render/colors.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { emitDiags, useColor } from './ui.js';
+import { jsonDiagnostic } from './json-ui-diagnostic.js';
 import { resolve } from 'node:path';
 
 const SPEC = {
@@ -25,32 +26,6 @@ Options:
 
 `;
 
-function snippetOf(d: Diagnostic, sources: ReadonlyMap<string, string>): Record<string, unknown> | undefined {
-  const r = d.subject;
-  if (!r) return undefined;
-  const src = sources.get(r.filename);
-  if (src === undefined) return undefined;
-  const lines = src.split('\n');
-  const line = lines[r.start.line - 1] ?? '';
-  const lineStart = src.split('\n').slice(0, r.start.line - 1).reduce((n, l) => n + l.length + 1, 0);
-  return {
-    context: null, code: line, start_line: r.start.line,
-    highlight_start_offset: r.start.byte - lineStart,
-    highlight_end_offset: Math.min(line.length, r.end.byte - lineStart),
-    values: [],
-  };
-}
-
-/** Terraform's JSON form of a diagnostic. */
-export function diagnosticJSON(d: Diagnostic, sources: ReadonlyMap<string, string>): Record<string, unknown> {
-  const snippet = snippetOf(d, sources);
-  return {
-    severity: d.severity, summary: d.summary, detail: d.detail ?? '',
-    ...(d.subject ? { range: { filename: d.subject.filename, start: d.subject.start, end: d.subject.end } } : {}),
-    ...(snippet ? { snippet } : {}),
-  };
-}
-
 /** Runs `terrane validate`. */
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const p = parseFlags(args, SPEC);
@@ -68,7 +43,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (p.flags.json) {
     io.stdout.write(JSON.stringify({
       format_version: '1.0', valid: errors === 0, error_count: errors, warning_count: all.length - errors,
-      diagnostics: all.map((d) => diagnosticJSON(d, config.sources)),
+      diagnostics: all.map((d) => jsonDiagnostic(d, config.sources)),
     }, null, 2) + '\n');
     return errors ? 1 : 0;
   }

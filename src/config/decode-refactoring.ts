@@ -30,11 +30,11 @@ export function decodeImport(block: ContentBlock, diags: Diagnostic[]): Import |
     diags.push(errorDiag('Missing required argument', 'The argument "id" is required, but no definition was found.', block.defRange));
     return undefined;
   }
-  const imp: Import = { to: to.expr, id: id.expr, range: block.defRange };
+  const imp: Import = { to: to.expr, toRange: to.range, id: id.expr, range: block.defRange };
   const fe = content.attributes.get('for_each');
   if (fe) imp.forEach = fe.expr;
   const p = content.attributes.get('provider');
-  if (p) { const ref = exprAsProviderRef(p.expr, diags); if (ref) imp.provider = ref; }
+  if (p) { const ref = exprAsProviderRef(p.expr, diags); if (ref) { imp.provider = ref; imp.providerRange = p.range; } }
   return imp;
 }
 

@@ -172,9 +172,13 @@ export interface Moved {
 
 export interface Import {
   to: Expression;
+  /** The whole `to = ...` argument (Terraform points some errors at it, not at the expression). */
+  toRange: Range;
   id: Expression;
   forEach?: Expression;
   provider?: ProviderRef;
+  /** The whole `provider = ...` argument. */
+  providerRange?: Range;
   range: Range;
 }
 

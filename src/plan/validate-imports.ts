@@ -5,7 +5,7 @@
  * fit the target's count / for_each (or, for targets without configuration, anything that
  * rules out generating it).
  */
-import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
+import { errorDiag, type Diagnostic, type Range } from '../hcl/diagnostic.js';
 import type { Expression } from '../hcl/ast.js';
 import type { Config, Import, ModuleNode, Resource } from '../config/module.js';
 import { parseAbsResourceInstance } from '../addrs/index.js';
@@ -68,14 +68,14 @@ const PROVIDER_ONLY_GENERATING = 'The provider argument can only be specified in
  * provider from the module call, and a configured target from its resource block (the same
  * provider written in both places is accepted, so generated configuration stays valid).
  */
-function providerDiags(config: Config, p: NonNullable<Import['provider']>, t: Target): Diagnostic[] {
+function providerDiags(config: Config, p: NonNullable<Import['provider']>, at: Range, t: Target): Diagnostic[] {
   if (t.modules.length) {
-    return [errorDiag('Invalid import provider argument', `${PROVIDER_ONLY_GENERATING}\n\nUse the providers argument within the module block to configure providers for all resources within a module, including imported resources.`, p.range)];
+    return [errorDiag('Invalid import provider argument', `${PROVIDER_ONLY_GENERATING}\n\nUse the providers argument within the module block to configure providers for all resources within a module, including imported resources.`, at)];
   }
   const res = config.root.module.managedResources.get(`${t.type}.${t.name}`);
   if (!res) return [];
   if (res.provider && res.provider.name === p.name && (res.provider.alias ?? '') === (p.alias ?? '')) return [];
-  return [errorDiag('Invalid import provider argument', `${PROVIDER_ONLY_GENERATING}\n\nUse the provider argument in the target resource block to configure the provider for a resource with explicit provider configuration.`, p.range)];
+  return [errorDiag('Invalid import provider argument', `${PROVIDER_ONLY_GENERATING}\n\nUse the provider argument in the target resource block to configure the provider for a resource with explicit provider configuration.`, at)];
 }
 
 /**
@@ -98,14 +98,14 @@ export function importConfigDiags(config: Config): Diagnostic[] {
     const t = targetOf(imp.to);
     if (!t) {
       if (imp.to.kind !== 'scopeTraversal' && imp.to.kind !== 'index') {
-        out.push(errorDiag('Invalid import address', 'Only managed resources can be imported.', imp.to.range),
-          errorDiag('Invalid expression', 'A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.', imp.to.range));
+        out.push(errorDiag('Invalid expression', 'A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.', imp.to.range),
+          errorDiag('Invalid import address', 'Only managed resources can be imported.', imp.toRange));
       }
       continue;
     }
     const resAddr = [...t.modules.map((m) => `module.${m}`), `${t.mode === 'data' ? 'data.' : ''}${t.type}.${t.name}`].join('.');
     if (t.mode === 'data') {
-      out.push(errorDiag('Invalid import address', 'Only managed resources can be imported.', imp.to.range));
+      out.push(errorDiag('Invalid import address', 'Only managed resources can be imported.', imp.toRange));
       continue;
     }
     // Only addresses that need no evaluation can be compared.
@@ -116,7 +116,7 @@ export function importConfigDiags(config: Config): Diagnostic[] {
         out.push(errorDiag(`Duplicate import configuration for "${resAddr}"`, `An import block for the resource "${resAddr}" was already declared at ${rangeString(first.imp.range)}. A resource can have only one import block.`, imp.to.range));
       } else seen.push({ key, imp });
     }
-    if (imp.provider) out.push(...providerDiags(config, imp.provider, t));
+    if (imp.provider) out.push(...providerDiags(config, imp.provider, imp.providerRange ?? imp.provider.range, t));
   }
   return out;
 }

@@ -36,6 +36,16 @@ describe('validate: import blocks as terraform 1.11.4 validates them', () => {
     expect(r.stderr + r.stdout).toBe(text);
     expect(r.code).toBe(Number(code));
   });
+
+  // The same diagnostics as `validate -json`: ranges, snippets with the enclosing block as
+  // context ("import"), order. Terraform also names the import target as "address"; we do
+  // not (it is optional in the format).
+  it.each(CASES)('%s (-json)', async (name) => {
+    const golden = JSON.parse(readFileSync(join(DIR, name, 'terraform-validate.json'), 'utf8')) as { diagnostics: Record<string, unknown>[] };
+    for (const d of golden.diagnostics) delete d.address;
+    const r = await terrane(join(DIR, name), ['validate', '-json']);
+    expect(JSON.parse(r.stdout)).toEqual(golden);
+  });
 });
 
 describe('plan: the same import block errors stop the plan before any import', () => {
