@@ -8,7 +8,7 @@ import { ConfigResource, Module as ModulePath, Resource } from '../addrs/index.j
 import type { Graph } from '../graph/dag.js';
 import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
 import { keys, type EngineNode } from '../plan/graph-build.js';
-import type { State } from '../state/index.js';
+import { NO_DEPENDENCIES, type State } from '../state/index.js';
 import { parseAbsResourceInstance } from '../addrs/index.js';
 
 /** A node of the apply graph: a configuration node, or the deletions of one resource. */
@@ -87,11 +87,9 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
 /**
  * The configuration resources a resource node depends on, directly or through locals,
  * variables, outputs and module calls (what state records as `dependencies`); resources
- * reached only through another resource are left to that resource's own record.
+ * reached only through another resource are left to that resource's own record. With
+ * `shared`, every dependent gets the same address object for a resource.
  */
-/** The dependencies of resources that depend on no other resource (shared, never changed). */
-const NO_DEPS: ConfigResource[] = Object.freeze([]) as unknown as ConfigResource[];
-
 export function resourceDependencies(g: Graph<EngineNode>, start: string, shared?: Map<string, ConfigResource>): ConfigResource[] {
   const out = new Map<string, ConfigResource>();
   const seen = new Set<string>([start]);
@@ -116,5 +114,5 @@ export function resourceDependencies(g: Graph<EngineNode>, start: string, shared
     }
     for (const d of g.dependencies(k)) stack.push(d);
   }
-  return out.size === 0 ? NO_DEPS : out.size === 1 ? [...out.values()] : [...out.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+  return out.size === 0 ? NO_DEPENDENCIES : out.size === 1 ? [...out.values()] : [...out.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
 }

@@ -656,10 +656,6 @@ export class AttributeNode implements A.Attribute {
 }
 
 /**
- * A block; its type starts at s, each label [ls[2i], ls[2i+1]), its braces
- * [os, oe) and [cs, ce).
- */
-/**
  * Where a block and its header lie, as offsets into its file: for holders that keep a
  * block's ranges for later messages without keeping range objects (a configuration can
  * hold 100k resource blocks). `index.range(s, e)` gives back the same ranges the block's
@@ -686,6 +682,10 @@ export function blockSpans(b: A.Block): BlockSpans | undefined {
   };
 }
 
+/**
+ * A block; its type starts at s, each label [ls[2i], ls[2i+1]), its braces
+ * [os, oe) and [cs, ce).
+ */
 export class BlockNode implements A.Block {
   declare f: SourceIndex;
   declare s: number;

@@ -5,7 +5,7 @@
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Type } from '../lang/types.js';
 import { Mark, markWithPaths, unmarkDeep, type Path, type Value } from '../lang/value.js';
-import type { ResourceInstanceObject } from './state.js';
+import { NO_SENSITIVE_PATHS, type ResourceInstanceObject } from './state.js';
 import { JSONValueError, valueFromJSON, valueToJSON } from './values-json.js';
 
 /** Attribute JSON and sensitive paths ready to put in a ResourceInstanceObject. */
@@ -14,9 +14,6 @@ export interface EncodedAttributes {
   sensitivePaths: Path[];
 }
 
-/** Shared by every object without sensitive attributes (most of them); never changed. */
-const NO_PATHS: Path[] = Object.freeze([]) as unknown as Path[];
-
 /**
  * Encodes an object value of the resource's schema type. Sensitive marks anywhere in the
  * value are removed and reported as paths; other marks are dropped. Throws JSONValueError
@@ -24,8 +21,8 @@ const NO_PATHS: Path[] = Object.freeze([]) as unknown as Path[];
  */
 export function encodeAttributes(value: Value, type: Type = value.type): EncodedAttributes {
   const [bare, pms] = unmarkDeep(value);
-  let sensitivePaths: Path[] = NO_PATHS;
-  for (const pm of pms) if (pm.marks & Mark.Sensitive) (sensitivePaths === NO_PATHS ? (sensitivePaths = []) : sensitivePaths).push(pm.path);
+  let sensitivePaths: Path[] = NO_SENSITIVE_PATHS;
+  for (const pm of pms) if (pm.marks & Mark.Sensitive) (sensitivePaths === NO_SENSITIVE_PATHS ? (sensitivePaths = []) : sensitivePaths).push(pm.path);
   return { attrsJSON: valueToJSON(bare, type), sensitivePaths };
 }
 

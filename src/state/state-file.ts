@@ -16,7 +16,7 @@ import {
   type CheckResultV4, type InstanceV4, type ResourceV4, type StateV4,
 } from './state-v4-json.js';
 import { GoJSONWriter, goString } from './go-json.js';
-import { State, type CheckResult, type CheckStatus, type ResourceInstanceObject, type ResourceInstanceState, type ResourceState } from './state.js';
+import { NO_DEPENDENCIES, NO_SENSITIVE_PATHS, State, type CheckResult, type CheckStatus, type ResourceInstanceObject, type ResourceInstanceState, type ResourceState } from './state.js';
 import { JSONValueError, typeFromJSON, typeToJSON, valueFromJSON, valueFromJSONValue, valueToJSON, compactStringify } from './values-json.js';
 
 /** A decoding result: the state (absent only when the file could not be read at all) and diagnostics. */
@@ -105,9 +105,6 @@ function sharedResource(cache: DecodeCache, mode: ResourceMode, rawType: string,
   return r;
 }
 
-/** The dependencies of objects that record none (shared, never changed). */
-const NO_DEPS: ConfigResource[] = Object.freeze([]) as unknown as ConfigResource[];
-
 function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], cache: DecodeCache): void {
   const depCache = cache.deps;
   if (rs.mode !== 'managed' && rs.mode !== 'data') {
@@ -147,7 +144,7 @@ function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], cache
     }
     const paths = decodePaths(is.sensitive_attributes, diags);
     if (!paths) continue;
-    let deps: ConfigResource[] = NO_DEPS;
+    let deps: ConfigResource[] = NO_DEPENDENCIES;
     for (const d of is.dependencies ?? []) {
       // The same few dependency addresses repeat across instances: parse each once.
       if (!depCache.has(d)) {
@@ -157,7 +154,7 @@ function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], cache
         depCache.set(d, a.value && new ConfigResource(a.value.module.module(), sharedResource(cache, r!.mode, r!.type, r!.name)));
       }
       const c = depCache.get(d);
-      if (c) deps = deps === NO_DEPS ? [c] : deps.concat(c);
+      if (c) deps = deps === NO_DEPENDENCIES ? [c] : deps.concat(c);
     }
     // Every usual field in the literal (undefined when absent): V8 then keeps them inside the object.
     const obj: { -readonly [K in keyof ResourceInstanceObject]: ResourceInstanceObject[K] } = {
@@ -194,11 +191,8 @@ function decodeResource(state: State, rs: ResourceV4, diags: Diagnostic[], cache
   }
 }
 
-/** The sensitive paths of objects that have none (shared, never changed). */
-const NO_PATHS: Path[] = Object.freeze([]) as unknown as Path[];
-
 function decodePaths(raw: unknown, diags: Diagnostic[]): Path[] | undefined {
-  if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) return NO_PATHS;
+  if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) return NO_SENSITIVE_PATHS;
   const bad = (detail: string) => { diags.push(errorDiag('Error unmarshaling path steps', detail)); return undefined; };
   if (!Array.isArray(raw)) return bad('sensitive_attributes must be an array of paths');
   const out: Path[] = [];

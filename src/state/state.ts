@@ -50,6 +50,13 @@ export interface ResourceInstanceState {
   deposed: ReadonlyMap<string, ResourceInstanceObject>;
 }
 
+/**
+ * The sensitive paths and dependencies of objects that have none (most of them): shared,
+ * frozen, never changed (a state can hold 100k objects).
+ */
+export const NO_SENSITIVE_PATHS: Path[] = Object.freeze([]) as unknown as Path[];
+export const NO_DEPENDENCIES: ConfigResource[] = Object.freeze([]) as unknown as ConfigResource[];
+
 /** The deposed map of instances without deposed objects (shared, never changed). */
 const NO_DEPOSED: ReadonlyMap<string, ResourceInstanceObject> = new Map();
 
