@@ -5,7 +5,7 @@
  * argument, `count` and `for_each` exclude each other); an override with nothing to
  * override is an error, and `moved` / `import` blocks cannot appear in override files.
  */
-import type { ContentBlock } from '../hcl/body.js';
+import { withBody, type ContentBlock } from '../hcl/body.js';
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import { mergeBodies, type MergeRules } from '../hcl/merge-body.js';
 import type { Module } from './module.js';
@@ -41,7 +41,7 @@ export function applyOverride(mod: Module, b: ContentBlock, bases: OverrideBases
   const merged = (key: string, rules: MergeRules = {}): ContentBlock | undefined => {
     const base = bases.get(key);
     if (!base) return undefined;
-    const m = { ...base, body: mergeBodies(base.body, b.body, rules) };
+    const m = withBody(base, mergeBodies(base.body, b.body, rules));
     bases.set(key, m);
     return m;
   };

@@ -16,7 +16,7 @@
  * Attribute expressions are native `Expression`s for .tf files and `JsonExpr` nodes for
  * .tf.json files; the evaluator converts the latter with `jsonExprToNative`.
  */
-import type { Attribute, Body, File } from './ast.js';
+import type { Attribute, Block, Body, File } from './ast.js';
 import type { Diagnostic, Range } from './diagnostic.js';
 import { errorDiag, rangeBetween } from './diagnostic.js';
 import { nameSuggestion } from './didyoumean.js';
@@ -161,6 +161,61 @@ function hideBlocks(base: ReadonlySet<string>, schema: BodySchema): ReadonlySet<
   return set;
 }
 
+/**
+ * A native-syntax block as content: its ranges are built from the parser's offsets when
+ * asked, since most decoded blocks never have one asked for.
+ */
+class NativeContentBlock implements ContentBlock {
+  readonly type: string;
+  readonly labels: string[];
+  readonly body: HclBody;
+  private readonly node: Block;
+  constructor(node: Block) {
+    this.node = node;
+    this.type = node.type;
+    this.labels = node.labels;
+    this.body = nativeBody(node.body);
+  }
+  get range(): Range { return this.node.range; }
+  get typeRange(): Range { return this.node.typeRange; }
+  get labelRanges(): Range[] { return this.node.labelRanges; }
+  get defRange(): Range {
+    const labels = this.node.labelRanges;
+    return rangeBetween(this.node.typeRange, labels.length > 0 ? labels[labels.length - 1]! : this.node.typeRange);
+  }
+  get spans(): BlockSpans | undefined { return blockSpans(this.node); }
+}
+
+/** What a native body gave for a schema; where missing items would go is built when asked. */
+class NativeContent implements BodyContent {
+  readonly attributes: Map<string, Attribute>;
+  readonly blocks: ContentBlock[];
+  private readonly body: Body;
+  constructor(attributes: Map<string, Attribute>, blocks: ContentBlock[], body: Body) {
+    this.attributes = attributes;
+    this.blocks = blocks;
+    this.body = body;
+  }
+  get missingItemRange(): Range { return nativeMissingItemRange(this.body); }
+}
+
+/** A zero-width range at the start of a native body. */
+function nativeMissingItemRange(body: Body): Range {
+  const r = body.range;
+  return { filename: r.filename, start: r.start, end: r.start };
+}
+
+/**
+ * `b` with another body: every range is copied, so this works for lazy content blocks
+ * too (where spreading would lose the ranges).
+ */
+export function withBody(b: ContentBlock, body: HclBody): ContentBlock {
+  return {
+    type: b.type, labels: b.labels, body, range: b.range, defRange: b.defRange,
+    typeRange: b.typeRange, labelRanges: b.labelRanges, spans: b.spans,
+  };
+}
+
 class NativeBody implements HclBody {
   readonly syntax = 'native' as const;
   constructor(
@@ -172,8 +227,7 @@ class NativeBody implements HclBody {
   get range(): Range { return this.body.range; }
 
   missingItemRange(): Range {
-    const r = this.body.range;
-    return { filename: r.filename, start: r.start, end: r.start };
+    return nativeMissingItemRange(this.body);
   }
 
   content(schema: BodySchema): { content: BodyContent; diags: Diagnostic[] } {
@@ -224,26 +278,18 @@ class NativeBody implements HclBody {
         if (this.hiddenBlocks.has(block.type)) continue;
         const bs = schema.blocks.find((b) => b.type === block.type);
         if (!bs) continue;
-        const d = labelCountDiag(block.type, bs.labelNames, block.labelRanges, block.typeRange, block.openBraceRange);
-        if (d) { diags.push(d); continue; }
-        const last = block.labelRanges.length > 0 ? block.labelRanges[block.labelRanges.length - 1]! : block.typeRange;
-        blocks.push({
-          type: block.type,
-          labels: block.labels,
-          body: nativeBody(block.body),
-          range: block.range,
-          defRange: rangeBetween(block.typeRange, last),
-          typeRange: block.typeRange,
-          labelRanges: block.labelRanges,
-          spans: blockSpans(block),
-        });
+        if (block.labels.length !== bs.labelNames.length) {
+          const d = labelCountDiag(block.type, bs.labelNames, block.labelRanges, block.typeRange, block.openBraceRange);
+          if (d) { diags.push(d); continue; }
+        }
+        blocks.push(new NativeContentBlock(block));
       }
     }
     // Blocks are hidden only now, so that several blocks of one type are all taken above.
     const hiddenAttrs = picked ? new Set([...this.hiddenAttrs, ...picked]) : this.hiddenAttrs;
     const hiddenBlocks = schema.blocks.length > 0 ? hideBlocks(this.hiddenBlocks, schema) : this.hiddenBlocks;
     return {
-      content: { attributes, blocks, missingItemRange: this.missingItemRange() },
+      content: new NativeContent(attributes, blocks, this.body),
       remain: new NativeBody(this.body, hiddenAttrs, hiddenBlocks),
       diags,
     };

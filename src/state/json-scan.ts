@@ -28,34 +28,33 @@ export function own(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 /**
- * `raw` (valid JSON) without the whitespace between tokens, as a string of its own. A
- * state file indents each object's attributes deeply: kept as written, 100k objects
- * would hold twice the text, and a slice would keep the whole file alive.
+ * The end (just past the closing quote) of the JSON string starting at `text[i] === '"'`,
+ * or minus one less the offset of what is wrong in it: a raw control character, an escape
+ * JSON does not have, or no closing quote.
  */
-function compact(raw: string): string {
-  const parts: string[] = [];
-  const n = raw.length;
-  let from = 0;
-  let i = 0;
-  while (i < n) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x22) { i = stringEnd(raw, i); continue; }
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
-      if (i > from) parts.push(raw.slice(from, i));
-      while (i < n && (raw.charCodeAt(i) === 0x20 || raw.charCodeAt(i) === 0x0a || raw.charCodeAt(i) === 0x0d || raw.charCodeAt(i) === 0x09)) i++;
-      from = i;
-      continue;
+function stringEndChecked(text: string, i: number): number {
+  const n = text.length;
+  for (let j = i + 1; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22) return j + 1;
+    if (c < 0x20) return -1 - j;
+    if (c === 0x5c) {
+      const e = text.charCodeAt(j + 1);
+      if (e === 0x75) { // \uXXXX
+        for (let k = j + 2; k < j + 6; k++) if (!isHex(text.charCodeAt(k))) return -1 - k;
+        j += 5;
+      } else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) j++;
+      else return -2 - j;
     }
-    i++;
   }
-  if (from === 0) return own(raw);
-  if (from < n) parts.push(raw.slice(from));
-  // join builds one flat string: no part of it points back into `raw`.
-  return parts.join('');
+  return -1 - n;
 }
 
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
 
 /**
  * Parses `text`. `capture(path)` is asked for each object member (path = keys from the
@@ -80,6 +79,16 @@ export function parseJSONCapturing(text: string, capture: (path: readonly string
       else return;
     }
   };
+  // An object key: used as a property name, V8 keeps an internalised copy, so no copy of its own is needed.
+  const key = (): string => {
+    const e = stringEnd(text, i);
+    if (e > n || text.charCodeAt(e - 1) !== 0x22 || e === i + 1) return fail('in string literal');
+    const s = text.slice(i + 1, e - 1);
+    const at = i;
+    i = e;
+    if (s.indexOf('\\') < 0) return s;
+    try { return JSON.parse(text.slice(at, e)) as string; } catch { return fail('in string literal', e - 1); }
+  };
   const str = (): string => {
     const e = stringEnd(text, i);
     if (e > n || text.charCodeAt(e - 1) !== 0x22 || e === i + 1) return fail('in string literal');
@@ -89,41 +98,81 @@ export function parseJSONCapturing(text: string, capture: (path: readonly string
     try { return JSON.parse(s) as string; } catch { return fail('in string literal', e - 1); }
   };
 
-  // Skips one value and returns its text as written (whitespace included). The text is
-  // validated with the native parser, which is fast and leaves no garbage behind.
+  // Whitespace skipped inside a captured value, as the pieces of text between it.
+  let parts: string[] | null = null;
+  let from = 0;
+  const gap = () => {
+    const at = i;
+    ws();
+    if (i > at) {
+      if (at > from) (parts ??= []).push(text.slice(from, at));
+      from = i;
+    }
+  };
+  // Validates one value in place (nothing is allocated for well-formed text but the
+  // pieces around whitespace) and leaves `i` just past it. Messages are Go's.
+  const skipValue = (): void => {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const e = stringEndChecked(text, i);
+      if (e < 0) return fail('in string literal', -1 - e);
+      i = e;
+      return;
+    }
+    if (c === 0x7b) {
+      i++;
+      gap();
+      if (text.charCodeAt(i) === 0x7d) { i++; return; }
+      for (;;) {
+        if (text.charCodeAt(i) !== 0x22) return fail('looking for beginning of object key string');
+        skipValue();
+        gap();
+        if (text.charCodeAt(i) !== 0x3a) return fail('after object key');
+        i++;
+        gap();
+        skipValue();
+        gap();
+        const d = text.charCodeAt(i);
+        if (d === 0x2c) { i++; gap(); continue; }
+        if (d === 0x7d) { i++; return; }
+        return fail('after object key:value pair');
+      }
+    }
+    if (c === 0x5b) {
+      i++;
+      gap();
+      if (text.charCodeAt(i) === 0x5d) { i++; return; }
+      for (;;) {
+        skipValue();
+        gap();
+        const d = text.charCodeAt(i);
+        if (d === 0x2c) { i++; gap(); continue; }
+        if (d === 0x5d) { i++; return; }
+        return fail('after array element');
+      }
+    }
+    if (c === 0x74 && text.startsWith('true', i)) { i += 4; return; }
+    if (c === 0x66 && text.startsWith('false', i)) { i += 5; return; }
+    if (c === 0x6e && text.startsWith('null', i)) { i += 4; return; }
+    NUMBER.lastIndex = i;
+    if (!NUMBER.test(text)) return fail('looking for beginning of value');
+    i = NUMBER.lastIndex;
+  };
+  // Skips one value and returns its text without the whitespace between tokens, as a
+  // string of its own: a state file indents each object's attributes deeply, and kept as
+  // written 100k objects would hold twice the text (a slice would keep the whole file).
   const skip = (): string => {
     ws();
     const start = i;
-    let depth = 0;
-    for (;;) {
-      if (i >= n) return fail('', n);
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        const e = stringEnd(text, i);
-        if (text.charCodeAt(e - 1) !== 0x22 || e === i + 1) return fail('in string literal');
-        i = e;
-      } else if (c === 0x7b || c === 0x5b) {
-        depth++;
-        i++;
-      } else if (c === 0x7d || c === 0x5d) {
-        if (depth === 0) break;
-        depth--;
-        i++;
-      } else if (c === 0x2c && depth === 0) {
-        break;
-      } else {
-        i++;
-      }
-    }
-    let end = i;
-    while (end > start) {
-      const c = text.charCodeAt(end - 1);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) end--;
-      else break;
-    }
-    const raw = text.slice(start, end);
-    try { JSON.parse(raw); } catch { return fail('looking for beginning of value', start); }
-    return compact(raw);
+    parts = null;
+    from = i;
+    skipValue();
+    if (parts === null) return own(text.slice(start, i));
+    const p: string[] = parts;
+    if (i > from) p.push(text.slice(from, i));
+    parts = null;
+    // join builds one flat string: no part of it points back into `text`.
+    return p.join('');
   };
 
   const value = (): unknown => {
@@ -137,7 +186,7 @@ export function parseJSONCapturing(text: string, capture: (path: readonly string
       for (;;) {
         ws();
         if (text[i] !== '"') return fail('looking for beginning of object key string');
-        const k = str();
+        const k = key();
         ws();
         if (text[i] !== ':') return fail('after object key');
         i++;
