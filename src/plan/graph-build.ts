@@ -57,6 +57,8 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
   const g = new Graph<EngineNode>();
   const diags: Diagnostic[] = [...resolver.diags];
   const pending: [string, ModuleNode, Traversal[]][] = [];
+  // depends_on lists, for the modules they name (see below).
+  const dependsOn: [string, ModuleNode, Traversal[]][] = [];
 
   for (const cfg of resolver.configs.values()) {
     const source = cfg.addr.provider.toString();
@@ -91,6 +93,7 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
       const refs = [...traversalsOf(o.expr), ...o.dependsOn];
       for (const pc of o.preconditions) refs.push(...traversalsOf(pc.condition), ...traversalsOf(pc.errorMessage));
       pending.push([k, node, refs]);
+      dependsOn.push([k, node, o.dependsOn]);
     }
     for (const r of [...m.managedResources.values(), ...m.dataResources.values(), ...[...m.checks.values()].flatMap((c) => c.data)]) {
       const k = keys.resource(node, r);
@@ -113,6 +116,7 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
       const schema = providers.resourceSchema(source, r.mode, r.type);
       if (schema) refs.push(...bodyTraversals(r.config, schema.block));
       pending.push([k, node, refs.filter((t) => t.root !== 'self')]);
+      dependsOn.push([k, node, r.dependsOn]);
     }
     for (const mc of m.moduleCalls.values()) {
       const k = keys.modcall(node, mc.name);
@@ -122,6 +126,7 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
       if (mc.count) refs.push(...traversalsOf(mc.count));
       if (mc.forEach) refs.push(...traversalsOf(mc.forEach));
       pending.push([k, node, refs]);
+      dependsOn.push([k, node, mc.dependsOn]);
     }
     // Everything in a called module waits for the call's expansion.
     if (parent && node.call) {
@@ -142,6 +147,14 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
     for (const t of traversals) for (const to of refTargets(t, node)) if (to !== from && g.has(to)) g.connect(from, to);
   }
 
+  // `depends_on = [module.m]` waits for everything in the module, not only its outputs.
+  for (const [from, node, traversals] of dependsOn) {
+    for (const t of traversals) {
+      const child = calledModule(t, node);
+      if (child) for (const to of resourcesInside(g, child.path)) if (to !== from) g.connect(from, to);
+    }
+  }
+
   const cycles = findCycles(g);
   for (const c of cycles) {
     const names = c.map((k) => nodeDisplayName(g.get(k)!)).sort();
@@ -150,8 +163,25 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
   return { graph: g, diags };
 }
 
+/** The module a traversal read in `node` names as a whole (`module.m`, not `module.m.out`). */
+function calledModule(t: Traversal, node: ModuleNode): ModuleNode | undefined {
+  const { ref } = parseRef(t);
+  return ref?.subject.kind === 'module' && !ref.subject.output ? node.children.get(ref.subject.name) : undefined;
+}
+
+/** The keys of every resource (managed or data) declared in the module at `path` or below it. */
+export function resourcesInside(g: Graph<EngineNode>, path: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const [k, n] of g.entries()) {
+    if (n.kind !== 'resource') continue;
+    const p = n.node.path;
+    if (p.length >= path.length && path.every((s, i) => p[i] === s)) out.push(k);
+  }
+  return out;
+}
+
 /** The graph keys a traversal (read in module `node`) depends on. */
-function refTargets(t: Traversal, node: ModuleNode): string[] {
+export function refTargets(t: Traversal, node: ModuleNode): string[] {
   const { ref } = parseRef(t);
   if (!ref) return [];
   const s = ref.subject;

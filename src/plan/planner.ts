@@ -26,7 +26,8 @@ import { markSchemaSensitive, proposedNew, sameValue, stripMarks } from './objch
 import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './plan.js';
 import { INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from './walker.js';
 import { applyMoves, traversalString } from './moves.js';
-import { dependsOnPending, filterTargets } from './targets.js';
+import { filterTargets } from './targets.js';
+import { dataDependencies } from './data-deps.js';
 import { checkImportTargets, generateForImport, generatedInPlan, keyedTargetDiags, withGenerationTargets, type GenerationTarget } from './generate-config-targets.js';
 import type { GeneratedResource } from './generate-config-file.js';
 import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from './checks.js';
@@ -81,6 +82,12 @@ class Planner extends Walker {
   /** Import targets whose configuration is generated, by address, and what was generated. */
   readonly generating = new Map<string, GenerationTarget>();
   readonly generated: GeneratedResource[] = [];
+  /**
+   * Resources with a change planned (not a no-op), by graph key: the module instances
+   * holding one, for data sources that wait on them (see data-deps.ts).
+   */
+  private readonly pendingIn = new Map<string, Set<string>>();
+  private readonly dataDeps = new Map<string, string[]>();
 
   constructor(config: Config, providers: ProviderManager, readonly popts: PlanOptions, readonly refreshed: State, readonly resolver: ProviderResolver) {
     super(config, providers, popts);
@@ -179,6 +186,11 @@ class Planner extends Walker {
             const gen = importing && this.generated.find((g) => g.addr === r.change!.addr);
             if (gen) r.change.generatedConfig = gen.config;
             this.changes.push(r.change);
+            if (r.change.action !== 'no-op') {
+              let set = this.pendingIn.get(rk);
+              if (!set) this.pendingIn.set(rk, (set = new Set()));
+              set.add(mi.toString());
+            }
           }
           this.values.setResourceInstance(mi, key, exp.kind, ik, r.value);
           if (!r.value.isNull) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self: r.value }), severity, 'plan'));
@@ -306,7 +318,7 @@ class Planner extends Walker {
     diags.push(...ev.diags);
     if (hasErrors(ev.diags)) return;
     const [config] = stripMarks(ev.config);
-    const pending = dependsOnPending(n.res, this.changes, mi);
+    const pending = this.dependencyPending(n, mi);
     if (!isWhollyKnown(config) || pending || this.popts.mode === 'destroy' && false) {
       const after = markSchemaSensitive(proposedNew(schema.block, null, config), schema.block);
       this.changes.push({
@@ -337,6 +349,27 @@ class Planner extends Walker {
         actionReason: 'read_because_check_nested', before: nullVal(type), after: value, objectType: type, requiredReplace: [],
       });
     }
+  }
+
+  /**
+   * Whether a resource data source `n` (in module instance `mi`) depends on has a change
+   * planned. A dependency in the same module counts only in the same module instance
+   * (that is the instance a reference reaches); one elsewhere counts in any instance.
+   */
+  private dependencyPending(n: Extract<EngineNode, { kind: 'resource' }>, mi: ModuleInstance): boolean {
+    const g = this.walkedGraph;
+    if (this.pendingIn.size === 0 || !g) return false;
+    const key = keys.resource(n.node, n.res);
+    let deps = this.dataDeps.get(key);
+    if (!deps) this.dataDeps.set(key, (deps = dataDependencies(g, this.config.root, key)));
+    const here = mi.toString();
+    for (const d of deps) {
+      const where = this.pendingIn.get(d);
+      if (!where) continue;
+      const dn = g.get(d)!;
+      if (!('node' in dn) || dn.node !== n.node || where.has(here)) return true;
+    }
+    return false;
   }
 
   private replaceTriggered(node: ModuleNode, mi: ModuleInstance, res: Extract<EngineNode, { kind: 'resource' }>['res'], scope: ReturnType<Walker['scope']>, diags: Diagnostic[]): boolean {

@@ -114,15 +114,3 @@ export function filterTargets(g: Graph<EngineNode>, targets: string[], excludes:
   };
   return { included, instanceIncluded, moduleInstanceIncluded, diags };
 }
-
-/** True when a data source's depends_on names something with a planned change (its read waits for apply). */
-export function dependsOnPending(res: Resource, changes: readonly ResourceInstanceChange[], mi: ModuleInstance): boolean {
-  if (res.dependsOn.length === 0) return false;
-  const prefix = mi.isRoot ? '' : mi.toString() + '.';
-  for (const t of res.dependsOn) {
-    const first = t.steps[0];
-    const base = t.root === 'module' && first?.kind === 'attr' ? `${prefix}module.${first.name}` : `${prefix}${t.root}${first?.kind === 'attr' ? '.' + first.name : ''}`;
-    if (changes.some((c) => c.action !== 'no-op' && c.action !== 'read' && (c.addr === base || c.addr.startsWith(base + '[') || c.addr.startsWith(base + '.')))) return true;
-  }
-  return false;
-}

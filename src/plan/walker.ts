@@ -78,6 +78,8 @@ export abstract class Walker {
   readonly rootOutputs = new Map<string, { value: Value; sensitive: boolean }>();
   /** With -target/-exclude: the nodes and instances the run includes (all when unset). */
   filter?: TargetFilter;
+  /** The graph being walked. */
+  protected walkedGraph?: Graph<EngineNode>;
 
   constructor(
     readonly config: Config,
@@ -89,6 +91,7 @@ export abstract class Walker {
 
   /** Walks the graph; node failures stop dependents only. */
   async walk(graph: Graph<EngineNode>): Promise<Diagnostic[]> {
+    this.walkedGraph = graph;
     // Node visits are cheap except provider calls, which the semaphore bounds.
     const r = await walkGraph(graph, (_k, n) => this.visit(n), { parallelism: 64, ...(this.opts.signal ? { signal: this.opts.signal } : {}) });
     return r.diags;
