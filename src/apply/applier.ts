@@ -19,7 +19,7 @@ import { providerDiags, resourceDiags, type ProviderManager } from '../plan/prov
 import { evaluateConfig } from '../plan/plan-instance.js';
 import { markSchemaSensitive, proposedNew, restoreMarks, stripMarks } from '../plan/objchange.js';
 import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
-import { INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from '../plan/walker.js';
+import { HALTED, INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from '../plan/walker.js';
 import { walk as walkGraph } from '../graph/walk.js';
 import type { Graph } from '../graph/dag.js';
 import { buildApplyGraph, resourceDependencies, type ApplyNode } from './apply-graph.js';
@@ -98,7 +98,7 @@ class Applier extends Walker {
     const r = await walkGraph(g, (_k, n) => (n.kind === 'destroy' ? this.visitDestroy(n.changes) : this.visit(n)), { parallelism: 64, signal });
     // Every earlier report and "complete" line runs before this one.
     await new Promise<void>((resolve) => this.sync.afterSaved(() => resolve()));
-    return [...r.diags, ...this.saveDiags];
+    return [...r.diags, ...this.saveDiags, ...(this.stopped() ? [HALTED] : [])];
   }
 
   /**
@@ -154,7 +154,7 @@ class Applier extends Walker {
       if (exp.unknown) continue;
       this.values.setResource(mi, key, { kind: exp.kind, instances: new Map() });
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
-      await eachLimited(exp.keys, INSTANCES_AT_ONCE, (ik) => this.applyInstance(n, schema, rAddr.instance(ik), exp, ik, key, rk, diags));
+      await eachLimited(exp.keys, INSTANCES_AT_ONCE, (ik) => this.applyInstance(n, schema, rAddr.instance(ik), exp, ik, key, rk, diags), this.opts.signal);
     }
     return diags;
   }
@@ -202,6 +202,7 @@ class Applier extends Walker {
     // The provider call holds a parallelism slot; the checks after it do not.
     let post: (() => void) | undefined;
     await this.sem.run(async () => {
+      if (this.stopped()) return;
       const ev = evaluateConfig(res, schema, scope);
       diags.push(...ev.diags);
       if (hasErrors(ev.diags)) return;
@@ -316,6 +317,7 @@ class Applier extends Walker {
         const action = deposedKey ? 'destroy-deposed' as const : 'delete' as const;
         // The provider call holds a parallelism slot; the state write after it does not.
         await this.sem.run(async () => {
+          if (this.stopped()) return;
           this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare) });
           const r = await this.counted(() => provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) }));
           if (r.diagnostics.some((d) => d.severity === 'error')) {

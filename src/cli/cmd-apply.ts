@@ -12,6 +12,7 @@ import { formatConsoleValue } from '../lang/format-console.js';
 import type { Value } from '../lang/value.js';
 import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
+import { interruptible } from './interrupt.js';
 import { OPERATION_FLAGS, emitDiags, openWorkdir, parseDuration, promptText, readLine, useColor } from './ui.js';
 import { isCheckWarning, openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
 import { JsonUI } from './json-ui.js';
@@ -148,7 +149,10 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
     const hooks = json ? new JsonHooks(json) : undefined;
     const progress = json ? undefined : new ApplyProgress(io.stdout, c);
     // The plan's changes are not read again here: the apply may let each go once it is made.
-    const r = await wd.apply(result, { variables, parallelism: Number(p.flags.parallelism ?? 10), onEvent: hooks?.onApplyEvent ?? progress!.onEvent, ...(progress ? { onImport: progress.onImport } : {}), releasePlan: true });
+    const r = await interruptible(io, (signal) => wd.apply(result, {
+      variables, parallelism: Number(p.flags.parallelism ?? 10), onEvent: hooks?.onApplyEvent ?? progress!.onEvent,
+      ...(progress ? { onImport: progress.onImport } : {}), releasePlan: true, ...(signal ? { signal } : {}),
+    }));
     hooks?.stop();
     progress?.stop();
     show([...warnings, ...r.diags]);

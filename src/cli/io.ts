@@ -7,6 +7,11 @@ export interface CommandIO {
   cwd: string;
   /** Environment variables (defaults to process.env). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Interrupts of the process (Ctrl-C, SIGTERM) stop a plan or apply gracefully: set for the
+   * real command line. Tests may pass a signal of their own instead.
+   */
+  interrupts?: boolean | AbortSignal;
 }
 
 /** A command: parses its own flags from `args` and resolves to an exit code. */

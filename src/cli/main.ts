@@ -17,6 +17,7 @@ export async function main(argv: string[], ioIn?: Partial<CommandIO>): Promise<n
     stdin: ioIn?.stdin ?? process.stdin,
     cwd: ioIn?.cwd ?? process.cwd(),
     env: ioIn?.env ?? process.env,
+    interrupts: ioIn ? ioIn.interrupts : true,
   };
   const args = [...argv];
   let local = false;

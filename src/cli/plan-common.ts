@@ -13,6 +13,7 @@ import type { BlockSchema } from '../providers/protocol.js';
 import type { Value } from '../lang/value.js';
 import type { ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
+import { interruptible } from './interrupt.js';
 import { emitDiags, parseDuration, variableArgs, variablePrompter } from './ui.js';
 import { colors } from '../plan/render/colors.js';
 import { elapsed } from './apply-progress.js';
@@ -83,7 +84,10 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
       else if (e.kind === 'read-done') io.stdout.write(`${name} Read complete after ${elapsed(e.elapsedMs)}${e.id ? ` [id=${e.id}]` : ''}\n`);
     },
   } satisfies Parameters<Workdir['plan']>[1];
-  const result = popts.generateConfigOut === undefined ? await wd.plan(st.state, runOpts) : await planGenerating(wd, st.state, runOpts, popts.generateConfigOut);
+  const result = await interruptible(io, (signal) => {
+    const o = signal ? { ...runOpts, signal } : runOpts;
+    return popts.generateConfigOut === undefined ? wd.plan(st.state, o) : planGenerating(wd, st.state, o, popts.generateConfigOut);
+  });
   hooks?.stop();
   // Terraform writes what it generated before it reports the plan, even a failed one, so that
   // the configuration can be fixed by hand.

@@ -132,7 +132,7 @@ class Planner extends Walker {
         if (!obj && !skip && res.mode === 'managed' && this.popts.mode === 'normal') {
           const id = this.importIdFor(addr, diags);
           if (id !== undefined) {
-            const imp = await this.sem.run(() => this.importObject(addr, n, schema, id, diags));
+            const imp = await this.sem.run(async () => (this.stopped() ? undefined : this.importObject(addr, n, schema, id, diags)));
             if (!imp) return;
             obj = imp.obj;
             prior = imp.value;
@@ -147,6 +147,7 @@ class Planner extends Walker {
           return;
         }
         await this.sem.run(async () => {
+          if (this.stopped()) return;
           if (prior && this.popts.refresh && !importing) prior = await this.refresh(addr, n, schema, obj!, prior, diags);
           const severity = this.outputConditionSeverity();
           if (res.mode === 'data') {

@@ -52,13 +52,16 @@ export class Semaphore {
  * each hold their closures and promises until the semaphore lets them run, and that
  * outlives the young generation, so it is all garbage the major collector must reclaim.
  */
-export async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
+    while (next < items.length && !signal?.aborted) await fn(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
 }
+
+/** Terraform's error for a run stopped by an interrupt. */
+export const HALTED: Diagnostic = Object.freeze({ severity: 'error', summary: 'execution halted' }) as Diagnostic;
 
 /** How many instances of one resource are worked on at once (provider calls are bounded by the semaphore). */
 export const INSTANCES_AT_ONCE = 64;
@@ -94,7 +97,12 @@ export abstract class Walker {
     this.walkedGraph = graph;
     // Node visits are cheap except provider calls, which the semaphore bounds.
     const r = await walkGraph(graph, (_k, n) => this.visit(n), { parallelism: 64, ...(this.opts.signal ? { signal: this.opts.signal } : {}) });
-    return r.diags;
+    return this.stopped() ? [...r.diags, HALTED] : r.diags;
+  }
+
+  /** True once the run was interrupted: nothing new starts (what is in flight finishes). */
+  protected stopped(): boolean {
+    return this.opts.signal?.aborted === true;
   }
 
   protected async visit(n: EngineNode): Promise<Diagnostic[]> {
