@@ -376,13 +376,19 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
     // Outputs a targeted run did not evaluate keep their prior value.
     const skipped = (name: string) => applier.filter !== undefined && config.root.module.outputs.has(name) && !applier.filter.included.has(keys.output(config.root, name));
     for (const name of [...s.outputs.keys()]) if (!applier.rootOutputs.has(name) && !skipped(name)) s.removeOutput(name);
-    for (const [name, o] of applier.rootOutputs) if (isWhollyKnown(o.value)) s.setOutput(name, o.value, o.sensitive);
+    // As in Terraform, a root output whose value is null is not kept in state.
+    for (const [name, o] of applier.rootOutputs) {
+      if (o.value.isKnown && o.value.isNull) s.removeOutput(name);
+      else if (isWhollyKnown(o.value)) s.setOutput(name, o.value, o.sensitive);
+    }
   });
   diags.push(...await sync.flush());
   if (plan.targets.length) {
     diags.push(warningDiag('Applied changes may be incomplete',
       'The plan was created with the -target option in effect, so some changes requested in the configuration may have been ignored and the output values may not be fully updated. Run the following command to verify that no other changes are pending:\n    terrane plan\n\nNote that the -target option is not suitable for routine use, and is provided only for exceptional situations such as recovering from errors or mistakes, or when terrane specifically suggests to use it as part of an error message.'));
   }
-  return { diags, counts: applier.counts, outputs: applier.rootOutputs };
+  // What is reported is what the state keeps: no null outputs.
+  const outputs = new Map([...applier.rootOutputs].filter(([, o]) => !(o.value.isKnown && o.value.isNull)));
+  return { diags, counts: applier.counts, outputs };
 }
 

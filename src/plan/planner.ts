@@ -564,7 +564,8 @@ function outputChanges(prior: State, outs: Map<string, { value: Value; sensitive
     const after = mode === 'destroy' ? undefined : outs.get(name);
     const bv = before?.value ?? nullVal(T.Dynamic), av = after?.value ?? nullVal(T.Dynamic);
     let action: OutputChange['action'];
-    if (!before && after) action = 'create';
+    // A null root output is not kept in state (Terraform removes it), so from nothing it is no change.
+    if (!before && after) action = av.isKnown && av.isNull ? 'no-op' : 'create';
     else if (before && !after) action = 'delete';
     else action = av.isKnown && sameValue(bv, av) ? 'no-op' : 'update';
     out.push({ name, action, before: bv, after: av, sensitive: (before?.sensitive ?? false) || (after?.sensitive ?? false) });
