@@ -159,7 +159,8 @@ export abstract class Walker {
           const c = convertForVariable(r.value, decl, input.expr.range, { kind: 'file', range: input.expr.range });
           if ('diag' in c) { diags.push(c.diag); continue; }
           v = c.value;
-          if (v.isNull && decl.default !== undefined) v = decl.default;
+          // null stands for "use the default" only where null is not allowed (nullable = false).
+          if (v.isNull && !decl.nullable && decl.default !== undefined) v = decl.default;
           if (v.isNull && !decl.nullable) {
             diags.push(errorDiag('Invalid value for input variable', `The given value is not suitable for var.${name}: required variable may not be set to null.`, input.expr.range));
             continue;
