@@ -113,7 +113,7 @@ describe('renderPlan', () => {
     expect(render(plan([], { outputChanges: outputs }))).toContain('\nChanges to Outputs:\n  ~ cbd                     = (sensitive value)\n\n');
   });
 
-  it('closes the drift of a refresh-only plan with a rule only before output changes', () => {
+  it('closes the drift of a refresh-only plan with a rule only before output changes, which it shows', () => {
     const rule = '─'.repeat(77);
     const drift = [change('update', obj('x-1', 'a'), obj('x-1', 'b'))];
     const alone = render(plan([], { mode: 'refresh-only', drift }));
@@ -121,5 +121,7 @@ describe('renderPlan', () => {
     expect(alone).not.toContain(rule);
     const out: OutputChange = { name: 'x', action: 'create', before: nullVal(T.Number), after: numberVal(1), sensitive: false };
     expect(render(plan([], { mode: 'refresh-only', drift, outputChanges: [out] }))).toContain(`objects.\n\n${rule}\n\nChanges to Outputs:\n  + x = 1\n\nYou can apply this plan`);
+    expect(render(plan([], { mode: 'refresh-only', outputChanges: [out] }))).toBe(
+      '\nChanges to Outputs:\n  + x = 1\n\nYou can apply this plan to save these new output values to the terrane\nstate, without changing any real infrastructure.\n');
   });
 });
