@@ -7,6 +7,7 @@ import { planJSON } from '../plan/render/json-plan.js';
 import { stateJSON, type SchemaLookup } from '../plan/render/json-state.js';
 import { unmarkDeep } from '../lang/value.js';
 import { decodeState, type State } from '../state/index.js';
+import type { ModuleInstance } from '../addrs/index.js';
 import type { Workdir } from '../apply/workdir.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
@@ -36,13 +37,28 @@ function schemas(wd: Workdir): SchemaLookup {
 
 /** The human `show` text of a state. */
 export function renderStateHuman(state: State, wd?: Workdir): string {
-  const parts: string[] = [];
+  const withResources = new Set<string>();
+  for (const { addr } of state.instances()) withResources.add(addr.module.toString());
+  let out = '';
+  let module: string | undefined;
+  let first = true;
   for (const { addr, resource, instance } of state.instances()) {
     const mode = resource.addr.resource.mode;
-    if (instance.current) parts.push(renderInstance(addr, mode, instance.current, undefined, wd ? decodedValues(wd, resource.provider.provider.toString(), mode, addr.resource.resource.type, instance.current) : undefined));
-    for (const [k, o] of instance.deposed) parts.push(renderInstance(addr, mode, o, k));
+    const objects: string[] = [];
+    if (instance.current) objects.push(renderInstance(addr, mode, instance.current, undefined, wd ? decodedValues(wd, resource.provider.provider.toString(), mode, addr.resource.resource.type, instance.current) : undefined));
+    for (const [k, o] of instance.deposed) objects.push(renderInstance(addr, mode, o, k));
+    const m = addr.module.toString();
+    if (m !== module) {
+      module = m;
+      first = !hasAncestorWithResources(addr.module, withResources);
+      // Terraform starts each module's resources with a blank line of its own.
+      if (!first) out += '\n';
+    }
+    for (const text of objects) {
+      out += (first ? '' : '\n') + text;
+      first = false;
+    }
   }
-  let out = parts.join('\n');
   if (state.outputs.size) {
     out += `${out ? '\n\n' : ''}Outputs:\n\n`;
     for (const n of [...state.outputs.keys()].sort()) {
@@ -51,6 +67,19 @@ export function renderStateHuman(state: State, wd?: Workdir): string {
     }
   }
   return out;
+}
+
+/**
+ * Whether a module instance's ancestors (the root module included) have resources in the
+ * state. Terraform separates resources with blank lines, but forgets those printed by
+ * other branches of the module tree: a module whose ancestors have none starts without one.
+ */
+function hasAncestorWithResources(m: ModuleInstance, withResources: ReadonlySet<string>): boolean {
+  for (let p = m; !p.isRoot;) {
+    p = p.parent();
+    if (withResources.has(p.toString())) return true;
+  }
+  return false;
 }
 
 /** Runs `terrane show`. */

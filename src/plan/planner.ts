@@ -593,9 +593,17 @@ function importTarget(to: import('../hcl/ast.js').Expression, scope: ReturnType<
   return undefined;
 }
 
-/** Orders instance addresses as Terraform sorts them in plans. */
+/**
+ * Orders instance addresses as Terraform sorts a plan's changes (its AbsResourceInstance.Less):
+ * shallower module paths first (the root module before any module), then module steps by
+ * name and instance key, then data before managed resources, type, name, and instance key
+ * (integer keys numerically, before string keys).
+ */
 export function compareAddr(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const x = parseAbsResourceInstance(a).value, y = parseAbsResourceInstance(b).value;
+  if (!x || !y) return a < b ? -1 : a > b ? 1 : 0;
+  const depth = x.module.steps.length - y.module.steps.length;
+  return depth || x.module.compare(y.module) || x.resource.compare(y.resource);
 }
 
 export { instanceKeyString };

@@ -5,7 +5,7 @@
  */
 import { isWhollyKnown, unmarkDeep, type Value } from '../../lang/value.js';
 import type { Config } from '../../config/module.js';
-import type { State } from '../../state/index.js';
+import { typeToJSONValue, type State } from '../../state/index.js';
 import { VERSION } from '../../version.js';
 import { instanceKeyString, parseAbsResourceInstance } from '../../addrs/index.js';
 import type { Action, Plan, ResourceInstanceChange } from '../plan.js';
@@ -101,8 +101,9 @@ function plannedValues(plan: Plan, prior: State, schemas: SchemaLookup): Record<
   const outputs: Record<string, unknown> = {};
   for (const o of plan.outputChanges) {
     if (o.action === 'delete') continue;
-    const known = isWhollyKnown(unmarkDeep(o.after)[0]);
-    outputs[o.name] = { sensitive: o.sensitive, ...(known ? { value: plainJSON(o.after) } : {}) };
+    const bare = unmarkDeep(o.after)[0];
+    // A known value comes with its type, sensitive or not, as in Terraform's planned outputs.
+    outputs[o.name] = { sensitive: o.sensitive, ...(isWhollyKnown(bare) ? { type: typeToJSONValue(bare.type), value: plainJSON(bare) } : {}) };
   }
   void prior;
   return { ...(Object.keys(outputs).length ? { outputs } : {}), root_module: moduleTree(byModule) };

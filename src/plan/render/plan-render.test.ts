@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nullVal, numberVal, objectVal, stringVal, type Value } from '../../lang/value.js';
+import { Mark, mapVal, nullVal, numberVal, objectVal, stringVal, unknownVal, type Value } from '../../lang/value.js';
+import * as T from '../../lang/types.js';
+import type { BlockSchema } from '../../providers/protocol.js';
 import type { OutputChange, Plan, ResourceInstanceChange } from '../plan.js';
 import { renderPlan } from './plan-render.js';
 
@@ -66,5 +68,60 @@ describe('renderPlan', () => {
   it('explains an output-only plan after its output changes', () => {
     const out: OutputChange = { name: 'x', action: 'create', before: nullVal(numberVal(1).type), after: numberVal(1), sensitive: false };
     expect(render(plan([], { outputChanges: [out] }))).toBe('\nChanges to Outputs:\n  + x = 1\n\nYou can apply this plan to save these new output values to the terrane\nstate, without changing any real infrastructure.\n');
+  });
+
+  it('leaves out attributes null before and after, not counting them as unchanged', () => {
+    const o = (input: string, output: Value) => objectVal({ id: stringVal('x-1'), input: stringVal(input), output, triggers_replace: nullVal(T.String) });
+    const text = render(plan([change('update', o('a', stringVal('a')), o('b', unknownVal(T.String)))]));
+    expect(text).toContain('  ~ resource "test_thing" "a" {\n        id     = "x-1"\n      ~ input  = "a" -> "b"\n      ~ output = "a" -> (known after apply)\n    }\n');
+  });
+
+  it('shows a changed sensitive value without an arrow, with Terraform\'s note when its sensitivity changes', () => {
+    const o = (s: Value) => objectVal({ id: stringVal('x-1'), secret: s });
+    const secret = (v: string) => stringVal(v).mark(Mark.Sensitive);
+    expect(render(plan([change('update', o(secret('a')), o(secret('b')))]))).toContain('        id     = "x-1"\n      ~ secret = (sensitive value)\n    }\n');
+    expect(render(plan([change('update', o(secret('a')), o(stringVal('b')))]))).toContain(
+      '        id     = "x-1"\n      # Warning: this attribute value will no longer be marked as sensitive\n      # after applying this change.\n      ~ secret = (sensitive value)\n');
+    expect(render(plan([change('update', o(stringVal('a')), o(secret('a')))]))).toContain(
+      '      # Warning: this attribute value will be marked as sensitive and will not\n      # display in UI output after applying this change. The value is unchanged.\n      ~ secret = (sensitive value)\n');
+  });
+
+  it('shows the identifying attributes of a changed object, hides the rest and leaves out its nulls', () => {
+    const cfg = (size: number) => objectVal({ extra: stringVal('x'), gone: nullVal(T.String), id: stringVal('i'), size: numberVal(size) });
+    const o = (size: number) => objectVal({ cfg: cfg(size), id: stringVal('x-1') });
+    expect(render(plan([change('update', o(1), o(2))]))).toContain(
+      '      ~ cfg = {\n            id    = "i"\n          ~ size  = 1 -> 2\n            # (1 unchanged attribute hidden)\n        }\n');
+  });
+
+  it('renders a dynamically typed attribute as Terraform renders JSON: maps as objects, replacement only when unknown', () => {
+    const block: BlockSchema = {
+      attributes: { id: { type: T.String, computed: true }, input: { type: T.Dynamic, optional: true }, triggers_replace: { type: T.Dynamic, optional: true } },
+      blockTypes: {},
+    };
+    const o = (k: string, trigger: Value) => objectVal({ id: stringVal('x-1'), input: mapVal({ 'a b': stringVal('x'), k: stringVal(k), z: stringVal('w') }), triggers_replace: trigger });
+    const p = (after: Value) => plan([change('delete-then-create', o('a', stringVal('a')), o('b', after), { requiredReplace: [[{ attr: 'triggers_replace' }]] })]);
+    const text = renderPlan(p(stringVal('b')), { color: false, schemaFor: () => block });
+    expect(text).toContain('      ~ input            = {\n          ~ k     = "a" -> "b"\n            # (2 unchanged attributes hidden)\n        }\n      ~ triggers_replace = "a" -> "b"\n    }\n');
+    expect(renderPlan(p(unknownVal(T.String)), { color: false, schemaFor: () => block })).toContain('      ~ triggers_replace = "a" -> (known after apply) # forces replacement\n');
+  });
+
+  it('lines output names up over every output, changed or not', () => {
+    const outputs: OutputChange[] = [
+      { name: 'a_very_long_output_name', action: 'no-op', before: stringVal('c'), after: stringVal('c'), sensitive: false },
+      { name: 'cbd', action: 'update', before: stringVal('s1'), after: stringVal('s2'), sensitive: true },
+    ];
+    expect(render(plan([], { outputChanges: outputs }))).toContain('\nChanges to Outputs:\n  ~ cbd                     = (sensitive value)\n\n');
+  });
+
+  it('closes the drift of a refresh-only plan with a rule only before output changes, which it shows', () => {
+    const rule = '─'.repeat(77);
+    const drift = [change('update', obj('x-1', 'a'), obj('x-1', 'b'))];
+    const alone = render(plan([], { mode: 'refresh-only', drift }));
+    expect(alone).toContain('record the updated values in the terrane state without changing any remote\nobjects.\n');
+    expect(alone).not.toContain(rule);
+    const out: OutputChange = { name: 'x', action: 'create', before: nullVal(T.Number), after: numberVal(1), sensitive: false };
+    expect(render(plan([], { mode: 'refresh-only', drift, outputChanges: [out] }))).toContain(`objects.\n\n${rule}\n\nChanges to Outputs:\n  + x = 1\n\nYou can apply this plan`);
+    expect(render(plan([], { mode: 'refresh-only', outputChanges: [out] }))).toBe(
+      '\nChanges to Outputs:\n  + x = 1\n\nYou can apply this plan to save these new output values to the terrane\nstate, without changing any real infrastructure.\n');
   });
 });

@@ -141,11 +141,13 @@ function legend(plan: Plan, c: Colors): string[] {
 function outputLines(plan: Plan, c: Colors): string[] {
   const changed = plan.outputChanges.filter((o) => o.action !== 'no-op');
   if (!changed.length) return [];
-  const w = Math.max(...changed.map((o) => o.name.length));
+  // Names line up over every output of the plan, changed or not, as Terraform's do.
+  const w = Math.max(...plan.outputChanges.map((o) => o.name.length));
   const out = ['', 'Changes to Outputs:'];
-  const ctx: RenderCtx = { c, replacePaths: new Set(), showUnchanged: false };
+  const ctx: RenderCtx = { c, replacePaths: new Set(), showUnchanged: false, json: true };
   for (const o of changed) {
-    const mark = (v: typeof o.after) => (o.sensitive && v.isKnown && !v.isNull ? v.mark(Mark.Sensitive) : v);
+    // A sensitive output shows `(sensitive value)` even while unknown.
+    const mark = (v: typeof o.after) => (o.sensitive && !v.isNull ? v.mark(Mark.Sensitive) : v);
     out.push(...attrLines(o.name, mark(o.before), mark(o.after), -1, w, ctx, [], o.action === 'create', o.action === 'delete'));
   }
   return out;
@@ -161,6 +163,7 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
   const rule = '─'.repeat(77);
   const drift = plan.mode === 'refresh-only' || !plan.relevantAttributes
     ? plan.drift : plan.drift.filter((d) => driftIsRelevant(d, plan.relevantAttributes!));
+  const outputsChanged = plan.outputChanges.some((o) => o.action !== 'no-op');
   if (drift.length) {
     out.push('', c.bold('Note: Objects have changed outside of terrane'), '',
       'terrane detected the following changes made outside of terrane since the',
@@ -175,10 +178,11 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
         'relevant attributes using ignore_changes, the following plan may include',
         'actions to undo or respond to these changes.');
     }
-    out.push('', rule);
+    // A refresh-only plan's drift is all it shows but for output changes; the rule that
+    // closes it is then the plan command's own.
+    if (plan.mode !== 'refresh-only' || outputsChanged) out.push('', rule);
   }
   const visible = plan.changes.filter((ch) => ch.action !== 'no-op' || ch.importing || isMove(ch));
-  const outputsChanged = plan.outputChanges.some((o) => o.action !== 'no-op');
   if (plan.errored && !visible.length && !outputsChanged) {
     out.push('', c.bold(c.red('Planning failed.')) + c.bold(' terrane encountered an error while generating this plan.'), '');
     return out.join('\n') + '\n';
@@ -189,7 +193,7 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
         'terrane has checked that the real remote objects still match the result of',
         'your most recent changes, and found no differences.');
     }
-    return out.join('\n') + '\n';
+    if (!outputsChanged) return out.join('\n') + '\n';
   }
   if (!visible.length && !outputsChanged) {
     out.push('', c.bold(c.green('No changes.')) + c.bold(' Your infrastructure matches the configuration.'), '',

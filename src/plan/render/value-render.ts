@@ -17,9 +17,38 @@ export interface RenderCtx {
   replacePaths: Set<string>;
   /** Show unchanged attributes (refresh drift and deletes show everything). */
   showUnchanged: boolean;
+  /**
+   * Inside a dynamically typed value (an output, an attribute of type `any`), which
+   * Terraform renders from its JSON: maps are objects there, null entries count as
+   * unchanged, and only a sensitive or unknown value shows `# forces replacement`.
+   */
+  json?: boolean;
 }
 
+/** Attributes of blocks and objects Terraform always shows, changed or not (its importantAttributes). */
 const IDENTIFYING = new Set(['id', 'name', 'tags']);
+
+const NO_PATHS = new Set<string>();
+
+/** Terraform's EnsureValidAttributeName: an object key as is, quoted when not an identifier. */
+function attrName(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : quote(key);
+}
+
+/** How a key prints: a map's always quoted, an object's (and any key of a JSON-rendered value) as an attribute name. */
+function keyName(key: string, kind: string, ctx: RenderCtx): string {
+  return kind === 'map' && !ctx.json ? quote(key) : attrName(key);
+}
+
+/** The context for the entries of a value: nothing inside a JSON-rendered value forces replacement. */
+function innerCtx(ctx: RenderCtx): RenderCtx {
+  return ctx.json ? { ...ctx, replacePaths: NO_PATHS } : ctx;
+}
+
+/** True for an object-typed value outside JSON rendering, whose null attributes Terraform leaves out. */
+function dropsNulls(v: Value, ctx: RenderCtx): boolean {
+  return !ctx.json && v.type.kind === 'object';
+}
 
 /** Terraform's quoting of a string value in plans. */
 export function quote(s: string): string {
@@ -106,9 +135,9 @@ function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[
     return out;
   }
   if (k === 'map' || k === 'object') {
-    if (v.attrs.size === 0) return ['{}'];
-    const keys = [...v.attrs.keys()].sort(compareStrings);
-    const names = keys.map((key) => (k === 'map' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? quote(key) : key));
+    const keys = [...v.attrs.keys()].filter((key) => !(dropsNulls(v, ctx) && v.attrs.get(key)!.isNull)).sort(compareStrings);
+    if (keys.length === 0) return ['{}'];
+    const names = keys.map((key) => keyName(key, k, ctx));
     const w = Math.max(...names.map((n) => n.length));
     const out = ['{'];
     keys.forEach((key, i) => {
@@ -124,7 +153,8 @@ function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[
 /** Renders one attribute's change as lines. `w` is the name column width. */
 export function attrLines(name: string, before: Value, after: Value, depth: number, w: number, ctx: RenderCtx, path: Path, create: boolean, del: boolean): string[] {
   const c = ctx.c;
-  const forces = ctx.replacePaths.has(pathKey(path)) ? c.red(' # forces replacement') : '';
+  const sensitive = isSensitive(before) || isSensitive(after);
+  const forces = ctx.replacePaths.has(pathKey(path)) && (!ctx.json || sensitive || !after.isKnown) ? c.red(' # forces replacement') : '';
   const padded = name.padEnd(w);
   if (create) {
     const sub = valueLines(after, depth, '+', ctx);
@@ -139,28 +169,15 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
     const sub = valueLines(before, depth, ' ', ctx);
     return [prefix(depth, ' ', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
   }
-  // Collections with known contents on both sides diff element-wise.
+  // A sensitive value shows no contents, only that it changes (Terraform's sensitiveRenderer).
+  if (sensitive) return [...sensitivityWarning(before, after, depth, c), prefix(depth, '~', c) + padded + ' = (sensitive value)' + forces];
   const k = after.type.kind;
-  if (before.isKnown && after.isKnown && !before.isNull && !after.isNull && !isSensitive(before) && !isSensitive(after) && (k === 'map' || k === 'object') && before.type.kind === k) {
-    const keys = [...new Set([...before.attrs.keys(), ...after.attrs.keys()])].sort(compareStrings);
-    const names = keys.map((key) => (k === 'map' ? quote(key) : key));
-    const kw = Math.max(...names.map((n) => n.length));
-    const out = [prefix(depth, '~', c) + padded + ' = {' + forces];
-    let hidden = 0;
-    keys.forEach((key, i) => {
-      const b = before.attrs.get(key), a = after.attrs.get(key);
-      // Unchanged entries of a changed collection are hidden, as Terraform does.
-      if (b && a && same(b, a) && !ctx.showUnchanged) { hidden++; return; }
-      out.push(...attrLines(names[i]!, b ?? a!, a ?? b!, depth + 1, kw, ctx, [...path, { index: key }], !b, !a));
-    });
-    if (hidden) {
-      const what = k === 'map' ? 'element' : 'attribute';
-      out.push(' '.repeat(4 + depth * 4 + 8) + c.dim(`# (${hidden} unchanged ${what}${hidden === 1 ? '' : 's'} hidden)`));
-    }
-    out.push(' '.repeat(4 + depth * 4 + 4) + '}');
-    return out;
+  const both = before.isKnown && after.isKnown && !before.isNull && !after.isNull;
+  const objectLike = (v: Value) => v.type.kind === 'map' || v.type.kind === 'object';
+  if (both && (ctx.json ? objectLike(before) && objectLike(after) : objectLike(after) && before.type.kind === k)) {
+    return [prefix(depth, '~', c) + padded + ' = {' + forces, ...entryLines(before, after, depth, ctx, path), ' '.repeat(4 + depth * 4 + 4) + '}'];
   }
-  if (before.isKnown && after.isKnown && !before.isNull && !after.isNull && !isSensitive(before) && !isSensitive(after) && (k === 'list' || k === 'set' || k === 'tuple')) {
+  if (both && (k === 'list' || k === 'set' || k === 'tuple')) {
     const out = [prefix(depth, '~', c) + padded + ' = [' + forces];
     const bs = before.elems, as = after.elems;
     const inAfter = (e: Value) => as.some((x) => same(x, e));
@@ -174,6 +191,49 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
   if (bl.length === 1 && al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + ' -> ' + al[0] + forces];
   if (al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + forces, ...bl.slice(1, -1), bl[bl.length - 1] + ' -> ' + al[0]];
   return [prefix(depth, '~', c) + padded + ' = ' + bl[0], ...bl.slice(1), ' '.repeat(4 + depth * 4 + 4) + '-> ' + al[0] + forces, ...al.slice(1)];
+}
+
+/**
+ * Terraform's note above a value that becomes, or stops being, sensitive in an update, in
+ * the marker's column; "The value is unchanged." when only the sensitivity changes.
+ */
+function sensitivityWarning(before: Value, after: Value, depth: number, c: Colors): string[] {
+  if (isSensitive(before) === isSensitive(after)) return [];
+  const pad = ' '.repeat(4 + depth * 4 + 2);
+  const unchanged = before.isKnown && after.isKnown && rawEquals(unmarkDeep(before)[0], unmarkDeep(after)[0]) ? ' The value is unchanged.' : '';
+  const [first, second] = isSensitive(before)
+    ? ['this attribute value will no longer be marked as sensitive', 'after applying this change.']
+    : ['this attribute value will be marked as sensitive and will not', 'display in UI output after applying this change.'];
+  return [`${pad}# ${c.yellow('Warning')}: ${first}`, `${pad}# ${second}${unchanged}`];
+}
+
+/**
+ * The entries of a changed map or object, as Terraform's map and object renderers list
+ * them: unchanged ones counted as hidden, except an object's identifying attributes (id,
+ * name, tags), which show whole; an object's attributes null on both sides left out.
+ */
+function entryLines(before: Value, after: Value, depth: number, ctx: RenderCtx, path: Path): string[] {
+  const c = ctx.c;
+  const isMap = after.type.kind === 'map' && !ctx.json;
+  const inner = innerCtx(ctx);
+  const keys = [...new Set([...before.attrs.keys(), ...after.attrs.keys()])].sort(compareStrings)
+    .filter((key) => !(dropsNulls(after, ctx) && before.attrs.get(key)?.isNull !== false && after.attrs.get(key)?.isNull !== false));
+  const names = keys.map((key) => keyName(key, after.type.kind, ctx));
+  const kw = Math.max(...names.map((n) => n.length));
+  const out: string[] = [];
+  let hidden = 0;
+  keys.forEach((key, i) => {
+    const b = before.attrs.get(key), a = after.attrs.get(key);
+    const important = !isMap && IDENTIFYING.has(key);
+    if (!important && b && a && same(b, a) && !ctx.showUnchanged) { hidden++; return; }
+    const step = isMap ? { index: key } : { attr: key };
+    // An object attribute appearing or disappearing (from or to null) is a create or delete outside JSON.
+    const create = !b || (dropsNulls(after, ctx) && b.isNull), del = !a || (dropsNulls(after, ctx) && a.isNull && b!.isKnown);
+    const entryCtx = important ? { ...inner, showUnchanged: true } : inner;
+    out.push(...attrLines(names[i]!, create ? a! : b!, del ? b! : a!, depth + 1, kw, entryCtx, [...path, step], create, del));
+  });
+  if (hidden) out.push(' '.repeat(4 + depth * 4 + 8) + c.dim(`# (${hidden} unchanged ${isMap ? 'element' : 'attribute'}${hidden === 1 ? '' : 's'} hidden)`));
+  return out;
 }
 
 /**
@@ -194,8 +254,9 @@ export function bodyLines(block: BlockSchema | undefined, before: Value, after: 
     if (!a || !b) continue;
     if (create && a.isNull) continue;
     if (del && b.isNull) continue;
-    if (!create && !del && same(b, a) && !ctx.showUnchanged && !IDENTIFYING.has(name)) { hidden++; continue; }
+    // Null before and after, an attribute is left out: not even counted as unchanged.
     if (!create && !del && b.isNull && a.isNull) continue;
+    if (!create && !del && same(b, a) && !ctx.showUnchanged && !IDENTIFYING.has(name)) { hidden++; continue; }
     shown.push({ name, b, a });
   }
   // The `=` column lines up over every attribute the object has, shown or hidden.
@@ -204,10 +265,14 @@ export function bodyLines(block: BlockSchema | undefined, before: Value, after: 
     return (b && !b.isNull) || (a && !a.isNull) || (a && !a.isKnown);
   }).map((n) => n.length));
   const out: string[] = [];
+  const jsonCtx: RenderCtx = { ...ctx, json: true };
   for (const s of shown) {
-    if (!create && !del && s.b.isNull) out.push(...attrLines(s.name, s.a, s.a, depth, w, ctx, [...path, { attr: s.name }], true, false));
-    else if (!create && !del && s.a.isNull && s.b.isKnown) out.push(...attrLines(s.name, s.b, s.b, depth, w, ctx, [...path, { attr: s.name }], false, true));
-    else out.push(...attrLines(s.name, s.b, s.a, depth, w, ctx, [...path, { attr: s.name }], create, del));
+    // Dynamically typed attributes render from JSON; identifying ones show their contents whole.
+    let actx = block?.attributes[s.name]?.type.kind === 'dynamic' ? jsonCtx : ctx;
+    if (IDENTIFYING.has(s.name)) actx = { ...actx, showUnchanged: true };
+    if (!create && !del && s.b.isNull) out.push(...attrLines(s.name, s.a, s.a, depth, w, actx, [...path, { attr: s.name }], true, false));
+    else if (!create && !del && s.a.isNull && s.b.isKnown) out.push(...attrLines(s.name, s.b, s.b, depth, w, actx, [...path, { attr: s.name }], false, true));
+    else out.push(...attrLines(s.name, s.b, s.a, depth, w, actx, [...path, { attr: s.name }], create, del));
   }
   if (hidden) out.push(' '.repeat(4 + depth * 4 + 4) + c.dim(`# (${hidden} unchanged attribute${hidden === 1 ? '' : 's'} hidden)`));
   let hiddenBlocks = 0;
