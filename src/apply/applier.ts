@@ -9,7 +9,7 @@ import {
 } from '../addrs/index.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config } from '../config/module.js';
-import { nullVal, isWhollyKnown, type Value } from '../lang/value.js';
+import { nullVal, isWhollyKnown, unknownAsNull, type Value } from '../lang/value.js';
 import type { Schema } from '../providers/protocol.js';
 import { impliedType } from '../providers/schema.js';
 import { decodeAttributes, encodeAttributes, type State, type StateSync, type ResourceInstanceObject } from '../state/index.js';
@@ -376,10 +376,12 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
     // Outputs a targeted run did not evaluate keep their prior value.
     const skipped = (name: string) => applier.filter !== undefined && config.root.module.outputs.has(name) && !applier.filter.included.has(keys.output(config.root, name));
     for (const name of [...s.outputs.keys()]) if (!applier.rootOutputs.has(name) && !skipped(name)) s.removeOutput(name);
-    // As in Terraform, a root output whose value is null is not kept in state.
+    // As in Terraform, a root output whose value is null is not kept in state, and one not
+    // wholly known (a -target left a module instance unevaluated) is saved with nulls for
+    // what is unknown.
     for (const [name, o] of applier.rootOutputs) {
       if (o.value.isKnown && o.value.isNull) s.removeOutput(name);
-      else if (isWhollyKnown(o.value)) s.setOutput(name, o.value, o.sensitive);
+      else s.setOutput(name, unknownAsNull(o.value), o.sensitive);
     }
   });
   diags.push(...await sync.flush());
@@ -387,8 +389,10 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
     diags.push(warningDiag('Applied changes may be incomplete',
       'The plan was created with the -target option in effect, so some changes requested in the configuration may have been ignored and the output values may not be fully updated. Run the following command to verify that no other changes are pending:\n    terrane plan\n\nNote that the -target option is not suitable for routine use, and is provided only for exceptional situations such as recovering from errors or mistakes, or when terrane specifically suggests to use it as part of an error message.'));
   }
-  // What is reported is what the state keeps: no null outputs.
-  const outputs = new Map([...applier.rootOutputs].filter(([, o]) => !(o.value.isKnown && o.value.isNull)));
+  // What is reported is what the state keeps.
+  const outputs = new Map([...applier.rootOutputs]
+    .filter(([, o]) => !(o.value.isKnown && o.value.isNull))
+    .map(([k, o]) => [k, { ...o, value: unknownAsNull(o.value) }]));
   return { diags, counts: applier.counts, outputs };
 }
 

@@ -216,6 +216,26 @@ export function isWhollyKnown(v: Value): boolean {
   }
 }
 
+/**
+ * `v` with every unknown part replaced by a null of its type (cty's UnknownAsNull): how
+ * Terraform saves a root output that is not wholly known once an apply ends.
+ */
+export function unknownAsNull(v: Value): Value {
+  if (v.v === UNKNOWN) return new Value(v.type, null, v.marks);
+  if (v.v === null || isWhollyKnown(v)) return v;
+  switch (v.type.kind) {
+    case 'list':
+    case 'set':
+    case 'tuple':
+      return new Value(v.type, (v.v as readonly Value[]).map(unknownAsNull), v.marks);
+    case 'map':
+    case 'object':
+      return new Value(v.type, new Map([...(v.v as ReadonlyMap<string, Value>)].map(([k, e]) => [k, unknownAsNull(e)])), v.marks);
+    default:
+      return v;
+  }
+}
+
 /** True when the value or anything inside it carries a mark. */
 export function containsMarks(v: Value, m: Marks = ~0): boolean {
   if ((v.marks & m) !== 0) return true;

@@ -89,8 +89,8 @@ export class ModuleEvalData implements EvalData {
     const e = this.values.getExpansion(this.mi, name);
     if (!e || e.unknown || !child) return DynamicUnknown;
     // An output the walk did not evaluate (a -target left its module instance out) is
-    // unknown while planning and null once applying, as in Terraform.
-    const missing = this.run.applying ? nullVal(T.Dynamic) : DynamicUnknown;
+    // unknown, as in Terraform; a root output holding it is saved with null in its place.
+    const missing = DynamicUnknown;
     const objectFor = (key: InstanceKey): Value => {
       const cmi = this.mi.child(name, key);
       const entries: [string, Value][] = [];
