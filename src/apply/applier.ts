@@ -300,6 +300,11 @@ class Applier extends Walker {
       const inst = this.state.instance(addr);
       if (!resState || !inst) return;
       const providerAddr = resState.provider;
+      if (c.action === 'forget') {
+        // Terraform drops the object from state, reporting and counting nothing.
+        this.record((s) => s.setCurrent(addr, undefined, providerAddr), () => {});
+        return;
+      }
       const source = providerAddr.provider.toString();
       const schema = this.providers.resourceSchema(source, 'managed', addr.resource.resource.type);
       const provider = this.providers.instance(providerAddr.toString(), source);

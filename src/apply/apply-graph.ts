@@ -38,7 +38,8 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
   for (const c of plan.changes) {
     const rk = staticKeyOfInstance(c.addr);
     if (!rk) continue;
-    if (c.action === 'delete' || c.action === 'delete-then-create' || c.action === 'create-then-delete') {
+    // A forgotten object leaves the state where a destroyed one would.
+    if (c.action === 'delete' || c.action === 'delete-then-create' || c.action === 'create-then-delete' || c.action === 'forget') {
       const list = deletions.get(rk) ?? [];
       list.push(c);
       deletions.set(rk, list);

@@ -1,5 +1,6 @@
 /** `moved`, `import`, `removed` and `check` blocks. */
 import type { ContentBlock } from '../hcl/body.js';
+import type { Traversal } from '../hcl/ast.js';
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Check, Import, Moved, Removed } from './module.js';
 import { exprAsProviderRef, exprAsTraversal, requireBool } from './static.js';
@@ -49,6 +50,9 @@ export function decodeRemoved(block: ContentBlock, diags: Diagnostic[]): Removed
   if (!from) return undefined;
   const f = exprAsTraversal(from.expr, diags);
   if (!f) return undefined;
+  const keyed = instanceKeyDiags(f);
+  diags.push(...keyed);
+  if (keyed.length) return undefined;
   const r: Removed = { from: f, destroy: true, range: block.defRange };
   for (const b of content.blocks) {
     if (b.type !== 'lifecycle') continue;
@@ -58,6 +62,25 @@ export function decodeRemoved(block: ContentBlock, diags: Diagnostic[]): Removed
     if (destroy) r.destroy = requireBool(destroy.expr, 'destroy', diags) ?? true;
   }
   return r;
+}
+
+/**
+ * A `removed` block names a whole resource or module: Terraform's errors for each instance
+ * key in its `from`, at the key.
+ */
+function instanceKeyDiags(from: Traversal): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  const names = [from.root, ...from.steps.map((s) => (s.kind === 'attr' ? s.name : undefined))];
+  from.steps.forEach((s, i) => {
+    if (s.kind !== 'index') return;
+    // names[i] is the step before the key; names[i - 1] says whether it named a module.
+    if (names[i - 1] === 'module') {
+      diags.push(errorDiag('Module instance keys not allowed', 'Module address must be a module (e.g. "module.foo"), not a module instance (e.g. "module.foo[1]").', s.range));
+    } else {
+      diags.push(errorDiag('Resource instance keys not allowed', 'Resource address must be a resource (e.g. "test_instance.foo"), not a resource instance (e.g. "test_instance.foo[1]").', s.range));
+    }
+  });
+  return diags;
 }
 
 /** Decodes `check "name" { data ... assert { ... } }`. */

@@ -45,6 +45,22 @@ describe('loadConfig', () => {
     expect(s.typeRange).toEqual({ filename: file, start: at(5, 6, 63), end: at(5, 30, 87) });
   });
 
+  it('refuses instance keys in a removed block\'s `from`, at the key, with Terraform\'s errors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terrane-removed-keys-'));
+    writeFileSync(join(dir, 'main.tf'), 'removed {\n  from = terraform_data.x[0]\n}\nremoved {\n  from = module.m[0]\n}\nremoved {\n  from = module.m["a"].terraform_data.y\n}\n');
+    const { config, diags } = loadConfig(dir);
+    const at = (line: number, column: number, byte: number) => ({ line, column, byte });
+    // As terraform 1.11.4 validate -json reports them.
+    expect(diags.map((d) => [d.summary, d.subject!.start, d.subject!.end])).toEqual([
+      ['Resource instance keys not allowed', at(2, 26, 35), at(2, 29, 38)],
+      ['Module instance keys not allowed', at(5, 18, 68), at(5, 21, 71)],
+      ['Module instance keys not allowed', at(8, 18, 101), at(8, 23, 106)],
+    ]);
+    expect(diags[0]!.detail).toBe('Resource address must be a resource (e.g. "test_instance.foo"), not a resource instance (e.g. "test_instance.foo[1]").');
+    expect(diags[1]!.detail).toBe('Module address must be a module (e.g. "module.foo"), not a module instance (e.g. "module.foo[1]").');
+    expect(config.root.module.removed).toEqual([]);
+  });
+
   it('says a registry module cannot be fetched offline, pointing at the source', () => {
     const { diags } = loadConfig(join(fixtures, 'remote-module'));
     const d = diags.find((x) => x.summary === 'Module source not available offline');

@@ -124,8 +124,8 @@ export function planHasChanges(p: Plan): boolean {
 }
 
 /** Counts for the `Plan: X to add, Y to change, Z to destroy.` line. */
-export function planSummary(p: Plan): { add: number; change: number; destroy: number; import: number; forget: number } {
-  const s = { add: 0, change: 0, destroy: 0, import: 0, forget: 0 };
+export function planSummary(p: Plan): { add: number; change: number; destroy: number; import: number } {
+  const s = { add: 0, change: 0, destroy: 0, import: 0 };
   for (const c of p.changes) {
     if (c.importing) s.import++;
     switch (c.action) {
@@ -134,7 +134,6 @@ export function planSummary(p: Plan): { add: number; change: number; destroy: nu
       case 'delete': if (c.mode === 'managed') s.destroy++; break;
       case 'delete-then-create':
       case 'create-then-delete': s.add++; s.destroy++; break;
-      case 'forget': s.forget++; break;
       default: break;
     }
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { State } from '../state/index.js';
 import { ProviderManager } from './provider-manager.js';
-import { makePlan, type PlanOptions } from './planner.js';
+import { makePlan, sortByAddr, type PlanOptions } from './planner.js';
 import { numberVal } from '../lang/value.js';
 import { newWorld, testProviderFactory } from '../../test/support/test-provider.js';
 
@@ -34,5 +34,18 @@ describe('makePlan', () => {
     expect(b.attrs.get('tags')!.attrs.get('first')!.isKnown).toBe(false);
     expect(plan.changes[0]!.after.attrs.get('tags')!.attrs.get('src')!.str).toBe('looked-up-base');
     expect(plan.outputChanges).toMatchObject([{ name: 'b_arn', action: 'create' }]);
+  });
+});
+
+describe('sortByAddr', () => {
+  it('orders changes as Terraform lists them: shallower modules first, data before managed, numeric keys by number', () => {
+    const addrs = [
+      'module.m[0].module.n.x_a.b', 'module.m[10].x_a.b', 'module.m[2].x_a.b', 'x_z.a', 'data.x_a.b', 'module.k.x_a.b',
+      'x_a.b[10]', 'x_a.b[2]', 'x_a.b["k"]',
+    ];
+    expect(sortByAddr(addrs.map((addr) => ({ addr }))).map((c) => c.addr)).toEqual([
+      'data.x_a.b', 'x_a.b[2]', 'x_a.b[10]', 'x_a.b["k"]', 'x_z.a', 'module.k.x_a.b', 'module.m[2].x_a.b', 'module.m[10].x_a.b',
+      'module.m[0].module.n.x_a.b',
+    ]);
   });
 });

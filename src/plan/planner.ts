@@ -31,6 +31,7 @@ import { dataDependencies } from './data-deps.js';
 import { checkImportTargets, generateForImport, generatedInPlan, keyedTargetDiags, withGenerationTargets, type GenerationTarget } from './generate-config-targets.js';
 import type { GeneratedResource } from './generate-config-file.js';
 import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from './checks.js';
+import { findRemoveStatements, forgetWarning, removeStatementFor, type RemoveStatements } from './removed.js';
 
 export interface PlanOptions extends WalkerOptions {
   mode: PlanMode;
@@ -88,6 +89,8 @@ class Planner extends Walker {
    */
   private readonly pendingIn = new Map<string, Set<string>>();
   private readonly dataDeps = new Map<string, string[]>();
+  /** The configuration's `removed` blocks. */
+  removed: RemoveStatements = new Map();
 
   constructor(config: Config, providers: ProviderManager, readonly popts: PlanOptions, readonly refreshed: State, readonly resolver: ProviderResolver) {
     super(config, providers, popts);
@@ -440,7 +443,10 @@ class Planner extends Walker {
       }
       let prior = this.decode(instance.current, schema, addr, diags);
       if (!prior) continue;
-      if (this.popts.refresh && this.popts.mode !== 'destroy') {
+      // A destroy plan destroys everything, `removed` blocks or not.
+      const forget = this.popts.mode !== 'destroy' && removeStatementFor(this.removed, addr)?.destroy === false;
+      // Like Terraform, an object about to be forgotten is not refreshed.
+      if (this.popts.refresh && this.popts.mode !== 'destroy' && !forget) {
         const n = { kind: 'resource' as const, node: this.config.root, res: { mode: 'managed', type: addr.resource.resource.type, name: addr.resource.resource.name, declRange: undefined } as never, provider: resource.provider, source };
         prior = await this.refresh(addr, n, schema, instance.current, prior, diags);
         if (!prior) continue;
@@ -451,13 +457,29 @@ class Planner extends Walker {
         if (pd) diags.push(preventDestroyDiag(s, res.res));
       }
       const type = impliedType(schema.block);
-      this.changes.push({
+      const change: ResourceInstanceChange = {
         addr: s, mode: 'managed', type: addr.resource.resource.type, name: addr.resource.resource.name, providerAddr: cfgAddr,
-        action: 'delete', actionReason: this.popts.mode === 'destroy' ? undefined as never : orphanReason(this.config, addr),
-        before: markSchemaSensitive(prior, schema.block), after: nullVal(type), objectType: type, requiredReplace: [],
-      });
-      if (this.popts.mode === 'destroy') delete this.changes[this.changes.length - 1]!.actionReason;
+        action: forget ? 'forget' : 'delete', before: markSchemaSensitive(prior, schema.block), after: nullVal(type), objectType: type, requiredReplace: [],
+      };
+      if (this.popts.mode !== 'destroy') change.actionReason = this.orphanReason(addr);
+      this.changes.push(change);
     }
+  }
+
+  /**
+   * Why an object with no configuration instance is deleted (or forgotten), as Terraform
+   * says it: its module instance is gone only while the module call is still declared;
+   * with the call gone, it is the resource that has no configuration.
+   */
+  private orphanReason(addr: AbsResourceInstance): ResourceInstanceChange['actionReason'] {
+    const res = this.configResource(addr);
+    if (!res) return 'delete_because_no_resource_config';
+    if (!this.values.moduleInstances(res.node.path).some((mi) => mi.toString() === addr.module.toString())) return 'delete_because_no_module';
+    const k = addr.key, cfg = res.res;
+    if (cfg.count && typeof k === 'number') return 'delete_because_count_index';
+    if (cfg.forEach && typeof k === 'string') return 'delete_because_each_key';
+    if (!cfg.count && !cfg.forEach && k === null) return 'delete_because_no_resource_config';
+    return 'delete_because_wrong_repetition';
   }
 
   private configResource(addr: AbsResourceInstance): { node: ModuleNode; res: NonNullable<ReturnType<ModuleNode['module']['managedResources']['get']>> } | undefined {
@@ -474,22 +496,6 @@ function isCheckNested(node: ModuleNode, res: { mode: string; type: string; name
   return false;
 }
 
-function orphanReason(config: Config, addr: AbsResourceInstance): ResourceInstanceChange['actionReason'] {
-  let node: ModuleNode | undefined = config.root;
-  for (const st of addr.module.steps) {
-    const next: ModuleNode | undefined = node?.children.get(st.name);
-    if (!next) return 'delete_because_no_module';
-    node = next;
-  }
-  const res = node!.module.managedResources.get(`${addr.resource.resource.type}.${addr.resource.resource.name}`);
-  if (!res) return 'delete_because_no_resource_config';
-  const k = addr.key;
-  if (res.count && typeof k === 'number') return 'delete_because_count_index';
-  if (res.forEach && typeof k === 'string') return 'delete_because_each_key';
-  if (!res.count && !res.forEach && k === null) return 'delete_because_no_resource_config';
-  return 'delete_because_wrong_repetition';
-}
-
 /** Makes a plan. `prior` is not modified. */
 export async function makePlan(cfg: Config, prior: State, providers: ProviderManager, opts: PlanOptions): Promise<PlanResult> {
   const diags: Diagnostic[] = [];
@@ -504,6 +510,8 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
     inState: (a) => { const p = parseAbsResourceInstance(a).value; return p !== undefined && refreshed.current(p) !== undefined; },
   });
   diags.push(...gen.diags);
+  const removed = findRemoveStatements(cfg);
+  diags.push(...removed.diags);
   const config = withGenerationTargets(cfg, gen.targets);
   const resolver = new ProviderResolver(config);
   for (const cfg of resolver.configs.values()) {
@@ -517,6 +525,7 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   const plan = emptyPlan(opts, prior);
   if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   const planner = new Planner(config, providers, opts, refreshed, resolver);
+  planner.removed = removed.stmts;
   for (const t of gen.targets) planner.generating.set(t.addr, t);
   if (opts.targets.length || opts.excludes.length) {
     const f = filterTargets(graph, opts.targets, opts.excludes);
@@ -532,12 +541,14 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   const checks = evaluateChecks(planner, 'plan', { mode: opts.mode, targeted: opts.targets.length > 0 || opts.excludes.length > 0, errored: hasErrors(diags) });
   diags.push(...checks.diags);
   plan.checks = checks.results;
-  plan.changes = opts.mode === 'refresh-only' ? [] : planner.changes.sort((a, b) => compareAddr(a.addr, b.addr));
+  plan.changes = opts.mode === 'refresh-only' ? [] : sortByAddr(planner.changes);
+  const forgetting = forgetWarning(plan.changes);
+  if (forgetting) diags.push(forgetting);
   for (const ch of plan.changes) {
     const prev = moved.get(ch.addr);
     if (prev !== undefined && !ch.deposedKey) ch.prevRunAddr = prev;
   }
-  plan.drift = planner.drift.sort((a, b) => compareAddr(a.addr, b.addr));
+  plan.drift = sortByAddr(planner.drift);
   // Outputs a targeted run did not evaluate keep their prior value: no change for them.
   const skipped = (name: string) => planner.filter !== undefined && config.root.module.outputs.has(name) && !planner.filter.included.has(keys.output(config.root, name));
   plan.outputChanges = outputChanges(prior, planner.rootOutputs, opts.mode).filter((o) => !skipped(o.name));
@@ -601,9 +612,27 @@ function importTarget(to: import('../hcl/ast.js').Expression, scope: ReturnType<
  */
 export function compareAddr(a: string, b: string): number {
   const x = parseAbsResourceInstance(a).value, y = parseAbsResourceInstance(b).value;
-  if (!x || !y) return a < b ? -1 : a > b ? 1 : 0;
-  const depth = x.module.steps.length - y.module.steps.length;
-  return depth || x.module.compare(y.module) || x.resource.compare(y.resource);
+  return x && y ? compareInstances(x, y) : a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareInstances(a: AbsResourceInstance, b: AbsResourceInstance): number {
+  return a.module.steps.length - b.module.steps.length || a.compare(b);
+}
+
+/**
+ * Sorts changes by address in `compareAddr`'s order, each address parsed once. Stable, so
+ * deposed objects stay in plan order.
+ */
+export function sortByAddr<C extends { addr: string }>(changes: C[]): C[] {
+  const parsed = new Map<string, AbsResourceInstance | undefined>();
+  const parse = (a: string) => {
+    if (!parsed.has(a)) parsed.set(a, parseAbsResourceInstance(a).value);
+    return parsed.get(a);
+  };
+  return changes.sort((x, y) => {
+    const a = parse(x.addr), b = parse(y.addr);
+    return a && b ? compareInstances(a, b) : x.addr < y.addr ? -1 : x.addr > y.addr ? 1 : 0;
+  });
 }
 
 export { instanceKeyString };

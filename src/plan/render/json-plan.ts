@@ -84,15 +84,17 @@ export function knownJSON(v: Value): unknown {
 function plannedValues(plan: Plan, prior: State, schemas: SchemaLookup): Record<string, unknown> {
   const byModule = new Map<string, JSONResource[]>([['', []]]);
   for (const ch of plan.changes) {
-    if (ch.deposedKey || ch.after.isNull || ch.action === 'forget') continue;
+    // Terraform lists a forgotten object with no values and `sensitive_values: false`.
+    const forget = ch.action === 'forget';
+    if (ch.deposedKey || (ch.after.isNull && !forget)) continue;
     const a = parseAbsResourceInstance(ch.addr).value;
     const r: JSONResource = {
       address: ch.addr, mode: ch.mode, type: ch.type, name: ch.name,
       ...(a && a.key !== null ? { index: a.key } : {}),
       provider_name: providerName(ch.providerAddr),
       schema_version: schemas(providerName(ch.providerAddr), ch.mode, ch.type)?.version ?? 0,
-      values: knownJSON(ch.after) ?? null,
-      sensitive_values: sensitiveMirror(ch.after),
+      ...(forget ? {} : { values: knownJSON(ch.after) ?? null }),
+      sensitive_values: forget ? false : sensitiveMirror(ch.after),
     };
     const m = a ? a.module.toString() : '';
     if (!byModule.has(m)) byModule.set(m, []);

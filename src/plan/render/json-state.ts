@@ -23,7 +23,8 @@ export interface JSONResource {
   index?: number | string;
   provider_name: string;
   schema_version: number;
-  values: unknown;
+  /** Absent for an object the plan forgets (Terraform's planned_values). */
+  values?: unknown;
   sensitive_values: unknown;
   depends_on?: string[];
   tainted?: boolean;

@@ -124,4 +124,28 @@ describe('renderPlan', () => {
     expect(render(plan([], { mode: 'refresh-only', outputChanges: [out] }))).toBe(
       '\nChanges to Outputs:\n  + x = 1\n\nYou can apply this plan to save these new output values to the terrane\nstate, without changing any real infrastructure.\n');
   });
+
+  it('shows a forgotten object as Terraform 1.11 does: comments and `.` one column left, the object unchanged, no symbol, not counted', () => {
+    const o = objectVal({ id: stringVal('x-1'), name: stringVal('kept'), note: nullVal(stringVal('').type) });
+    const text = render(plan([change('forget', o, nullVal(o.type), { actionReason: 'delete_because_no_resource_config' })]));
+    expect(text).toBe(`\nterrane used the selected providers to generate the following execution\nplan. ${LEGEND}\n\nterrane will perform the following actions:\n\n`
+      + ' # test_thing.a will no longer be managed by terrane, but will not be destroyed\n # (destroy = false is set in the configuration)\n'
+      + ' . resource "test_thing" "a" {\n        id   = "x-1"\n        name = "kept"\n    }\n\nPlan: 0 to add, 0 to change, 0 to destroy.\n');
+    const esc = (t: string) => t.replace(/\x1b\[(\d+)m/g, '<$1>');
+    const colored = esc(renderPlan(plan([change('forget', o, nullVal(o.type))]), { color: true, schemaFor: () => undefined }));
+    expect(colored).toContain('<1> # test_thing.a<22> will no longer be managed by terrane, but <1><31>will not be destroyed<39><22>\n # (destroy = false');
+    expect(colored).toContain('\n <31>.<39> resource "test_thing" "a" {\n');
+  });
+
+  it('names a resource with no configuration without its module path, as Terraform does', () => {
+    const o = obj('x-1', 'a');
+    const text = render(plan([change('delete', o, nullVal(o.type), { addr: 'module.m[0].test_thing.a[1]', actionReason: 'delete_because_no_resource_config' })]));
+    expect(text).toContain('  # module.m[0].test_thing.a[1] will be destroyed\n  # (because test_thing.a is not in configuration)\n');
+  });
+
+  it('counts no attribute that is null before and after among the hidden ones', () => {
+    const o = (size: number) => objectVal({ id: stringVal('x-1'), note: nullVal(stringVal('').type), size: numberVal(size) });
+    const text = render(plan([change('update', o(1), o(2))]));
+    expect(text).toContain('  ~ resource "test_thing" "a" {\n        id   = "x-1"\n      ~ size = 1 -> 2\n    }\n');
+  });
 });

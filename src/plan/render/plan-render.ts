@@ -50,13 +50,14 @@ function header(ch: ResourceInstanceChange, drift = false): string[] {
     case 'create': return [`# ${a} will be created`];
     case 'update': return [`# ${a} will be updated in-place`];
     case 'read': return [`# ${a} will be read during apply`, READ_REASONS[ch.actionReason ?? ''] ?? '# (config refers to values not yet known)'];
-    case 'forget': return [`# ${a} will no longer be managed by terrane`];
+    case 'forget': return [`# ${a} will no longer be managed by terrane, but will not be destroyed`, '# (destroy = false is set in the configuration)'];
     case 'delete': {
       const lines = [`# ${a} will be destroyed`];
       const res = a.replace(/\[[^\]]*\]$/, '');
       const key = a.slice(res.length);
       switch (ch.actionReason) {
-        case 'delete_because_no_resource_config': lines.push(`# (because ${res} is not in configuration)`); break;
+        // Terraform names the resource as its module would declare it, without the module path.
+        case 'delete_because_no_resource_config': lines.push(`# (because ${ch.type}.${ch.name} is not in configuration)`); break;
         case 'delete_because_count_index': lines.push(`# (because index ${key} is out of range for count)`); break;
         case 'delete_because_each_key': lines.push(`# (because key ${key} is not in for_each map)`); break;
         case 'delete_because_no_module': {
@@ -98,7 +99,8 @@ function colorHeader(lines: string[], addr: string, c: Colors): string[] {
     if (!l.startsWith(lead)) return c.bold('  ' + l);
     const rest = l.slice(lead.length)
       .replace(/ (must be|will be) replaced/, (_m, v: string) => ` ${v} ${c.bold(c.red('replaced'))}`)
-      .replace(/ will be destroyed$/, ` will be ${c.bold(c.red('destroyed'))}`);
+      .replace(/ will be destroyed$/, ` will be ${c.bold(c.red('destroyed'))}`)
+      .replace(/ will not be destroyed$/, ` ${c.bold(c.red('will not be destroyed'))}`);
     return c.bold(`  ${lead}`) + rest;
   });
 }
@@ -112,14 +114,26 @@ function isMove(ch: ResourceInstanceChange): boolean {
 export function renderChange(ch: ResourceInstanceChange, block: BlockSchema | undefined, c: Colors, drift = false): string[] {
   // An object being imported is shown whole (Terraform's ShowUnchangedChildren), never in drift.
   const ctx: RenderCtx = { c, replacePaths: new Set(ch.requiredReplace.map(pathKey)), showUnchanged: !drift && ch.importing !== undefined };
+  if (!drift && ch.action === 'forget') return renderForget(ch, block, ctx);
   const marker = drift ? (ch.action === 'delete' ? '-' : '~') : MARKER[ch.action];
   const out = colorHeader(header(ch, drift), ch.addr, c);
   const kw = ch.mode === 'data' ? 'data' : 'resource';
   const m = ch.action === 'read' ? ' <=' : (marker.length === 1 ? '  ' : '') + markerText(marker, c);
   const name = ch.deposedKey ? `${quote(ch.type)} ${quote(ch.name)} (deposed object ${ch.deposedKey})` : `${quote(ch.type)} ${quote(ch.name)}`;
   out.push(`${ch.action === 'read' ? c.cyan(m) : m} ${kw} ${name} {`);
-  const before = drift || ch.action !== 'read' ? ch.before : ch.before;
-  out.push(...bodyLines(block, before, ch.after, 0, ctx));
+  out.push(...bodyLines(block, ch.before, ch.after, 0, ctx));
+  out.push('    }');
+  return out;
+}
+
+/**
+ * A forgotten object, as Terraform 1.11 prints it: the comments and the red `.` one column
+ * to the left of other changes', the object as it is (unchanged attributes hidden).
+ */
+function renderForget(ch: ResourceInstanceChange, block: BlockSchema | undefined, ctx: RenderCtx): string[] {
+  const out = colorHeader(header(ch), ch.addr, ctx.c).map((l) => l.replace('  # ', ' # '));
+  out.push(` ${ctx.c.red('.')} resource ${quote(ch.type)} ${quote(ch.name)} {`);
+  out.push(...bodyLines(block, ch.before, ch.before, 0, ctx));
   out.push('    }');
   return out;
 }
@@ -210,8 +224,8 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
     const s = planSummary(plan);
     let line = `${c.bold('Plan:')} `;
     if (s.import) line += `${s.import} to import, `;
+    // Terraform 1.11 counts no forgotten objects here (its warning lists them).
     line += `${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`;
-    if (s.forget) line = line.slice(0, -1) + `, ${s.forget} to forget.`;
     out.push(line);
   }
   out.push(...outputLines(plan, c));

@@ -254,7 +254,7 @@ export function bodyLines(block: BlockSchema | undefined, before: Value, after: 
     if (!a || !b) continue;
     if (create && a.isNull) continue;
     if (del && b.isNull) continue;
-    // Null before and after, an attribute is left out: not even counted as unchanged.
+    // Null on both sides is neither shown nor counted among the hidden (as in Terraform).
     if (!create && !del && b.isNull && a.isNull) continue;
     if (!create && !del && same(b, a) && !ctx.showUnchanged && !IDENTIFYING.has(name)) { hidden++; continue; }
     shown.push({ name, b, a });

@@ -1,0 +1,7 @@
+resource "terraform_data" "a" {
+  input = "a"
+}
+
+module "n" {
+  source = "./n"
+}
