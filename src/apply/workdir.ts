@@ -3,19 +3,17 @@
  * workspace, its variables, and the plan / apply operations over them with the state
  * locked. This is the programmatic API the CLI drives; tests use it directly.
  */
-import { resolve, join, isAbsolute } from 'node:path';
+import { resolve } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { ModuleInstance, parseAbsResourceInstance } from '../addrs/index.js';
 import type { Config } from '../config/module.js';
 import { loadConfig } from '../config/load-config.js';
-import { collectVariableValues, finalizeVariableValues, type VariableArg } from '../config/variable-values.js';
+import { askInNameOrder, collectVariableValues, finalizeVariableValues, type VariableArg } from '../config/variable-values.js';
 import type { Variable } from '../config/module.js';
-import { evaluate } from '../lang/eval.js';
-import { traversalsOf } from '../lang/references.js';
-import { buildConsoleScope } from '../config/console-scope.js';
-import { builtinFunctions } from '../lang/functions/index.js';
 import type { Value } from '../lang/value.js';
-import { LocalBackend, State, StateSync, currentWorkspace, type StateBackend, type StateMgr } from '../state/index.js';
+import { LocalBackend, State, StateSync, currentWorkspace, dataDir, type StateBackend, type StateMgr } from '../state/index.js';
+import { readBackendRecord, type BackendSettings } from '../state/backend-record.js';
+import { checkAgainstRecord, resolveBackendBlock } from './backend-settings.js';
 import { ProviderManager } from '../plan/provider-manager.js';
 import { emptyPlan, makePlan, type PlanEvent, type PlanOptions, type PlanResult } from '../plan/planner.js';
 import { importConfigDiags, importTargetDiags } from '../plan/validate-imports.js';
@@ -80,6 +78,7 @@ export class Workdir {
   private mgr?: StateMgr;
   statePath: string | undefined;
   private lockId: string | undefined;
+  private readonly answers = new Map<string, string | undefined>();
 
   private constructor(readonly config: Config, opts: WorkdirOptions) {
     this.dir = resolve(opts.dir);
@@ -100,40 +99,31 @@ export class Workdir {
   }
 
   /**
-   * Opens the backend of the `terraform { backend "..." }` block (local by default) once.
-   * Unlike Terraform, its arguments may use variables and locals known before planning,
-   * so the -var / -var-file arguments of the command take part.
+   * Opens the backend of the `terraform { backend "..." }` block (local by default) once,
+   * refusing one that differs from what `init` recorded. Unlike Terraform, its arguments
+   * may use variables and locals known before planning, so the -var / -var-file arguments
+   * of the command take part (and `prompt` asks for missing ones, remembering the answers).
    */
-  async ensureBackend(varArgs: VariableArg[] = []): Promise<Diagnostic[]> {
+  async ensureBackend(varArgs: VariableArg[] = [], prompt?: (v: Variable) => Promise<string | undefined>): Promise<Diagnostic[]> {
     if (this.be) return [];
-    const diags: Diagnostic[] = [];
-    const statePath = this.statePath;
-    const b = this.config.root.module.terraform.backend;
-    let path: string | undefined;
-    if (b) {
-      if (b.type !== 'local') {
-        return [errorDiag('Unsupported backend type', `terrane does not support the "${b.type}" backend yet; the "local" backend is available.`, b.typeRange)];
-      }
-      // terrane evaluates backend arguments with variables and locals (Terraform cannot).
-      const { content, diags: d } = b.config.content({ attributes: [{ name: 'path' }, { name: 'workspace_dir' }], blocks: [] });
-      diags.push(...d);
-      const pathAttr = content.attributes.get('path');
-      if (pathAttr) {
-        const scope = traversalsOf(pathAttr.expr).length
-          ? (await buildConsoleScope({ dir: this.dir, varArgs, env: this.env })).scope
-          : { functions: builtinFunctions(), functionContext: { baseDir: this.dir } };
-        const r = evaluate(pathAttr.expr, scope);
-        diags.push(...r.diags);
-        if (r.value.isKnown && !r.value.isNull && r.value.type.kind === 'string') path = r.value.str;
-        else if (!hasErrors(r.diags)) diags.push(errorDiag('Invalid backend configuration', 'The "path" argument must be a string known before planning: it may use variables and locals, but not resource attributes.', pathAttr.expr.range));
-      }
-    }
-    const file = statePath ?? path;
-    const local = new LocalBackend({ dir: this.dir, ...(file ? { path: isAbsolute(file) ? file : join(this.dir, file) } : {}) });
-    if (hasErrors(diags)) return diags;
+    const r = await resolveBackendBlock(this.config, { dir: this.dir, env: this.env, varArgs, prompt: prompt && this.remembering(prompt) });
+    if (hasErrors(r.diags)) return r.diags;
+    const rec = await readBackendRecord(dataDir(this.dir, this.env));
+    if (hasErrors(rec.diags)) return rec.diags;
+    const checked = checkAgainstRecord(r.backend, rec.record);
+    if (!checked.settings) return checked.diags;
+    const local = localBackend(this.dir, checked.settings, this.statePath);
     this.be = local;
     this.mgr = local.stateMgr(this.workspace);
-    return diags;
+    return r.diags;
+  }
+
+  /** `prompt`, asking each variable once for this working directory (the backend and the plan share answers). */
+  private remembering(prompt: (v: Variable) => Promise<string | undefined>): (v: Variable) => Promise<string | undefined> {
+    return async (v) => {
+      if (!this.answers.has(v.name)) this.answers.set(v.name, await prompt(v));
+      return this.answers.get(v.name);
+    };
   }
 
   /** The backend (open it first with ensureBackend; the CLI's openWorkdir does). */
@@ -150,11 +140,11 @@ export class Workdir {
 
   /** Root variable values from -var/-var-file, files and the environment; `prompt` asks for missing ones. */
   async variables(args: VariableArg[], prompt?: (v: Variable) => Promise<string | undefined>): Promise<{ values: Map<string, Value>; diags: Diagnostic[] }> {
-    const bd = await this.ensureBackend(args);
+    const bd = await this.ensureBackend(args, prompt);
     if (hasErrors(bd)) return { values: new Map(), diags: bd };
     const mod = this.config.root.module;
     const raw = collectVariableValues(mod, { dir: this.dir, args, env: this.env, sources: this.config.sources });
-    const fin = await finalizeVariableValues(mod, raw.values, prompt && await askInNameOrder(mod, raw.values, prompt));
+    const fin = await finalizeVariableValues(mod, raw.values, prompt && await askInNameOrder(mod, raw.values, this.remembering(prompt)));
     return { values: fin.values, diags: [...bd, ...raw.diags, ...fin.diags] };
   }
 
@@ -255,15 +245,10 @@ export class Workdir {
   }
 }
 
-/**
- * Asks for every required variable that has no value first, in name order as Terraform
- * does, and answers later questions from what was typed.
- */
-async function askInNameOrder(
-  mod: Config['root']['module'], given: ReadonlyMap<string, unknown>, prompt: (v: Variable) => Promise<string | undefined>,
-): Promise<(v: Variable) => Promise<string | undefined>> {
-  const answers = new Map<string, string | undefined>();
-  const needed = [...mod.variables.values()].filter((v) => v.default === undefined && !given.has(v.name)).map((v) => v.name).sort();
-  for (const name of needed) answers.set(name, await prompt(mod.variables.get(name)!));
-  return async (v) => answers.get(v.name);
+/** The local backend for resolved settings (`-state`, when given, overrides every workspace's file). */
+export function localBackend(dir: string, settings: BackendSettings, statePath?: string): LocalBackend {
+  return new LocalBackend({
+    dir, ...(settings['path'] ? { path: settings['path'] } : {}), ...(settings['workspace_dir'] ? { workspaceDir: settings['workspace_dir'] } : {}),
+    ...(statePath ? { stateOverride: statePath } : {}),
+  });
 }

@@ -16,9 +16,10 @@ import { ProviderManager } from '../plan/provider-manager.js';
 import { ProviderResolver, sourceForLocalName } from '../plan/provider-resolve.js';
 import { TERRAFORM_COMPAT_VERSION } from '../state/state.js';
 import { colors } from '../plan/render/colors.js';
-import { flagsHelp, parseFlags } from './flags.js';
+import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
-import { emitDiags, useColor } from './ui.js';
+import { OPERATION_FLAGS, emitDiags, promptText, readLine, useColor, variableArgs, variablePrompter } from './ui.js';
+import { initBackend } from '../apply/backend-init.js';
 
 const SPEC = {
   backend: { type: 'bool' as const, default: true, help: 'Disable backend initialization for this configuration and use what was previously initialized instead.' },
@@ -27,7 +28,10 @@ const SPEC = {
   'no-color': { type: 'bool' as const, help: "If specified, output won't contain any color." },
   reconfigure: { type: 'bool' as const, help: 'Reconfigure a backend, ignoring any saved configuration.' },
   'migrate-state': { type: 'bool' as const, help: 'Reconfigure a backend, and attempt to migrate any existing state.' },
-  'backend-config': { type: 'list' as const, arg: 'path', help: 'Configuration to be merged with what is in the configuration file\'s \'backend\' block.' },
+  'backend-config': { type: 'list' as const, arg: 'path', help: 'Configuration to be merged with what is in the configuration file\'s \'backend\' block. This can be either a path to an HCL file with key/value assignments (same format as terraform.tfvars) or a \'key=value\' format, and can be specified multiple times.' },
+  'force-copy': { type: 'bool' as const, help: 'Suppress prompts about copying state data when initializing a new state backend. This is equivalent to providing a "yes" to all confirmation prompts.' },
+  var: OPERATION_FLAGS.var,
+  'var-file': OPERATION_FLAGS['var-file'],
   'lockfile': { type: 'string' as const, arg: 'MODE', help: 'Set a dependency lockfile mode. Currently only "readonly" is valid.' },
   json: { type: 'bool' as const, help: 'Produce output in a machine-readable JSON format.' },
   help: { type: 'bool' as const },
@@ -104,12 +108,18 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     visit(config.root);
   }
   if (hasErrors(diags)) { emitDiags(io, diags, config.sources, color); return 1; }
-  const b = config.root.module.terraform.backend;
   out('\n' + c.bold('Initializing the backend...') + '\n');
-  if (b) out(`\nSuccessfully configured the backend "${b.type}"! terrane will automatically\nuse this backend unless the backend configuration changes.\n`);
-  if (b && b.type !== 'local') {
-    emitDiags(io, [errorDiag('Unsupported backend type', `terrane does not support the "${b.type}" backend yet; the "local" backend is available.`, b.typeRange)], config.sources, color);
-    return 1;
+  if (p.flags.backend !== false) {
+    const b = await initBackend({
+      config, dir: io.cwd, env: io.env ?? process.env, varArgs: variableArgs(p),
+      prompt: variablePrompter(io, p.flags.input !== false, color),
+      backendConfig: (p.flags['backend-config'] as string[] | undefined) ?? [],
+      reconfigure: Boolean(p.flags.reconfigure), migrateState: Boolean(p.flags['migrate-state']), forceCopy: Boolean(p.flags['force-copy']),
+      confirm: confirmer(io, p, color),
+      out: (kind, text) => out(kind === 'reconfigure' ? c.bold(text.slice(0, text.indexOf('\n'))) + text.slice(text.indexOf('\n')) + '\n' : '\n' + c.green(text) + '\n'),
+    });
+    emitDiags(io, b.diags, new Map([...config.sources, ...b.sources]), color);
+    if (hasErrors(b.diags)) return 1;
   }
   const pm = new ProviderManager();
   const resolver = new ProviderResolver(config);
@@ -152,6 +162,19 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   out('\n' + c.bold(c.green('terrane has been successfully initialized!')) + '\n' +
     c.green('\nYou may now begin working with terrane. Try running "terrane plan" to see\nany changes that are required for your infrastructure. All terrane commands\nshould now work.\n\nIf you ever set or change modules or backend configuration for terrane,\nrerun this command to reinitialize your working directory. If you forget, other\ncommands will detect it and remind you to do so if necessary.') + '\n');
   return 0;
+}
+
+/**
+ * Asks init's yes/no questions on stdin as Terraform does (a piped answer works too);
+ * undefined with -input=false or TF_INPUT=0, when nothing may be asked.
+ */
+function confirmer(io: CommandIO, p: ParsedFlags, color: boolean): ((query: string, description: string) => Promise<string | undefined>) | undefined {
+  if (p.flags.input === false || /^(0|false|f)$/i.test(io.env?.TF_INPUT ?? '')) return undefined;
+  return async (query, description) => {
+    const a = await readLine(io, promptText(query, description, color));
+    if (a !== undefined) io.stdout.write('\n');
+    return a;
+  };
 }
 
 /** `.terraform.lock.hcl` in Terraform's layout. */

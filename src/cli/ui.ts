@@ -182,7 +182,7 @@ export async function openWorkdir(io: CommandIO, p: ParsedFlags, color: boolean,
     dir: dirArg ?? io.cwd, cwd: io.cwd, env: io.env ?? process.env,
     ...(typeof p.flags.state === 'string' ? { statePath: p.flags.state } : {}),
   });
-  if (wd && !hasErrors(diags)) diags.push(...await wd.ensureBackend(variableArgs(p)));
+  if (wd && !hasErrors(diags)) diags.push(...await wd.ensureBackend(variableArgs(p), variablePrompter(io, p.flags.input !== false, color)));
   emitDiags(io, diags, sources, color);
   return hasErrors(diags) ? undefined : wd;
 }

@@ -16,8 +16,8 @@ import {
 } from '../lang/scope.js';
 import { loadConfig } from './load-config.js';
 import { currentWorkspace } from '../state/workspace.js';
-import { collectVariableValues, finalizeVariableValues, type VariableArg } from './variable-values.js';
-import type { Module } from './module.js';
+import { askInNameOrder, collectVariableValues, finalizeVariableValues, type VariableArg } from './variable-values.js';
+import type { Config, Module, Variable } from './module.js';
 
 /** Inputs of the console scope. */
 export interface ConsoleScopeOptions {
@@ -26,6 +26,10 @@ export interface ConsoleScopeOptions {
   /** `-var` and `-var-file` in command-line order. */
   varArgs: VariableArg[];
   env: NodeJS.ProcessEnv;
+  /** The configuration, when already loaded (its diagnostics are then not repeated). */
+  config?: Config;
+  /** Asks for required variables that have no value (in name order); without it they are errors. */
+  prompt?: (v: Variable) => Promise<string | undefined>;
 }
 
 /** The scope plus what loading the configuration reported. */
@@ -39,12 +43,12 @@ export interface ConsoleScope {
 /** Loads the configuration in `opts.dir` and builds the console's scope. */
 export async function buildConsoleScope(opts: ConsoleScopeOptions): Promise<ConsoleScope> {
   const dir = resolve(opts.dir);
-  const { config, diags } = loadConfig(dir, dir);
+  const { config, diags } = opts.config ? { config: opts.config, diags: [] as Diagnostic[] } : loadConfig(dir, dir);
   const sources = new Map(config.sources);
   const mod = config.root.module;
   const raw = collectVariableValues(mod, { dir, args: opts.varArgs, env: opts.env, sources });
   diags.push(...raw.diags);
-  const fin = await finalizeVariableValues(mod, raw.values);
+  const fin = await finalizeVariableValues(mod, raw.values, opts.prompt && await askInNameOrder(mod, raw.values, opts.prompt));
   diags.push(...fin.diags);
   const functions = builtinFunctions();
   const scope: Scope = { functions, functionContext: { baseDir: dir, functions } };

@@ -185,3 +185,16 @@ export async function finalizeVariableValues(
   }
   return { values, diags };
 }
+
+/**
+ * Asks for every required variable that has no value first, in name order as Terraform
+ * does, and answers later questions from what was typed.
+ */
+export async function askInNameOrder(
+  mod: Module, given: ReadonlyMap<string, unknown>, prompt: (v: Variable) => Promise<string | undefined>,
+): Promise<(v: Variable) => Promise<string | undefined>> {
+  const answers = new Map<string, string | undefined>();
+  const needed = [...mod.variables.values()].filter((v) => v.default === undefined && !given.has(v.name)).map((v) => v.name).sort();
+  for (const name of needed) answers.set(name, await prompt(mod.variables.get(name)!));
+  return async (v) => answers.get(v.name);
+}

@@ -111,6 +111,18 @@ describe.skipIf(!HAVE_SCRIPT)('prompts on a terminal', () => {
     expect(r.out).toBe(terraformSaid('prompts-secret', 'apply-no.txt'));
   });
 
+  it('asks for a variable the backend block needs, once per command (terrane allows variables there)', async () => {
+    const dir = copy('prompts-backend');
+    const init = await onTerminal(dir, ['init', '-no-color'], ['prod']);
+    expect(init.code).toBe(0);
+    expect(init.out).toContain('Initializing the backend...\nvar.env\n  Enter a value: prod\n');
+    expect(JSON.parse(readFileSync(join(dir, '.terraform', 'terraform.tfstate'), 'utf8')).backend.config.path).toBe('state/team-prod.tfstate');
+    const apply = await onTerminal(dir, ['apply', '-no-color'], ['prod', 'yes']);
+    expect(apply.code).toBe(0);
+    expect(apply.out.split('Enter a value:')).toHaveLength(3);
+    expect(existsSync(join(dir, 'state', 'team-prod.tfstate'))).toBe(true);
+  });
+
   it('asks nothing with -input=false: a missing variable is an error', async () => {
     const dir = copy('prompts-basic');
     expect(run(dir, ['init']).code).toBe(0);

@@ -64,12 +64,29 @@ describe('examples/getting-started through the CLI', () => {
 });
 
 describe('backend arguments with variables and locals (beyond Terraform)', () => {
-  it('keeps each environment\'s state where the backend path says', () => {
+  it('keeps each environment\'s state where the backend path says, and refuses another environment until init', () => {
     const dir = copyFixture(join(import.meta.dirname, '../../testdata/plan/backend-vars'));
+    expect(terrane(dir, ['init', '-var', 'env=prod']).code).toBe(0);
     expect(terrane(dir, ['apply', '-auto-approve', '-var', 'env=prod']).code).toBe(0);
     expect(existsSync(join(dir, 'state/team-prod.tfstate'))).toBe(true);
+    // Another value makes another backend: refused, never a silent switch to an empty state.
+    const other = terrane(dir, ['plan', '-var', 'env=dev']);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('Error: Backend initialization required: please run "terrane init"');
+    expect(other.stderr).toContain('Reason: Backend configuration block has changed');
+    expect(terrane(dir, ['init', '-var', 'env=dev']).stderr).toContain('Error: Backend configuration changed');
+    // After init -reconfigure the dev environment has its own (empty) state.
+    expect(terrane(dir, ['init', '-reconfigure', '-var', 'env=dev']).code).toBe(0);
     const plan = terrane(dir, ['plan', '-detailed-exitcode', '-var', 'env=dev']);
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain('# terraform_data.x will be created');
+  });
+
+  it('asks for a variable the backend needs the way it asks for any other', () => {
+    const dir = copyFixture(join(import.meta.dirname, '../../testdata/plan/backend-vars'));
+    const r = terrane(dir, ['init', '-input=false']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Error: No value for required variable');
+    expect(r.stderr).toContain('The root module input variable "env" is not set');
   });
 });

@@ -92,12 +92,22 @@ describe('local backend files', () => {
   });
 
   it('puts other workspaces under terraform.tfstate.d and honours the path option', async () => {
+    // As terraform 1.11.4: `path` names the default workspace's file only; another
+    // workspace's file is always terraform.tfstate in its folder.
     const b = new LocalBackend({ dir, path: 'state/my.tfstate' });
     await b.createWorkspace('prod');
     await b.stateMgr('prod').write(sampleState(1));
     await b.stateMgr('default').write(sampleState(1));
-    await stat(path.join(dir, 'terraform.tfstate.d/prod/my.tfstate'));
+    await stat(path.join(dir, 'terraform.tfstate.d/prod/terraform.tfstate'));
     await stat(path.join(dir, 'state/my.tfstate'));
+  });
+
+  it('keeps other workspaces under workspace_dir when it is set', async () => {
+    const b = new LocalBackend({ dir, workspaceDir: 'wsdir' });
+    await b.createWorkspace('dev');
+    await b.stateMgr('dev').write(sampleState(1));
+    await stat(path.join(dir, 'wsdir/dev/terraform.tfstate'));
+    expect(await b.workspaces()).toEqual(['default', 'dev']);
   });
 
   it('writes Terraform\'s lock info JSON to .terraform.tfstate.lock.info', async () => {

@@ -26,6 +26,8 @@ export interface LocalBackendOptions {
   path?: string;
   /** Directory holding other workspaces (`workspace_dir`, default `terraform.tfstate.d`). */
   workspaceDir?: string;
+  /** `-state=path`: this file for every workspace, whatever the backend says. */
+  stateOverride?: string;
 }
 
 /** The default workspace's name. */
@@ -36,17 +38,32 @@ export class LocalBackend implements StateBackend {
   readonly dir: string;
   readonly statePath: string;
   readonly workspaceDir: string;
+  private readonly stateOverride: string | undefined;
 
   constructor(opts: LocalBackendOptions) {
     this.dir = opts.dir;
     this.statePath = path.resolve(opts.dir, opts.path ?? 'terraform.tfstate');
     this.workspaceDir = path.resolve(opts.dir, opts.workspaceDir ?? 'terraform.tfstate.d');
+    this.stateOverride = opts.stateOverride === undefined ? undefined : path.resolve(opts.dir, opts.stateOverride);
   }
 
-  /** Where a workspace's state file lives. */
+  /**
+   * Where a workspace's state file lives. As in Terraform, `path` names the default
+   * workspace's file only: another workspace's is always `terraform.tfstate` in its folder.
+   */
   pathFor(workspace: string): string {
+    if (this.stateOverride) return this.stateOverride;
     if (workspace === DEFAULT_WORKSPACE) return this.statePath;
-    return path.join(this.workspaceDir, workspace, path.basename(this.statePath));
+    return path.join(this.workspaceDir, workspace, 'terraform.tfstate');
+  }
+
+  /**
+   * Whether a workspace of this backend and one of `other` share a state file (Terraform's
+   * PathsConflictWith): then moving state between them must not erase the source.
+   */
+  async sharesFilesWith(other: LocalBackend): Promise<boolean> {
+    const theirs = new Set((await other.workspaces()).map((w) => other.pathFor(w)));
+    return (await this.workspaces()).some((w) => theirs.has(this.pathFor(w)));
   }
 
   async workspaces(): Promise<string[]> {
@@ -123,6 +140,24 @@ export class LocalStateMgr implements StateMgr {
     const enc = this.tracker.next(state, encodeStateParts);
     if (enc === undefined) return [];
     const lineage = state.lineage;
+    const d = await this.replace(enc.buffers());
+    if (d.length) return d;
+    this.tracker.written(enc, lineage);
+    return [];
+  }
+
+  /**
+   * Empties the file, keeping what it held in the backup: what Terraform leaves behind
+   * after moving this state to a newly configured backend.
+   */
+  async clear(): Promise<Diagnostic[]> {
+    const d = await this.replace('');
+    if (!d.length) this.tracker.remember(undefined, undefined, undefined);
+    return d;
+  }
+
+  /** Writes `data` atomically, saving the previous content as the backup on this run's first write. */
+  private async replace(data: string | readonly Buffer[]): Promise<Diagnostic[]> {
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       if (!this.backedUp) {
@@ -133,11 +168,10 @@ export class LocalStateMgr implements StateMgr {
         }
         if (prev && prev.length) await atomicWrite(this.backupPath, prev);
       }
-      await atomicWrite(this.file, enc.buffers());
+      await atomicWrite(this.file, data);
     } catch (e) {
       return [errorDiag('Failed to save state', `Error saving state to ${this.displayPath}: ${(e as Error).message}`)];
     }
-    this.tracker.written(enc, lineage);
     return [];
   }
 

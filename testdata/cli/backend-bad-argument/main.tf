@@ -1,0 +1,5 @@
+terraform {
+  backend "local" {
+    pth = "x.tfstate" # ERROR: Unsupported argument
+  }
+}

@@ -1,0 +1,9 @@
+terraform {
+  backend "local" {
+    workspace_dir = "wsdir"
+  }
+}
+
+resource "terraform_data" "a" {
+  input = terraform.workspace
+}
