@@ -225,12 +225,14 @@ export class Workdir {
       return { diags: [errorDiag('Resource already managed by terrane', `terrane is already managing a remote object for ${addr}. To import to this address you must first remove the existing object from the state.`)] };
     }
     const p = await this.plan(state, { ...o, targets: [addr], refresh: false, imports: [{ addr, id }] } as RunOptions & { imports: { addr: string; id: string }[] });
-    if (hasErrors(p.diags)) return { diags: p.diags };
+    // The targets are how terrane runs the import, not the user's: no warning about them.
+    const own = p.diags.filter((d) => d.summary !== 'Resource targeting is in effect');
+    if (hasErrors(own)) return { diags: own };
     if (!p.refreshed.current(ai)) {
-      return { diags: [...p.diags, errorDiag('Import failed', `The configuration does not produce an instance at ${addr} (check count/for_each and the instance key).`)] };
+      return { diags: [...own, errorDiag('Import failed', `The configuration does not produce an instance at ${addr} (check count/for_each and the instance key).`)] };
     }
     const w = await this.writeState(p.refreshed);
-    return { diags: [...p.diags.filter((d) => d.severity === 'warning' && d.summary !== 'Resource targeting is in effect'), ...w], state: p.refreshed };
+    return { diags: [...own.filter((d) => d.severity === 'warning'), ...w], state: p.refreshed };
   }
 
   /** Persists a state as is (refresh-only applies, state commands). */

@@ -5,7 +5,7 @@
  * objects no longer in the configuration, and computes output changes.
  */
 import {
-  AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, instanceKeyString, parseTarget, targetContains, type InstanceKey, ModuleInstance,
+  AbsProviderConfig, AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, instanceKeyString, parseTarget, targetContains, type InstanceKey, ModuleInstance,
 } from '../addrs/index.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config, ModuleNode } from '../config/module.js';
@@ -30,6 +30,7 @@ import { filterTargets } from './targets.js';
 import { dataDependencies } from './data-deps.js';
 import { checkImportTargets, generateForImport, generatedInPlan, keyedTargetDiags, withGenerationTargets, type GenerationTarget } from './generate-config-targets.js';
 import type { GeneratedResource } from './generate-config-file.js';
+import { upgradeResourceObject } from './upgrade-state.js';
 import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from './checks.js';
 import { findRemoveStatements, forgetWarning, removeStatementFor, type RemoveStatements } from './removed.js';
 
@@ -130,6 +131,10 @@ class Planner extends Walker {
         const inst = exp.kind === 'count' ? { countIndex: ik as number } : exp.kind === 'for_each' ? { eachKey: String(ik), eachValue: exp.eachValues!.get(String(ik))! } : {};
         const scope = this.scope(node, mi, inst);
         let obj = this.refreshed.current(addr);
+        if (obj && res.mode === 'managed') {
+          obj = this.upgrade(addr, n.provider, source, obj, schema, diags, !skip);
+          if (!obj) return;
+        }
         let prior = obj ? this.decode(obj, schema, addr, diags) : null;
         let importing: { id: string } | undefined;
         if (!obj && !skip && res.mode === 'managed' && this.popts.mode === 'normal') {
@@ -202,6 +207,17 @@ class Planner extends Walker {
       });
     }
     return diags;
+  }
+
+  /**
+   * The object upgraded to the provider's current schema version (undefined when that
+   * fails, with the reasons in `diags`); with `keep`, the refreshed state holds the upgrade.
+   */
+  private upgrade(addr: AbsResourceInstance, providerAddr: AbsProviderConfig, source: string, obj: ResourceInstanceObject, schema: Schema, diags: Diagnostic[], keep = true): ResourceInstanceObject | undefined {
+    const u = upgradeResourceObject(addr, this.providers.instance(providerAddr.toString(), source), obj, schema);
+    diags.push(...u.diags);
+    if (keep && u.obj && u.obj !== obj) this.refreshed.setCurrent(addr, u.obj, providerAddr);
+    return u.obj;
   }
 
   private decode(obj: ResourceInstanceObject, schema: Schema, addr: AbsResourceInstance, diags: Diagnostic[]): Value | null {
@@ -295,7 +311,8 @@ class Planner extends Walker {
     const provider = this.providers.instance(n.provider.toString(), n.source)!;
     this.popts.onEvent?.({ kind: 'import', addr: addr.toString(), id });
     const r = await provider.importResourceState({ typeName: n.res.type, id });
-    diags.push(...resourceDiags(r.diagnostics, n.res.config, `Error importing ${addr.toString()} from ID "${id}".`));
+    // Terraform passes the provider's import diagnostics on as they are, with no source.
+    diags.push(...providerDiags(r.diagnostics));
     if (r.diagnostics.some((d) => d.severity === 'error')) return undefined;
     const got = r.importedResources.find((x) => x.typeName === n.res.type);
     if (!got || got.state.isNull) {
@@ -441,14 +458,16 @@ class Planner extends Walker {
         const { emptyObject } = await import('../lang/decode-body.js');
         diags.push(...await this.providers.configure(cfgAddr, source, emptyObject(schema.block), undefined));
       }
-      let prior = this.decode(instance.current, schema, addr, diags);
+      const current = this.upgrade(addr, resource.provider, source, instance.current, schema, diags);
+      if (!current) continue;
+      let prior = this.decode(current, schema, addr, diags);
       if (!prior) continue;
       // A destroy plan destroys everything, `removed` blocks or not.
       const forget = this.popts.mode !== 'destroy' && removeStatementFor(this.removed, addr)?.destroy === false;
       // Like Terraform, an object about to be forgotten is not refreshed.
       if (this.popts.refresh && this.popts.mode !== 'destroy' && !forget) {
         const n = { kind: 'resource' as const, node: this.config.root, res: { mode: 'managed', type: addr.resource.resource.type, name: addr.resource.resource.name, declRange: undefined } as never, provider: resource.provider, source };
-        prior = await this.refresh(addr, n, schema, instance.current, prior, diags);
+        prior = await this.refresh(addr, n, schema, current, prior, diags);
         if (!prior) continue;
       }
       const res = this.configResource(addr);

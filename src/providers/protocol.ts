@@ -23,6 +23,11 @@ export interface AttributeSchema {
   sensitive?: boolean;
   /** Changing this attribute forces replacement (used by the SDK's default planner). */
   forceNew?: boolean;
+  /**
+   * With forceNew: whether a change from `prior` to `planned` (which may be unknown) really
+   * forces replacement, like the plugin framework's conditional RequiresReplace modifiers.
+   */
+  replaceIf?: (prior: Value, planned: Value) => boolean;
   /** Default used by the SDK when the attribute is optional and unset in config. */
   default?: Value;
   deprecated?: string;

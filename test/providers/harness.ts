@@ -31,10 +31,12 @@ export class Harness {
   async plan(typeName: string, prior: Value | null, js: Record<string, unknown>): Promise<PlanResourceChangeResponse> {
     const config = this.config(typeName, js);
     const diags = this.p.validateResourceConfig?.(typeName, config) ?? [];
-    if (diags.length) return { plannedState: config, requiresReplace: [], diagnostics: diags };
-    return this.p.planResourceChange({
+    if (diags.some((d) => d.severity === 'error')) return { plannedState: config, requiresReplace: [], diagnostics: diags };
+    const r = await this.p.planResourceChange({
       typeName, priorState: prior ?? nullVal(this.type(typeName)), proposedNewState: config, config,
     } as never);
+    // Validation warnings (e.g. deprecated arguments) come first, as the engine reports them.
+    return diags.length ? { ...r, diagnostics: [...diags, ...r.diagnostics] } : r;
   }
   async apply(typeName: string, prior: Value | null, planned: Value, js: Record<string, unknown>): Promise<Value> {
     const r = await this.p.applyResourceChange({
@@ -46,7 +48,7 @@ export class Harness {
   /** Plan + apply a create; returns the new state. */
   async create(typeName: string, js: Record<string, unknown>): Promise<Value> {
     const pl = await this.plan(typeName, null, js);
-    expect(pl.diagnostics).toEqual([]);
+    expect(pl.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     return this.apply(typeName, null, pl.plannedState, js);
   }
   async read(typeName: string, state: Value): Promise<Value | null> {

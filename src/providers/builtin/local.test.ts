@@ -55,10 +55,24 @@ describe('local_file', () => {
   it.each([
     [{ filename: 'x' }, 'No attribute specified when one (and only one) of [content,sensitive_content,content_base64,source] is required'],
     [{ filename: 'x', content: 'a', source: 'b' }, '2 attributes specified'],
-    [{ filename: 'x', content: 'a', file_permission: '999' }, 'bad mode for file'],
   ])('validates %j', async (cfg, msg) => {
     const r = await (await h()).plan('local_file', null, cfg);
     expect(r.diagnostics[0]!.detail).toContain(msg);
+  });
+  it('sensitive_content is deprecated with the provider\'s message', async () => {
+    const r = await (await h()).plan('local_file', null, { filename: 'x', sensitive_content: 'a' });
+    expect(r.diagnostics).toEqual([{ severity: 'warning', summary: 'Attribute Deprecated', detail: 'Use the `local_sensitive_file` resource instead', attribute: [{ attr: 'sensitive_content' }] }]);
+  });
+  it.each([
+    ['999', 'bad mode permission: string must be expressed in octal numeric notation: 999'],
+    ['1777', 'bad mode permission: string must be expressed in octal numeric notation: 1777'],
+    ['77', 'bad mode permission: string length should be 3 or 4 digits: 77'],
+    ['07777', 'bad mode permission: string length should be 3 or 4 digits: 07777'],
+    ['0644', undefined],
+    ['755', undefined],
+  ])('file_permission %s is checked as hashicorp/local does', async (mode, detail) => {
+    const r = await (await h()).plan('local_file', null, { filename: 'x', content: 'a', directory_permission: mode });
+    expect(r.diagnostics).toEqual(detail ? [{ severity: 'error', summary: 'Invalid File Permission String Value', detail, attribute: [{ attr: 'directory_permission' }] }] : []);
   });
 });
 

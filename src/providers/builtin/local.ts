@@ -70,11 +70,21 @@ function validateFile(config: Value): ProviderDiagnostic[] {
   }
   for (const k of ['file_permission', 'directory_permission']) {
     const m = str(config, k);
-    if (m !== undefined && !/^[0-7]{3,4}$/.test(m)) {
-      out.push({ severity: 'error', summary: 'Invalid Attribute Value', detail: `bad mode for file - string must be a 3 or 4 digit octal number: ${m}`, attribute: [{ attr: k }] });
-    }
+    const detail = m === undefined ? undefined : permissionProblem(m);
+    if (detail) out.push({ severity: 'error', summary: 'Invalid File Permission String Value', detail, attribute: [{ attr: k }] });
   }
   return out;
+}
+
+/**
+ * What hashicorp/local's file permission type says of a mode string: 3 or 4 characters,
+ * an octal number (as Go's strconv.ParseInt reads it, sign allowed) no greater than 0777.
+ */
+export function permissionProblem(mode: string): string | undefined {
+  if (mode.length < 3 || mode.length > 4) return `bad mode permission: string length should be 3 or 4 digits: ${mode}`;
+  const n = /^[+-]?[0-7]+$/.test(mode) ? parseInt(mode, 8) : NaN;
+  if (Number.isNaN(n) || n < 0 || n > 0o777) return `bad mode permission: string must be expressed in octal numeric notation: ${mode}`;
+  return undefined;
 }
 
 async function contentOf(v: Value): Promise<Buffer> {
@@ -159,6 +169,7 @@ export const localProvider: ProviderFactory = {
   create: () => makeProvider<undefined>({
     schema: { version: 0, block: { attributes: {}, blockTypes: {} } },
     configure: () => undefined,
+    framework: true,
     resources: { local_file: fileResource(false), local_sensitive_file: fileResource(true) },
     dataSources: { local_file: fileDataSource(false), local_sensitive_file: fileDataSource(true) },
   }),

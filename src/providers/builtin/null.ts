@@ -8,6 +8,7 @@ import { emptyMapVal, stringVal } from '../../lang/value.js';
 import type { ProviderFactory } from '../protocol.js';
 import { makeProvider } from '../sdk/provider.js';
 import { attr, withAttrs } from '../sdk/obj.js';
+import { requiresReplaceIfValuesNotNull } from '../sdk/plan-modifiers.js';
 
 /** The `null` provider. */
 export const nullProvider: ProviderFactory = {
@@ -16,6 +17,7 @@ export const nullProvider: ProviderFactory = {
   create: () => makeProvider<undefined>({
     schema: { version: 0, block: { attributes: {}, blockTypes: {} } },
     configure: () => undefined,
+    framework: true,
     resources: {
       null_resource: {
         schema: {
@@ -23,7 +25,7 @@ export const nullProvider: ProviderFactory = {
           block: {
             attributes: {
               id: { type: T.String, computed: true, description: 'This is set to a random value at create time.' },
-              triggers: { type: T.Map(T.String), optional: true, forceNew: true, description: 'A map of arbitrary strings that, when changed, will force the null resource to be replaced, re-running any associated provisioners.' },
+              triggers: { type: T.Map(T.String), optional: true, forceNew: true, replaceIf: requiresReplaceIfValuesNotNull, description: 'A map of arbitrary strings that, when changed, will force the null resource to be replaced, re-running any associated provisioners.' },
             },
             blockTypes: {},
           },
@@ -34,6 +36,8 @@ export const nullProvider: ProviderFactory = {
           return withAttrs(planned, { id: stringVal(id) });
         },
         async read(_ctx, state) { return state; },
+        // A triggers change that does not force replacement (null -> {}) is stored as planned.
+        async update(_ctx, _prior, planned) { return planned; },
         async delete() { /* nothing remote */ },
       },
     },

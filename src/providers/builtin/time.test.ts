@@ -43,6 +43,14 @@ describe('time_sleep', () => {
     const p = await h();
     expect((await p.plan('time_sleep', null, {})).diagnostics[0]!.detail).toContain('[create_duration,destroy_duration]');
     expect((await p.plan('time_sleep', null, { create_duration: '10 seconds' })).diagnostics[0]!.summary).toBe('Invalid Attribute Value Match');
+    // Valid Go durations that hashicorp/time's pattern still rejects.
+    for (const d of ['1h30m', '-1s', '10us', '.5s']) {
+      expect((await p.plan('time_sleep', null, { destroy_duration: d })).diagnostics).toEqual([{
+        severity: 'error', summary: 'Invalid Attribute Value Match', attribute: [{ attr: 'destroy_duration' }],
+        detail: `Attribute destroy_duration must be a number immediately followed by ms (milliseconds), s (seconds), m (minutes), or h (hours). For example, "30s" for 30 seconds., got: ${d}`,
+      }]);
+    }
+    expect((await p.plan('time_sleep', null, { create_duration: '1.5m' })).diagnostics).toEqual([]);
   });
 });
 

@@ -129,8 +129,14 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * time_sleep's durations: hashicorp/time validates them with this pattern, narrower than Go
+ * durations (no "1h30m", "-1s" or "us").
+ */
+const SLEEP_DURATION = /^[0-9]+(\.[0-9]+)?(ms|s|m|h)$/;
+
 function durationDiag(name: string, v: string | undefined): ProviderDiagnostic[] {
-  if (v === undefined || parseGoDuration(v) !== undefined) return [];
+  if (v === undefined || SLEEP_DURATION.test(v)) return [];
   return [{ severity: 'error', summary: 'Invalid Attribute Value Match', detail: `Attribute ${name} must be a number immediately followed by ms (milliseconds), s (seconds), m (minutes), or h (hours). For example, "30s" for 30 seconds., got: ${v}`, attribute: [{ attr: name }] }];
 }
 
@@ -268,6 +274,7 @@ export const timeProvider: ProviderFactory = {
   create: () => makeProvider<undefined>({
     schema: { version: 0, block: { attributes: {}, blockTypes: {} } },
     configure: () => undefined,
+    framework: true,
     resources: { time_static: timeStatic, time_sleep: timeSleep, time_rotating: timeRotating },
     dataSources: {},
   }),

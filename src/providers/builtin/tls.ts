@@ -300,6 +300,7 @@ export const tlsProvider: ProviderFactory = {
   create: () => makeProvider<undefined>({
     schema: { version: 0, block: { attributes: {}, blockTypes: {} } },
     configure: () => undefined,
+    framework: true,
     resources: { tls_private_key: tlsPrivateKey, tls_self_signed_cert: tlsSelfSignedCert },
     dataSources: {},
   }),

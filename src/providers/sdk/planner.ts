@@ -88,7 +88,8 @@ export function replacePaths(block: BlockSchema, prior: Value, planned: Value, p
     if (!a.forceNew) continue;
     const pv = prior.attrs.get(name), nv = planned.attrs.get(name);
     if (!pv || !nv) continue;
-    if (!nv.isKnown || !rawEquals(pv.unmark(), nv.unmark())) out.push([...prefix, { attr: name }]);
+    if (nv.isKnown && rawEquals(pv.unmark(), nv.unmark())) continue;
+    if (!a.replaceIf || a.replaceIf(pv.unmark(), nv.unmark())) out.push([...prefix, { attr: name }]);
   }
   for (const [name, nb] of Object.entries(block.blockTypes)) {
     const pv = prior.attrs.get(name), nv = planned.attrs.get(name);

@@ -24,6 +24,13 @@ export interface ProviderDef<M> {
   resources: Record<string, ResourceDef<M>>;
   dataSources: Record<string, DataSourceDef<M>>;
   validate?(config: Value): ProviderDiagnostic[];
+  /**
+   * True for providers hashicorp builds on the plugin framework (null, random, local, tls,
+   * time): a resource type without importState cannot be imported, and says so with the
+   * framework's error. Otherwise the import id alone is read (the plugin SDK's
+   * ImportStatePassthrough, which the aws resources use).
+   */
+  framework?: boolean;
   close?(meta: M | undefined): Promise<void>;
 }
 
@@ -38,6 +45,9 @@ export function errorDiagnostics(e: unknown): ProviderDiagnostic[] {
   const msg = e instanceof Error ? e.message : String(e);
   return [{ severity: 'error', summary: msg }];
 }
+
+/** The plugin framework's answer to importing a resource type that does not implement import. */
+const IMPORT_NOT_IMPLEMENTED = new ProviderError('Resource Import Not Implemented', 'This resource does not support import. Please contact the provider developer for additional information.');
 
 /** A Provider implementing the protocol over `def`. */
 export function makeProvider<M>(def: ProviderDef<M>): Provider {
@@ -75,7 +85,11 @@ export function makeProvider<M>(def: ProviderDef<M>): Provider {
         return errorDiagnostics(e);
       }
     },
-    validateResourceConfig: (t, config) => def.resources[t]?.validate?.(config) ?? [],
+    validateResourceConfig: (t, config) => {
+      const r = def.resources[t];
+      if (!r) return [];
+      return [...(def.framework ? deprecationWarnings(r.schema, config) : []), ...(r.validate?.(config) ?? [])];
+    },
     validateDataSourceConfig: (t, config) => def.dataSources[t]?.validate?.(config) ?? [],
 
     upgradeResourceState(req: UpgradeResourceStateRequest): UpgradeResourceStateResponse {
@@ -136,6 +150,7 @@ export function makeProvider<M>(def: ProviderDef<M>): Provider {
       try {
         const r = resource(req.typeName);
         const type = impliedType(r.schema.block);
+        if (!r.importState && def.framework) throw IMPORT_NOT_IMPLEMENTED;
         const partial = r.importState ? await r.importState(ctx(), req.id) : withAttrs(nullObject(type), { id: req.id });
         const full = await r.read(ctx(), partial);
         if (!full) {
@@ -164,6 +179,20 @@ export function makeProvider<M>(def: ProviderDef<M>): Provider {
       await def.close?.(meta);
     },
   };
+}
+
+/**
+ * The plugin framework's warning for each deprecated top-level attribute the configuration
+ * sets to a known value.
+ */
+function deprecationWarnings(schema: Schema, config: Value): ProviderDiagnostic[] {
+  if (config.isNull || !config.isKnown) return [];
+  const out: ProviderDiagnostic[] = [];
+  for (const [name, a] of Object.entries(schema.block.attributes)) {
+    const v = config.attrs.get(name);
+    if (a.deprecated && v && v.isKnown && !v.isNull) out.push({ severity: 'warning', summary: 'Attribute Deprecated', detail: a.deprecated, attribute: [{ attr: name }] });
+  }
+  return out;
 }
 
 /** An object of `type` with every attribute null (the starting point of an import). */

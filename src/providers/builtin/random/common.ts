@@ -2,10 +2,15 @@
 import { createHash, randomInt } from 'node:crypto';
 import * as T from '../../../lang/types.js';
 import type { AttributeSchema } from '../../protocol.js';
+import { requiresReplaceIfValuesNotNull } from '../../sdk/plan-modifiers.js';
+import type { ResourceDef } from '../../sdk/resource.js';
 
-/** `keepers`: arbitrary map whose change forces a new random value (replacement). */
+/**
+ * `keepers`: arbitrary map whose change forces a new random value (replacement), except
+ * from null to a map of null values, as hashicorp's RequiresReplaceIfValuesNotNull.
+ */
 export const keepersAttr: AttributeSchema = {
-  type: T.Map(T.String), optional: true, forceNew: true,
+  type: T.Map(T.String), optional: true, forceNew: true, replaceIf: requiresReplaceIfValuesNotNull,
   description: 'Arbitrary map of values that, when changed, will trigger recreation of resource.',
 };
 
@@ -34,3 +39,9 @@ export function shuffle<E>(arr: E[], next: IntSource): E[] {
   }
   return arr;
 }
+
+/**
+ * What every hashicorp/random resource does on update (a change no attribute forces a
+ * replacement for, e.g. new keepers values that are null): the planned values become the state.
+ */
+export const copyPlanned: Pick<ResourceDef, 'update'> = { update: async (_ctx, _prior, planned) => planned };

@@ -12,6 +12,7 @@ export const randomProvider: ProviderFactory = {
   create: () => makeProvider<undefined>({
     schema: { version: 0, block: { attributes: {}, blockTypes: {} } },
     configure: () => undefined,
+    framework: true,
     resources: {
       random_id: randomId,
       random_integer: randomInteger,

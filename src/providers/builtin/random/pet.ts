@@ -4,7 +4,7 @@ import * as T from '../../../lang/types.js';
 import { numberVal, stringVal } from '../../../lang/value.js';
 import type { ResourceDef } from '../../sdk/resource.js';
 import { num, str, withAttrs } from '../../sdk/obj.js';
-import { keepersAttr } from './common.js';
+import { copyPlanned, keepersAttr } from './common.js';
 import { ADJECTIVES, ADVERBS, NAMES } from './words.js';
 
 const pick = (words: readonly string[]): string => words[randomInt(words.length)]!;
@@ -37,11 +37,6 @@ export const randomPet: ResourceDef = {
       blockTypes: {},
     },
   },
-  validate(config) {
-    const n = num(config, 'length');
-    if (n !== undefined && n < 1) return [{ severity: 'error', summary: 'Invalid Attribute Value', detail: `Attribute length value must be at least 1, got: ${n}`, attribute: [{ attr: 'length' }] }];
-    return [];
-  },
   async create(_ctx, planned) {
     const sep = str(planned, 'separator') ?? '-';
     const words = petWords(num(planned, 'length') ?? 2);
@@ -51,4 +46,5 @@ export const randomPet: ResourceDef = {
   },
   async read(_ctx, state) { return state; },
   async delete() { /* nothing remote */ },
+  ...copyPlanned,
 };

@@ -4,6 +4,7 @@ import { Harness, js, lifecycle } from '../../../../test/providers/harness.js';
 import { randomProvider } from './index.js';
 import { DEFAULT_SPECIAL } from './strings.js';
 import { ADJECTIVES, ADVERBS, NAMES } from './words.js';
+import { nullVal } from '../../../lang/value.js';
 
 const h = () => new Harness(randomProvider).configure();
 
@@ -39,9 +40,8 @@ describe('random_id', () => {
     const s = js(r.importedResources[0]!.state);
     expect(s).toMatchObject({ id: 'p-9E', prefix: 'x-', byte_length: 3, hex: 'x-' + Buffer.from('p-9E', 'base64url').toString('hex') });
   });
-  it('rejects byte_length 0', async () => {
-    const r = await (await h()).plan('random_id', null, { byte_length: 0 });
-    expect(r.diagnostics[0]!.detail).toContain('at least 1');
+  it('accepts byte_length 0 (hashicorp/random has no validator for it)', async () => {
+    expect(js(await (await h()).create('random_id', { byte_length: 0 }))).toMatchObject({ id: '', hex: '', dec: '0' });
   });
 });
 
@@ -49,7 +49,7 @@ describe('random_string / random_password', () => {
   it.each([
     [{ length: 30, special: false }, /^[A-Za-z0-9]{30}$/],
     [{ length: 30, upper: false, special: false, numeric: false }, /^[a-z]{30}$/],
-    [{ length: 30, upper: false, lower: false, special: false, number: false, override_special: '' }, null],
+    [{ length: 30, upper: false, lower: false, numeric: false, override_special: '' }, null],
     [{ length: 12, override_special: '_', lower: false, upper: false, numeric: false }, /^_{12}$/],
   ])('honours character classes %j', async (cfg, re) => {
     const p = await h();
@@ -77,6 +77,8 @@ describe('random_string / random_password', () => {
     expect(js(s).result).not.toMatch(/[0-9]/);
     const again = await p.plan('random_string', s, cfg);
     expect(again.requiresReplace).toEqual([]);
+    // `number` is deprecated upstream: the framework's warning, at the attribute.
+    expect(again.diagnostics).toEqual([{ severity: 'warning', summary: 'Attribute Deprecated', detail: '**NOTE**: This is deprecated, use `numeric` instead.', attribute: [{ attr: 'number' }] }]);
   });
   it('password: sensitive result, id "none", bcrypt hash of the result', async () => {
     const p = await h();
@@ -85,6 +87,18 @@ describe('random_string / random_password', () => {
     const s = js(await p.create('random_password', { length: 12 }));
     expect(s.id).toBe('none');
     expect(bcrypt.compareSync(s.result as string, s.bcrypt_hash as string)).toBe(true);
+  });
+  it.each([
+    [{ special: false, upper: false, lower: false, numeric: false }, ['numeric']],
+    [{ special: false, upper: false, lower: false, number: false }, ['number']],
+    [{ special: false, upper: false, lower: false, number: false, numeric: false }, ['number', 'numeric']],
+    [{ upper: false, lower: false, numeric: false }, []],
+  ])('every class configured false is an error (AtLeastOneOfTrue) %j', async (cfg, attrs) => {
+    const r = await (await h()).plan('random_string', null, { length: 8, ...cfg });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual(attrs.map((a) => ({
+      severity: 'error', summary: 'Invalid Attribute Combination', attribute: [{ attr: a }],
+      detail: `At least one attribute out of [special,upper,lower,${a}] must be specified as true`,
+    })));
   });
   it('length below the minimums is an error', async () => {
     const r = await (await h()).plan('random_string', null, { length: 2, min_upper: 3 });
@@ -113,9 +127,12 @@ describe('random_integer', () => {
     const r = await (await h()).importState('random_integer', '15,1,50,abc');
     expect(js(r.importedResources[0]!.state)).toMatchObject({ result: 15, min: 1, max: 50, seed: 'abc', id: '15' });
   });
-  it('max below min is an error', async () => {
-    const r = await (await h()).plan('random_integer', null, { min: 5, max: 1 });
-    expect(r.diagnostics).toHaveLength(1);
+  it('max below min plans, and fails when created, as upstream', async () => {
+    const p = await h();
+    const pl = await p.plan('random_integer', null, { min: 5, max: 1 });
+    expect(pl.diagnostics).toEqual([]);
+    const r = await p.p.applyResourceChange({ typeName: 'random_integer', priorState: nullVal(p.type('random_integer')), plannedState: pl.plannedState, config: p.config('random_integer', { min: 5, max: 1 }) });
+    expect(r.diagnostics).toEqual([{ severity: 'error', summary: 'Create Random Integer Error', detail: 'The minimum (minVal) value needs to be smaller than or equal to maximum (maxVal) value.' }]);
   });
 });
 
@@ -157,5 +174,84 @@ describe('random_uuid and random_shuffle', () => {
     expect(new Set(many.slice(0, 4)).size).toBe(4);
     const a = js(await p.create('random_shuffle', { input, seed: 's' })).result;
     expect(js(await p.create('random_shuffle', { input, seed: 's' })).result).toEqual(a);
+  });
+});
+
+describe('state upgrade (hashicorp/random 3.6 upgraders)', () => {
+  const old = { id: 'none', keepers: null, length: 10, lower: true, min_lower: 0, min_numeric: 0, min_special: 0, min_upper: 0, number: false, override_special: '', result: 'abcdefghij', special: true, upper: true };
+  const upgrade = async (typeName: string, version: number, rawState: Record<string, unknown>) => (await h()).p.upgradeResourceState!({ typeName, version, rawState });
+  it('random_password v0: numeric copied from number, bcrypt_hash of the result, "" override_special kept', async () => {
+    const r = await upgrade('random_password', 0, old);
+    expect(r.diagnostics).toEqual([]);
+    const s = js(r.upgradedState);
+    expect(s).toMatchObject({ numeric: false, number: false, override_special: '', result: 'abcdefghij', length: 10 });
+    expect(bcrypt.compareSync('abcdefghij', s.bcrypt_hash as string)).toBe(true);
+  });
+  it('random_password v0 imported by 3.3.1 (only result and id): defaults filled in', async () => {
+    const s = js((await upgrade('random_password', 0, { id: 'none', result: 'secret' })).upgradedState);
+    expect(s).toMatchObject({ length: 6, special: true, upper: true, lower: true, number: true, numeric: true, min_upper: 0, min_lower: 0, min_numeric: 0, min_special: 0 });
+  });
+  it('random_password v1 keeps its hash; v2 regenerates a hash that does not match', async () => {
+    expect(js((await upgrade('random_password', 1, { ...old, bcrypt_hash: 'kept' })).upgradedState).bcrypt_hash).toBe('kept');
+    const wrong = bcrypt.hashSync('other', 4);
+    const s = js((await upgrade('random_password', 2, { ...old, numeric: false, bcrypt_hash: wrong })).upgradedState);
+    expect(bcrypt.compareSync('abcdefghij', s.bcrypt_hash as string)).toBe(true);
+    const right = bcrypt.hashSync('abcdefghij', 4);
+    expect(js((await upgrade('random_password', 2, { ...old, bcrypt_hash: right })).upgradedState).bcrypt_hash).toBe(right);
+  });
+  it('random_string v1 gains numeric; v0 has no upgrader upstream', async () => {
+    const { id: _id, ...rest } = old;
+    expect(js((await upgrade('random_string', 1, { ...rest, id: 'abcdefghij' })).upgradedState)).toMatchObject({ numeric: false, number: false, id: 'abcdefghij' });
+    const r = await upgrade('random_string', 0, old);
+    expect(r.diagnostics[0]!.summary).toBe('Unable to Upgrade Resource State');
+  });
+  it('an upgraded password plans no replacement: override_special "" -> null is an update', async () => {
+    const p = await h();
+    const state = p.p.upgradeResourceState!({ typeName: 'random_password', version: 0, rawState: { ...old, number: true } }).upgradedState;
+    const pl = await p.plan('random_password', state, { length: 10 });
+    expect(pl.diagnostics).toEqual([]);
+    expect(pl.requiresReplace).toEqual([]);
+    const after = js(await p.apply('random_password', state, pl.plannedState, { length: 10 }));
+    expect(after).toMatchObject({ result: 'abcdefghij', override_special: null });
+    expect((await p.plan('random_password', state, { length: 10, override_special: '!' })).requiresReplace).toEqual([[{ attr: 'override_special' }]]);
+  });
+});
+
+describe('keepers: RequiresReplaceIfValuesNotNull and update in place', () => {
+  it.each([
+    ['null -> {}', null, {}, false],
+    ['null -> all-null values', null, { a: null }, false],
+    ['null -> a value', null, { a: '1' }, true],
+    ['added key with a null value', { a: '1' }, { a: '1', b: null }, false],
+    ['changed value', { a: '1' }, { a: '2' }, true],
+    ['removed key', { a: '1' }, {}, true],
+    ['map -> null', { a: '1' }, null, true],
+  ])('%s', async (_name, before, after, replace) => {
+    const p = await h();
+    const s = await p.create('random_uuid', { keepers: before });
+    const pl = await p.plan('random_uuid', s, { keepers: after });
+    expect(pl.diagnostics).toEqual([]);
+    expect(pl.requiresReplace).toEqual(replace ? [[{ attr: 'keepers' }]] : []);
+    if (!replace) {
+      const u = js(await p.apply('random_uuid', s, pl.plannedState, { keepers: after }));
+      expect(u.result).toBe(js(s).result);
+      expect(u.keepers).toEqual(after);
+    }
+  });
+  it.each(['random_id', 'random_integer', 'random_password', 'random_pet', 'random_shuffle', 'random_string'])('%s updates in place', async (type) => {
+    const cfg = { random_id: { byte_length: 4 }, random_integer: { min: 1, max: 9 }, random_password: { length: 8 }, random_pet: {}, random_shuffle: { input: ['a'] }, random_string: { length: 8 } }[type]!;
+    const p = await h();
+    const s = await p.create(type, cfg);
+    const pl = await p.plan(type, s, { ...cfg, keepers: {} });
+    expect(pl.requiresReplace).toEqual([]);
+    expect(js(await p.apply(type, s, pl.plannedState, { ...cfg, keepers: {} }))).toEqual({ ...js(s), keepers: {} });
+  });
+});
+
+describe('import of types hashicorp/random cannot import', () => {
+  it.each(['random_pet', 'random_shuffle'])('%s: Resource Import Not Implemented', async (type) => {
+    const r = await (await h()).importState(type, 'x');
+    expect(r.importedResources).toEqual([]);
+    expect(r.diagnostics).toEqual([{ severity: 'error', summary: 'Resource Import Not Implemented', detail: 'This resource does not support import. Please contact the provider developer for additional information.' }]);
   });
 });

@@ -2,16 +2,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as T from '../../../lang/types.js';
 import { numberVal, stringVal, type Value } from '../../../lang/value.js';
-import type { ProviderDiagnostic } from '../../protocol.js';
 import { ProviderError, type ResourceDef } from '../../sdk/resource.js';
 import { attr, fromJS, num, str, toJS, withAttrs } from '../../sdk/obj.js';
 import { impliedType } from '../../schema.js';
-import { keepersAttr, seededInts, shuffle } from './common.js';
+import { copyPlanned, keepersAttr, seededInts, shuffle } from './common.js';
 
 function emptyObj(r: ResourceDef): Value {
   return fromJS({}, impliedType(r.schema.block));
 }
-const noop = { async read(_c: unknown, s: Value) { return s; }, async delete() { /* nothing remote */ } };
+const noop = { async read(_c: unknown, s: Value) { return s; }, async delete() { /* nothing remote */ }, ...copyPlanned };
 
 /** The computed attributes of random_id for `bytes` with `prefix`. */
 export function idEncodings(bytes: Buffer, prefix: string): Record<string, string> {
@@ -40,11 +39,6 @@ export const randomId: ResourceDef = {
       },
       blockTypes: {},
     },
-  },
-  validate(config): ProviderDiagnostic[] {
-    const n = num(config, 'byte_length');
-    if (n !== undefined && n < 1) return [{ severity: 'error', summary: 'Invalid Attribute Value', detail: `Attribute byte_length value must be at least 1, got: ${n}`, attribute: [{ attr: 'byte_length' }] }];
-    return [];
   },
   async create(_ctx, planned) {
     return withAttrs(planned, idEncodings(randomBytes(num(planned, 'byte_length')!), str(planned, 'prefix') ?? ''));
@@ -79,14 +73,10 @@ export const randomInteger: ResourceDef = {
       blockTypes: {},
     },
   },
-  validate(config) {
-    const min = num(config, 'min'), max = num(config, 'max');
-    if (min !== undefined && max !== undefined && max < min) return [{ severity: 'error', summary: 'Invalid Attribute Value', detail: `Attribute max value must be at least ${min}, got: ${max}`, attribute: [{ attr: 'max' }] }];
-    return [];
-  },
   async create(_ctx, planned) {
     const min = num(planned, 'min')!, max = num(planned, 'max')!;
-    if (max < min) throw new ProviderError('Create Random Integer Error', 'The minimum (min) value needs to be smaller than or equal to maximum (max) value.');
+    // hashicorp/random checks this only when creating, with this very wording.
+    if (max < min) throw new ProviderError('Create Random Integer Error', 'The minimum (minVal) value needs to be smaller than or equal to maximum (maxVal) value.');
     const result = min + seededInts(str(planned, 'seed'))(max - min + 1);
     return withAttrs(planned, { result: numberVal(result), id: stringVal(String(result)) });
   },

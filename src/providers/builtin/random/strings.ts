@@ -12,7 +12,9 @@ import type { ResourceDef } from '../../sdk/resource.js';
 import { ProviderError } from '../../sdk/resource.js';
 import { bool, fromJS, num, str, withAttrs } from '../../sdk/obj.js';
 import { impliedType } from '../../schema.js';
-import { keepersAttr, shuffle } from './common.js';
+import { upgradePasswordState, upgradeStringState } from './upgrade.js';
+import { copyPlanned, keepersAttr, shuffle } from './common.js';
+import { requiresReplaceUnlessEmptyStringToNull } from '../../sdk/plan-modifiers.js';
 
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -63,7 +65,7 @@ function attrs(sensitive: boolean): Record<string, AttributeSchema> {
     min_upper: min('Minimum number of uppercase alphabet characters in the result. Default value is `0`.'),
     min_lower: min('Minimum number of lowercase alphabet characters in the result. Default value is `0`.'),
     min_special: min('Minimum number of special characters in the result. Default value is `0`.'),
-    override_special: { type: T.String, optional: true, forceNew: true, description: 'Supply your own list of special characters to use for string generation.' },
+    override_special: { type: T.String, optional: true, forceNew: true, replaceIf: requiresReplaceUnlessEmptyStringToNull, description: 'Supply your own list of special characters to use for string generation.' },
     result: { type: T.String, computed: true, sensitive, description: 'The generated random string.' },
     id: { type: T.String, computed: true, description: sensitive ? 'A static value used internally by Terraform, this should not be referenced in configurations.' : 'The generated random string.' },
   };
@@ -83,13 +85,25 @@ function options(v: Value): StringOptions {
 }
 
 function validate(config: Value): ProviderDiagnostic[] {
+  const out = [...atLeastOneOfTrue(config, 'number'), ...atLeastOneOfTrue(config, 'numeric')];
   const o = options(config);
   const len = num(config, 'length');
-  if (len === undefined) return [];
-  if (len < 1) return [{ severity: 'error', summary: 'Invalid Attribute Value', detail: `Attribute length value must be at least 1, got: ${len}`, attribute: [{ attr: 'length' }] }];
+  if (len === undefined) return out;
+  if (len < 1) return [...out, { severity: 'error', summary: 'Invalid Attribute Value', detail: `Attribute length value must be at least 1, got: ${len}`, attribute: [{ attr: 'length' }] }];
   const mins = o.minUpper + o.minLower + o.minNumeric + o.minSpecial;
-  if (len < mins) return [{ severity: 'error', summary: 'Invalid Attribute Value', detail: `Attribute length value must be at least sum of min_upper + min_lower + min_numeric + min_special, got: ${len}`, attribute: [{ attr: 'length' }] }];
-  return [];
+  if (len < mins) return [...out, { severity: 'error', summary: 'Invalid Attribute Value', detail: `Attribute length value must be at least sum of min_upper + min_lower + min_numeric + min_special, got: ${len}`, attribute: [{ attr: 'length' }] }];
+  return out;
+}
+
+/**
+ * The provider's AtLeastOneOfTrue validator on `number` and on `numeric`: when that one and
+ * special, upper and lower are all configured false, no character class is left.
+ */
+function atLeastOneOfTrue(config: Value, name: 'number' | 'numeric'): ProviderDiagnostic[] {
+  const others = ['special', 'upper', 'lower'];
+  // Null (unset) or unknown values pass: the default is true, or the value is not known yet.
+  if ([name, ...others].some((k) => bool(config, k) !== false)) return [];
+  return [{ severity: 'error', summary: 'Invalid Attribute Combination', detail: `At least one attribute out of [${[...others, name].join(',')}] must be specified as true`, attribute: [{ attr: name }] }];
 }
 
 /** Fills the planned-but-computed flags from config (numeric and number mirror each other). */
@@ -119,8 +133,9 @@ export const randomString: ResourceDef = {
   },
   async read(_ctx, state) { return state; },
   async delete() { /* nothing remote */ },
+  ...copyPlanned,
   async importState(_ctx, id) { return importedState(emptyObj(randomString), id, false); },
-  upgradeState: (_v, raw) => ({ numeric: raw.number ?? true, ...raw }),
+  upgradeState: upgradeStringState,
 };
 
 /** random_password. */
@@ -140,12 +155,9 @@ export const randomPassword: ResourceDef = {
   },
   async read(_ctx, state) { return state; },
   async delete() { /* nothing remote */ },
+  ...copyPlanned,
   async importState(_ctx, id) { return importedState(emptyObj(randomPassword), id, true); },
-  upgradeState: (_v, raw) => {
-    const out: Record<string, unknown> = { numeric: raw.number ?? true, ...raw };
-    if (typeof out.bcrypt_hash !== 'string' && typeof out.result === 'string') out.bcrypt_hash = bcrypt.hashSync(out.result, 10);
-    return out;
-  },
+  upgradeState: upgradePasswordState,
 };
 
 function emptyObj(r: ResourceDef): Value {
