@@ -21,6 +21,7 @@ import { unsupportedTypeDiag } from './unsupported-type.js';
 import { relevantAttributes } from './relevant.js';
 import type { ProviderManager } from './provider-manager.js';
 import { providerDiags, resourceDiags } from './provider-manager.js';
+import { createBeforeDestroyResources } from './create-before-destroy.js';
 import { evaluateConfig, planManagedInstance, preventDestroyDiag } from './plan-instance.js';
 import { markSchemaSensitive, proposedNew, sameValue, stripMarks } from './objchange.js';
 import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './plan.js';
@@ -88,6 +89,8 @@ class Planner extends Walker {
    */
   private readonly pendingIn = new Map<string, Set<string>>();
   private readonly dataDeps = new Map<string, string[]>();
+  /** Resources whose replacements create before destroying (configured or forced). */
+  createBeforeDestroy = new Set<string>();
 
   constructor(config: Config, providers: ProviderManager, readonly popts: PlanOptions, readonly refreshed: State, readonly resolver: ProviderResolver) {
     super(config, providers, popts);
@@ -178,7 +181,7 @@ class Planner extends Walker {
             addr, res, schema, provider, providerAddr: n.provider.toString(), scope, prior,
             tainted: obj?.status === 'tainted', forceReplace: this.popts.replace.includes(addr.toString()),
             triggered: prior ? this.replaceTriggered(node, mi, res, scope, diags) : false,
-            preventDestroy: this.preventDestroy(res, scope, diags),
+            preventDestroy: this.preventDestroy(res, scope, diags), createBeforeDestroy: this.createBeforeDestroy.has(rk),
           });
           diags.push(...r.diags);
           if (r.change) {
@@ -517,6 +520,7 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   const plan = emptyPlan(opts, prior);
   if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   const planner = new Planner(config, providers, opts, refreshed, resolver);
+  planner.createBeforeDestroy = createBeforeDestroyResources(graph);
   for (const t of gen.targets) planner.generating.set(t.addr, t);
   if (opts.targets.length || opts.excludes.length) {
     const f = filterTargets(graph, opts.targets, opts.excludes);
