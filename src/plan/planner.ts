@@ -151,6 +151,7 @@ class Planner extends Walker {
         }
         await this.sem.run(async () => {
           if (this.stopped()) return;
+          if (obj && res.mode === 'managed' && this.popts.mode !== 'destroy') obj = this.updateCreateBeforeDestroy(addr, n, obj, this.createBeforeDestroy.has(rk));
           if (prior && this.popts.refresh && !importing) prior = await this.refresh(addr, n, schema, obj!, prior, diags);
           const severity = this.outputConditionSeverity();
           if (res.mode === 'data') {
@@ -208,6 +209,18 @@ class Planner extends Walker {
     const d = decodeAttributes(obj, impliedType(schema.block), addr.toString());
     diags.push(...d.diags);
     return d.value ?? null;
+  }
+
+  /**
+   * Records in the refreshed state whether the object replaces create-before-destroy now,
+   * as Terraform does when planning, so a flag forced on (or off) by a configuration change
+   * reaches the state even when the object itself does not change.
+   */
+  private updateCreateBeforeDestroy(addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, obj: ResourceInstanceObject, cbd: boolean): ResourceInstanceObject {
+    if (obj.createBeforeDestroy === cbd) return obj;
+    const updated = { ...obj, createBeforeDestroy: cbd };
+    this.refreshed.setCurrent(addr, updated, n.provider);
+    return updated;
   }
 
   /** Refreshes one object; records drift; returns the new prior (null when it is gone). */

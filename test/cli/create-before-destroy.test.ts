@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applied, terrane } from './helpers.js';
@@ -51,5 +51,15 @@ describe('create_before_destroy forced on dependencies (as Terraform 1.11)', () 
       a: [{ cbd: true, deposed: null }], b: [{ cbd: true, deposed: null }], c: [{ cbd: false, deposed: null }],
     });
     expect(terrane(dir, ['plan', '-no-color', '-var', 'v=2']).stdout).toContain('No changes.');
+
+    // Without create_before_destroy in the configuration, an apply with no changes clears the
+    // recorded flags, as Terraform's plan does.
+    const main = join(dir, 'main.tf');
+    writeFileSync(main, readFileSync(main, 'utf8').replace(/lifecycle \{[^}]*\}/, ''));
+    const noChange = terrane(dir, ['apply', '-auto-approve', '-no-color', '-var', 'v=2']);
+    expect(noChange.stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 0 destroyed.');
+    expect(flags(readState(dir))).toEqual({
+      a: [{ cbd: false, deposed: null }], b: [{ cbd: false, deposed: null }], c: [{ cbd: false, deposed: null }],
+    });
   });
 });
