@@ -22,13 +22,14 @@ import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
 import { HALTED, INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from '../plan/walker.js';
 import { walk as walkGraph } from '../graph/walk.js';
 import type { Graph } from '../graph/dag.js';
-import { buildApplyGraph, resourceDependencies, type ApplyNode } from './apply-graph.js';
+import { applyNodeName, buildApplyGraph, preallocateDeposedKeys, resourceDependencies, type ApplyNode } from './apply-graph.js';
+import { createBeforeDestroyResources } from '../plan/create-before-destroy.js';
 import { filterTargets } from '../plan/targets.js';
 import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from '../plan/checks.js';
 
 /** Progress of one instance, for the UI (`aws_instance.web: Creating...`). */
 export type ApplyEvent =
-  | { kind: 'start'; addr: string; action: ResourceInstanceChange['action'] | 'destroy-deposed'; id?: string }
+  | { kind: 'start'; addr: string; action: ResourceInstanceChange['action'] | 'destroy-deposed'; id?: string; deposedKey?: string }
   | { kind: 'done'; addr: string; action: ResourceInstanceChange['action'] | 'destroy-deposed'; id?: string; elapsedMs: number }
   | { kind: 'failed'; addr: string; action: ResourceInstanceChange['action'] | 'destroy-deposed'; elapsedMs: number };
 
@@ -64,6 +65,10 @@ class Applier extends Walker {
   private readonly deps = new Map<string, ConfigResource[]>();
   /** The configuration graph, for the dependencies each changed resource records. */
   graph?: Graph<EngineNode>;
+  /** Resources whose objects state records as `create_before_destroy` (configured or forced). */
+  createBeforeDestroy = new Set<string>();
+  /** The deposed key each create_before_destroy replacement moves its prior object to, by address. */
+  deposedKeys = new Map<string, string>();
 
   /** The resources `key` depends on, as recorded in state (worked out for changed resources only). */
   private readonly depAddrs = new Map<string, ConfigResource>();
@@ -95,7 +100,11 @@ class Applier extends Walker {
 
   async walkApply(g: import('../graph/dag.js').Graph<ApplyNode>): Promise<Diagnostic[]> {
     const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, this.saveFailed.signal]) : this.saveFailed.signal;
-    const r = await walkGraph(g, (_k, n) => (n.kind === 'destroy' ? this.visitDestroy(n.changes) : this.visit(n)), { parallelism: 64, signal });
+    // A cycle is refused before anything is applied: stuck halfway, an apply would leave
+    // objects destroyed whose replacements it can never create.
+    const r = await walkGraph(g, (_k, n) => (n.kind === 'destroy' ? this.visitDestroy(n.changes) : this.visit(n)), {
+      parallelism: 64, signal, refuseCycles: true, cycleName: (k) => applyNodeName(g, k, this.deposedKeys),
+    });
     // Every earlier report and "complete" line runs before this one.
     await new Promise<void>((resolve) => this.sync.afterSaved(() => resolve()));
     return [...r.diags, ...this.saveDiags, ...(this.stopped() ? [HALTED] : [])];
@@ -228,7 +237,7 @@ class Applier extends Walker {
       const curVal = current();
       let prior: Value | null = creating ? null : curVal ? stripMarks(curVal)[0] : null;
       if (change.action === 'create-then-delete' && cur) {
-        await this.sync.update((s) => { s.deposeCurrent(addr); });
+        await this.sync.update((s) => { s.deposeCurrent(addr, this.deposedKeys.get(change.addr)); });
         prior = null;
       }
       const pr = await provider.planResourceChange({ typeName: res.type, priorState: prior ?? nullVal(type), proposedNewState: proposedNew(schema.block, prior, config), config });
@@ -286,7 +295,7 @@ class Applier extends Walker {
     const enc = encodeAttributes(v, impliedType(schema.block));
     const obj: ResourceInstanceObject = {
       status, schemaVersion: schema.version, attrsJSON: enc.attrsJSON, sensitivePaths: enc.sensitivePaths, dependencies: deps,
-      createBeforeDestroy: n.res.lifecycle.createBeforeDestroy, ...(priv ? { private: priv } : {}),
+      createBeforeDestroy: this.createBeforeDestroy.has(keys.resource(n.node, n.res)), ...(priv ? { private: priv } : {}),
     };
     this.record((s) => s.setCurrent(addr, obj, n.provider), then);
   }
@@ -323,7 +332,7 @@ class Applier extends Walker {
         // The provider call holds a parallelism slot; the state write after it does not.
         await this.sem.run(async () => {
           if (this.stopped()) return;
-          this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare) });
+          this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare), ...(deposedKey ? { deposedKey } : {}) });
           const r = await this.counted(() => provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) }));
           if (r.diagnostics.some((d) => d.severity === 'error')) {
             diags.push(...providerDiags(r.diagnostics, undefined).map((d) => ({ ...d, extra: { ...d.extra, address: c.addr } })));
@@ -368,6 +377,8 @@ export async function applyPlan(config: Config, plan: Plan, sync: StateSync, pro
   const applier = new Applier(config, providers, opts, plan, sync);
   if (hasErrors(diags)) return { diags, counts: applier.counts, outputs: new Map() };
   applier.graph = graph;
+  applier.createBeforeDestroy = createBeforeDestroyResources(graph);
+  applier.deposedKeys = preallocateDeposedKeys(plan, sync.state);
   if (plan.targets.length || plan.excludes.length) applier.filter = filterTargets(graph, plan.targets, plan.excludes);
   const ag = buildApplyGraph(graph, plan, sync.state);
   if (opts.releasePlan) { plan.changes = []; plan.drift = []; delete plan.relevantAttributes; }

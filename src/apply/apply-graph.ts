@@ -7,8 +7,8 @@
 import { ConfigResource, Module as ModulePath, Resource } from '../addrs/index.js';
 import type { Graph } from '../graph/dag.js';
 import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
-import { keys, type EngineNode } from '../plan/graph-build.js';
-import { NO_DEPENDENCIES, type State } from '../state/index.js';
+import { keys, nodeDisplayName, type EngineNode } from '../plan/graph-build.js';
+import { NO_DEPENDENCIES, newDeposedKey, type State } from '../state/index.js';
 import { parseAbsResourceInstance } from '../addrs/index.js';
 
 /** A node of the apply graph: a configuration node, or the deletions of one resource. */
@@ -116,4 +116,38 @@ export function resourceDependencies(g: Graph<EngineNode>, start: string, shared
     for (const d of g.dependencies(k)) stack.push(d);
   }
   return out.size === 0 ? NO_DEPENDENCIES : out.size === 1 ? [...out.values()] : [...out.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+}
+
+/**
+ * The deposed key each create_before_destroy replacement will move its current object to,
+ * by instance address, chosen before the apply starts as Terraform does, so the destroy
+ * of that object can be named (`terraform_data.a (destroy deposed 7b430506)`) up front.
+ */
+export function preallocateDeposedKeys(plan: Plan, state: State): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of plan.changes) {
+    if (c.action !== 'create-then-delete') continue;
+    const addr = parseAbsResourceInstance(c.addr).value;
+    const inst = addr && state.instance(addr);
+    if (!inst?.current) continue;
+    let key = newDeposedKey();
+    while (inst.deposed.has(key)) key = newDeposedKey();
+    out.set(c.addr, key);
+  }
+  return out;
+}
+
+/**
+ * What Terraform's apply graph calls a node, for a `Cycle: ...` error: the resource
+ * address for a configuration node, and per instance `ADDR (destroy)` or, for a
+ * create_before_destroy replacement, `ADDR (destroy deposed KEY)` for a destroy node.
+ */
+export function applyNodeName(g: Graph<ApplyNode>, key: string, deposedKeys: ReadonlyMap<string, string>): string {
+  const n = g.get(key);
+  if (!n) return key;
+  if (n.kind !== 'destroy') return nodeDisplayName(n);
+  return n.changes.map((c) => {
+    const dk = c.action === 'create-then-delete' ? deposedKeys.get(c.addr) : undefined;
+    return dk ? `${c.addr} (destroy deposed ${dk})` : `${c.addr} (destroy)`;
+  }).join(', ');
 }

@@ -26,3 +26,12 @@ describe('ApplyProgress imports', () => {
     expect(text()).toBe(`${bold('a.b: Importing... [id=x]')}\n${bold('a.b:')} Modifying... [id=x]\n`);
   });
 });
+
+describe('ApplyProgress deposed objects', () => {
+  it('names the deposed object on the Destroying line only, as Terraform does', () => {
+    const { p, text } = progress(false);
+    p.onEvent({ kind: 'start', addr: 'terraform_data.a', action: 'destroy-deposed', id: 'i-1', deposedKey: '7b430506' });
+    p.onEvent({ kind: 'done', addr: 'terraform_data.a', action: 'destroy-deposed', elapsedMs: 0 });
+    expect(text()).toBe('terraform_data.a (deposed object 7b430506): Destroying... [id=i-1]\nterraform_data.a: Destruction complete after 0s\n');
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Apply progress lines as Terraform prints them: `aws_instance.web: Creating...`,
  * `Still creating... [10s elapsed]` every ten seconds, `Creation complete after 12s
- * [id=i-0abc]`; `Importing... [id=x]` and `Import complete [id=x]` for imported objects.
+ * [id=i-0abc]`; `aws_instance.web (deposed object 7b430506): Destroying... [id=i-0abc]` for the object
+ * a create_before_destroy replacement left behind; `Importing... [id=x]` and `Import complete [id=x]` for imported objects.
  */
 import type { ApplyEvent, ImportEvent } from '../apply/applier.js';
 import type { Colors } from '../plan/render/colors.js';
@@ -36,7 +37,10 @@ export class ApplyProgress {
     const key = `${e.addr}|${e.action}`;
     if (e.kind === 'start') {
       const idPart = e.id && e.action !== 'create' ? ` [id=${e.id}]` : '';
-      this.out.write(`${name} ${verbs[0]}${e.action === 'delete' || e.action === 'destroy-deposed' || e.action === 'update' ? idPart : ''}\n`);
+      // Only the first line names the deposed object: Terraform's "Still ..." and
+      // "complete" lines show the bare address.
+      const first = e.deposedKey ? this.c.bold(`${e.addr} (deposed object ${e.deposedKey}):`) : name;
+      this.out.write(`${first} ${verbs[0]}${e.action === 'delete' || e.action === 'destroy-deposed' || e.action === 'update' ? idPart : ''}\n`);
       const started = Date.now();
       const t = setInterval(() => {
         const idTail = e.id ? `id=${e.id}, ` : '';

@@ -88,8 +88,8 @@ export function findCyclesIndexed(ix: IndexedGraph, g: Graph<unknown>): string[]
 
 /**
  * One error per cycle, worded as Terraform's: `Cycle: a, b, c`. `name` turns a key into
- * what the user should read (by default the key itself).
+ * what the user should read (by default the key itself); names are listed sorted.
  */
 export function cycleDiagnostics(cycles: readonly string[][], name: (key: string) => string = (k) => k): Diagnostic[] {
-  return cycles.map((c) => errorDiag(`Cycle: ${c.map(name).join(', ')}`));
+  return cycles.map((c) => errorDiag(`Cycle: ${c.map(name).sort().join(', ')}`));
 }

@@ -228,6 +228,16 @@ describe('walk', () => {
     expect(r2.diags.map((d) => d.summary)).toEqual(['Cycle: a, b']);
   });
 
+  it('with refuseCycles runs nothing at all when there is a cycle, naming nodes as asked', async () => {
+    const g = build(['a->b', 'b->a', 'c->a', 'd']);
+    const ran: string[] = [];
+    const r = await walk(g, (k) => { ran.push(k); return []; }, { refuseCycles: true, cycleName: (k) => `node ${k}` });
+    expect(ran).toEqual([]);
+    expect(r.diags.map((d) => d.summary)).toEqual(['Cycle: node a, node b']);
+    const ok = await walk(build(['a->b', 'd']), (k) => { ran.push(k); return []; }, { refuseCycles: true });
+    expect(ok.succeeded).toBe(3);
+  });
+
   it('walks an empty graph', async () => {
     expect((await walk(new Graph(), () => [])).succeeded).toBe(0);
   });

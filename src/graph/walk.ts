@@ -17,6 +17,14 @@ export interface WalkOptions {
   parallelism?: number;
   /** When aborted, no new visit starts; visits in flight finish; the rest is reported as cancelled. */
   signal?: AbortSignal;
+  /**
+   * Look for cycles before visiting anything and, if there is one, visit nothing: for a
+   * walk whose visits change the world (apply), where work done before the walk gets stuck
+   * would be left half-finished.
+   */
+  refuseCycles?: boolean;
+  /** What a `Cycle: ...` error calls each node (by default its key). */
+  cycleName?: (key: string) => string;
 }
 
 /** What happened to each node. */
@@ -44,7 +52,7 @@ const PENDING = 0, RUNNING = 1, OK = 2, FAILED = 3, SKIPPED = 4, CANCELLED = 5;
 /**
  * Walks `g`, calling `visit` for each node once its dependencies have all succeeded.
  * Nodes on or behind a cycle never run; the walk then ends with one `Cycle: ...` error
- * per cycle (check `findCycles` first to refuse a cyclic graph before any work).
+ * per cycle (or, with `refuseCycles`, with those errors and nothing visited).
  */
 export async function walk<N>(g: Graph<N>, visit: Visit<N>, opts: WalkOptions = {}): Promise<WalkResult> {
   const parallelism = Math.max(1, Math.floor(opts.parallelism ?? 10));
@@ -61,9 +69,9 @@ export async function walk<N>(g: Graph<N>, visit: Visit<N>, opts: WalkOptions = 
   const state = new Uint8Array(n);
   const ready: number[] = [];
   for (let i = 0; i < n; i++) if (pending[i] === 0) ready.push(i);
-  if (n > 0 && ready.length === 0) {
-    result.diags = cycleDiagnostics(findCyclesIndexed(ix, g));
-    return result;
+  if (n > 0 && (ready.length === 0 || opts.refuseCycles)) {
+    result.diags = cycleDiagnostics(findCyclesIndexed(ix, g), opts.cycleName);
+    if (result.diags.length) return result;
   }
 
   let head = 0;
@@ -96,7 +104,7 @@ export async function walk<N>(g: Graph<N>, visit: Visit<N>, opts: WalkOptions = 
         }
       } else if (finished < n) {
         // Nodes never became ready: they sit on or behind a cycle.
-        result.diags.push(...cycleDiagnostics(findCyclesIndexed(ix, g)));
+        result.diags.push(...cycleDiagnostics(findCyclesIndexed(ix, g), opts.cycleName));
       }
       done = true;
       signal?.removeEventListener('abort', onAbort);

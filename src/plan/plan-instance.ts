@@ -33,6 +33,11 @@ export interface InstancePlanInput {
   triggered: boolean;
   /** prevent_destroy evaluated to true. */
   preventDestroy: boolean;
+  /**
+   * A replacement creates the new object first: the resource's lifecycle says so, or a
+   * create_before_destroy resource depends on it (see create-before-destroy.ts).
+   */
+  createBeforeDestroy: boolean;
 }
 
 export interface InstancePlanResult {
@@ -87,7 +92,7 @@ export async function planManagedInstance(input: InstancePlanInput): Promise<Ins
     else if (input.triggered) reason = 'replace_by_triggers';
     else if (requiredReplace.length > 0) reason = 'replace_because_cannot_update';
     if (reason) {
-      action = res.lifecycle.createBeforeDestroy ? 'create-then-delete' : 'delete-then-create';
+      action = input.createBeforeDestroy ? 'create-then-delete' : 'delete-then-create';
       if (reason !== 'replace_because_cannot_update') {
         // A forced replacement plans the new object from scratch.
         resp = await ask(null);

@@ -21,6 +21,7 @@ import { unsupportedTypeDiag } from './unsupported-type.js';
 import { relevantAttributes } from './relevant.js';
 import type { ProviderManager } from './provider-manager.js';
 import { providerDiags, resourceDiags } from './provider-manager.js';
+import { createBeforeDestroyResources } from './create-before-destroy.js';
 import { evaluateConfig, planManagedInstance, preventDestroyDiag } from './plan-instance.js';
 import { markSchemaSensitive, proposedNew, sameValue, stripMarks } from './objchange.js';
 import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './plan.js';
@@ -92,6 +93,8 @@ class Planner extends Walker {
   private readonly dataDeps = new Map<string, string[]>();
   /** The configuration's `removed` blocks. */
   removed: RemoveStatements = new Map();
+  /** Resources whose replacements create before destroying (configured or forced). */
+  createBeforeDestroy = new Set<string>();
 
   constructor(config: Config, providers: ProviderManager, readonly popts: PlanOptions, readonly refreshed: State, readonly resolver: ProviderResolver) {
     super(config, providers, popts);
@@ -156,6 +159,7 @@ class Planner extends Walker {
         }
         await this.sem.run(async () => {
           if (this.stopped()) return;
+          if (obj && res.mode === 'managed' && this.popts.mode !== 'destroy') obj = this.updateCreateBeforeDestroy(addr, n, obj, this.createBeforeDestroy.has(rk));
           if (prior && this.popts.refresh && !importing) prior = await this.refresh(addr, n, schema, obj!, prior, diags);
           const severity = this.outputConditionSeverity();
           if (res.mode === 'data') {
@@ -186,7 +190,7 @@ class Planner extends Walker {
             addr, res, schema, provider, providerAddr: n.provider.toString(), scope, prior,
             tainted: obj?.status === 'tainted', forceReplace: this.popts.replace.includes(addr.toString()),
             triggered: prior ? this.replaceTriggered(node, mi, res, scope, diags) : false,
-            preventDestroy: this.preventDestroy(res, scope, diags),
+            preventDestroy: this.preventDestroy(res, scope, diags), createBeforeDestroy: this.createBeforeDestroy.has(rk),
           });
           diags.push(...r.diags);
           if (r.change) {
@@ -224,6 +228,18 @@ class Planner extends Walker {
     const d = decodeAttributes(obj, impliedType(schema.block), addr.toString());
     diags.push(...d.diags);
     return d.value ?? null;
+  }
+
+  /**
+   * Records in the refreshed state whether the object replaces create-before-destroy now,
+   * as Terraform does when planning, so a flag forced on (or off) by a configuration change
+   * reaches the state even when the object itself does not change.
+   */
+  private updateCreateBeforeDestroy(addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, obj: ResourceInstanceObject, cbd: boolean): ResourceInstanceObject {
+    if (obj.createBeforeDestroy === cbd) return obj;
+    const updated = { ...obj, createBeforeDestroy: cbd };
+    this.refreshed.setCurrent(addr, updated, n.provider);
+    return updated;
   }
 
   /** Refreshes one object; records drift; returns the new prior (null when it is gone). */
@@ -545,6 +561,7 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   const planner = new Planner(config, providers, opts, refreshed, resolver);
   planner.removed = removed.stmts;
+  planner.createBeforeDestroy = createBeforeDestroyResources(graph);
   for (const t of gen.targets) planner.generating.set(t.addr, t);
   if (opts.targets.length || opts.excludes.length) {
     const f = filterTargets(graph, opts.targets, opts.excludes);

@@ -52,6 +52,36 @@ describe('engine proof through the Workdir API', () => {
     expect([...world.objects.values()].map((o) => o.name).sort()).toEqual(['cbd-2', 'plain-2']);
   });
 
+  it('replaces what a create_before_destroy resource depends on create-before-destroy too, as Terraform forces it', async () => {
+    const { world, wd } = await setup('cbd-chain');
+    await planApply(wd, new Map([['gen', stringVal('1')]]));
+    world.calls.length = 0;
+    const { p, a } = await planApply(wd, new Map([['gen', stringVal('2')]]));
+    expect(a.diags.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(changed(p)).toEqual([
+      ['testing_thing.a', 'create-then-delete'], ['testing_thing.b', 'create-then-delete'], ['testing_thing.c', 'delete-then-create'],
+    ]);
+    const at = (call: string) => world.calls.indexOf(call);
+    expect(world.calls.filter((c) => c !== 'delete c-1')).toEqual(['create b-2', 'create a-2', 'create c-2', 'delete a-1', 'delete b-1']);
+    expect(at('delete c-1')).toBeLessThan(at('create c-2'));
+  });
+
+  it('refuses an apply graph with a cycle before changing anything, with Terraform\'s node names', async () => {
+    const { world, wd } = await setup('cbd-chain');
+    await planApply(wd, new Map([['gen', stringVal('1')]]));
+    world.calls.length = 0;
+    const variables = new Map([['gen', stringVal('2')]]);
+    const { state } = await wd.readState();
+    const p = await wd.plan(state, { variables });
+    // What a planner without the forced create_before_destroy made: b destroyed first.
+    p.plan.changes.find((c) => c.addr === 'testing_thing.b')!.action = 'delete-then-create';
+    const a = await wd.apply(p, { variables });
+    const errors = a.diags.filter((d) => d.severity === 'error').map((d) => d.summary);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^Cycle: testing_thing\.a, testing_thing\.a \(destroy deposed [0-9a-f]{8}\), testing_thing\.b, testing_thing\.b \(destroy\)/);
+    expect(world.calls).toEqual([]);
+  });
+
   it('keeps every success of an apply that fails halfway, names the failed resource, and resumes', async () => {
     const { dir, world, wd } = await setup('halfway');
     world.failCreate.add('mid');
