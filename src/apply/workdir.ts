@@ -8,7 +8,8 @@ import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { ModuleInstance, parseAbsResourceInstance } from '../addrs/index.js';
 import type { Config } from '../config/module.js';
 import { loadConfig } from '../config/load-config.js';
-import { askInNameOrder, collectVariableValues, finalizeVariableValues, type VariableArg } from '../config/variable-values.js';
+import { askInNameOrder, collectVariableValues, finalizeVariableValues, type RawVariableValue, type VariableArg } from '../config/variable-values.js';
+import { diskFiles, snapshotFiles, snapshotOf, type ConfigSnapshot } from '../config/config-files.js';
 import type { Variable } from '../config/module.js';
 import type { Value } from '../lang/value.js';
 import { LocalBackend, State, StateSync, currentWorkspace, dataDir, type StateBackend, type StateMgr } from '../state/index.js';
@@ -33,6 +34,8 @@ export interface WorkdirOptions {
   providers?: ProviderManager;
   /** `-state=path`: use this local state file instead of the backend's. */
   statePath?: string;
+  /** The configuration files of a saved plan, loaded instead of the directory's (`apply FILE`). */
+  snapshot?: ConfigSnapshot;
 }
 
 export interface RunOptions {
@@ -90,7 +93,7 @@ export class Workdir {
   /** Loads the configuration and opens its backend. Errors leave `wd` undefined. */
   static async open(opts: WorkdirOptions): Promise<{ wd?: Workdir; diags: Diagnostic[]; sources: Map<string, string> }> {
     const dir = resolve(opts.dir);
-    const { config, diags } = loadConfig(dir, opts.cwd ?? dir);
+    const { config, diags } = loadConfig(dir, opts.cwd ?? dir, opts.snapshot ? snapshotFiles(opts.snapshot, dir) : diskFiles);
     if (hasErrors(diags)) return { diags, sources: config.sources };
     const wd = new Workdir(config, opts);
     wd.statePath = opts.statePath;
@@ -138,14 +141,27 @@ export class Workdir {
     return this.mgr;
   }
 
-  /** Root variable values from -var/-var-file, files and the environment; `prompt` asks for missing ones. */
-  async variables(args: VariableArg[], prompt?: (v: Variable) => Promise<string | undefined>): Promise<{ values: Map<string, Value>; diags: Diagnostic[] }> {
+  /**
+   * Root variable values from -var/-var-file, files and the environment; `prompt` asks for
+   * missing ones. `given` holds the raw values the caller set (see finalizeVariableValues).
+   */
+  async variables(args: VariableArg[], prompt?: (v: Variable) => Promise<string | undefined>): Promise<{ values: Map<string, Value>; given: Map<string, RawVariableValue>; diags: Diagnostic[] }> {
     const bd = await this.ensureBackend(args, prompt);
-    if (hasErrors(bd)) return { values: new Map(), diags: bd };
+    if (hasErrors(bd)) return { values: new Map(), given: new Map(), diags: bd };
     const mod = this.config.root.module;
-    const raw = collectVariableValues(mod, { dir: this.dir, args, env: this.env, sources: this.config.sources });
+    const raw = this.givenVariables(args);
     const fin = await finalizeVariableValues(mod, raw.values, prompt && await askInNameOrder(mod, raw.values, this.remembering(prompt)));
-    return { values: fin.values, diags: [...bd, ...raw.diags, ...fin.diags] };
+    return { values: fin.values, given: fin.given, diags: [...bd, ...raw.diags, ...fin.diags] };
+  }
+
+  /** The raw root variable values from -var/-var-file, files and the environment, unconverted. */
+  givenVariables(args: VariableArg[]): { values: Map<string, RawVariableValue>; diags: Diagnostic[] } {
+    return collectVariableValues(this.config.root.module, { dir: this.dir, args, env: this.env, sources: this.config.sources });
+  }
+
+  /** The configuration files this working directory's configuration was loaded from, for a saved plan. */
+  configSnapshot(): ConfigSnapshot {
+    return snapshotOf(this.config, this.dir);
   }
 
   /** Takes the state lock for an operation; waits up to `timeoutMs`. */

@@ -3,7 +3,8 @@
  * approval, apply with progress lines, then print the summary and outputs like Terraform.
  */
 import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
-import { readPlanFile } from '../plan/plan-file.js';
+import { readPlanFile, type SavedPlan } from '../plan/plan-file.js';
+import { savedPlanVariableDiags } from '../apply/saved-plan-variables.js';
 import { planHasChanges, type Plan } from '../plan/plan.js';
 import type { PlanResult } from '../plan/planner.js';
 import type { Workdir } from '../apply/workdir.js';
@@ -13,7 +14,7 @@ import type { Value } from '../lang/value.js';
 import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { interruptible } from './interrupt.js';
-import { OPERATION_FLAGS, emitDiags, openWorkdir, parseDuration, promptText, readLine, useColor } from './ui.js';
+import { OPERATION_FLAGS, emitDiags, openWorkdir, parseDuration, promptText, readLine, useColor, variableArgs } from './ui.js';
 import { isCheckWarning, openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
 import { JsonUI } from './json-ui.js';
 import { JsonHooks } from './json-ui-hooks.js';
@@ -89,17 +90,28 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
     else emitDiags(io, d, new Map(), color);
     return 1;
   }
-  const wd = json ? await openWorkdirJson(io, p, json) : await openWorkdir(io, p, color);
+  // A saved plan is applied with the configuration it was made from, read from the plan file.
+  let saved: SavedPlan | undefined;
+  if (planFile) {
+    const r = await readPlanFile(planFile);
+    if (!r.saved) {
+      if (json) json.diagnostics(r.diags);
+      else emitDiags(io, r.diags, new Map(), color);
+      return 1;
+    }
+    saved = r.saved;
+  }
+  const wd = json ? await openWorkdirJson(io, p, json, undefined, saved?.config) : await openWorkdir(io, p, color, undefined, saved?.config);
   if (!wd) return 1;
   const show = (d: readonly Diagnostic[]) => (json ? json.diagnostics(d) : emitDiags(io, d, wd.config.sources, color, Boolean(p.flags['compact-warnings'])));
   try {
     let result: PlanResult;
     let variables: Map<string, Value>;
     let warnings: Diagnostic[] = [];
-    if (planFile) {
-      const loaded = await loadSavedPlan(wd, planFile, p, show);
+    if (saved) {
+      const loaded = await loadSavedPlan(wd, saved, p, show);
       if (!loaded) return 1;
-      ({ result, variables } = loaded);
+      ({ result, variables, warnings } = loaded);
     } else {
       const mode = isDestroy ? 'destroy' : p.flags['refresh-only'] ? 'refresh-only' : 'normal';
       // Check block warnings of the plan are shown only before a question: the apply
@@ -207,20 +219,27 @@ async function approve(io: CommandIO, plan: Plan, workspace: string, color: bool
   return answer;
 }
 
-async function loadSavedPlan(wd: Workdir, file: string, p: ParsedFlags, show: (d: readonly Diagnostic[]) => void): Promise<{ result: PlanResult; variables: Map<string, Value> } | undefined> {
-  const r = await readPlanFile(file);
-  if (!r.plan || !r.prior) { show(r.diags); return undefined; }
+/**
+ * Takes the lock and checks that a saved plan can be applied: to the state it was made
+ * against, without variable values that differ from its own. Warnings are returned to
+ * follow the apply, as Terraform shows them.
+ */
+async function loadSavedPlan(wd: Workdir, saved: SavedPlan, p: ParsedFlags, show: (d: readonly Diagnostic[]) => void): Promise<{ result: PlanResult; variables: Map<string, Value>; warnings: Diagnostic[] } | undefined> {
+  const { plan, prior } = saved;
   if (p.flags.lock !== false) {
     const ld = await wd.lock('OperationTypeApply', parseDuration(String(p.flags['lock-timeout'] ?? '0s')) ?? 0);
     if (hasErrors(ld)) { show(ld); return undefined; }
   }
   const cur = await wd.readState();
   // The plan's refreshed prior carries the serial of the state it was planned against.
-  const stale = cur.state.serial !== r.plan.priorStateSerial || (r.plan.priorStateSerial > 0 && cur.state.lineage !== r.plan.priorStateLineage);
+  const stale = cur.state.serial !== plan.priorStateSerial || (plan.priorStateSerial > 0 && cur.state.lineage !== plan.priorStateLineage);
   if (stale) {
     show([errorDiag('Saved plan is stale',
       'The given plan file can no longer be applied because the state was changed by another operation after the plan was created.')]);
     return undefined;
   }
-  return { result: { plan: r.plan, refreshed: r.prior, diags: [] }, variables: new Map(Object.entries(r.plan.variables)) };
+  const given = wd.givenVariables(variableArgs(p));
+  const vd = [...given.diags, ...savedPlanVariableDiags(given.values, saved.setVariables)];
+  if (hasErrors(vd)) { show(vd); return undefined; }
+  return { result: { plan, refreshed: prior, diags: [] }, variables: new Map(Object.entries(plan.variables)), warnings: vd };
 }

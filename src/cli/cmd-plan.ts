@@ -4,7 +4,8 @@ import { planHasChanges } from '../plan/plan.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { OPERATION_FLAGS, emitDiags, openWorkdir, useColor } from './ui.js';
-import { openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
+import { openWorkdirJson, preparePlan, printPlan, type PreparedPlan } from './plan-common.js';
+import type { Workdir } from '../apply/workdir.js';
 import { JsonUI } from './json-ui.js';
 import { errorDiag } from '../hcl/diagnostic.js';
 import { wordWrap } from '../hcl/diagnostic-render.js';
@@ -62,7 +63,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       // The JSON view reports the plan, then its warnings, and has no closing notes.
       json.plan(prepared.result.plan);
       json.diagnostics(prepared.warnings);
-      if (out) await writePlanFile(out, prepared.result.plan, prepared.result.refreshed);
+      if (out) await savePlan(out, wd, prepared);
     } else {
       printPlan(io, wd, prepared.result, color);
       emitDiags(io, prepared.warnings, wd.config.sources, color, Boolean(p.flags['compact-warnings']));
@@ -71,7 +72,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         ? `\n${wordWrap(`terrane has generated configuration and written it to ${genOut}. Please review the configuration and edit it as necessary before adding it to version control.`, 78)}\n`
         : '';
       if (out) {
-        await writePlanFile(out, prepared.result.plan, prepared.result.refreshed);
+        await savePlan(out, wd, prepared);
         io.stdout.write(`\n${'─'.repeat(77)}\n${genNote}\nSaved the plan to: ${out}\n\nTo perform exactly these actions, run the following command to apply:\n    terrane apply "${out}"\n`);
       } else if (planHasChanges(prepared.result.plan)) {
         io.stdout.write(`\n${'─'.repeat(77)}\n${genNote}\nNote: You didn't use the -out option to save this plan, so terrane can't\nguarantee to take exactly these actions if you run "terrane apply" now.\n`);
@@ -84,4 +85,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     await wd.unlock();
     await wd.close();
   }
+}
+
+/** Writes the plan file of `-out`: the plan with the configuration and the variable values it was made from. */
+function savePlan(out: string, wd: Workdir, prepared: PreparedPlan): Promise<void> {
+  const setVariables = new Map([...prepared.given].map(([name, raw]) => [name, raw.value]));
+  return writePlanFile(out, prepared.result.plan, prepared.result.refreshed, { config: wd.configSnapshot(), setVariables });
 }

@@ -92,20 +92,22 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return 1;
   }
   const color = useColor(p, io);
-  const wd = await openWorkdir(io, p, color);
+  const file = p.positional[0];
+  const path = file !== undefined ? resolve(io.cwd, file) : undefined;
+  const pr = path !== undefined ? await readPlanFile(path) : undefined;
+  // A saved plan is shown with the configuration it was made from.
+  const wd = await openWorkdir(io, p, color, undefined, pr?.saved?.config);
   if (!wd) return 1;
   try {
-    const file = p.positional[0];
     let state: State | undefined;
-    if (file !== undefined) {
-      const path = resolve(io.cwd, file);
-      const pr = await readPlanFile(path);
-      if (pr.plan && pr.prior) {
+    if (path !== undefined && pr) {
+      if (pr.saved) {
+        const { plan, prior } = pr.saved;
         if (p.flags.json) {
-          io.stdout.write(JSON.stringify(planJSON(pr.plan, pr.prior, schemas(wd), wd.config, (src) => wd.providers.schema(src)?.provider.block)) + '\n');
+          io.stdout.write(JSON.stringify(planJSON(plan, prior, schemas(wd), wd.config, (src) => wd.providers.schema(src)?.provider.block)) + '\n');
           return 0;
         }
-        printPlan(io, wd, { plan: pr.plan, refreshed: pr.prior, diags: [] }, color);
+        printPlan(io, wd, { plan, refreshed: prior, diags: [] }, color);
         return 0;
       }
       let text: string;

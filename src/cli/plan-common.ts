@@ -11,10 +11,12 @@ import type { PlanMode, ResourceInstanceChange } from '../plan/plan.js';
 import { renderPlan } from '../plan/render/plan-render.js';
 import type { BlockSchema } from '../providers/protocol.js';
 import type { Value } from '../lang/value.js';
+import type { RawVariableValue } from '../config/variable-values.js';
 import type { ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { interruptible } from './interrupt.js';
-import { emitDiags, parseDuration, variableArgs, variablePrompter } from './ui.js';
+import { emitDiags, parseDuration, variableArgs, variablePrompter, workdirOptions } from './ui.js';
+import type { ConfigSnapshot } from '../config/config-files.js';
 import { colors } from '../plan/render/colors.js';
 import { elapsed } from './apply-progress.js';
 import { Workdir as WorkdirClass } from '../apply/workdir.js';
@@ -34,6 +36,8 @@ export function schemaLookup(wd: Workdir): (c: ResourceInstanceChange) => BlockS
 export interface PreparedPlan {
   result: PlanResult;
   variables: Map<string, Value>;
+  /** The raw values of the variables the caller set (what a saved plan keeps). */
+  given: Map<string, RawVariableValue>;
   /** Warnings not yet shown: Terraform shows them after the plan. */
   warnings: Diagnostic[];
   /** True when -generate-config-out wrote a file. */
@@ -107,7 +111,7 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
     await wd.unlock();
     return undefined;
   }
-  return { result, variables: vars.values, warnings: all, wroteConfig };
+  return { result, variables: vars.values, given: vars.given, warnings: all, wroteConfig };
 }
 
 /** Workdir.plan with -generate-config-out (Terraform's checks of import blocks included). */
@@ -124,11 +128,8 @@ export function isCheckWarning(d: Diagnostic): boolean {
  * Opens the working directory for an operation with -json: like ui.ts's openWorkdir, but
  * problems are written as JSON diagnostic messages.
  */
-export async function openWorkdirJson(io: CommandIO, p: ParsedFlags, json: JsonUI, dirArg?: string): Promise<Workdir | undefined> {
-  const { wd, diags, sources } = await WorkdirClass.open({
-    dir: dirArg ?? io.cwd, cwd: io.cwd, env: io.env ?? process.env,
-    ...(typeof p.flags.state === 'string' ? { statePath: p.flags.state } : {}),
-  });
+export async function openWorkdirJson(io: CommandIO, p: ParsedFlags, json: JsonUI, dirArg?: string, snapshot?: ConfigSnapshot): Promise<Workdir | undefined> {
+  const { wd, diags, sources } = await WorkdirClass.open(workdirOptions(io, p, dirArg, snapshot));
   json.setSources(sources);
   if (wd && !hasErrors(diags)) diags.push(...await wd.ensureBackend(variableArgs(p)));
   json.diagnostics(diags);

@@ -7,7 +7,8 @@ import { hasErrors } from '../hcl/diagnostic.js';
 import { renderDiagnostics } from '../hcl/diagnostic-render.js';
 import type { VariableArg } from '../config/variable-values.js';
 import type { Variable } from '../config/module.js';
-import { Workdir } from '../apply/workdir.js';
+import { Workdir, type WorkdirOptions } from '../apply/workdir.js';
+import type { ConfigSnapshot } from '../config/config-files.js';
 import type { FlagSpec, ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 
@@ -177,14 +178,20 @@ export function variablePrompter(io: CommandIO, enabled: boolean, color = false)
 }
 
 /** Opens the working directory, reporting problems. */
-export async function openWorkdir(io: CommandIO, p: ParsedFlags, color: boolean, dirArg?: string): Promise<Workdir | undefined> {
-  const { wd, diags, sources } = await Workdir.open({
-    dir: dirArg ?? io.cwd, cwd: io.cwd, env: io.env ?? process.env,
-    ...(typeof p.flags.state === 'string' ? { statePath: p.flags.state } : {}),
-  });
+export async function openWorkdir(io: CommandIO, p: ParsedFlags, color: boolean, dirArg?: string, snapshot?: ConfigSnapshot): Promise<Workdir | undefined> {
+  const { wd, diags, sources } = await Workdir.open(workdirOptions(io, p, dirArg, snapshot));
   if (wd && !hasErrors(diags)) diags.push(...await wd.ensureBackend(variableArgs(p), variablePrompter(io, p.flags.input !== false, color)));
   emitDiags(io, diags, sources, color);
   return hasErrors(diags) ? undefined : wd;
+}
+
+/** The options of Workdir.open for a command: its directory, -state, and a saved plan's configuration. */
+export function workdirOptions(io: CommandIO, p: ParsedFlags, dirArg?: string, snapshot?: ConfigSnapshot): WorkdirOptions {
+  return {
+    dir: dirArg ?? io.cwd, cwd: io.cwd, env: io.env ?? process.env,
+    ...(typeof p.flags.state === 'string' ? { statePath: p.flags.state } : {}),
+    ...(snapshot ? { snapshot } : {}),
+  };
 }
 
 /** Prints usage help for a command: the text, then its options. */

@@ -3,11 +3,11 @@
  * with a local `source` path. Remote sources (registry, git, http, s3 ...) cannot be fetched
  * offline and get a clear diagnostic instead of a crash.
  */
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import { loadModule } from './load-module.js';
 import type { Config, ModuleCall, ModuleNode } from './module.js';
+import { diskFiles, type ConfigFiles } from './config-files.js';
 
 /** True for `./x` and `../x` sources (the only kind terrane loads from disk). */
 export function isLocalSource(source: string): boolean {
@@ -23,21 +23,26 @@ function remoteKind(source: string): string {
   return 'a remote address';
 }
 
-/** Loads the configuration rooted at `rootDir`. `cwd` is where file names in diagnostics are relative to. */
-export function loadConfig(rootDir: string, cwd: string = rootDir): { config: Config; diags: Diagnostic[] } {
+/**
+ * Loads the configuration rooted at `rootDir`. `cwd` is where file names in diagnostics are
+ * relative to; `files` where they are read from (a saved plan's snapshot or the disk).
+ */
+export function loadConfig(rootDir: string, cwd: string = rootDir, files: ConfigFiles = diskFiles): { config: Config; diags: Diagnostic[] } {
   const diags: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  const root = loadNode(resolve(rootDir), [], undefined, cwd, diags, sources, [resolve(rootDir)]);
+  const root = loadNode(resolve(rootDir), [], undefined, { cwd, diags, sources, files }, [resolve(rootDir)]);
   if (root.module.sources.size === 0) {
     diags.push(errorDiag('No configuration files', `The directory ${rootDir} contains no Terraform configuration files (.tf or .tf.json).`));
   }
   return { config: { root, sources }, diags };
 }
 
-function loadNode(
-  dir: string, path: string[], call: ModuleCall | undefined, cwd: string, diags: Diagnostic[], sources: Map<string, string>, chain: string[],
-): ModuleNode {
-  const { module, diags: d } = loadModule(dir, cwd);
+/** What every module of one load shares. */
+interface LoadContext { cwd: string; diags: Diagnostic[]; sources: Map<string, string>; files: ConfigFiles }
+
+function loadNode(dir: string, path: string[], call: ModuleCall | undefined, cx: LoadContext, chain: string[]): ModuleNode {
+  const { diags, sources } = cx;
+  const { module, diags: d } = loadModule(dir, cx.cwd, cx.files);
   diags.push(...d);
   for (const [k, v] of module.sources) sources.set(k, v);
   const node: ModuleNode = { path, module, children: new Map() };
@@ -50,7 +55,7 @@ function loadNode(
       continue;
     }
     const childDir = resolve(dir, mc.source);
-    if (!existsSync(childDir) || !statSync(childDir).isDirectory()) {
+    if (!cx.files.isDirectory(childDir)) {
       diags.push(errorDiag('Unreadable module directory', `The directory ${mc.source} does not exist or cannot be read.`, mc.sourceRange));
       continue;
     }
@@ -58,7 +63,7 @@ function loadNode(
       diags.push(errorDiag('Module call cycle', `Module "${mc.name}" calls ${mc.source}, which is already being loaded by one of its callers: modules cannot call themselves.`, mc.sourceRange));
       continue;
     }
-    const child = loadNode(childDir, [...path, mc.name], mc, cwd, diags, sources, [...chain, childDir]);
+    const child = loadNode(childDir, [...path, mc.name], mc, cx, [...chain, childDir]);
     if (child.module.sources.size === 0) {
       diags.push(errorDiag('No configuration files', `Module "${mc.name}" at ${mc.source} contains no Terraform configuration files.`, mc.sourceRange));
     }

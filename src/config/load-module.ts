@@ -3,7 +3,6 @@
  * merged the way Terraform merges them), parses them and decodes every top-level block
  * into a Module. Returns diagnostics for everything wrong and a partial module.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { File } from '../hcl/ast.js';
 import { bodyOf, type ContentBlock } from '../hcl/body.js';
@@ -11,6 +10,7 @@ import { errorDiag, type Diagnostic, type Range } from '../hcl/diagnostic.js';
 import { parseConfig } from '../hcl/parse.js';
 import { parseJsonConfig } from '../hcl/json/parse-config.js';
 import type { Module } from './module.js';
+import { diskFiles, type ConfigFiles } from './config-files.js';
 import { providerKey } from './module.js';
 import { decodeTerraformBlock, emptyTerraformSettings } from './decode-terraform.js';
 import { decodeProvider } from './decode-provider.js';
@@ -40,23 +40,15 @@ const fileSchema = {
   ],
 };
 
+/** A configuration file name: .tf or .tf.json, not hidden nor an editor's backup. */
+function isConfigFileName(n: string): boolean {
+  return !n.startsWith('.') && !n.startsWith('#') && !n.endsWith('~') && (n.endsWith('.tf') || n.endsWith('.tf.json'));
+}
+
 /** The configuration files of a directory: primary files sorted by name, then override files. */
-export function configFileNames(dir: string): { primary: string[]; override: string[] } {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return { primary: [], override: [] };
-  }
+export function configFileNames(dir: string, files: ConfigFiles = diskFiles): { primary: string[]; override: string[] } {
   const primary: string[] = [], override: string[] = [];
-  for (const n of names.sort()) {
-    if (n.startsWith('.') || n.startsWith('#') || n.endsWith('~')) continue;
-    if (!n.endsWith('.tf') && !n.endsWith('.tf.json')) continue;
-    try {
-      if (!statSync(join(dir, n)).isFile()) continue;
-    } catch {
-      continue;
-    }
+  for (const n of files.fileNames(dir, isConfigFileName).sort()) {
     const base = n.replace(/\.tf(\.json)?$/, '');
     (base === 'override' || base.endsWith('_override') ? override : primary).push(n);
   }
@@ -64,10 +56,10 @@ export function configFileNames(dir: string): { primary: string[]; override: str
 }
 
 /** Parses one configuration file by its extension. `displayName` is used in diagnostics. */
-export function parseFile(path: string, displayName: string): { file?: File; src: string; diags: Diagnostic[] } {
+export function parseFile(path: string, displayName: string, files: ConfigFiles = diskFiles): { file?: File; src: string; diags: Diagnostic[] } {
   let src: string;
   try {
-    src = readFileSync(path, 'utf8');
+    src = files.read(path);
   } catch (e) {
     return { src: '', diags: [errorDiag('Failed to read file', `The file ${JSON.stringify(displayName)} could not be read: ${(e as Error).message}`)] };
   }
@@ -88,16 +80,16 @@ export function emptyModule(dir: string): Module {
  * Loads the module in `dir`. `displayBase` is the directory diagnostics name files
  * relative to (the working directory), so errors say `modules/net/main.tf`.
  */
-export function loadModule(dir: string, displayBase: string = dir): { module: Module; diags: Diagnostic[] } {
+export function loadModule(dir: string, displayBase: string = dir, files: ConfigFiles = diskFiles): { module: Module; diags: Diagnostic[] } {
   const diags: Diagnostic[] = [];
   const mod = emptyModule(dir);
-  const { primary, override } = configFileNames(dir);
+  const { primary, override } = configFileNames(dir, files);
   if (primary.length === 0 && override.length === 0) return { module: mod, diags };
   const bases: OverrideBases = new Map();
   for (const [names, isOverride] of [[primary, false], [override, true]] as const) {
     for (const n of names) {
       const display = relative(displayBase, join(dir, n)) || n;
-      const parsed = parseFile(join(dir, n), display);
+      const parsed = parseFile(join(dir, n), display, files);
       mod.sources.set(display, parsed.src);
       diags.push(...parsed.diags);
       if (!parsed.file) continue;

@@ -23,6 +23,8 @@ export interface RawVariableValue {
   source: VariableValueSource;
   /** The range of the value expression (files) for diagnostics. */
   range?: Range;
+  /** Read from terraform.tfvars or a *.auto.tfvars file rather than a -var-file. */
+  autoFile?: true;
 }
 
 /** One `-var` or `-var-file` occurrence, in command-line order. */
@@ -73,13 +75,27 @@ export function collectVariableValues(mod: Module, opts: CollectOptions): { valu
     const name = a.value.slice(0, eq), raw = a.value.slice(eq + 1);
     const decl = mod.variables.get(name);
     if (!decl) {
-      diags.push(errorDiag('Value for undeclared variable', `A variable named "${name}" was assigned on the command line, but the root module does not declare a variable of that name. To use this value, add a "variable" block to the configuration.`));
+      diags.push(undeclaredCliVariableDiag(name));
       continue;
     }
     const v = parseRawValue(raw, decl, `<value for var.${name}>`, diags);
     if (v) values.set(name, { value: v, source: { kind: 'cli' } });
   }
   return { values, diags };
+}
+
+/** Terraform's error for a -var value of a variable the root module does not declare. */
+export function undeclaredCliVariableDiag(name: string): Diagnostic {
+  return errorDiag('Value for undeclared variable', `A variable named "${name}" was assigned on the command line, but the root module does not declare a variable of that name. To use this value, add a "variable" block to the configuration.`);
+}
+
+/** Terraform's warning for a value in a file (`explicit`: a -var-file) of a variable the root module does not declare. */
+export function undeclaredFileVariableDiag(name: string, file: string, explicit: boolean, range?: Range): Diagnostic {
+  return warningDiag('Value for undeclared variable',
+    explicit
+      ? `The root module does not declare a variable named "${name}" but a value was found in file "${file}". To use this value, add a "variable" block to the configuration.`
+      : `The root module does not declare a variable named "${name}" but a value was found in file "${file}". If you meant to use this value, add a "variable" block to the configuration.\n\nTo silence these warnings, use TF_VAR_... environment variables to provide certain "global" settings to all configurations in your organization. To reduce the verbosity of these warnings, use the -compact-warnings option.`,
+    range);
 }
 
 /**
@@ -116,17 +132,13 @@ function readVarFile(
     const decl = mod.variables.get(name);
     if (!decl) {
       // Undeclared values in files are warnings (errors on the command line).
-      diags.push(warningDiag('Value for undeclared variable',
-        explicit
-          ? `The root module does not declare a variable named "${name}" but a value was found in file "${display}". To use this value, add a "variable" block to the configuration.`
-          : `The root module does not declare a variable named "${name}" but a value was found in file "${display}". If you meant to use this value, add a "variable" block to the configuration.\n\nTo silence these warnings, use TF_VAR_... environment variables to provide certain "global" settings to all configurations in your organization. To reduce the verbosity of these warnings, use the -compact-warnings option.`,
-        attr.nameRange));
+      diags.push(undeclaredFileVariableDiag(name, display, explicit, attr.nameRange));
       continue;
     }
     const r = evaluate(attr.expr, {});
     diags.push(...r.diags);
     if (hasErrors(r.diags)) continue;
-    into.set(name, { value: r.value, source: { kind: 'file', range: attr.expr.range }, range: attr.expr.range });
+    into.set(name, { value: r.value, source: { kind: 'file', range: attr.expr.range }, range: attr.expr.range, ...(explicit ? {} : { autoFile: true }) });
   }
 }
 
@@ -151,13 +163,15 @@ export function convertForVariable(
 /**
  * The final value of every root variable: given values converted, defaults for the rest,
  * an error for required variables with no value (after `prompt`, when given, had its
- * chance), and sensitive marks for sensitive variables.
+ * chance), and sensitive marks for sensitive variables. `given` holds the raw values of
+ * the declared variables the caller set, prompted ones included (what a saved plan keeps).
  */
 export async function finalizeVariableValues(
   mod: Module, raw: Map<string, RawVariableValue>, prompt?: (v: Variable) => Promise<string | undefined>,
-): Promise<{ values: Map<string, Value>; diags: Diagnostic[] }> {
+): Promise<{ values: Map<string, Value>; given: Map<string, RawVariableValue>; diags: Diagnostic[] }> {
   const diags: Diagnostic[] = [];
   const values = new Map<string, Value>();
+  const givenValues = new Map<string, RawVariableValue>();
   for (const decl of mod.variables.values()) {
     let given = raw.get(decl.name);
     if (!given && decl.default === undefined && prompt) {
@@ -166,6 +180,7 @@ export async function finalizeVariableValues(
     }
     let v: Value;
     if (given) {
+      givenValues.set(decl.name, given);
       const c = convertForVariable(given.value, decl, given.range, given.source);
       if ('diag' in c) { diags.push(c.diag); continue; }
       v = c.value;
@@ -183,7 +198,7 @@ export async function finalizeVariableValues(
     }
     values.set(decl.name, decl.sensitive ? v.mark(Mark.Sensitive) : v);
   }
-  return { values, diags };
+  return { values, given: givenValues, diags };
 }
 
 /**

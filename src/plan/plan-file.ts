@@ -1,6 +1,7 @@
 /**
  * Saved plan files (`plan -out=FILE`, `apply FILE`, `show FILE`): the serialized form of
- * a Plan plus the refreshed prior state it was made against. JSON, versioned; values keep
+ * a Plan plus the refreshed prior state it was made against, the configuration files it
+ * was made from and the variable values its caller set. JSON, versioned; values keep
  * their types, unknowns and sensitive marks. Terraform's own plan files are a private
  * binary format, so terrane's are its own.
  */
@@ -12,9 +13,11 @@ import {
 } from '../lang/value.js';
 import { typeToJSONValue, typeFromJSONValue, decodeState, encodeState, atomicWrite, type State } from '../state/index.js';
 import type { Plan, ResourceInstanceChange, OutputChange } from './plan.js';
+import type { ConfigSnapshot } from '../config/config-files.js';
 
 const FORMAT = 'terrane-plan';
-const VERSION = 1;
+/** 2: with the configuration snapshot and the variables the caller set. */
+const VERSION = 2;
 
 type Tree = null | string | number | boolean | { $unknown: true } | { $dynamic: unknown; value: Tree } | Tree[] | { [k: string]: Tree };
 
@@ -74,10 +77,23 @@ function dec(e: EncodedValue): Value {
   return e.sensitive.length ? markWithPaths(v, e.sensitive.map((path) => ({ path, marks: Mark.Sensitive }))) : v;
 }
 
-/** Writes a plan and its prior state to `path` (atomically, mode 0600). */
-export async function writePlanFile(path: string, plan: Plan, prior: State): Promise<void> {
+/** What a saved plan holds besides the plan and its prior state. */
+export interface PlanFileExtras {
+  /** The configuration files the plan was made from: `apply FILE` applies with these, as Terraform does. */
+  config: ConfigSnapshot;
+  /**
+   * The root variable values the caller set (-var, files, TF_VAR_, prompts; not defaults), as
+   * given, before conversion: Terraform refuses `apply -var` values that differ from these.
+   */
+  setVariables: ReadonlyMap<string, Value>;
+}
+
+/** Writes a plan, its prior state and `extras` to `path` (atomically, mode 0600). */
+export async function writePlanFile(path: string, plan: Plan, prior: State, extras: PlanFileExtras): Promise<void> {
   const doc = {
     format: FORMAT, format_version: VERSION,
+    config: extras.config,
+    set_variables: Object.fromEntries([...extras.setVariables].map(([k, v]) => [k, enc(v)])),
     plan: {
       ...plan,
       timestamp: plan.timestamp.toISOString(),
@@ -108,8 +124,11 @@ function decChange(c: Record<string, unknown>): ResourceInstanceChange {
   return out;
 }
 
+/** A saved plan as read back. */
+export interface SavedPlan extends PlanFileExtras { plan: Plan; prior: State }
+
 /** Reads a saved plan: undefined with a diagnostic when the file is not a terrane plan. */
-export async function readPlanFile(path: string): Promise<{ plan?: Plan; prior?: State; diags: Diagnostic[] }> {
+export async function readPlanFile(path: string): Promise<{ saved?: SavedPlan; diags: Diagnostic[] }> {
   let doc: Record<string, unknown>;
   try {
     doc = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
@@ -134,5 +153,6 @@ export async function readPlanFile(path: string): Promise<{ plan?: Plan; prior?:
     checks: Array.isArray(p.checks) ? (p.checks as Plan['checks']).filter((c) => typeof c?.configAddr === 'string' && Array.isArray(c.objects)) : [],
     diagnostics: [],
   };
-  return { plan, prior: st.state, diags: st.diags };
+  const setVariables = new Map(Object.entries(doc.set_variables as Record<string, EncodedValue>).map(([k, v]) => [k, dec(v)]));
+  return { saved: { plan, prior: st.state, config: doc.config as ConfigSnapshot, setVariables }, diags: st.diags };
 }

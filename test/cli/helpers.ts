@@ -16,9 +16,9 @@ export function fixture(name: string): string {
   return dir;
 }
 
-/** Runs `terrane ...args` in `dir`. */
-export function terrane(dir: string, args: string[], input = ''): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TF_WORKSPACE: '' } });
+/** Runs `terrane ...args` in `dir`, with `env` added to the environment. */
+export function terrane(dir: string, args: string[], input = '', env: NodeJS.ProcessEnv = {}): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TF_WORKSPACE: '', ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
