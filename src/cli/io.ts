@@ -7,6 +7,8 @@ export interface CommandIO {
   cwd: string;
   /** Environment variables (defaults to process.env). */
   env?: NodeJS.ProcessEnv;
+  /** `-no-color` appeared among the command's arguments (main.ts takes it out of them). */
+  noColor?: boolean;
 }
 
 /** A command: parses its own flags from `args` and resolves to an exit code. */
