@@ -53,7 +53,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const vars = await wd.variables(variableArgs(p), variablePrompter(io, p.flags.input !== false));
     if (hasErrors(vars.diags)) { emitDiags(io, vars.diags, wd.config.sources, color); return 1; }
     if (p.flags.lock !== false) {
-      const ld = await wd.lock('OperationTypeImport', parseDuration(String(p.flags['lock-timeout'] ?? '0s')) ?? 0);
+      const ld = await wd.lock('OperationTypeInvalid', parseDuration(String(p.flags['lock-timeout'] ?? '0s')) ?? 0);
       if (hasErrors(ld)) { emitDiags(io, ld, wd.config.sources, color); return 1; }
     }
     io.stdout.write(`${c.bold(`${addr}: Importing from ID "${id}"...`)}\n`);
