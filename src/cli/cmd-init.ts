@@ -105,7 +105,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   if (hasErrors(diags)) { emitDiags(io, diags, config.sources, color); return 1; }
   const b = config.root.module.terraform.backend;
-  out('\n' + c.bold('Initializing the backend...') + '\n');
+  // Terraform 1.11 prints these headings with no blank lines around them.
+  out(c.bold('Initializing the backend...') + '\n');
   if (b) out(`\nSuccessfully configured the backend "${b.type}"! terrane will automatically\nuse this backend unless the backend configuration changes.\n`);
   if (b && b.type !== 'local') {
     emitDiags(io, [errorDiag('Unsupported backend type', `terrane does not support the "${b.type}" backend yet; the "local" backend is available.`, b.typeRange)], config.sources, color);
@@ -114,14 +115,16 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const pm = new ProviderManager();
   const resolver = new ProviderResolver(config);
   const reqs = requiredProviders(config.root, resolver);
-  out('\n' + c.bold('Initializing provider plugins...') + '\n');
+  out(c.bold('Initializing provider plugins...') + '\n');
   const errs: Diagnostic[] = [];
   const locked: { source: string; version: string; constraints: string }[] = [];
+  // As Terraform, the builtin provider is named first, is not looked for, and is not locked.
+  if (reqs.has(BUILTIN)) out(`- ${BUILTIN} is built in to terrane\n`);
   for (const r of [...reqs.values()].sort((a, z) => (a.source < z.source ? -1 : 1))) {
+    if (r.source === BUILTIN) continue;
     const short = shortProviderSource(r.source);
     const cons = r.constraints.join(', ');
     out(cons ? `- Finding ${short} versions matching "${cons}"...\n` : `- Finding latest version of ${short}...\n`);
-    if (r.source === 'terraform.io/builtin/terraform') { out(`- terraform.io/builtin/terraform is built in to terrane\n`); continue; }
     const version = pm.version(r.source);
     if (!version) {
       errs.push(errorDiag('Failed to query available provider packages',
@@ -138,12 +141,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     locked.push({ source: r.source, version, constraints: cons });
   }
   if (errs.length) { emitDiags(io, errs, config.sources, color); return 1; }
-  await mkdir(join(io.cwd, '.terraform'), { recursive: true });
   const lockPath = join(io.cwd, '.terraform.lock.hcl');
   const text = lockFileText(locked);
   let previous: string | undefined;
   try { previous = await readFile(lockPath, 'utf8'); } catch { /* none yet */ }
-  if (previous !== text) {
+  // With only the builtin provider there is nothing to install or lock: Terraform then writes
+  // neither .terraform nor a lock file.
+  if (locked.length) await mkdir(join(io.cwd, '.terraform'), { recursive: true });
+  if (previous !== text && (locked.length || previous !== undefined)) {
     await writeFile(lockPath, text);
     if (previous === undefined) {
       out('\nterrane has created a lock file ' + c.bold('.terraform.lock.hcl') + ' to record the provider\nselections it made above. Include this file in your version control repository\nso that terrane can guarantee to make the same selections by default when\nyou run "terrane init" in the future.\n');
@@ -153,6 +158,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     c.green('\nYou may now begin working with terrane. Try running "terrane plan" to see\nany changes that are required for your infrastructure. All terrane commands\nshould now work.\n\nIf you ever set or change modules or backend configuration for terrane,\nrerun this command to reinitialize your working directory. If you forget, other\ncommands will detect it and remind you to do so if necessary.') + '\n');
   return 0;
 }
+
+const BUILTIN = 'terraform.io/builtin/terraform';
 
 /** `.terraform.lock.hcl` in Terraform's layout. */
 export function lockFileText(locked: { source: string; version: string; constraints: string }[]): string {
