@@ -116,7 +116,8 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
       const mode = isDestroy ? 'destroy' : p.flags['refresh-only'] ? 'refresh-only' : 'normal';
       // Check block warnings of the plan are shown only before a question: the apply
       // evaluates the checks again and reports them itself (Terraform drops them otherwise).
-      const prepared = await preparePlan(io, wd, p, mode, color, json, false);
+      const prepared = await preparePlan(io, wd, p, mode, color, json,
+        { lockOperation: command === 'refresh' ? 'OperationTypeRefresh' : 'OperationTypeApply' });
       if (!prepared) return 1;
       ({ result, variables, warnings } = prepared);
       if (json && mode !== 'refresh-only') warnings = warnings.filter((d) => !isCheckWarning(d));

@@ -167,7 +167,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     .filter((o) => o.name === 'var' || o.name === 'var-file')
     .map((o) => (o.name === 'var' ? { kind: 'var', value: o.value } : { kind: 'var-file', path: o.value }));
 
-  const color = isTTY(io.stdout);
+  const color = !io.noColor && isTTY(io.stdout);
   const built = await buildConsoleScope({ dir: io.cwd, varArgs, env: io.env ?? process.env });
   const sources = built.sources;
   const show = (diags: readonly Diagnostic[]) => {

@@ -53,7 +53,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const check = p.flags.check as boolean;
   const recursive = p.flags.recursive as boolean;
   const env = io.env ?? process.env;
-  const color = !p.flags['no-color'] && env.NO_COLOR === undefined && (io.stderr as { isTTY?: boolean }).isTTY === true;
+  const color = !io.noColor && !p.flags['no-color'] && env.NO_COLOR === undefined && (io.stderr as { isTTY?: boolean }).isTTY === true;
 
   let paths: string[] = [];
   let useStdin = false;

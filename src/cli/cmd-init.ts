@@ -108,7 +108,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     visit(config.root);
   }
   if (hasErrors(diags)) { emitDiags(io, diags, config.sources, color); return 1; }
-  out('\n' + c.bold('Initializing the backend...') + '\n');
+  // Terraform 1.11 prints the heading with no blank line before it.
+  out(c.bold('Initializing the backend...') + '\n');
   if (p.flags.backend !== false) {
     const b = await initBackend({
       config, dir: io.cwd, env: io.env ?? process.env, varArgs: variableArgs(p),
@@ -124,14 +125,16 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const pm = new ProviderManager();
   const resolver = new ProviderResolver(config);
   const reqs = requiredProviders(config.root, resolver);
-  out('\n' + c.bold('Initializing provider plugins...') + '\n');
+  out(c.bold('Initializing provider plugins...') + '\n');
   const errs: Diagnostic[] = [];
   const locked: { source: string; version: string; constraints: string }[] = [];
+  // As Terraform, the builtin provider is named first, is not looked for, and is not locked.
+  if (reqs.has(BUILTIN)) out(`- ${BUILTIN} is built in to terrane\n`);
   for (const r of [...reqs.values()].sort((a, z) => (a.source < z.source ? -1 : 1))) {
+    if (r.source === BUILTIN) continue;
     const short = shortProviderSource(r.source);
     const cons = r.constraints.join(', ');
     out(cons ? `- Finding ${short} versions matching "${cons}"...\n` : `- Finding latest version of ${short}...\n`);
-    if (r.source === 'terraform.io/builtin/terraform') { out(`- terraform.io/builtin/terraform is built in to terrane\n`); continue; }
     const version = pm.version(r.source);
     if (!version) {
       errs.push(errorDiag('Failed to query available provider packages',
@@ -148,12 +151,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     locked.push({ source: r.source, version, constraints: cons });
   }
   if (errs.length) { emitDiags(io, errs, config.sources, color); return 1; }
-  await mkdir(join(io.cwd, '.terraform'), { recursive: true });
   const lockPath = join(io.cwd, '.terraform.lock.hcl');
   const text = lockFileText(locked);
   let previous: string | undefined;
   try { previous = await readFile(lockPath, 'utf8'); } catch { /* none yet */ }
-  if (previous !== text) {
+  // With only the builtin provider there is nothing to install or lock: Terraform then writes
+  // neither .terraform nor a lock file.
+  if (locked.length) await mkdir(join(io.cwd, '.terraform'), { recursive: true });
+  if (previous !== text && (locked.length || previous !== undefined)) {
     await writeFile(lockPath, text);
     if (previous === undefined) {
       out('\nterrane has created a lock file ' + c.bold('.terraform.lock.hcl') + ' to record the provider\nselections it made above. Include this file in your version control repository\nso that terrane can guarantee to make the same selections by default when\nyou run "terrane init" in the future.\n');
@@ -176,6 +181,8 @@ function confirmer(io: CommandIO, p: ParsedFlags, color: boolean): ((query: stri
     return a;
   };
 }
+
+const BUILTIN = 'terraform.io/builtin/terraform';
 
 /** `.terraform.lock.hcl` in Terraform's layout. */
 export function lockFileText(locked: { source: string; version: string; constraints: string }[]): string {

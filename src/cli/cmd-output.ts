@@ -1,7 +1,8 @@
 /** `terrane output [-json|-raw] [NAME]`: root module outputs from the state, like `terraform output`. */
 import { formatConsoleValue } from '../lang/format-console.js';
 import { formatNumber, unmarkDeep } from '../lang/value.js';
-import { typeToJSON, valueToJSON } from '../state/index.js';
+import { indentRaw, typeToJSON, valueToJSON } from '../state/index.js';
+import { friendlyName } from '../lang/convert-mismatch.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { openWorkdir, useColor, emitDiags } from './ui.js';
@@ -36,11 +37,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (!wd) return 1;
   const { state, diags } = await wd.readState();
   if (hasErrors(diags)) { emitDiags(io, diags, wd.config.sources, color); return 1; }
+  const noOutputs = () => emitDiags(io, [warningDiag('No outputs found', 'The state file either has no outputs defined, or all the defined outputs are empty. Please define an output in your configuration with the `output` keyword and run `terrane refresh` for it to become available. If you are using interpolation, please verify the interpolated value is not empty. You can use the `terrane console` command to assist.')], wd.config.sources, color);
   const name = p.positional[0];
   if (name !== undefined) {
     const o = state.outputs.get(name);
+    // As Terraform's human and raw views, no outputs at all is only a warning, even with a name.
+    if (!o && state.outputs.size === 0 && !p.flags.json) { noOutputs(); return 0; }
     if (!o) {
-      emitDiags(io, [errorDiag('Output not found', `The output variable requested could not be found in the state file. If you recently added this to your configuration, be sure to run \`terrane apply\`, since the state won't be updated with new output variables until that command is run.`)], wd.config.sources, color);
+      emitDiags(io, [errorDiag(`Output "${name}" not found`, `The output variable requested could not be found in the state file. If you recently added this to your configuration, be sure to run \`terrane apply\`, since the state won't be updated with new output variables until that command is run.`)], wd.config.sources, color);
       return 1;
     }
     const [bare] = unmarkDeep(o.value);
@@ -48,7 +52,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     if (p.flags.raw) {
       const k = bare.type.kind;
       if (bare.isNull || (k !== 'string' && k !== 'number' && k !== 'bool')) {
-        emitDiags(io, [errorDiag('Unsupported value for raw output', `The -raw option only supports strings, numbers, and boolean values, but output value "${name}" is ${k === 'object' ? 'an object' : k === 'tuple' || k === 'list' ? 'a ' + k : k}.\n\nUse the -json option for machine-readable representations of output values that have complex types.`)], wd.config.sources, color);
+        emitDiags(io, [errorDiag('Unsupported value for raw output', `The -raw option only supports strings, numbers, and boolean values, but output value "${name}" is ${friendlyName(bare.type)}.\n\nUse the -json option for machine-readable representations of output values that have complex types.`)], wd.config.sources, color);
         return 1;
       }
       io.stdout.write(k === 'string' ? bare.str : k === 'number' ? formatNumber(bare.num) : String(bare.bool));
@@ -62,15 +66,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const parts = names.map((n) => {
       const o = state.outputs.get(n)!;
       const [bare] = unmarkDeep(o.value);
-      return `  ${JSON.stringify(n)}: {\n    "sensitive": ${o.sensitive},\n    "type": ${typeToJSON(bare.type)},\n    "value": ${valueToJSON(bare)}\n  }`;
+      // Terraform indents the whole document (json.MarshalIndent), types and values included.
+      return `  ${JSON.stringify(n)}: {\n    "sensitive": ${o.sensitive},\n    "type": ${indentRaw(typeToJSON(bare.type), 2)},\n    "value": ${indentRaw(valueToJSON(bare), 2)}\n  }`;
     });
     io.stdout.write(names.length ? `{\n${parts.join(',\n')}\n}\n` : '{}\n');
     return 0;
   }
-  if (names.length === 0) {
-    emitDiags(io, [warningDiag('No outputs found', 'The state file either has no outputs defined, or all the defined outputs are empty. Please define an output in your configuration with the `output` keyword and run `terrane refresh` for it to become available. If you are using interpolation, please verify the interpolated value is not empty. You can use the `terrane console` command to assist.')], wd.config.sources, color);
-    return 0;
-  }
+  if (names.length === 0) { noOutputs(); return 0; }
   for (const n of names) {
     const o = state.outputs.get(n)!;
     io.stdout.write(`${n} = ${o.sensitive ? '<sensitive>' : formatConsoleValue(unmarkDeep(o.value)[0])}\n`);

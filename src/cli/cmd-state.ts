@@ -10,7 +10,7 @@ import { decodeState, encodeState } from '../state/index.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { emitDiags, useColor } from './ui.js';
-import { LOCK_FLAGS, decodedValues, openState, parseAddrs, renderInstance } from './state-common.js';
+import { LOCK_FLAGS, decodedValues, noStateFile, openState, parseAddrs, renderInstance } from './state-common.js';
 import { runMv, runReplaceProvider, runRm } from './state-edit.js';
 
 const STATE_USAGE = `Usage: terrane [global options] state <subcommand> [options] [args]
@@ -97,10 +97,7 @@ async function runList(args: string[], io: CommandIO): Promise<number> {
   const s = await openState(io, p, color);
   if (!s) return 1;
   try {
-    if (s.state.instanceCount === 0 && !(await s.wd.stateMgr.read()).state) {
-      emitDiags(io, [errorDiag('No state file was found!', 'State management commands require a state file. Run this command in a directory where terrane has been run or use the -state flag to point the command to a specific state location.')], new Map(), color);
-      return 1;
-    }
+    if (await noStateFile(io, s, color)) return 1;
     const id = typeof p.flags.id === 'string' ? p.flags.id : undefined;
     for (const { addr, instance } of s.state.instances()) {
       if (!matches(addrs, addr)) continue;
@@ -156,6 +153,7 @@ async function runShow(args: string[], io: CommandIO): Promise<number> {
   const s = await openState(io, p, color);
   if (!s) return 1;
   try {
+    if (await noStateFile(io, s, color)) return 1;
     const is = s.state.instance(target as AbsResourceInstance);
     if (!is?.current) {
       emitDiags(io, [errorDiag(`No instance found for the given address!`, `This command requires that the address references one specific instance.\nTo view the available instances, use "terrane state list". Please modify \nthe address to reference a specific instance.`)], new Map(), color);

@@ -1,7 +1,8 @@
 /** `terrane workspace new|select|list|show|delete`: workspaces of the local backend, Terraform's texts. */
 import { hasErrors } from '../hcl/diagnostic.js';
-import { currentWorkspace, deleteWorkspace, listWorkspaces, newWorkspace, selectWorkspace } from '../state/index.js';
-import { colors } from '../plan/render/colors.js';
+import type { Diagnostic } from '../hcl/diagnostic.js';
+import { currentWorkspace, deleteWorkspace, listWorkspaces, newWorkspace, plainText, selectWorkspace } from '../state/index.js';
+import { colors, type Colors } from '../plan/render/colors.js';
 import { flagsHelp, parseFlags, type FlagSpec } from './flags.js';
 import type { CommandIO } from './io.js';
 import { emitDiags, openWorkdir, parseDuration, useColor } from './ui.js';
@@ -38,6 +39,28 @@ const SUB_USAGE: Record<string, string> = {
   show: 'Usage: terrane [global options] workspace show\n\n  Show the name of the current workspace.\n\n',
   delete: 'Usage: terrane [global options] workspace delete [OPTIONS] NAME\n\n  Delete a terrane workspace\n\nOptions:\n\n',
 };
+
+/**
+ * Prints what the workspace rules said: Terraform's bare texts as it prints them (errors red
+ * on stderr, warnings yellow on stdout), anything else as diagnostics.
+ */
+function report(io: CommandIO, diags: readonly Diagnostic[], sources: ReadonlyMap<string, string>, color: boolean): void {
+  const c: Colors = colors(color);
+  const rest: Diagnostic[] = [];
+  for (const d of diags) {
+    const text = plainText(d);
+    if (text === undefined) rest.push(d);
+    else if (d.severity === 'error') io.stderr.write(`${c.red(text)}\n`);
+    else io.stdout.write(`${c.yellow(text)}\n`);
+  }
+  emitDiags(io, rest, sources, color);
+}
+
+/** Terraform's words after creating a workspace (`new`, `select -or-create`). */
+function created(name: string, c: Colors): string {
+  return c.bold(c.green(`Created and switched to workspace "${name}"!`)) + '\n\n' +
+    c.green('You\'re now on a new, empty workspace. Workspaces isolate their state,\nso if you run "terrane plan" terrane will not see any existing state\nfor this configuration.') + '\n';
+}
 
 /** Runs `terrane workspace ...`. */
 export async function run(args: string[], io: CommandIO): Promise<number> {
@@ -81,7 +104,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       }
       case 'new': {
         const d = await newWorkspace(backend, wd.dir, name, env);
-        emitDiags(io, d, wd.config.sources, color);
+        report(io, d, wd.config.sources, color);
         if (hasErrors(d)) return 1;
         if (typeof p.flags.state === 'string') {
           const { LocalBackend, decodeState } = await import('../state/index.js');
@@ -96,22 +119,26 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
             emitDiags(io, await mgr.write(dec.state), wd.config.sources, color);
           } else emitDiags(io, dec.diags, wd.config.sources, color);
         }
-        io.stdout.write(c.bold(c.green(`Created and switched to workspace "${name}"!`)) + '\n\n' +
-          c.green('You\'re now on a new, empty workspace. Workspaces isolate their state,\nso if you run "terrane plan" terrane will not see any existing state\nfor this configuration.') + '\n');
+        io.stdout.write(created(name, c));
         return 0;
       }
       case 'select': {
+        // As Terraform: quiet when the workspace is already selected, and -or-create says it created one.
+        const before = await currentWorkspace(io.cwd, env);
+        const existed = (await backend.workspaces()).includes(name);
         const d = await selectWorkspace(backend, wd.dir, name, { orCreate: Boolean(p.flags['or-create']) }, env);
-        emitDiags(io, d, wd.config.sources, color);
+        report(io, d, wd.config.sources, color);
         if (hasErrors(d)) return 1;
-        io.stdout.write(c.green(`Switched to workspace "${name}".`) + '\n');
+        if (!existed) io.stdout.write(created(name, c));
+        else if (before !== name) io.stdout.write(c.green(`Switched to workspace "${name}".`) + '\n');
         return 0;
       }
       case 'delete': {
         const d = await deleteWorkspace(backend, wd.dir, name, { force: Boolean(p.flags.force) }, env);
-        emitDiags(io, d, wd.config.sources, color);
-        if (hasErrors(d)) return 1;
+        if (hasErrors(d)) { report(io, d, wd.config.sources, color); return 1; }
         io.stdout.write(c.green(`Deleted workspace "${name}"!`) + '\n');
+        // Terraform warns about a forced delete after saying it is done.
+        report(io, d, wd.config.sources, color);
         return 0;
       }
     }

@@ -12,6 +12,8 @@ export interface CommandIO {
    * real command line. Tests may pass a signal of their own instead.
    */
   interrupts?: boolean | AbortSignal;
+  /** `-no-color` appeared among the command's arguments (main.ts takes it out of them). */
+  noColor?: boolean;
 }
 
 /** A command: parses its own flags from `args` and resolves to an exit code. */

@@ -54,7 +54,17 @@ export async function main(argv: string[], ioIn?: Partial<CommandIO>): Promise<n
     args.push('-local');
   }
   const mod = await entry.load();
-  return mod.run(args, io);
+  return mod.run(takeNoColor(args, io), io);
+}
+
+/**
+ * Terraform takes every `-no-color` out of a command's arguments, wherever it stands (after
+ * positional arguments too), before the command parses its flags; only that exact spelling.
+ */
+function takeNoColor(args: string[], io: CommandIO): string[] {
+  const rest = args.filter((a) => a !== '-no-color');
+  if (rest.length !== args.length) io.noColor = true;
+  return rest;
 }
 
 /** Applies the `-local` switch (local-cloud.ts): false when the local cloud cannot be used. */

@@ -54,6 +54,12 @@ export interface PrepareOptions {
    * when planning then fails.
    */
   generateConfigOut?: string;
+  /**
+   * The operation written in the lock info: Terraform's plan command (also with -destroy)
+   * locks as OperationTypePlan, apply and destroy as OperationTypeApply, refresh as
+   * OperationTypeRefresh.
+   */
+  lockOperation?: 'OperationTypePlan' | 'OperationTypeApply' | 'OperationTypeRefresh';
 }
 
 /**
@@ -70,7 +76,7 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
   const warnings: Diagnostic[] = [...vars.diags];
   if (p.flags.lock !== false) {
     const timeout = parseDuration(String(p.flags['lock-timeout'] ?? '0s')) ?? 0;
-    const ld = await wd.lock(mode === 'destroy' ? 'OperationTypeApply' : 'OperationTypePlan', timeout);
+    const ld = await wd.lock(popts.lockOperation ?? 'OperationTypePlan', timeout);
     if (hasErrors(ld)) { show(ld); return undefined; }
   }
   const c = colors(color);

@@ -6,7 +6,8 @@
  */
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Workdir } from '../apply/workdir.js';
-import { decodeAttributes, type State, type ResourceInstanceObject } from '../state/index.js';
+import { resolve } from 'node:path';
+import { decodeAttributes, LocalStateMgr, type State, type ResourceInstanceObject } from '../state/index.js';
 import { impliedType } from '../providers/schema.js';
 import { renderResourceBody, type DecodedObject } from './state-render.js';
 import type { AbsResourceInstance } from '../addrs/index.js';
@@ -14,6 +15,7 @@ import { parseTarget, type Targetable } from '../addrs/index.js';
 import type { ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { emitDiags, openWorkdir, parseDuration } from './ui.js';
+import { colors } from '../plan/render/colors.js';
 
 /** Flags every state-changing command accepts. */
 export const LOCK_FLAGS = {
@@ -35,10 +37,28 @@ export interface StateSession {
   done(): Promise<void>;
 }
 
-/** Opens the working directory, optionally locks, and reads the state. */
-export async function openState(io: CommandIO, p: ParsedFlags, color: boolean, lockOp?: string): Promise<StateSession | undefined> {
+/**
+ * Terraform's state mv, rm and replace-provider always back up a local state before changing
+ * it: to the -backup path, else (also with -backup=-) to `<state file>.<unix seconds>.backup`,
+ * instead of the usual `<state file>.backup`.
+ */
+function useStateCommandBackup(wd: Workdir, p: ParsedFlags, cwd: string): void {
+  const mgr = wd.stateMgr;
+  if (!(mgr instanceof LocalStateMgr)) return;
+  const flag = p.flags.backup;
+  mgr.backupPath = typeof flag === 'string' && flag !== '' && flag !== '-'
+    ? resolve(cwd, flag)
+    : `${mgr.file}.${Math.floor(Date.now() / 1000)}.backup`;
+}
+
+/**
+ * Opens the working directory, optionally locks, and reads the state; `stateCommandBackup`
+ * for the state subcommands that back it up as Terraform's do (useStateCommandBackup).
+ */
+export async function openState(io: CommandIO, p: ParsedFlags, color: boolean, lockOp?: string, stateCommandBackup = false): Promise<StateSession | undefined> {
   const wd = await openWorkdir(io, p, color);
   if (!wd) return undefined;
+  if (stateCommandBackup) useStateCommandBackup(wd, p, io.cwd);
   const done = async (): Promise<void> => { await wd.unlock(); await wd.close(); };
   if (lockOp && p.flags.lock !== false) {
     const ld = await wd.lock(lockOp, parseDuration(String(p.flags['lock-timeout'] ?? '0s')) ?? 0);
@@ -55,6 +75,19 @@ export async function openState(io: CommandIO, p: ParsedFlags, color: boolean, l
       return !hasErrors(d);
     },
   };
+}
+
+/** Terraform's words, printed bare in red, when a state command finds no state file. */
+const STATE_NOT_FOUND = 'No state file was found!\n\nState management commands require a state file. Run this command\nin a directory where terrane has been run or use the -state flag\nto point the command to a specific state location.';
+
+/**
+ * True, after saying so as Terraform does, when there is no state at all (a state with no
+ * resources is one).
+ */
+export async function noStateFile(io: CommandIO, s: StateSession, color: boolean): Promise<boolean> {
+  if (s.state.instanceCount > 0 || (await s.wd.stateMgr.read()).state) return false;
+  io.stderr.write(`${colors(color).red(STATE_NOT_FOUND)}\n`);
+  return true;
 }
 
 /** Parses address arguments; the diagnostics name the bad one. */

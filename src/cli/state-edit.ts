@@ -8,7 +8,7 @@ import type { State } from '../state/index.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { emitDiags, isInteractive, readLine, useColor } from './ui.js';
-import { LOCK_FLAGS, openState, parseAddrs } from './state-common.js';
+import { LOCK_FLAGS, noStateFile, openState, parseAddrs } from './state-common.js';
 
 const MV_SPEC = {
   'dry-run': { type: 'bool' as const, help: 'If set, prints out what would\'ve been moved but doesn\'t actually move anything.' },
@@ -115,9 +115,10 @@ export async function runMv(args: string[], io: CommandIO): Promise<number> {
   const { addrs, diags } = parseAddrs(p.positional);
   if (hasErrors(diags)) { emitDiags(io, diags, new Map(), color); return 1; }
   const [src, dst] = addrs as [Targetable, Targetable];
-  const s = await openState(io, p, color, 'OperationTypeInvalid');
+  const s = await openState(io, p, color, 'OperationTypeInvalid', true);
   if (!s) return 1;
   try {
+    if (await noStateFile(io, s, color)) return 1;
     const state = s.state.clone();
     const { moves, error } = planMoves(state, src, dst);
     if (error) { emitDiags(io, [errorDiag(error[0], error[1])], new Map(), color); return 1; }
@@ -176,9 +177,10 @@ export async function runRm(args: string[], io: CommandIO): Promise<number> {
   }
   const { addrs, diags } = parseAddrs(p.positional);
   if (hasErrors(diags)) { emitDiags(io, diags, new Map(), color); return 1; }
-  const s = await openState(io, p, color, 'OperationTypeInvalid');
+  const s = await openState(io, p, color, 'OperationTypeInvalid', true);
   if (!s) return 1;
   try {
+    if (await noStateFile(io, s, color)) return 1;
     const state = s.state.clone();
     const found = Array.from(state.instances()).filter((i) => addrs.some((a) => targetContains(a, i.addr)));
     if (found.length === 0) {
@@ -227,19 +229,20 @@ export async function runReplaceProvider(args: string[], io: CommandIO): Promise
   const bad = [...(from.value ? [] : [errorDiag('Invalid "from" provider address', `"${fromS}" is not a valid provider source address.`)]),
     ...(to.value ? [] : [errorDiag('Invalid "to" provider address', `"${toS}" is not a valid provider source address.`)])];
   if (bad.length) { emitDiags(io, bad, new Map(), color); return 1; }
-  const s = await openState(io, p, color, 'OperationTypeInvalid');
+  const s = await openState(io, p, color, 'OperationTypeInvalid', true);
   if (!s) return 1;
   try {
+    if (await noStateFile(io, s, color)) return 1;
     const state = s.state.clone();
     const hits = Array.from(state.resources()).filter((r) => r.provider.provider.equals(from.value!));
     if (hits.length === 0) { io.stdout.write('No matching resources found.\n'); return 0; }
     io.stdout.write(`terrane will perform the following actions:\n\n  ~ Updating provider:\n    - ${from.value!.toString()}\n    + ${to.value!.toString()}\n\n`);
-    io.stdout.write(`Changed ${hits.length} resources:\n\n${hits.map((r) => `  ${r.addr.toString()}\n`).join('')}`);
+    io.stdout.write(`Changing ${hits.length} resources:\n\n${hits.map((r) => `  ${r.addr.toString()}\n`).join('')}`);
     if (!p.flags['auto-approve']) {
       const answer = isInteractive(io) || !(io.stdin as NodeJS.ReadStream).readableEnded
         ? await readLine(io, '\nDo you want to make these changes?\nOnly \'yes\' will be accepted to continue.\n\nEnter a value: ')
         : undefined;
-      if (answer !== 'yes') { io.stdout.write('\nCancelled replacing providers.\n'); return 0; }
+      if (answer !== 'yes') { io.stdout.write('Cancelled replacing providers.\n'); return 0; }
     }
     for (const r of hits) r.provider = new AbsProviderConfig(r.provider.module, to.value!, r.provider.alias);
     if (!(await s.save(state))) return 1;

@@ -56,7 +56,7 @@ export function parseDuration(s: string): number | undefined {
 
 /** Whether to colour output: not with -no-color, and only on a terminal. */
 export function useColor(p: ParsedFlags, io: CommandIO): boolean {
-  if (p.flags['no-color'] || p.flags.json) return false;
+  if (io.noColor || p.flags['no-color'] || p.flags.json) return false;
   return Boolean((io.stdout as NodeJS.WriteStream).isTTY) && !io.env?.NO_COLOR;
 }
 

@@ -31,14 +31,40 @@ async function writeSelection(dir: string, name: string, env: NodeJS.ProcessEnv)
   await fs.writeFile(path.join(d, 'environment'), name);
 }
 
-function invalid(name: string): Diagnostic {
-  return errorDiag('Invalid workspace name', `The workspace name "${name}" is not allowed. The name must contain only URL safe\ncharacters, contain no path separators, and not be an empty string.`);
+/**
+ * Terraform prints its workspace refusals and warnings as bare text, not as diagnostics:
+ * `extra.text` is that text exactly (the CLI prints it, red for errors), while summary and
+ * detail say the same for other callers.
+ */
+export function plainText(d: Diagnostic): string | undefined {
+  const text = d.extra?.['text'];
+  return typeof text === 'string' ? text : undefined;
 }
 
-function overridden(env: NodeJS.ProcessEnv): Diagnostic[] {
-  return env.TF_WORKSPACE
-    ? [errorDiag('Workspace overridden', 'The selected workspace is currently overridden using the TF_WORKSPACE\nenvironment variable.\n\nTo select a new workspace, either update this environment variable or unset\nit and then run this command again.')]
-    : [];
+function plain(d: Diagnostic, text: string): Diagnostic {
+  return { ...d, extra: { text } };
+}
+
+function invalid(name: string): Diagnostic {
+  const detail = `The workspace name "${name}" is not allowed. The name must contain only URL safe\ncharacters, and no path separators.`;
+  return plain(errorDiag('Invalid workspace name', detail), `\n${detail}\n`);
+}
+
+/** Terraform's text for a workspace that is not there; `select` starts it with an empty line. */
+function doesNotExist(name: string, leadingNewline: boolean): Diagnostic {
+  const detail = 'You can create this workspace with the "new" subcommand \nor include the "-or-create" flag with the "select" subcommand.';
+  const summary = `Workspace "${name}" doesn't exist.`;
+  return plain(errorDiag(summary, detail), `${leadingNewline ? '\n' : ''}${summary}\n\n${detail}`);
+}
+
+const OVERRIDDEN_SELECT = 'The selected workspace is currently overridden using the TF_WORKSPACE\nenvironment variable.\n\nTo select a new workspace, either update this environment variable or unset\nit and then run this command again.';
+const OVERRIDDEN_NEW = 'The workspace is currently overridden using the TF_WORKSPACE environment\nvariable. You cannot create a new workspace when using this setting.\n\nTo create a new workspace, either unset this environment variable or update it\nto match the workspace name you are trying to create, and then run this command\nagain.';
+
+/** TF_WORKSPACE forbids selecting; creating only a workspace of another name (as in Terraform). */
+function overridden(env: NodeJS.ProcessEnv, creating?: string): Diagnostic[] {
+  if (!env.TF_WORKSPACE || creating === env.TF_WORKSPACE) return [];
+  const detail = creating === undefined ? OVERRIDDEN_SELECT : OVERRIDDEN_NEW;
+  return [plain(errorDiag('Workspace overridden', detail), `\n${detail}\n`)];
 }
 
 /** `workspace list`: every workspace and which one is selected. */
@@ -48,10 +74,13 @@ export async function listWorkspaces(backend: StateBackend, dir: string, env: No
 
 /** `workspace new NAME`: creates the workspace and selects it. */
 export async function newWorkspace(backend: StateBackend, dir: string, name: string, env: NodeJS.ProcessEnv = process.env): Promise<Diagnostic[]> {
-  const o = overridden(env);
+  const o = overridden(env, name);
   if (o.length) return o;
   if (!validWorkspaceName(name)) return [invalid(name)];
-  if ((await backend.workspaces()).includes(name)) return [errorDiag(`Workspace "${name}" already exists`)];
+  if ((await backend.workspaces()).includes(name)) {
+    const exists = `Workspace "${name}" already exists`;
+    return [plain(errorDiag(exists), exists)];
+  }
   const d = await backend.createWorkspace(name);
   if (d.length) return d;
   await writeSelection(dir, name, env);
@@ -64,9 +93,7 @@ export async function selectWorkspace(backend: StateBackend, dir: string, name: 
   if (o.length) return o;
   if (!validWorkspaceName(name)) return [invalid(name)];
   if (!(await backend.workspaces()).includes(name)) {
-    if (!opts.orCreate) {
-      return [errorDiag(`Workspace "${name}" doesn't exist.`, 'You can create this workspace with the "new" subcommand \nor include the "-or-create" flag with the "select" subcommand.')];
-    }
+    if (!opts.orCreate) return [doesNotExist(name, true)];
     const d = await backend.createWorkspace(name);
     if (d.length) return d;
   }
@@ -75,16 +102,16 @@ export async function selectWorkspace(backend: StateBackend, dir: string, name: 
 }
 
 /**
- * `workspace delete [-force] NAME`: refuses the selected workspace, a missing one, and one
- * whose state still tracks resources (unless forced, which only warns).
+ * `workspace delete [-force] NAME`: refuses the selected workspace, a missing one (an invalid
+ * name is just missing, as in Terraform), and one whose state still tracks resources (unless
+ * forced, which only warns).
  */
 export async function deleteWorkspace(backend: StateBackend, dir: string, name: string, opts: { force?: boolean } = {}, env: NodeJS.ProcessEnv = process.env): Promise<Diagnostic[]> {
-  if (!validWorkspaceName(name)) return [invalid(name)];
-  if (!(await backend.workspaces()).includes(name)) {
-    return [errorDiag(`Workspace "${name}" doesn't exist.`, 'You can create this workspace with the "new" subcommand \nor include the "-or-create" flag with the "select" subcommand.')];
-  }
+  if (!validWorkspaceName(name) || !(await backend.workspaces()).includes(name)) return [doesNotExist(name, false)];
   if (name === (await currentWorkspace(dir, env))) {
-    return [errorDiag(`Workspace "${name}" is your active workspace.`, 'You cannot delete the currently active workspace. Please switch\nto another workspace and try again.')];
+    const summary = `Workspace "${name}" is your active workspace.`;
+    const detail = 'You cannot delete the currently active workspace. Please switch\nto another workspace and try again.';
+    return [plain(errorDiag(summary, detail), `${summary}\n\n${detail}`)];
   }
   const diags: Diagnostic[] = [];
   const { state, diags: rd } = await backend.stateMgr(name).read();
@@ -96,7 +123,8 @@ export async function deleteWorkspace(backend: StateBackend, dir: string, name: 
     if (!opts.force) {
       return [errorDiag('Workspace is not empty', `${msg}\n\nDeleting this workspace would cause terrane to lose track of any associated\nremote objects, which would then require you to delete them manually outside\nof terrane. You should destroy these objects with terrane before deleting\nthe workspace.\n\nIf you want to delete this workspace anyway, and have terrane forget about\nthese managed objects, use the -force option to disable this safety check.`)];
     }
-    diags.push(warningDiag('Deleting a workspace that still tracks resources', `${msg}\n\nThese objects are no longer managed by terrane and must be deleted by other means.`));
+    diags.push(plain(warningDiag('Deleting a workspace that still tracks resources', `${msg}\n\nThese objects are no longer managed by terrane and must be deleted by other means.`),
+      `WARNING: "${name}" was non-empty.\nThe resources managed by the deleted workspace may still exist,\nbut are no longer manageable by terrane since the state has\nbeen deleted.\n`));
   }
   diags.push(...(await backend.deleteWorkspace(name)));
   return diags;

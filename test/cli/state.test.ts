@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applied, terrane } from './helpers.js';
 
@@ -35,7 +36,10 @@ describe('state mv', () => {
     const r = terrane(dir, ['state', 'mv', 'terraform_data.a', 'terraform_data.renamed']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Move "terraform_data.a" to "terraform_data.renamed"\nSuccessfully moved 1 object(s).\n');
-    expect(existsSync(join(dir, 'terraform.tfstate.backup'))).toBe(true);
+    // As Terraform, state mv backs the state up to a timestamped file, not terraform.tfstate.backup.
+    const backups = readdirSync(dir).filter((f) => f.includes('backup'));
+    expect(backups).toEqual([expect.stringMatching(/^terraform\.tfstate\.\d{10}\.backup$/)]);
+    expect(readFileSync(join(dir, backups[0]!), 'utf8')).toContain('"name": "a"');
     expect(terrane(dir, ['state', 'list']).stdout).toContain('terraform_data.renamed\n');
     // Moving it back restores the original addresses and the plan has nothing to do.
     expect(terrane(dir, ['state', 'mv', 'terraform_data.renamed', 'terraform_data.a']).code).toBe(0);
@@ -110,5 +114,28 @@ describe('state replace-provider', () => {
     expect(r.stdout).toContain('Successfully replaced provider for 1 resources.');
     const st = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8'));
     expect(st.resources.find((x: { type: string }) => x.type === 'null_resource').provider).toBe('provider["example.com/acme/null"]');
+  });
+
+  it('says what it is changing, in Terraform 1.11.4\'s words, and backs the state up as Terraform does', () => {
+    const dir = applied('basic');
+    const r = terrane(dir, ['state', 'replace-provider', '-auto-approve', '-backup=before.tfstate', 'hashicorp/null', 'example.com/acme/null']);
+    expect(r.stdout).toBe('terrane will perform the following actions:\n\n  ~ Updating provider:\n    - registry.terraform.io/hashicorp/null\n'
+      + '    + example.com/acme/null\n\nChanging 1 resources:\n\n  null_resource.b\n\nSuccessfully replaced provider for 1 resources.\n');
+    expect(readdirSync(dir).filter((f) => f.includes('backup'))).toEqual([]);
+    expect(readFileSync(join(dir, 'before.tfstate'), 'utf8')).toContain('provider[\\"registry.terraform.io/hashicorp/null\\"]');
+    const no = terrane(dir, ['state', 'replace-provider', 'example.com/acme/null', 'hashicorp/null'], 'no\n');
+    expect(no.stdout).toMatch(/Enter a value: Cancelled replacing providers\.\n$/);
+  });
+});
+
+describe('state commands without a state', () => {
+  it('say that no state file was found, as Terraform does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'terrane-no-state-'));
+    writeFileSync(join(dir, 'main.tf'), 'resource "terraform_data" "x" {}\n');
+    const TEXT = 'No state file was found!\n\nState management commands require a state file. Run this command\nin a directory where terrane has been run or use the -state flag\nto point the command to a specific state location.\n';
+    for (const args of [['show', 'terraform_data.x'], ['list'], ['rm', 'terraform_data.x'], ['mv', 'terraform_data.x', 'terraform_data.y'], ['replace-provider', '-auto-approve', 'hashicorp/a', 'hashicorp/b']]) {
+      const r = terrane(dir, ['state', ...args]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([1, '', TEXT]);
+    }
   });
 });

@@ -245,6 +245,9 @@ describe('workspaces', () => {
     const over = { TF_WORKSPACE: 'ci' } as NodeJS.ProcessEnv;
     expect(await currentWorkspace(dir, over)).toBe('ci');
     expect((await selectWorkspace(b, dir, 'default', {}, over))[0]!.summary).toBe('Workspace overridden');
+    // As in Terraform, creating the very workspace TF_WORKSPACE names is allowed.
+    expect((await newWorkspace(b, dir, 'dev', over))[0]!.summary).toBe('Workspace overridden');
+    expect(await newWorkspace(b, dir, 'ci', over)).toEqual([]);
   });
 
   it('delete refuses the active workspace and one that still tracks resources unless forced', async () => {

@@ -65,6 +65,12 @@ describe('renderPlan', () => {
     expect(partial).toContain('\nterrane planned the following actions, but then encountered a problem:\n\n  # test_thing.a will be created\n');
   });
 
+  it('says a destroy with nothing to destroy in Terraform 1.11.4\'s words', () => {
+    expect(render(plan([], { mode: 'destroy' }))).toBe('\nNo changes. No objects need to be destroyed.\n\n'
+      + 'Either you have not created any objects yet or the existing objects were\nalready deleted outside of terrane.\n');
+    expect(render(plan([]))).toContain('No changes. Your infrastructure matches the configuration.');
+  });
+
   it('explains an output-only plan after its output changes', () => {
     const out: OutputChange = { name: 'x', action: 'create', before: nullVal(numberVal(1).type), after: numberVal(1), sensitive: false };
     expect(render(plan([], { outputChanges: [out] }))).toBe('\nChanges to Outputs:\n  + x = 1\n\nYou can apply this plan to save these new output values to the terrane\nstate, without changing any real infrastructure.\n');

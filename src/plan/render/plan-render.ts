@@ -209,6 +209,13 @@ export function renderPlan(plan: Plan, opts: RenderOptions): string {
     }
     if (!outputsChanged) return out.join('\n') + '\n';
   }
+  if (!visible.length && !outputsChanged && plan.mode === 'destroy') {
+    // Terraform's own words when a destroy finds nothing to destroy.
+    out.push('', c.bold(c.green('No changes.')) + c.bold(' No objects need to be destroyed.'), '',
+      'Either you have not created any objects yet or the existing objects were',
+      'already deleted outside of terrane.');
+    return out.join('\n') + '\n';
+  }
   if (!visible.length && !outputsChanged) {
     out.push('', c.bold(c.green('No changes.')) + c.bold(' Your infrastructure matches the configuration.'), '',
       'terrane has compared your real infrastructure against your configuration and',

@@ -108,7 +108,11 @@ export class LocalStateMgr implements StateMgr {
   private backedUp = false;
   private heldLock: string | undefined;
   readonly lockPath: string;
-  readonly backupPath: string;
+  /**
+   * Where the state as it was before the first write goes; the state commands (mv, rm,
+   * replace-provider) point it at a timestamped file or their -backup path, as Terraform does.
+   */
+  backupPath: string;
 
   constructor(readonly file: string, private readonly displayPath: string) {
     this.lockPath = path.join(path.dirname(file), `.${path.basename(file)}.lock.info`);
