@@ -14,7 +14,7 @@ import { satisfies } from '../config/version-constraints.js';
 import { shortProviderSource } from '../config/provider-source.js';
 import { ProviderManager } from '../plan/provider-manager.js';
 import { ProviderResolver, sourceForLocalName } from '../plan/provider-resolve.js';
-import { TERRAFORM_COMPAT_VERSION } from '../state/state.js';
+import { requiredVersionDiags } from '../config/required-version.js';
 import { colors } from '../plan/render/colors.js';
 import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
@@ -88,15 +88,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     out(c.bold('Terrane initialized in an empty directory!') + '\n\nThe directory has no terrane configuration files. You may begin working\nwith terrane immediately by creating terrane configuration files.\n');
     return 0;
   }
-  // Version of the language this terrane speaks.
-  for (const rv of config.root.module.terraform.requiredVersion) {
-    const ok = satisfies(TERRAFORM_COMPAT_VERSION, rv.constraint);
-    if (ok !== true) {
-      diags.push(errorDiag('Unsupported Terraform Core version',
-        typeof ok === 'object' ? ok.error : `This configuration does not support Terraform version ${TERRAFORM_COMPAT_VERSION}, which terrane implements. To proceed, either choose another supported Terraform version or update this version constraint. Version constraints are normally set for good reason, so updating the constraint may lead to other errors or unexpected behavior.`,
-        rv.range));
-    }
-  }
+  diags.push(...requiredVersionDiags(config));
   if (config.root.children.size) {
     out(c.bold('Initializing modules...') + '\n');
     const visit = (n: ModuleNode) => {

@@ -1,6 +1,7 @@
 /** `terrane validate [-json] [-no-color]`: checks the configuration, Terraform's texts and JSON. */
 import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { loadConfig } from '../config/load-config.js';
+import { requiredVersionDiags } from '../config/required-version.js';
 import { ProviderManager } from '../plan/provider-manager.js';
 import { validateConfig } from '../plan/validate.js';
 import { colors } from '../plan/render/colors.js';
@@ -35,9 +36,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const dir = resolve(io.cwd, p.positional[0] ?? '.');
   const { config, diags } = loadConfig(dir, io.cwd);
   const all: Diagnostic[] = [...diags];
+  if (!hasErrors(all)) all.push(...requiredVersionDiags(config));
   if (!hasErrors(all)) {
     const pm = new ProviderManager();
-    try { all.push(...validateConfig(config, pm, dir, io.cwd)); } finally { await pm.closeAll(); }
+    try { all.push(...await validateConfig(config, pm, dir, io.cwd)); } finally { await pm.closeAll(); }
   }
   const errors = all.filter((d) => d.severity === 'error').length;
   if (p.flags.json) {

@@ -3,6 +3,7 @@
  * rendering the plan, with Terraform's messages.
  */
 import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
+import { requiredVersionDiags } from '../config/required-version.js';
 import { parseAbsProviderConfig } from '../addrs/index.js';
 import type { Workdir } from '../apply/workdir.js';
 import type { PlanResult } from '../plan/planner.js';
@@ -71,6 +72,8 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
   const popts: PrepareOptions = typeof forApplyOrOpts === 'boolean' ? { forApply: forApplyOrOpts } : forApplyOrOpts;
   const forApply = popts.forApply ?? false;
   const show = (d: readonly Diagnostic[]) => (json ? json.diagnostics(d) : emitDiags(io, d, wd.config.sources, color));
+  const rv = requiredVersionDiags(wd.config);
+  if (hasErrors(rv)) { show(rv); return undefined; }
   const vars = await wd.variables(variableArgs(p), json ? undefined : variablePrompter(io, p.flags.input !== false));
   if (hasErrors(vars.diags)) { show(vars.diags); return undefined; }
   const warnings: Diagnostic[] = [...vars.diags];

@@ -1,6 +1,6 @@
 /** `module "name"` blocks: source, version, count/for_each, providers, depends_on; other arguments are inputs. */
 import type { ContentBlock } from '../hcl/body.js';
-import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
+import { errorDiag, type Diagnostic, type Range } from '../hcl/diagnostic.js';
 import type { ModuleCall, PassedProvider } from './module.js';
 import { exprAsProviderRef, exprAsTraversalList, requireString } from './static.js';
 
@@ -25,7 +25,7 @@ export function decodeModuleCall(block: ContentBlock, diags: Diagnostic[]): Modu
   if (src === undefined) return undefined;
   const mc: ModuleCall = {
     name, source: src, sourceRange: source.expr.range, inputs: new Map(), providers: [], dependsOn: [],
-    range: block.range, declRange: block.defRange,
+    range: block.range, declRange: block.defRange, bodyStart: openingBrace(block.body.missingItemRange()),
   };
   const a = content.attributes;
   const version = a.get('version');
@@ -37,7 +37,7 @@ export function decodeModuleCall(block: ContentBlock, diags: Diagnostic[]): Modu
     diags.push(errorDiag('Invalid combination of "count" and "for_each"', 'The "count" and "for_each" meta-arguments are mutually-exclusive, only one should be used to be explicit about the number of resources to be created.', forEach.nameRange));
   }
   const dep = a.get('depends_on');
-  if (dep) mc.dependsOn = exprAsTraversalList(dep.expr, diags);
+  if (dep) mc.dependsOn = exprAsTraversalList(dep.expr, diags, 'warn');
   const providers = a.get('providers');
   if (providers) mc.providers = decodePassedProviders(providers.expr, diags);
   const inputs = remain.justAttributes();
@@ -46,13 +46,18 @@ export function decodeModuleCall(block: ContentBlock, diags: Diagnostic[]): Modu
   return mc;
 }
 
+/** The one-character range of a body's opening brace (where Terraform points a missing argument). */
+function openingBrace(at: Range): Range {
+  return { filename: at.filename, start: at.start, end: { line: at.start.line, column: at.start.column + 1, byte: at.start.byte + 1 } };
+}
+
 function decodePassedProviders(expr: import('../hcl/ast.js').Expression, diags: Diagnostic[]): PassedProvider[] {
   const out: PassedProvider[] = [];
   if (expr.kind === 'object') {
     for (const item of expr.items) {
       const key = item.key.kind === 'objectKey' ? item.key.wrapped : item.key;
-      const inChild = exprAsProviderRef(key, diags);
-      const inParent = exprAsProviderRef(item.value, diags);
+      const inChild = exprAsProviderRef(key, diags, 'warn');
+      const inParent = exprAsProviderRef(item.value, diags, 'warn');
       if (inChild && inParent) out.push({ inChild, inParent });
     }
     return out;

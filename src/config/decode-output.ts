@@ -30,7 +30,7 @@ export function decodeOutput(block: ContentBlock, diags: Diagnostic[]): Output |
   const eph = a.get('ephemeral');
   if (eph) o.ephemeral = requireBool(eph.expr, 'ephemeral', diags) ?? false;
   const dep = a.get('depends_on');
-  if (dep) o.dependsOn = exprAsTraversalList(dep.expr, diags);
+  if (dep) o.dependsOn = exprAsTraversalList(dep.expr, diags, 'warn');
   for (const b of content.blocks) {
     const rule = decodeCheckRule(b, diags);
     if (rule) o.preconditions.push(rule);

@@ -100,11 +100,11 @@ export function decodeResource(block: ContentBlock, mode: 'managed' | 'data', di
   }
   const provider = a.get('provider');
   if (provider) {
-    const ref = exprAsProviderRef(provider.expr, diags);
+    const ref = exprAsProviderRef(provider.expr, diags, 'warn');
     if (ref) r.provider = ref;
   }
   const dependsOn = a.get('depends_on');
-  if (dependsOn) r.dependsOn = exprAsTraversalList(dependsOn.expr, diags);
+  if (dependsOn) r.dependsOn = exprAsTraversalList(dependsOn.expr, diags, 'warn');
 
   let sawLifecycle = false;
   for (const b of content.blocks) {
@@ -156,7 +156,7 @@ function decodeLifecycle(block: ContentBlock, mode: 'managed' | 'data', diags: D
     if (kw === 'all') lc.ignoreChanges = 'all';
     else if (kw !== undefined) {
       diags.push(errorDiag('Invalid ignore_changes wildcard', 'The ignore_changes argument requires a list of attribute references or the keyword "all".', ic.expr.range));
-    } else lc.ignoreChanges = exprAsTraversalList(ic.expr, diags);
+    } else lc.ignoreChanges = exprAsTraversalList(ic.expr, diags, 'warn');
   }
   const rtb = a.get('replace_triggered_by');
   if (rtb) {

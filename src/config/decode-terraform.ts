@@ -29,7 +29,7 @@ export function decodeTerraformBlock(block: ContentBlock, into: TerraformSetting
   const rv = content.attributes.get('required_version');
   if (rv) {
     const s = requireString(rv.expr, 'required_version', diags);
-    if (s !== undefined) into.requiredVersion.push({ constraint: s, range: rv.expr.range });
+    if (s !== undefined) into.requiredVersion.push({ constraint: s, range: rv.range });
   }
   const ex = content.attributes.get('experiments');
   if (ex) for (const t of exprAsTraversalList(ex.expr, diags)) into.experiments.push(t.root);

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
+import { nameSuggestion } from '../hcl/didyoumean.js';
 import { loadModule } from './load-module.js';
 import type { Config, ModuleCall, ModuleNode } from './module.js';
 import { diskFiles, type ConfigFiles } from './config-files.js';
@@ -67,7 +68,28 @@ function loadNode(dir: string, path: string[], call: ModuleCall | undefined, cx:
     if (child.module.sources.size === 0) {
       diags.push(errorDiag('No configuration files', `Module "${mc.name}" at ${mc.source} contains no Terraform configuration files.`, mc.sourceRange));
     }
+    diags.push(...moduleCallArgumentDiags(mc, child));
     node.children.set(mc.name, child);
   }
   return node;
+}
+
+/**
+ * Terraform's load-time check of a module call's arguments against the child's variables:
+ * every required one given, no undeclared one (with the nearest variable name).
+ */
+function moduleCallArgumentDiags(mc: ModuleCall, child: ModuleNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const vars = child.module.variables;
+  for (const v of vars.values()) {
+    if (v.default === undefined && !mc.inputs.has(v.name)) {
+      out.push(errorDiag('Missing required argument', `The argument "${v.name}" is required, but no definition was found.`, mc.bodyStart));
+    }
+  }
+  for (const [name, input] of mc.inputs) {
+    if (vars.has(name)) continue;
+    const s = nameSuggestion(name, vars.keys());
+    out.push(errorDiag('Unsupported argument', `An argument named "${name}" is not expected here.${s !== undefined ? ` Did you mean "${s}"?` : ''}`, input.nameRange));
+  }
+  return out;
 }

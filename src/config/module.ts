@@ -162,6 +162,8 @@ export interface ModuleCall {
   dependsOn: Traversal[];
   range: Range;
   declRange: Range;
+  /** The block's opening brace, where Terraform reports a missing input. */
+  bodyStart: Range;
 }
 
 export interface Moved {

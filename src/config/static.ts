@@ -4,7 +4,8 @@
  * diagnostics when they are not.
  */
 import type { Expression, Traversal } from '../hcl/ast.js';
-import { errorDiag, type Diagnostic, type Range } from '../hcl/diagnostic.js';
+import { errorDiag, warningDiag, type Diagnostic, type Range } from '../hcl/diagnostic.js';
+import { parseTraversalAbs } from '../hcl/parse.js';
 import { jsonStringAsTraversal } from '../hcl/json/expr.js';
 
 /** A literal string (a quoted string without interpolation, or a JSON string). */
@@ -54,27 +55,44 @@ export function requireBool(expr: Expression, argName: string, diags: Diagnostic
 }
 
 /**
+ * How a quoted reference (`"aws_vpc.main"`, the 0.11 style) is taken: an error, or, where
+ * Terraform still accepts it (depends_on, ignore_changes, provider), with its warning.
+ */
+export type QuotedRefs = 'error' | 'warn';
+
+const STATIC_REF_REQUIRED = 'A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.';
+
+/**
  * An absolute traversal written as an expression (hcl.AbsTraversalForExpr): a bare
  * reference in native syntax, or a string holding one in JSON.
  */
-export function exprAsTraversal(expr: Expression, diags: Diagnostic[]): Traversal | undefined {
+export function exprAsTraversal(expr: Expression, diags: Diagnostic[], quoted: QuotedRefs = 'error'): Traversal | undefined {
   if (expr.kind === 'scopeTraversal') return expr.traversal;
   if (expr.kind === 'json' && expr.value.type === 'string') {
     const r = jsonStringAsTraversal(expr);
     diags.push(...r.diags);
     return r.traversal;
   }
-  if (expr.kind === 'template' && expr.parts.length === 1 && expr.parts[0]!.kind === 'literal') {
-    // A quoted reference ("aws_vpc.main") is the legacy 0.11 style: accepted with a diagnostic like Terraform's.
-    diags.push(errorDiag('Invalid expression', 'A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.', expr.range));
-    return undefined;
+  if (quoted === 'warn' && expr.kind === 'template' && expr.parts.length === 1 && expr.parts[0]!.kind === 'literal') {
+    const t = quotedTraversal(expr, String((expr.parts[0] as { value: unknown }).value));
+    if (t) {
+      diags.push(warningDiag('Quoted references are deprecated', 'In this context, references are expected literally rather than in quotes. Terraform 0.11 and earlier required quotes, but quoted references are now deprecated and will be removed in a future version of Terraform. Remove the quotes surrounding this reference to silence this warning.', expr.range));
+      return t;
+    }
   }
-  diags.push(errorDiag('Invalid expression', 'A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here.', expr.range));
+  diags.push(errorDiag('Invalid expression', STATIC_REF_REQUIRED, expr.range));
   return undefined;
 }
 
+/** The traversal inside a quoted string (Terraform's shimTraversalInString), positioned after the quote. */
+function quotedTraversal(expr: Expression, text: string): Traversal | undefined {
+  const r = expr.range.start;
+  const r0 = parseTraversalAbs(text, expr.range.filename, { line: r.line, column: r.column + 1, byte: r.byte + 1 });
+  return r0.traversal && !r0.diags.some((d) => d.severity === 'error') ? r0.traversal : undefined;
+}
+
 /** A list of static traversals (`depends_on`, `ignore_changes`). */
-export function exprAsTraversalList(expr: Expression, diags: Diagnostic[]): Traversal[] {
+export function exprAsTraversalList(expr: Expression, diags: Diagnostic[], quoted: QuotedRefs = 'error'): Traversal[] {
   const items = listItems(expr);
   if (!items) {
     diags.push(errorDiag('Invalid expression', 'A static list expression is required.', expr.range));
@@ -82,7 +100,7 @@ export function exprAsTraversalList(expr: Expression, diags: Diagnostic[]): Trav
   }
   const out: Traversal[] = [];
   for (const item of items) {
-    const t = exprAsTraversal(item, diags);
+    const t = exprAsTraversal(item, diags, quoted);
     if (t) out.push(t);
   }
   return out;
@@ -106,8 +124,8 @@ export function exprAsKeyword(expr: Expression): string | undefined {
 }
 
 /** `aws` or `aws.west` as a provider reference. */
-export function exprAsProviderRef(expr: Expression, diags: Diagnostic[]): { name: string; alias?: string; range: Range } | undefined {
-  const t = exprAsTraversal(expr, diags);
+export function exprAsProviderRef(expr: Expression, diags: Diagnostic[], quoted: QuotedRefs = 'error'): { name: string; alias?: string; range: Range } | undefined {
+  const t = exprAsTraversal(expr, diags, quoted);
   if (!t) return undefined;
   const first = t.steps[0];
   if (t.steps.length > 1 || (first && first.kind !== 'attr')) {

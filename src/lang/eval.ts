@@ -210,7 +210,8 @@ function evalScopeTraversal(t: Traversal, c: EvalCtx, e: Expression): Value {
     case 'var': got = data.getInputVariable(s.name, fetchRange); break;
     case 'local': got = data.getLocalValue(s.name, fetchRange); break;
     case 'resource': got = data.getResource(s.mode, s.type, s.name, fetchRange); break;
-    case 'module': got = data.getModule(s.name, fetchRange); break;
+    // Terraform reports an undeclared module at the whole reference, output name included.
+    case 'module': got = data.getModule(s.name, ref.range); break;
     case 'count': got = data.getCountAttr(s.name, fetchRange); break;
     case 'each': got = data.getForEachAttr(s.name, fetchRange); break;
     case 'path': got = data.getPathAttr(s.name, fetchRange); break;

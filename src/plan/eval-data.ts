@@ -87,7 +87,7 @@ export class ModuleEvalData implements EvalData {
     if (!call) return [undeclaredModuleDiag(name, this.node.module.moduleCalls.keys(), range, this.mi.isRoot ? 'the root module' : `module.${this.node.path.join('.module.')}`)];
     const child = this.node.children.get(name);
     const e = this.values.getExpansion(this.mi, name);
-    if (!e || e.unknown || !child) return DynamicUnknown;
+    if (!e || e.unknown || !child || (e.placeholder && e.kind !== 'single')) return DynamicUnknown;
     // An output the walk did not evaluate (a -target left its module instance out) is
     // unknown, as in Terraform; a root output holding it is saved with null in its place.
     const missing = DynamicUnknown;

@@ -12,7 +12,7 @@ import { findCycles } from '../graph/cycles.js';
 import { parseRef, traversalsOf } from '../lang/references.js';
 import { bodyTraversals } from '../lang/decode-body.js';
 import type { AbsProviderConfig } from '../addrs/index.js';
-import type { ProviderConfigNode, ProviderResolver } from './provider-resolve.js';
+import { isConfigurationAlias, namedProviderConfig, providerNotPresentDiag, type ProviderConfigNode, type ProviderResolver } from './provider-resolve.js';
 import type { ProviderManager } from './provider-manager.js';
 
 export type EngineNode =
@@ -41,10 +41,16 @@ export function nodeDisplayName(n: EngineNode): string {
     case 'var': return `${prefix}var.${n.name}`;
     case 'local': return `${prefix}local.${n.name}`;
     case 'output': return `${prefix}output.${n.name}`;
-    case 'resource': return `${prefix}${n.res.mode === 'data' ? 'data.' : ''}${n.res.type}.${n.res.name}`;
+    case 'resource': return resourceDisplayName(n.node, n.res);
     case 'modcall': return `${prefix}module.${n.name}`;
     case 'provider': return n.cfg.addr.toString();
   }
+}
+
+/** `module.m.data.t.n`: a resource's address in its module, without instance keys. */
+function resourceDisplayName(node: ModuleNode, r: { mode: string; type: string; name: string }): string {
+  const prefix = node.path.map((s) => `module.${s}.`).join('');
+  return `${prefix}${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
 }
 
 export interface BuiltGraph {
@@ -55,7 +61,7 @@ export interface BuiltGraph {
 /** Builds the graph; reports cycles (naming every node in each) as errors. */
 export function buildGraph(config: Config, resolver: ProviderResolver, providers: ProviderManager): BuiltGraph {
   const g = new Graph<EngineNode>();
-  const diags: Diagnostic[] = [...resolver.diags];
+  const diags: Diagnostic[] = [];
   const pending: [string, ModuleNode, Traversal[]][] = [];
   // depends_on lists, for the modules they name (see below).
   const dependsOn: [string, ModuleNode, Traversal[]][] = [];
@@ -98,7 +104,11 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
     for (const r of [...m.managedResources.values(), ...m.dataResources.values(), ...[...m.checks.values()].flatMap((c) => c.data)]) {
       const k = keys.resource(node, r);
       const provider = resolver.forResource(node, r);
-      if (!provider) continue;
+      if (!provider) {
+        // An undeclared configuration_aliases entry is already reported at the module call.
+        if (!isConfigurationAlias(node, r.provider?.name ?? '', r.provider?.alias)) diags.push(providerNotPresentDiag(resourceDisplayName(node, r), namedProviderConfig(node, r).toString()));
+        continue;
+      }
       const source = provider.provider.toString();
       g.add(k, { kind: 'resource', node, res: r, provider, source });
       own.push(k);
@@ -136,6 +146,7 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
     for (const child of node.children.values()) visit(child, node);
   };
   visit(config.root);
+  diags.unshift(...resolver.diags);
 
   for (const cfg of resolver.configs.values()) {
     if (!cfg.block) continue;

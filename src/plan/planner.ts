@@ -8,15 +8,18 @@ import {
   AbsProviderConfig, AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, instanceKeyString, parseTarget, targetContains, type InstanceKey, ModuleInstance,
 } from '../addrs/index.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
-import type { Config, ModuleNode } from '../config/module.js';
+import type { Config, ModuleNode, Resource } from '../config/module.js';
+import { bodyTraversals } from '../lang/decode-body.js';
+import { parseRef, subjectString } from '../lang/references.js';
 import { evaluate } from '../lang/eval.js';
 import * as T from '../lang/types.js';
-import { DynamicUnknown, isWhollyKnown, nullVal, type Value } from '../lang/value.js';
+import { DynamicUnknown, isWhollyKnown, nullVal, unknownVal, type Value } from '../lang/value.js';
 import { decodeAttributes, encodeAttributes, type State, type ResourceInstanceObject } from '../state/index.js';
 import { impliedType } from '../providers/schema.js';
 import type { Schema } from '../providers/protocol.js';
 import { buildGraph, keys, type EngineNode } from './graph-build.js';
-import { ProviderResolver } from './provider-resolve.js';
+import { ProviderResolver, providerNotPresentDiag } from './provider-resolve.js';
+import { validateWalk } from './validate-walk.js';
 import { unsupportedTypeDiag } from './unsupported-type.js';
 import { relevantAttributes } from './relevant.js';
 import type { ProviderManager } from './provider-manager.js';
@@ -131,6 +134,13 @@ class Planner extends Walker {
         const addr = rAddr.instance(ik);
         this.claimed.add(addr.toString());
         const skip = this.filter !== undefined && !this.filter.instanceIncluded(rk, addr);
+        const selfRefs = skip ? [] : selfReferenceDiags(addr, res, schema.block);
+        if (selfRefs.length) {
+          diags.push(...selfRefs);
+          // Other instances reading this one see it unknown, as in Terraform.
+          this.values.setResourceInstance(mi, key, exp.kind, ik, unknownVal(impliedType(schema.block)));
+          return;
+        }
         const inst = exp.kind === 'count' ? { countIndex: ik as number } : exp.kind === 'for_each' ? { eachKey: String(ik), eachValue: exp.eachValues!.get(String(ik))! } : {};
         const scope = this.scope(node, mi, inst);
         let obj = this.refreshed.current(addr);
@@ -468,7 +478,7 @@ class Planner extends Walker {
       if (!this.providers.isConfigured(cfgAddr)) {
         const cfg = this.resolver.configs.get(cfgAddr);
         if (!cfg && resource.provider.alias !== undefined) {
-          diags.push(errorDiag('Provider configuration not present', `To work with ${s} its original provider configuration at ${cfgAddr} is required, but it has been removed. This occurs when a provider configuration is removed while objects created by that provider still exist in the state. Re-add the provider configuration to destroy ${s}, after which you can remove the provider configuration again.`));
+          diags.push(providerNotPresentDiag(s, cfgAddr));
           continue;
         }
         const { emptyObject } = await import('../lang/decode-body.js');
@@ -525,6 +535,22 @@ class Planner extends Walker {
   }
 }
 
+/**
+ * Terraform's validateSelfRef for one instance: its body may not read the instance, nor
+ * the whole resource (a single instance matches both, and Terraform reports it twice).
+ */
+function selfReferenceDiags(addr: AbsResourceInstance, res: Resource, block: Schema['block']): Diagnostic[] {
+  const own = [addr.resource.toString(), addr.resource.resource.toString()];
+  const out: Diagnostic[] = [];
+  for (const t of bodyTraversals(res.config, block)) {
+    const ref = parseRef(t).ref;
+    if (!ref || ref.subject.kind !== 'resource') continue;
+    const s = subjectString(ref.subject);
+    for (const a of own) if (s === a) out.push(errorDiag('Self-referential block', `Configuration for ${a} may not refer to itself.`, ref.range));
+  }
+  return out;
+}
+
 /** True when `res` is the scoped data source of a check block in `node`. */
 function isCheckNested(node: ModuleNode, res: { mode: string; type: string; name: string }): boolean {
   for (const c of node.module.checks.values()) if (c.data.some((d) => d.type === res.type && d.name === res.name)) return true;
@@ -558,6 +584,9 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   const { graph, diags: gd } = buildGraph(config, resolver, providers);
   diags.push(...gd);
   const plan = emptyPlan(opts, prior);
+  if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
+  // Like Terraform, plan validates the configuration first and plans nothing if that fails.
+  diags.push(...await validateWalk(config, graph, providers, opts.run, new Set(gen.targets.map((t) => t.resource))));
   if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   const planner = new Planner(config, providers, opts, refreshed, resolver);
   planner.removed = removed.stmts;

@@ -49,13 +49,17 @@ export class ProviderResolver {
       const addr = new AbsProviderConfig(new ModulePath(node.path), providerFromSource(sourceForLocalName(node, pb.name)), pb.alias);
       this.configs.set(addr.toString(), { addr, node, block: pb });
     }
+    if (node.call) this.diags.push(...missingAliasDiags(node));
     for (const c of node.children.values()) this.visit(c);
   }
 
   /** Resolutions that succeeded, by module node, local name and alias (failures are reported per resource). */
   private readonly resolved = new Map<ModuleNode, Map<string, AbsProviderConfig>>();
 
-  /** The provider configuration of a resource in `node`. */
+  /**
+   * The provider configuration of a resource in `node`, or undefined when the one it names
+   * is not there (the caller reports that with the resource's address).
+   */
   forResource(node: ModuleNode, r: Resource): AbsProviderConfig | undefined {
     const localName = r.provider?.name ?? impliedProviderName(r.type);
     const alias = r.provider?.alias;
@@ -64,13 +68,13 @@ export class ProviderResolver {
     const key = providerKey(localName, alias);
     const hit = byName.get(key);
     if (hit) return hit;
-    const addr = this.resolve(node, localName, alias, r.provider?.range ?? r.declRange);
+    const addr = this.resolve(node, localName, alias);
     if (addr) byName.set(key, addr);
     return addr;
   }
 
   /** Resolves `localName[.alias]` as seen from `node`. */
-  resolve(node: ModuleNode, localName: string, alias: string | undefined, range: Range): AbsProviderConfig | undefined {
+  resolve(node: ModuleNode, localName: string, alias: string | undefined): AbsProviderConfig | undefined {
     const key = providerKey(localName, alias);
     if (node.module.providers.has(key)) {
       const addr = new AbsProviderConfig(new ModulePath(node.path), providerFromSource(sourceForLocalName(node, localName)), alias);
@@ -79,22 +83,16 @@ export class ProviderResolver {
     const parent = this.parentOf(node);
     if (node.call && parent) {
       const passed = node.call.providers.find((p) => p.inChild.name === localName && p.inChild.alias === alias);
-      if (passed) return this.resolve(parent, passed.inParent.name, passed.inParent.alias, passed.inParent.range);
+      if (passed) return this.resolve(parent, passed.inParent.name, passed.inParent.alias);
       if (alias === undefined) {
         // Implicit inheritance: the parent's default configuration of the same provider.
         const src = sourceForLocalName(node, localName);
         const parentName = this.localNameFor(parent, src) ?? localName;
-        return this.resolve(parent, parentName, undefined, range);
+        return this.resolve(parent, parentName, undefined);
       }
-      this.diags.push(errorDiag('Provider configuration not present',
-        `To work with this resource, the module needs a configuration for provider ${localName}.${alias}, passed by the calling module in its "providers" argument.`, range));
       return undefined;
     }
-    if (alias !== undefined) {
-      this.diags.push(errorDiag('Provider configuration not present',
-        `There is no provider "${localName}" block with alias = "${alias}" in this module. Add one, or refer to an existing configuration.`, range));
-      return undefined;
-    }
+    if (alias !== undefined) return undefined;
     // No block anywhere: an implicit empty configuration in the root module.
     const addr = new AbsProviderConfig(new ModulePath([]), providerFromSource(sourceForLocalName(node, localName)));
     const k = addr.toString();
@@ -117,4 +115,42 @@ export class ProviderResolver {
     }
     return cur;
   }
+}
+
+/**
+ * Terraform's error for a resource whose provider configuration does not exist (an alias
+ * with no block, or never passed in): the same text it gives for such an object in state.
+ */
+export function providerNotPresentDiag(resource: string, cfgAddr: string): Diagnostic {
+  return errorDiag('Provider configuration not present', `To work with ${resource} its original provider configuration at ${cfgAddr} is required, but it has been removed. This occurs when a provider configuration is removed while objects created by that provider still exist in the state. Re-add the provider configuration to destroy ${resource}, after which you can remove the provider configuration again.`);
+}
+
+/** The configuration a resource in `node` names: its own module's, whether or not it exists. */
+export function namedProviderConfig(node: ModuleNode, r: Resource): AbsProviderConfig {
+  const localName = r.provider?.name ?? impliedProviderName(r.type);
+  return new AbsProviderConfig(new ModulePath(node.path), providerFromSource(sourceForLocalName(node, localName)), r.provider?.alias);
+}
+
+/** True when `node` declares `name.alias` in a `configuration_aliases` list. */
+export function isConfigurationAlias(node: ModuleNode, name: string, alias: string | undefined): boolean {
+  return alias !== undefined && (node.module.terraform.requiredProviders.get(name)?.configurationAliases.includes(alias) ?? false);
+}
+
+/**
+ * Terraform's load-time check that a module call passes every `configuration_aliases`
+ * entry the child declares (reported at the module block).
+ */
+function missingAliasDiags(node: ModuleNode): Diagnostic[] {
+  const call = node.call!;
+  const out: Diagnostic[] = [];
+  for (const [name, req] of node.module.terraform.requiredProviders) {
+    for (const alias of req.configurationAliases) {
+      if (node.module.providers.has(providerKey(name, alias))) continue;
+      if (call.providers.some((p) => p.inChild.name === name && p.inChild.alias === alias)) continue;
+      const local = `${name}.${alias}`;
+      out.push(errorDiag('Missing required provider configuration',
+        `The child module requires an additional configuration for provider ${req.source}, with the local name "${local}".\n\nRefer to the module's documentation to understand the intended purpose of this additional provider configuration, and then add an entry for ${local} in the "providers" meta-argument in the module block to choose which provider configuration the module should use for that purpose.`, call.declRange));
+    }
+  }
+  return out;
 }

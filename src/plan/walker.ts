@@ -10,7 +10,8 @@ import type { CheckRule, Config, ModuleNode } from '../config/module.js';
 import { tryConvert, ConversionError } from '../lang/convert.js';
 import { expressionValues } from '../lang/diag-values.js';
 import { convertForVariable } from '../config/variable-values.js';
-import { evaluate } from '../lang/eval.js';
+import { evaluate, evaluateAs } from '../lang/eval.js';
+import { referencesOf } from '../lang/references.js';
 import { decodeBody, emptyObject } from '../lang/decode-body.js';
 import * as T from '../lang/types.js';
 import { Mark, unknownVal, unmarkDeep, deepMarks, type Value } from '../lang/value.js';
@@ -137,6 +138,7 @@ export abstract class Walker {
     if (!step) return {};
     const e = this.values.getExpansion(mi.parent(), step.name);
     if (!e) return {};
+    if (e.placeholder) return e.kind === 'count' ? { hasCount: true } : e.kind === 'for_each' ? { hasForEach: true } : {};
     if (e.kind === 'count') return { countIndex: step.key as number };
     if (e.kind === 'for_each') return { eachKey: String(step.key), eachValue: e.eachValues?.get(String(step.key)) ?? unknownVal(T.Dynamic) };
     return {};
@@ -202,6 +204,8 @@ export abstract class Walker {
   private async visitLocal(node: ModuleNode, name: string): Promise<Diagnostic[]> {
     const diags: Diagnostic[] = [];
     const l = node.module.locals.get(name)!;
+    const self = selfReferenceDiags(name, l.expr);
+    if (self.length) return self;
     for (const mi of this.values.moduleInstances(node.path)) {
       const r = evaluate(l.expr, this.scope(node, mi));
       diags.push(...r.diags);
@@ -277,21 +281,33 @@ export abstract class Walker {
 
 }
 
-/** Evaluates count/for_each into an expansion (single when neither is set). */
-export function expandRepetition(count: Expression | undefined, forEach: Expression | undefined, scope: ReturnType<typeof moduleScope>, diags: Diagnostic[]): ModuleExpansion {
+/** Terraform's error for a local value whose expression reads that same local value. */
+function selfReferenceDiags(name: string, expr: Expression): Diagnostic[] {
+  return referencesOf(expr).refs.filter((r) => r.subject.kind === 'local' && r.subject.name === name).map((r) => errorDiag(
+    'Self-referencing local value', `Local value local.${name} cannot use its own result as part of its expression.`, r.range, expr.range));
+}
+
+/**
+ * Evaluates count/for_each into an expansion (single when neither is set). With
+ * `allowUnknown` (validate), a value not known yet is no error: the expansion is unknown.
+ */
+export function expandRepetition(count: Expression | undefined, forEach: Expression | undefined, scope: ReturnType<typeof moduleScope>, diags: Diagnostic[], allowUnknown = false): ModuleExpansion {
   if (count) {
-    const r = evaluate(count, scope);
+    // Terraform converts to number first: a string that is no number is "Incorrect value type".
+    const r = evaluateAs(count, scope, T.Number);
     diags.push(...r.diags);
     if (hasErrors(r.diags)) return { kind: 'count', keys: [], unknown: true };
     const v = r.value;
-    if (!v.isKnown) { diags.push(unknownAtPlanDiag('count', count.range)); return { kind: 'count', keys: [], unknown: true }; }
-    if (v.isNull || v.type.kind !== 'number') {
-      if (v.type.kind === 'string' && !v.isNull && /^-?\d+$/.test(v.str)) return countKeys(Number(v.str));
-      diags.push(errorDiag('Invalid count argument', v.isNull ? 'The given "count" argument value is null. An integer is required.' : 'The given "count" argument value is unsuitable: number required.', count.range));
+    if (!v.isKnown) {
+      if (!allowUnknown) diags.push(unknownAtPlanDiag('count', count.range));
+      return { kind: 'count', keys: [], unknown: true };
+    }
+    if (v.isNull) {
+      diags.push(errorDiag('Invalid count argument', 'The given "count" argument value is null. An integer is required.', count.range));
       return { kind: 'count', keys: [], unknown: true };
     }
     if (!Number.isInteger(v.num)) {
-      diags.push(errorDiag('Invalid count argument', `The given "count" argument value is unsuitable: value must be a whole number.`, count.range));
+      diags.push(errorDiag('Invalid count argument', 'The given "count" argument value is unsuitable: value must be a whole number, between -9223372036854775808 and 9223372036854775807.', count.range));
       return { kind: 'count', keys: [], unknown: true };
     }
     if (v.num < 0) {
@@ -310,6 +326,7 @@ export function expandRepetition(count: Expression | undefined, forEach: Express
       return { kind: 'for_each', keys: [], unknown: true };
     }
     if (!v.isKnown) {
+      if (allowUnknown) return { kind: 'for_each', keys: [], unknown: true };
       diags.push(errorDiag('Invalid for_each argument',
         `The "for_each" map includes keys derived from resource attributes that cannot be determined until apply, and so terrane cannot determine the full set of keys that will identify the instances of this resource.\n\nWhen working with unknown values in for_each, it's better to define the map keys statically in your configuration and place apply-time results only in the map values.\n\nAlternatively, you could use the -target planning option to first apply only the resources that the for_each value depends on, and then apply a second time to fully converge.`,
         forEach.range));
@@ -329,6 +346,7 @@ export function expandRepetition(count: Expression | undefined, forEach: Express
       const eachValues = new Map<string, Value>();
       for (const e of v.elems) {
         if (!e.isKnown) {
+          if (allowUnknown) return { kind: 'for_each', keys: [], unknown: true };
           diags.push(errorDiag('Invalid for_each argument', 'The "for_each" set includes values derived from resource attributes that cannot be determined until apply, and so terrane cannot determine the full set of keys that will identify the instances of this resource.', forEach.range));
           return { kind: 'for_each', keys: [], unknown: true };
         }

@@ -25,6 +25,11 @@ export interface ModuleExpansion {
   /** For for_each: each.value per key string, for the child's evaluation of its inputs. */
   eachValues?: Map<string, Value>;
   unknown?: boolean;
+  /**
+   * Validate's stand-in: one instance (key null) evaluates the module for all its
+   * instances, with count.index / each.* unknown; the call's value is unknown.
+   */
+  placeholder?: boolean;
 }
 
 const miKey = (mi: ModuleInstance) => mi.toString();
