@@ -1,4 +1,6 @@
 /** `terrane plan`: shows the changes an apply would make, Terraform's way. */
+import { basename, dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { writePlanFile } from '../plan/plan-file.js';
 import { planHasChanges } from '../plan/plan.js';
 import { flagsHelp, parseFlags } from './flags.js';
@@ -63,7 +65,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       // The JSON view reports the plan, then its warnings, and has no closing notes.
       json.plan(prepared.result.plan);
       json.diagnostics(prepared.warnings);
-      if (out) await savePlan(out, wd, prepared);
+      if (out) await savePlan(out, wd, prepared, genOut);
     } else {
       printPlan(io, wd, prepared.result, color);
       emitDiags(io, prepared.warnings, wd.config.sources, color, Boolean(p.flags['compact-warnings']));
@@ -72,7 +74,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         ? `\n${wordWrap(`terrane has generated configuration and written it to ${genOut}. Please review the configuration and edit it as necessary before adding it to version control.`, 78)}\n`
         : '';
       if (out) {
-        await savePlan(out, wd, prepared);
+        await savePlan(out, wd, prepared, genOut);
         io.stdout.write(`\n${'─'.repeat(77)}\n${genNote}\nSaved the plan to: ${out}\n\nTo perform exactly these actions, run the following command to apply:\n    terrane apply "${out}"\n`);
       } else if (planHasChanges(prepared.result.plan)) {
         io.stdout.write(`\n${'─'.repeat(77)}\n${genNote}\nNote: You didn't use the -out option to save this plan, so terrane can't\nguarantee to take exactly these actions if you run "terrane apply" now.\n`);
@@ -88,7 +90,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 }
 
 /** Writes the plan file of `-out`: the plan with the configuration and the variable values it was made from. */
-function savePlan(out: string, wd: Workdir, prepared: PreparedPlan): Promise<void> {
+function savePlan(out: string, wd: Workdir, prepared: PreparedPlan, generated?: string): Promise<void> {
   const setVariables = new Map([...prepared.given].map(([name, raw]) => [name, raw.value]));
-  return writePlanFile(out, prepared.result.plan, prepared.result.refreshed, { config: wd.configSnapshot(), setVariables });
+  const config = wd.configSnapshot();
+  // As Terraform does, the configuration -generate-config-out wrote is part of the plan's
+  // configuration: applying the plan imports into it.
+  const path = generated !== undefined && prepared.wroteConfig ? resolve(wd.cwd, generated) : undefined;
+  if (path && dirname(path) === resolve(wd.dir)) config[''] = { ...config[''], [basename(path)]: readFileSync(path, 'utf8') };
+  return writePlanFile(out, prepared.result.plan, prepared.result.refreshed, { config, setVariables });
 }

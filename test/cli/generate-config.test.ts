@@ -146,14 +146,15 @@ error message, this may be a bug in terrane itself. If so, please report it!
     expect(p.stdout).toContain('Warning: Config generation is experimental');
   });
 
-  it('writes a generated configuration that then fails to plan without its import id, as Terraform does', async () => {
+  it('generates what the import read, even a configuration that will fail once applied', async () => {
+    // hashicorp/random checks min <= max only when it creates an integer, not when it plans one.
     const dir = workdir({ 'main.tf': importBlock('random_integer.x', '15,50,1') });
     const p = await terraneIn(dir, ['plan', '-generate-config-out=gen.tf']);
-    expect(p.code).toBe(1);
+    expect(p.code, p.stderr).toBe(0);
     expect(readFileSync(join(dir, 'gen.tf'), 'utf8')).toBe(`# __generated__ by Terraform
 # Please review these resources and move them into your main configuration files.
 
-# __generated__ by Terraform
+# __generated__ by Terraform from "15,50,1"
 resource "random_integer" "x" {
   keepers = null
   max     = 1
@@ -161,8 +162,6 @@ resource "random_integer" "x" {
   seed    = null
 }
 `);
-    // The problem is placed in the generated text (lines of the block's body), as Terraform places it.
-    expect(p.stderr).toContain('  on gen.tf line 2:\n  (source code not available)\n');
   });
 
   it.each([
