@@ -66,7 +66,7 @@ export interface Scope {
   variables?: ReadonlyMap<string, Value>;
   /** Functions callable here; absent means "Function calls not allowed". */
   functions?: ReadonlyMap<string, FunctionDef>;
-  /** Passed to function implementations (baseDir = path.module). */
+  /** Passed to function implementations (baseDir = the working directory, as in Terraform). */
   functionContext?: FunctionContext;
 }
 

@@ -147,16 +147,14 @@ export function resourceValue(rv: ResourceValues | undefined): Value {
 }
 
 /**
- * One function context per run and module directory: a scope is made per resource
+ * One function context per run: a scope is made per resource
  * instance, and the calls' contexts (with their template renderer) are cached per
  * context object, so a fresh one per scope would rebuild them for every instance.
  */
-const runContexts = new WeakMap<RunContext, Map<string, FunctionContext>>();
-function functionContextFor(run: RunContext, dir: string): FunctionContext {
-  let byDir = runContexts.get(run);
-  if (!byDir) runContexts.set(run, (byDir = new Map()));
-  let c = byDir.get(dir);
-  if (!c) byDir.set(dir, (c = { baseDir: dir, planTimestamp: run.planTimestamp, functions: functions() }));
+const runContexts = new WeakMap<RunContext, FunctionContext>();
+function functionContextFor(run: RunContext): FunctionContext {
+  let c = runContexts.get(run);
+  if (!c) runContexts.set(run, (c = { baseDir: run.cwd, planTimestamp: run.planTimestamp, functions: functions() }));
   return c;
 }
 
@@ -165,7 +163,9 @@ export function moduleScope(values: WorkingValues, node: ModuleNode, mi: ModuleI
   return {
     data: new ModuleEvalData(values, node, mi, run, inst),
     functions: functions(),
-    functionContext: functionContextFor(run, node.module.dir),
+    // As in Terraform, file() and friends read paths relative to the working directory in
+    // every module (path.module is relative to it too: file("${path.module}/x.txt")).
+    functionContext: functionContextFor(run),
   };
 }
 
