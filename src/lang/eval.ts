@@ -47,6 +47,19 @@ export function evaluate(expr: Expression, scope: Scope): EvalResult {
   return { value, diags };
 }
 
+/**
+ * `d`, about `expr`, with the values `expr` reads attached ("x is y" lines), as Terraform
+ * does for checks made on an expression's value outside the evaluator (count, for_each);
+ * `cause` says what made the value unusable, for the wording of those lines.
+ */
+export function withExpressionValues(d: Diagnostic, expr: Expression, scope: Scope, cause?: 'unknown' | 'sensitive'): Diagnostic {
+  d.expression = expr;
+  if (cause === 'unknown') d.extra = { ...d.extra, causedByUnknown: true };
+  if (cause === 'sensitive') d.extra = { ...d.extra, causedBySensitive: true };
+  attachExpressionValues([d], (t) => resolveQuietly(t, scope));
+  return d;
+}
+
 // The value of a traversal in `scope` (and `frame`), or undefined when it cannot be resolved.
 function resolveQuietly(t0: Traversal, scope: Scope, frame: EvalCtx['frame'] = null): Value | undefined {
   const t = withRanges(t0);

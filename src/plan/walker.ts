@@ -10,7 +10,7 @@ import type { CheckRule, Config, ModuleNode } from '../config/module.js';
 import { tryConvert, ConversionError } from '../lang/convert.js';
 import { expressionValues } from '../lang/diag-values.js';
 import { convertForVariable } from '../config/variable-values.js';
-import { evaluate, evaluateAs } from '../lang/eval.js';
+import { evaluate, evaluateAs, withExpressionValues } from '../lang/eval.js';
 import { referencesOf } from '../lang/references.js';
 import { decodeBody, emptyObject } from '../lang/decode-body.js';
 import * as T from '../lang/types.js';
@@ -291,6 +291,14 @@ function selfReferenceDiags(name: string, expr: Expression): Diagnostic[] {
  * Evaluates count/for_each into an expansion (single when neither is set). With
  * `allowUnknown` (validate), a value not known yet is no error: the expansion is unknown.
  */
+/** Terraform's explanation of a for_each whose keys are not known while planning (a set's or a map's). */
+function unknownForEachDetail(set: boolean): string {
+  const what = set
+    ? 'The "for_each" set includes values derived from resource attributes that cannot be determined until apply, and so terrane cannot determine the full set of keys that will identify the instances of this resource.\n\nWhen working with unknown values in for_each, it\'s better to use a map value where the keys are defined statically in your configuration and where only the values contain apply-time results.'
+    : 'The "for_each" map includes keys derived from resource attributes that cannot be determined until apply, and so terrane cannot determine the full set of keys that will identify the instances of this resource.\n\nWhen working with unknown values in for_each, it\'s better to define the map keys statically in your configuration and place apply-time results only in the map values.';
+  return `${what}\n\nAlternatively, you could use the -target planning option to first apply only the resources that the for_each value depends on, and then apply a second time to fully converge.`;
+}
+
 export function expandRepetition(count: Expression | undefined, forEach: Expression | undefined, scope: ReturnType<typeof moduleScope>, diags: Diagnostic[], allowUnknown = false): ModuleExpansion {
   if (count) {
     // Terraform converts to number first: a string that is no number is "Incorrect value type".
@@ -327,9 +335,7 @@ export function expandRepetition(count: Expression | undefined, forEach: Express
     }
     if (!v.isKnown) {
       if (allowUnknown) return { kind: 'for_each', keys: [], unknown: true };
-      diags.push(errorDiag('Invalid for_each argument',
-        `The "for_each" map includes keys derived from resource attributes that cannot be determined until apply, and so terrane cannot determine the full set of keys that will identify the instances of this resource.\n\nWhen working with unknown values in for_each, it's better to define the map keys statically in your configuration and place apply-time results only in the map values.\n\nAlternatively, you could use the -target planning option to first apply only the resources that the for_each value depends on, and then apply a second time to fully converge.`,
-        forEach.range));
+      diags.push(withExpressionValues(errorDiag('Invalid for_each argument', unknownForEachDetail(v.type.kind === 'set'), forEach.range), forEach, scope, 'unknown'));
       return { kind: 'for_each', keys: [], unknown: true };
     }
     if (v.isNull) {
@@ -347,7 +353,7 @@ export function expandRepetition(count: Expression | undefined, forEach: Express
       for (const e of v.elems) {
         if (!e.isKnown) {
           if (allowUnknown) return { kind: 'for_each', keys: [], unknown: true };
-          diags.push(errorDiag('Invalid for_each argument', 'The "for_each" set includes values derived from resource attributes that cannot be determined until apply, and so terrane cannot determine the full set of keys that will identify the instances of this resource.', forEach.range));
+          diags.push(withExpressionValues(errorDiag('Invalid for_each argument', unknownForEachDetail(true), forEach.range), forEach, scope, 'unknown'));
           return { kind: 'for_each', keys: [], unknown: true };
         }
         if (e.type.kind !== 'string' || e.isNull) {
