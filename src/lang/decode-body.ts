@@ -33,14 +33,24 @@ function objectType(b: DecodeBlock): T.ObjectType {
   return T.Object_(attrs);
 }
 
+/**
+ * The body schema of a block schema, made once per block schema: bodies decoded with the
+ * same schema object also share what the body keeps per schema (see hideBlocks in body.ts).
+ */
+const bodySchemas = new WeakMap<DecodeBlock, BodySchema>();
 function bodySchemaOf(b: DecodeBlock): BodySchema {
-  return {
-    attributes: Object.entries(b.attributes).map(([name, a]) => ({ name, required: !!a.required })),
-    blocks: [
-      ...Object.entries(b.blockTypes).map(([type, nb]) => ({ type, labelNames: nb.nesting === 'map' ? ['key'] : [] })),
-      { type: 'dynamic', labelNames: ['type'] },
-    ],
-  };
+  let s = bodySchemas.get(b);
+  if (!s) {
+    s = {
+      attributes: Object.entries(b.attributes).map(([name, a]) => ({ name, required: !!a.required })),
+      blocks: [
+        ...Object.entries(b.blockTypes).map(([type, nb]) => ({ type, labelNames: nb.nesting === 'map' ? ['key'] : [] })),
+        { type: 'dynamic', labelNames: ['type'] },
+      ],
+    };
+    bodySchemas.set(b, s);
+  }
+  return s;
 }
 
 const dynamicSchema: BodySchema = {
