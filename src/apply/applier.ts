@@ -19,7 +19,7 @@ import { providerDiags, resourceDiags, type ProviderManager } from '../plan/prov
 import { evaluateConfig } from '../plan/plan-instance.js';
 import { markSchemaSensitive, proposedNew, restoreMarks, stripMarks } from '../plan/objchange.js';
 import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
-import { HALTED, INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from '../plan/walker.js';
+import { haltedDiag, INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from '../plan/walker.js';
 import { walk as walkGraph } from '../graph/walk.js';
 import type { Graph } from '../graph/dag.js';
 import { applyNodeName, buildApplyGraph, preallocateDeposedKeys, resourceDependencies, type ApplyNode } from './apply-graph.js';
@@ -107,7 +107,7 @@ class Applier extends Walker {
     });
     // Every earlier report and "complete" line runs before this one.
     await new Promise<void>((resolve) => this.sync.afterSaved(() => resolve()));
-    return [...r.diags, ...this.saveDiags, ...(this.stopped() ? [HALTED] : [])];
+    return [...r.diags, ...this.saveDiags, ...(this.stopped() ? [haltedDiag()] : [])];
   }
 
   /**

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { ModuleInstance, parseAbsResourceInstance } from '../addrs/index.js';
-import type { Config } from '../config/module.js';
+import { moduleNodeAt, type Config } from '../config/module.js';
 import { loadConfig } from '../config/load-config.js';
 import { askInNameOrder, collectVariableValues, finalizeVariableValues, type RawVariableValue, type VariableArg } from '../config/variable-values.js';
 import { diskFiles, snapshotFiles, snapshotOf, type ConfigSnapshot } from '../config/config-files.js';
@@ -227,12 +227,8 @@ export class Workdir {
     const parsed = parseAbsResourceInstance(addr);
     if (!parsed.value) return { diags: parsed.diags };
     const ai = parsed.value;
-    let node = this.config.root;
-    for (const st of ai.module.steps) {
-      const next = node.children.get(st.name);
-      if (!next) return { diags: [importNotConfigured(addr)] };
-      node = next;
-    }
+    const node = moduleNodeAt(this.config.root, ai.module.steps);
+    if (!node) return { diags: [importNotConfigured(addr)] };
     const r = ai.resource.resource;
     if (r.mode !== 'managed' || !node.module.managedResources.has(`${r.type}.${r.name}`)) return { diags: [importNotConfigured(addr)] };
     const { state, diags } = await this.readState();

@@ -1,4 +1,5 @@
 /** `terrane import [options] ADDR ID`: brings an existing remote object under management. */
+import { moduleNodeAt } from '../config/module.js';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { colors, type Colors } from '../plan/render/colors.js';
 import { parseAbsResourceInstance } from '../addrs/index.js';
@@ -46,13 +47,9 @@ function checkTarget(wd: Workdir, addr: string, c: Colors): { diags: Diagnostic[
   const parsed = parseAbsResourceInstance(addr);
   if (!parsed.value) return { diags: parsed.diags };
   const ai = parsed.value;
-  let node = wd.config.root;
-  for (const st of ai.module.steps) {
-    const next = node.children.get(st.name);
-    if (!next) {
-      return { diags: [errorDiag('Import to non-existent module', `${ai.module.toString()} is not defined in the configuration. Please add configuration for this module before importing into it.`)] };
-    }
-    node = next;
+  const node = moduleNodeAt(wd.config.root, ai.module.steps);
+  if (!node) {
+    return { diags: [errorDiag('Import to non-existent module', `${ai.module.toString()} is not defined in the configuration. Please add configuration for this module before importing into it.`)] };
   }
   const r = ai.resource.resource;
   if (r.mode !== 'managed') return { diags: [errorDiag('A managed resource address is required. Importing into a data resource is not allowed.')] };

@@ -240,3 +240,13 @@ export interface Config {
 export function providerKey(name: string, alias?: string): string {
   return alias ? `${name}.${alias}` : name;
 }
+
+/**
+ * The module node that module calls named `steps` lead to from `root` (instance keys do not
+ * matter), or undefined when one of the calls is not declared.
+ */
+export function moduleNodeAt(root: ModuleNode, steps: readonly { name: string }[]): ModuleNode | undefined {
+  let node: ModuleNode | undefined = root;
+  for (const st of steps) node = node?.children.get(st.name);
+  return node;
+}

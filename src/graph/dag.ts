@@ -126,13 +126,15 @@ export class Graph<N = unknown> {
   }
 
   /** Everything `key` depends on, directly or not (Terraform's "ancestors"). */
-  ancestors(key: string): Set<string> { return this.reach(key, (e) => e.deps); }
+  ancestors(key: string): Set<string> { return this.reach([key], (e) => e.deps); }
+  /** Everything any of `keys` depends on, directly or not (the keys themselves only when one depends on another). */
+  ancestorsOf(keys: Iterable<string>): Set<string> { return this.reach(keys, (e) => e.deps); }
   /** Everything that depends on `key`, directly or not (Terraform's "descendants"). */
-  descendants(key: string): Set<string> { return this.reach(key, (e) => e.rdeps); }
+  descendants(key: string): Set<string> { return this.reach([key], (e) => e.rdeps); }
 
-  private reach(start: string, adj: (e: Entry<N>) => Adjacent | undefined): Set<string> {
+  private reach(starts: Iterable<string>, adj: (e: Entry<N>) => Adjacent | undefined): Set<string> {
     const seen = new Set<string>();
-    const stack = [start];
+    const stack = [...starts];
     while (stack.length) {
       const e = this.nodes.get(stack.pop()!);
       const next = e && adj(e);

@@ -15,20 +15,12 @@ import type { EngineNode } from './graph-build.js';
  * lifecycle says so and everything they depend on. One pass over the graph, O(V + E).
  */
 export function createBeforeDestroyResources(g: Graph<EngineNode>): Set<string> {
+  const configured: string[] = [];
+  for (const [k, n] of g.entries()) if (n.kind === 'resource' && n.res.lifecycle.createBeforeDestroy) configured.push(k);
   const out = new Set<string>();
-  const seen = new Set<string>();
-  for (const k of g.keys()) {
-    const n = g.get(k)!;
-    if (n.kind !== 'resource' || !n.res.lifecycle.createBeforeDestroy || seen.has(k)) continue;
-    // Everything reached from a node already seen was reached then, so one shared set.
-    const stack = [k];
-    seen.add(k);
-    while (stack.length) {
-      const at = stack.pop()!;
-      const node = g.get(at);
-      if (node?.kind === 'resource' && node.res.mode === 'managed') out.add(at);
-      for (const d of g.dependencies(at)) if (!seen.has(d)) { seen.add(d); stack.push(d); }
-    }
+  for (const k of [...configured, ...g.ancestorsOf(configured)]) {
+    const n = g.get(k);
+    if (n?.kind === 'resource' && n.res.mode === 'managed') out.add(k);
   }
   return out;
 }

@@ -28,10 +28,11 @@ export function dataDependencies(g: Graph<EngineNode>, root: ModuleNode, key: st
   for (const name of n.node.path) {
     const child = parent.children.get(name);
     if (!child?.call) break;
-    upstream.push(...dependsOnTargets(g, parent, child.call.dependsOn));
+    for (const k of dependsOnTargets(g, parent, child.call.dependsOn)) upstream.push(k);
     parent = child;
   }
-  for (const k of ancestors(g, upstream)) if (isManaged(g.get(k))) out.add(k);
+  for (const k of upstream) if (isManaged(g.get(k))) out.add(k);
+  for (const k of g.ancestorsOf(upstream)) if (isManaged(g.get(k))) out.add(k);
   return [...out];
 }
 
@@ -43,25 +44,12 @@ function dependsOnTargets(g: Graph<EngineNode>, node: ModuleNode, dependsOn: rea
       const target = g.get(k);
       if (target?.kind === 'modcall') {
         const child = target.node.children.get(target.name);
-        if (child) out.push(...resourcesInside(g, child.path));
+        if (child) for (const r of resourcesInside(g, child.path)) out.push(r);
       }
       if (target) out.push(k);
     }
   }
   return out;
-}
-
-/** `start` and everything it depends on, transitively. */
-function ancestors(g: Graph<EngineNode>, start: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...start];
-  while (stack.length) {
-    const k = stack.pop()!;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    for (const d of g.dependencies(k)) stack.push(d);
-  }
-  return seen;
 }
 
 function isManaged(n: EngineNode | undefined): boolean {

@@ -88,13 +88,12 @@ export class ModuleEvalData implements EvalData {
     const child = this.node.children.get(name);
     const e = this.values.getExpansion(this.mi, name);
     if (!e || e.unknown || !child || (e.placeholder && e.kind !== 'single')) return DynamicUnknown;
-    // An output the walk did not evaluate (a -target left its module instance out) is
-    // unknown, as in Terraform; a root output holding it is saved with null in its place.
-    const missing = DynamicUnknown;
     const objectFor = (key: InstanceKey): Value => {
       const cmi = this.mi.child(name, key);
       const entries: [string, Value][] = [];
-      for (const out of child.module.outputs.keys()) entries.push([out, this.values.getOutput(cmi, out) ?? missing]);
+      // An output the walk did not evaluate (a -target left its module instance out) is
+      // unknown, as in Terraform; a root output holding it is saved with null in its place.
+      for (const out of child.module.outputs.keys()) entries.push([out, this.values.getOutput(cmi, out) ?? DynamicUnknown]);
       return objectVal(entries);
     };
     if (e.kind === 'single') return objectFor(null);

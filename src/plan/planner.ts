@@ -8,7 +8,7 @@ import {
   AbsProviderConfig, AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, instanceKeyString, parseTarget, targetContains, type InstanceKey, ModuleInstance,
 } from '../addrs/index.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
-import type { Config, ModuleNode, Resource } from '../config/module.js';
+import { moduleNodeAt, type Config, type ModuleNode, type Resource } from '../config/module.js';
 import { bodyTraversals } from '../lang/decode-body.js';
 import { parseRef, subjectString } from '../lang/references.js';
 import { evaluate } from '../lang/eval.js';
@@ -528,8 +528,7 @@ class Planner extends Walker {
   }
 
   private configResource(addr: AbsResourceInstance): { node: ModuleNode; res: NonNullable<ReturnType<ModuleNode['module']['managedResources']['get']>> } | undefined {
-    let node: ModuleNode | undefined = this.config.root;
-    for (const st of addr.module.steps) node = node?.children.get(st.name);
+    const node = moduleNodeAt(this.config.root, addr.module.steps);
     const r = node?.module.managedResources.get(`${addr.resource.resource.type}.${addr.resource.resource.name}`);
     return node && r ? { node, res: r } : undefined;
   }

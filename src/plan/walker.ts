@@ -62,7 +62,9 @@ export async function eachLimited<T>(items: readonly T[], limit: number, fn: (it
 }
 
 /** Terraform's error for a run stopped by an interrupt. */
-export const HALTED: Diagnostic = Object.freeze({ severity: 'error', summary: 'execution halted' }) as Diagnostic;
+export function haltedDiag(): Diagnostic {
+  return errorDiag('execution halted');
+}
 
 /** How many instances of one resource are worked on at once (provider calls are bounded by the semaphore). */
 export const INSTANCES_AT_ONCE = 64;
@@ -98,7 +100,7 @@ export abstract class Walker {
     this.walkedGraph = graph;
     // Node visits are cheap except provider calls, which the semaphore bounds.
     const r = await walkGraph(graph, (_k, n) => this.visit(n), { parallelism: 64, ...(this.opts.signal ? { signal: this.opts.signal } : {}) });
-    return this.stopped() ? [...r.diags, HALTED] : r.diags;
+    return this.stopped() ? [...r.diags, haltedDiag()] : r.diags;
   }
 
   /** True once the run was interrupted: nothing new starts (what is in flight finishes). */

@@ -79,23 +79,16 @@ export function parseJSONCapturing(text: string, capture: (path: readonly string
       else return;
     }
   };
-  // An object key: used as a property name, V8 keeps an internalised copy, so no copy of its own is needed.
-  const key = (): string => {
+  // A string. `copy` makes it a string of its own (see own); object keys need none, since
+  // V8 keeps an internalised copy of a property name.
+  const str = (copy: boolean): string => {
     const e = stringEnd(text, i);
     if (e > n || text.charCodeAt(e - 1) !== 0x22 || e === i + 1) return fail('in string literal');
-    const s = text.slice(i + 1, e - 1);
     const at = i;
     i = e;
-    if (s.indexOf('\\') < 0) return s;
+    const s = text.slice(at + 1, e - 1);
+    if (s.indexOf('\\') < 0) return copy ? own(s) : s;
     try { return JSON.parse(text.slice(at, e)) as string; } catch { return fail('in string literal', e - 1); }
-  };
-  const str = (): string => {
-    const e = stringEnd(text, i);
-    if (e > n || text.charCodeAt(e - 1) !== 0x22 || e === i + 1) return fail('in string literal');
-    const s = text.slice(i, e);
-    i = e;
-    if (s.indexOf('\\') < 0) return own(s.slice(1, -1));
-    try { return JSON.parse(s) as string; } catch { return fail('in string literal', e - 1); }
   };
 
   // Whitespace skipped inside a captured value, as the pieces of text between it.
@@ -186,7 +179,7 @@ export function parseJSONCapturing(text: string, capture: (path: readonly string
       for (;;) {
         ws();
         if (text[i] !== '"') return fail('looking for beginning of object key string');
-        const k = key();
+        const k = str(false);
         ws();
         if (text[i] !== ':') return fail('after object key');
         i++;
@@ -216,7 +209,7 @@ export function parseJSONCapturing(text: string, capture: (path: readonly string
         return fail('after array element');
       }
     }
-    if (c === '"') return str();
+    if (c === '"') return str(true);
     if (c === 't' && text.startsWith('true', i)) { i += 4; return true; }
     if (c === 'f' && text.startsWith('false', i)) { i += 5; return false; }
     if (c === 'n' && text.startsWith('null', i)) { i += 4; return null; }
