@@ -248,7 +248,18 @@ function expandDynamic(
  * Every traversal a body reads, found through the schema (attributes, nested blocks,
  * dynamic blocks), without those rooted at a dynamic block's iterator.
  */
-export function bodyTraversals(body: HclBody, schemaBlock: DecodeBlock, bound: ReadonlySet<string> = new Set()): Traversal[] {
+export function bodyTraversals(body: HclBody, schemaBlock: DecodeBlock): readonly Traversal[] {
+  // Graph building, the validate walk and the plan walk all ask for the same bodies.
+  let bySchema = traversalCache.get(body);
+  if (!bySchema) traversalCache.set(body, bySchema = new WeakMap());
+  let out = bySchema.get(schemaBlock);
+  if (!out) bySchema.set(schemaBlock, out = boundTraversals(body, schemaBlock, new Set()));
+  return out;
+}
+
+const traversalCache = new WeakMap<HclBody, WeakMap<DecodeBlock, readonly Traversal[]>>();
+
+function boundTraversals(body: HclBody, schemaBlock: DecodeBlock, bound: ReadonlySet<string>): Traversal[] {
   const block = body.syntax === 'native' ? withAttrBlocks(schemaBlock).block : schemaBlock;
   const out: Traversal[] = [];
   const { content } = body.content(bodySchemaOf(block));
@@ -257,7 +268,7 @@ export function bodyTraversals(body: HclBody, schemaBlock: DecodeBlock, bound: R
   for (const b of content.blocks) {
     if (b.type !== 'dynamic') {
       const nb = block.blockTypes[b.type];
-      if (nb) out.push(...bodyTraversals(b.body, nb.block, bound));
+      if (nb) out.push(...boundTraversals(b.body, nb.block, bound));
       continue;
     }
     const nb = block.blockTypes[b.labels[0] ?? ''];
@@ -272,7 +283,7 @@ export function bodyTraversals(body: HclBody, schemaBlock: DecodeBlock, bound: R
     const lab = dyn.attributes.get('labels');
     if (lab) for (const t of traversalsOf(lab.expr)) if (!inner.has(t.root)) out.push(t);
     const cb = dyn.blocks.find((x) => x.type === 'content');
-    if (cb && nb) out.push(...bodyTraversals(cb.body, nb.block, inner));
+    if (cb && nb) out.push(...boundTraversals(cb.body, nb.block, inner));
   }
   return out;
 }

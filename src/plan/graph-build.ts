@@ -62,7 +62,7 @@ export interface BuiltGraph {
 export function buildGraph(config: Config, resolver: ProviderResolver, providers: ProviderManager): BuiltGraph {
   const g = new Graph<EngineNode>();
   const diags: Diagnostic[] = [];
-  const pending: [string, ModuleNode, Traversal[]][] = [];
+  const pending: [string, ModuleNode, readonly Traversal[]][] = [];
   // depends_on lists, for the modules they name (see below).
   const dependsOn: [string, ModuleNode, Traversal[]][] = [];
 

@@ -7,7 +7,7 @@
 import {
   AbsProviderConfig, AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, instanceKeyString, parseTarget, targetContains, type InstanceKey, ModuleInstance,
 } from '../addrs/index.js';
-import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
+import { errorDiag, hasErrors, warningDiag, type Diagnostic, type Range } from '../hcl/diagnostic.js';
 import { moduleNodeAt, type Config, type ModuleNode, type Resource } from '../config/module.js';
 import { bodyTraversals } from '../lang/decode-body.js';
 import { parseRef, subjectString } from '../lang/references.js';
@@ -539,16 +539,28 @@ class Planner extends Walker {
  * the whole resource (a single instance matches both, and Terraform reports it twice).
  */
 function selfReferenceDiags(addr: AbsResourceInstance, res: Resource, block: Schema['block']): Diagnostic[] {
+  const refs = resourceRefs(res, block);
+  if (!refs.length) return [];
   const own = [addr.resource.toString(), addr.resource.resource.toString()];
   const out: Diagnostic[] = [];
-  for (const t of bodyTraversals(res.config, block)) {
-    const ref = parseRef(t).ref;
-    if (!ref || ref.subject.kind !== 'resource') continue;
-    const s = subjectString(ref.subject);
-    for (const a of own) if (s === a) out.push(errorDiag('Self-referential block', `Configuration for ${a} may not refer to itself.`, ref.range));
-  }
+  for (const r of refs) for (const a of own) if (r.subject === a) out.push(errorDiag('Self-referential block', `Configuration for ${a} may not refer to itself.`, r.range));
   return out;
 }
+
+/** The resources a resource's body refers to, once per resource rather than per instance. */
+function resourceRefs(res: Resource, block: Schema['block']): readonly { subject: string; range: Range }[] {
+  let refs = resourceRefCache.get(res);
+  if (refs) return refs;
+  refs = [];
+  for (const t of bodyTraversals(res.config, block)) {
+    const ref = parseRef(t).ref;
+    if (ref && ref.subject.kind === 'resource') refs.push({ subject: subjectString(ref.subject), range: ref.range });
+  }
+  resourceRefCache.set(res, refs);
+  return refs;
+}
+
+const resourceRefCache = new WeakMap<Resource, { subject: string; range: Range }[]>();
 
 /** True when `res` is the scoped data source of a check block in `node`. */
 function isCheckNested(node: ModuleNode, res: { mode: string; type: string; name: string }): boolean {

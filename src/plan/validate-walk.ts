@@ -92,7 +92,7 @@ class ValidateWalker extends Walker {
 }
 
 /** Terraform's StaticValidateReferences: references to resources and module calls that are not declared. */
-function undeclaredObjectDiags(traversals: Traversal[], scope: Scope): Diagnostic[] {
+function undeclaredObjectDiags(traversals: readonly Traversal[], scope: Scope): Diagnostic[] {
   const out: Diagnostic[] = [];
   const data = scope.data!;
   for (const t of traversals) {
