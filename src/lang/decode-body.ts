@@ -23,14 +23,33 @@ export interface DecodeAttr { type: Type; required?: boolean; optional?: boolean
 export interface DecodeBlockType { nesting: 'single' | 'group' | 'list' | 'set' | 'map'; block: DecodeBlock; minItems?: number; maxItems?: number }
 export interface DecodeBlock { attributes: Record<string, DecodeAttr>; blockTypes: Record<string, DecodeBlockType> }
 
-function objectType(b: DecodeBlock): T.ObjectType {
+/** A block schema's object type and its members as lists, made once per block schema (every body decode used to rebuild them). */
+interface BlockShape {
+  type: T.ObjectType;
+  attributes: [string, DecodeAttr][];
+  blockTypes: [string, DecodeBlockType, T.ObjectType][];
+}
+const shapes = new WeakMap<DecodeBlock, BlockShape>();
+
+function shapeOf(b: DecodeBlock): BlockShape {
+  let s = shapes.get(b);
+  if (s) return s;
   const attrs: Record<string, Type> = {};
-  for (const [k, a] of Object.entries(b.attributes)) attrs[k] = a.type;
+  const attributes = Object.entries(b.attributes);
+  for (const [k, a] of attributes) attrs[k] = a.type;
+  const blockTypes: BlockShape['blockTypes'] = [];
   for (const [k, nb] of Object.entries(b.blockTypes)) {
     const inner = objectType(nb.block);
+    blockTypes.push([k, nb, inner]);
     attrs[k] = nb.nesting === 'list' ? T.List(inner) : nb.nesting === 'set' ? T.Set(inner) : nb.nesting === 'map' ? T.Map(inner) : inner;
   }
-  return T.Object_(attrs);
+  s = { type: T.Object_(attrs), attributes, blockTypes };
+  shapes.set(b, s);
+  return s;
+}
+
+function objectType(b: DecodeBlock): T.ObjectType {
+  return shapeOf(b).type;
 }
 
 /**
@@ -63,9 +82,9 @@ const dynamicSchema: BodySchema = {
  * also be written as blocks (`ingress { ... }`, `dynamic "ingress"`), each block one element
  * with every object attribute optional. The block types added for that, by schema.
  */
-const attrBlocks = new WeakMap<DecodeBlock, { block: DecodeBlock; names: Set<string> }>();
+const attrBlocks = new WeakMap<DecodeBlock, { block: DecodeBlock; names: ReadonlySet<string> }>();
 
-function withAttrBlocks(b: DecodeBlock): { block: DecodeBlock; names: Set<string> } {
+function withAttrBlocks(b: DecodeBlock): { block: DecodeBlock; names: ReadonlySet<string> } {
   let r = attrBlocks.get(b);
   if (r) return r;
   const names = new Set<string>();
@@ -90,15 +109,18 @@ export function decodeBody(body: HclBody, block: DecodeBlock, scope: Scope): { v
   return { value, diags };
 }
 
+const noNames: ReadonlySet<string> = new Set();
+
 function decodeInto(body: HclBody, schemaBlock: DecodeBlock, scope: Scope, diags: Diagnostic[]): Value {
   const type = objectType(schemaBlock);
-  const aug = body.syntax === 'native' ? withAttrBlocks(schemaBlock) : { block: schemaBlock, names: new Set<string>() };
+  const aug = body.syntax === 'native' ? withAttrBlocks(schemaBlock) : { block: schemaBlock, names: noNames };
   const block = aug.block;
+  const shape = shapeOf(block);
   const { content, diags: d } = body.content(bodySchemaOf(block));
-  diags.push(...d);
+  if (d.length) diags.push(...d);
   const entries: [string, Value][] = [];
-  const written = new Set(content.blocks.map((b) => (b.type === 'dynamic' ? b.labels[0] ?? '' : b.type)));
-  for (const [name, a] of Object.entries(block.attributes)) {
+  const written = content.blocks.length ? new Set(content.blocks.map((b) => (b.type === 'dynamic' ? b.labels[0] ?? '' : b.type))) : noNames;
+  for (const [name, a] of shape.attributes) {
     const attr = content.attributes.get(name);
     if (aug.names.has(name) && written.has(name)) {
       if (attr) diags.push(errorDiag('Unsupported argument', `An argument named "${name}" is not expected here when "${name}" blocks are also given.`, attr.nameRange));
@@ -111,7 +133,7 @@ function decodeInto(body: HclBody, schemaBlock: DecodeBlock, scope: Scope, diags
       continue;
     }
     const r = evaluate(attr.expr, scope);
-    diags.push(...r.diags);
+    if (r.diags.length) diags.push(...r.diags);
     const c = a.type.kind === 'dynamic' ? r.value : tryConvert(r.value, a.type);
     if (c instanceof ConversionError) {
       diags.push(errorDiag('Incorrect attribute value type', `Inappropriate value for attribute "${name}": ${formatConversionError(c)}.`, attr.expr.range));
@@ -125,8 +147,7 @@ function decodeInto(body: HclBody, schemaBlock: DecodeBlock, scope: Scope, diags
     if (b.type === 'dynamic') expandDynamic(b, block, scope, byType, unknownTypes, diags);
     else push(byType, b.type, { body: b.body, labels: b.labels, range: b.defRange, scope });
   }
-  for (const [name, nb] of Object.entries(block.blockTypes)) {
-    const inner = objectType(nb.block);
+  for (const [name, nb, inner] of shape.blockTypes) {
     const asAttr = aug.names.has(name);
     if (asAttr && !written.has(name)) continue; // given as an argument, or not at all
     if (unknownTypes.has(name)) {

@@ -139,10 +139,13 @@ export class ModuleEvalData implements EvalData {
 /** The value a reference to a whole resource gives (object, tuple for count, object for for_each). */
 export function resourceValue(rv: ResourceValues | undefined): Value {
   if (!rv || rv.unknownExpansion) return DynamicUnknown;
+  if (rv.kind === 'single') {
+    for (const i of rv.instances.values()) return i.value;
+    return DynamicUnknown;
+  }
+  if (rv.combined) return rv.combined;
   const list = [...rv.instances.values()].sort((a, b) => compareInstanceKeys(a.key, b.key));
-  if (rv.kind === 'single') return list[0]?.value ?? DynamicUnknown;
-  if (rv.kind === 'count') return tupleVal(list.map((i) => i.value));
-  return objectVal(list.map((i) => [String(i.key), i.value]));
+  return rv.combined = rv.kind === 'count' ? tupleVal(list.map((i) => i.value)) : objectVal(list.map((i) => [String(i.key), i.value]));
 }
 
 /**

@@ -16,6 +16,11 @@ export interface ResourceValues {
   instances: Map<string, { key: InstanceKey; value: Value }>;
   /** True when count/for_each is not known yet: the whole resource value is unknown. */
   unknownExpansion?: boolean;
+  /**
+   * The whole resource's value (see resourceValue), kept until an instance changes: with
+   * `aws_instance.web[*].id` in many bodies, rebuilding it for each would be quadratic.
+   */
+  combined?: Value | undefined;
 }
 
 /** The instances a module call expanded to in one module instance of its caller. */
@@ -38,7 +43,8 @@ export class WorkingValues {
   readonly vars = new Map<string, Map<string, Value>>();
   readonly locals = new Map<string, Map<string, Value>>();
   readonly outputs = new Map<string, Map<string, Value>>();
-  readonly resources = new Map<string, ResourceValues>();
+  /** Module instance key -> resource key (`type.name`, `data.type.name`) -> its values. */
+  private readonly resources = new Map<string, Map<string, ResourceValues>>();
   readonly expansions = new Map<string, ModuleExpansion>();
 
   private put(m: Map<string, Map<string, Value>>, mi: ModuleInstance, name: string, v: Value): void {
@@ -55,16 +61,22 @@ export class WorkingValues {
   setOutput(mi: ModuleInstance, name: string, v: Value): void { this.put(this.outputs, mi, name, v); }
   getOutput(mi: ModuleInstance, name: string): Value | undefined { return this.outputs.get(miKey(mi))?.get(name); }
 
-  resourceKey(mi: ModuleInstance, resource: string): string { return `${miKey(mi)}|${resource}`; }
-  setResource(mi: ModuleInstance, resource: string, rv: ResourceValues): void { this.resources.set(this.resourceKey(mi, resource), rv); }
-  getResource(mi: ModuleInstance, resource: string): ResourceValues | undefined { return this.resources.get(this.resourceKey(mi, resource)); }
+  private resourcesOf(mi: ModuleInstance): Map<string, ResourceValues> {
+    const k = miKey(mi);
+    let m = this.resources.get(k);
+    if (!m) this.resources.set(k, m = new Map());
+    return m;
+  }
+  setResource(mi: ModuleInstance, resource: string, rv: ResourceValues): void { this.resourcesOf(mi).set(resource, rv); }
+  getResource(mi: ModuleInstance, resource: string): ResourceValues | undefined { return this.resources.get(miKey(mi))?.get(resource); }
 
   /** Records (or replaces) one instance's object value. */
   setResourceInstance(mi: ModuleInstance, resource: string, kind: RepetitionKind, key: InstanceKey, v: Value): void {
-    const k = this.resourceKey(mi, resource);
-    let rv = this.resources.get(k);
-    if (!rv) { rv = { kind, instances: new Map() }; this.resources.set(k, rv); }
+    const m = this.resourcesOf(mi);
+    let rv = m.get(resource);
+    if (!rv) { rv = { kind, instances: new Map() }; m.set(resource, rv); }
     rv.instances.set(instanceKeyString(key), { key, value: v });
+    rv.combined = undefined;
   }
 
   setExpansion(parent: ModuleInstance, call: string, e: ModuleExpansion): void { this.expansions.set(`${miKey(parent)}|${call}`, e); }
