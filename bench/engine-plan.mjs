@@ -7,6 +7,11 @@
 // have written directly, so the no-change plans still run against existing state.
 // Needs `npm run build`. TERRANE_BENCH_KEEP=1 keeps the working directories for profiling. Peak RSS comes from /usr/bin/time -v when present, else from
 // process.resourceUsage() of a small wrapper process.
+// Reference: when a `terraform` binary is found (TERRANE_BENCH_TERRAFORM=path, else `terraform` on
+// PATH; TERRANE_BENCH_TERRAFORM=none turns it off), the same steps run with it on the same
+// configurations, for sizes up to TERRANE_BENCH_REF_UPTO (default 10000), and its figures are
+// printed beside terrane's. terraform_data is built into terraform, so it needs no provider
+// download (it runs with TF_CLI_CONFIG_FILE=/dev/null).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +24,24 @@ const shapes = (process.argv[3] ?? 'fanout,chain').split(',');
 const timeoutMs = Number(process.argv[4] ?? 600) * 1000;
 const applyUpTo = Number(process.argv[5] ?? 1000);
 const hasTime = existsSync('/usr/bin/time');
+const refUpTo = Number(process.env.TERRANE_BENCH_REF_UPTO ?? 10_000);
+
+/** The reference terraform binary and its version, or undefined. */
+function findTerraform() {
+  const want = process.env.TERRANE_BENCH_TERRAFORM;
+  if (want === 'none') return undefined;
+  const bin = want || 'terraform';
+  const r = spawnSync(bin, ['version', '-json'], { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' } });
+  if (r.status !== 0) return undefined;
+  try { return { bin, version: JSON.parse(r.stdout).terraform_version }; } catch { return undefined; }
+}
+const terraform = findTerraform();
+
+/** How each tool is started, and the environment it gets. */
+const TOOLS = {
+  terrane: { cmd: [process.execPath, BIN], env: { NO_COLOR: '1' }, stateVersion: '1.12.2' },
+  ...(terraform ? { terraform: { cmd: [terraform.bin], env: { TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' }, stateVersion: terraform.version } } : {}),
+};
 
 /** Writes the configuration for one shape and size into `dir`. */
 function generate(dir, shape, n) {
@@ -40,7 +63,7 @@ function generate(dir, shape, n) {
 }
 
 /** The state an apply of `generate(shape, n)` leaves, written directly. */
-function seedState(dir, shape, n) {
+function seedState(dir, shape, n, stateVersion) {
   const obj = (input, extra = {}) => ({
     schema_version: 0,
     attributes: { id: randomUUID(), input: { value: input, type: 'string' }, output: { value: input, type: 'string' }, triggers_replace: null },
@@ -58,20 +81,22 @@ function seedState(dir, shape, n) {
       resources.push(res(`r${i}`, [obj(prev, { dependencies: [`terraform_data.r${i - 1}`] })]));
     }
   }
-  writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify({ version: 4, terraform_version: '1.12.2', serial: 1, lineage: randomUUID(), outputs: {}, resources, check_results: null }));
+  writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify({ version: 4, terraform_version: stateVersion, serial: 1, lineage: randomUUID(), outputs: {}, resources, check_results: null }));
 }
 
-/** Runs the CLI once; returns seconds, peak RSS in MB and the exit code. */
-function run(dir, args) {
+/** Runs one command of `tool` once; returns seconds, peak RSS in MB and the exit code. */
+function run(tool, dir, args) {
   const t0 = process.hrtime.bigint();
+  const [exe, ...pre] = tool.cmd;
+  const env = { ...process.env, ...tool.env };
   let r, rssKb = NaN;
   if (hasTime) {
-    r = spawnSync('/usr/bin/time', ['-v', 'timeout', '-s', 'KILL', String(timeoutMs / 1000), process.execPath, BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: timeoutMs, maxBuffer: 1 << 30 });
+    r = spawnSync('/usr/bin/time', ['-v', 'timeout', '-s', 'KILL', String(timeoutMs / 1000), exe, ...pre, ...args], { cwd: dir, encoding: 'utf8', env, timeout: timeoutMs, maxBuffer: 1 << 30 });
     const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
     if (m) rssKb = Number(m[1]);
   } else {
-    const wrapper = `const {spawnSync}=require('node:child_process');const r=spawnSync(process.execPath,${JSON.stringify([BIN, ...args])},{stdio:['ignore','ignore','inherit']});process.stdout.write(String(process.resourceUsage().maxRSS));process.exit(r.status??1);`;
-    r = spawnSync(process.execPath, ['-e', wrapper], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: timeoutMs, maxBuffer: 1 << 30 });
+    const wrapper = `const {spawnSync}=require('node:child_process');const r=spawnSync(${JSON.stringify(exe)},${JSON.stringify([...pre, ...args])},{stdio:['ignore','ignore','inherit']});process.stdout.write(String(process.resourceUsage().maxRSS));process.exit(r.status??1);`;
+    r = spawnSync(process.execPath, ['-e', wrapper], { cwd: dir, encoding: 'utf8', env, timeout: timeoutMs, maxBuffer: 1 << 30 });
     rssKb = Number(r.stdout);
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -83,28 +108,32 @@ const fmt = (x) => ({ secs: Number.isNaN(x.secs) ? '-' : x.secs.toFixed(2), rss:
 const rows = [];
 for (const shape of shapes) {
   for (const n of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), `terrane-bench-${shape}-${n}-`));
-    generate(dir, shape, n);
-    run(dir, ['init']);
-    const planEmpty = run(dir, ['plan', '-refresh=false']);
-    let apply = { secs: NaN, rssMb: NaN, code: 'seeded' };
-    if (n <= applyUpTo) apply = run(dir, ['apply', '-auto-approve', '-parallelism=10']);
-    else { seedState(dir, shape, n); apply.code = 0; }
-    const plan = apply.code === 0 ? run(dir, ['plan', '-refresh=false', '-detailed-exitcode']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
-    const refreshPlan = apply.code === 0 ? run(dir, ['plan', '-detailed-exitcode']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
-    // An apply against the existing state: refresh, plan, nothing to change.
-    const applyAgain = apply.code === 0 ? run(dir, ['apply', '-auto-approve', '-parallelism=10']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
-    if (applyAgain.code === 0 && !applyAgain.out.includes('No changes.')) applyAgain.code = 'changes!';
-    const row = { shape, n, planNoState: fmt(planEmpty), apply: fmt(apply), planNoChangeNoRefresh: fmt(plan), planNoChangeRefresh: fmt(refreshPlan), applyNoChange: fmt(applyAgain) };
-    rows.push(row);
-    console.log(JSON.stringify(row));
-    // TERRANE_BENCH_KEEP=1 keeps each working directory (to profile a command in it).
-    if (process.env.TERRANE_BENCH_KEEP === '1') console.log(`kept ${dir}`);
-    else rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    for (const [name, tool] of Object.entries(TOOLS)) {
+      if (name !== 'terrane' && n > refUpTo) continue;
+      const dir = mkdtempSync(join(tmpdir(), `terrane-bench-${name}-${shape}-${n}-`));
+      generate(dir, shape, n);
+      run(tool, dir, ['init']);
+      const planEmpty = run(tool, dir, ['plan', '-refresh=false']);
+      let apply = { secs: NaN, rssMb: NaN, code: 'seeded' };
+      if (n <= applyUpTo) apply = run(tool, dir, ['apply', '-auto-approve', '-parallelism=10']);
+      else { seedState(dir, shape, n, tool.stateVersion); apply.code = 0; }
+      const plan = apply.code === 0 ? run(tool, dir, ['plan', '-refresh=false', '-detailed-exitcode']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
+      const refreshPlan = apply.code === 0 ? run(tool, dir, ['plan', '-detailed-exitcode']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
+      // An apply against the existing state: refresh, plan, nothing to change.
+      const applyAgain = apply.code === 0 ? run(tool, dir, ['apply', '-auto-approve', '-parallelism=10']) : { secs: NaN, rssMb: NaN, code: 'skipped' };
+      if (applyAgain.code === 0 && !applyAgain.out.includes('No changes.')) applyAgain.code = 'changes!';
+      const row = { tool: name === 'terrane' ? 'terrane' : `terraform ${terraform.version}`, shape, n, planNoState: fmt(planEmpty), apply: fmt(apply), planNoChangeNoRefresh: fmt(plan), planNoChangeRefresh: fmt(refreshPlan), applyNoChange: fmt(applyAgain) };
+      rows.push(row);
+      console.log(JSON.stringify(row));
+      // TERRANE_BENCH_KEEP=1 keeps each working directory (to profile a command in it).
+      if (process.env.TERRANE_BENCH_KEEP === '1') console.log(`kept ${dir}`);
+      else rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    }
   }
 }
-console.log('\nshape    N        plan(empty state) s/MB   apply s/MB        plan -refresh=false s/MB (exit)   plan (refresh) s/MB (exit)   apply, no changes s/MB');
+if (!terraform && process.env.TERRANE_BENCH_TERRAFORM !== 'none') console.log('\n(no terraform binary found: reference figures left out; set TERRANE_BENCH_TERRAFORM)');
+console.log('\ntool              shape    N        plan(empty state) s/MB   apply s/MB        plan -refresh=false s/MB (exit)   plan (refresh) s/MB (exit)   apply, no changes s/MB');
 for (const r of rows) {
   const c = (x) => `${x.secs}/${x.rss}`.padEnd(18);
-  console.log(`${r.shape.padEnd(8)} ${String(r.n).padEnd(8)} ${c(r.planNoState)}       ${c(r.apply)}${c(r.planNoChangeNoRefresh)}(${r.planNoChangeNoRefresh.code})        ${c(r.planNoChangeRefresh)}(${r.planNoChangeRefresh.code})        ${c(r.applyNoChange)}${r.applyNoChange.code === 0 ? '' : `(${r.applyNoChange.code})`}`);
+  console.log(`${r.tool.padEnd(17)} ${r.shape.padEnd(8)} ${String(r.n).padEnd(8)} ${c(r.planNoState)}       ${c(r.apply)}${c(r.planNoChangeNoRefresh)}(${r.planNoChangeNoRefresh.code})        ${c(r.planNoChangeRefresh)}(${r.planNoChangeRefresh.code})        ${c(r.applyNoChange)}${r.applyNoChange.code === 0 ? '' : `(${r.applyNoChange.code})`}`);
 }
