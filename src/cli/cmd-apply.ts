@@ -8,6 +8,7 @@ import { savedPlanVariableDiags } from '../apply/saved-plan-variables.js';
 import { planHasChanges, type Plan } from '../plan/plan.js';
 import type { PlanResult } from '../plan/planner.js';
 import type { Workdir } from '../apply/workdir.js';
+import { refreshOnlyApplyState } from '../apply/refresh-only.js';
 import { colors } from '../plan/render/colors.js';
 import { formatConsoleValue } from '../lang/format-console.js';
 import type { Value } from '../lang/value.js';
@@ -146,10 +147,12 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
     if (result.plan.mode === 'refresh-only') {
       // `apply -refresh-only` records the plan's check results; `refresh` none, as Terraform's does.
       result.refreshed.checkResults = command === 'refresh' ? [] : result.plan.checks.slice();
-      const d = [...warnings, ...await wd.writeState(result.refreshed)];
+      const state = command === 'refresh' ? result.refreshed : refreshOnlyApplyState(result);
+      const d = [...warnings, ...await wd.writeState(state)];
       show(d);
       if (hasErrors(d)) return 1;
-      const outputs = new Map(result.plan.outputChanges.filter((o) => o.action !== 'delete').map((o) => [o.name, { value: o.after, sensitive: o.sensitive }]));
+      // What is reported is what the state keeps, as in Terraform.
+      const outputs = state.outputs;
       if (json) {
         if (command !== 'refresh') json.changeSummary('apply', { add: 0, change: 0, import: 0, remove: 0 });
         json.outputValues(outputs);

@@ -109,6 +109,14 @@ class Planner extends Walker {
     return super.visitOutput(node, name);
   }
 
+  /**
+   * A refresh-only plan plans no changes. `terrane refresh` does: Terraform's refresh command
+   * makes a normal plan and keeps its refreshed state.
+   */
+  private get skipPlanChanges(): boolean {
+    return this.popts.mode === 'refresh-only' && !this.popts.refreshCommand;
+  }
+
   /** How failed conditions are reported: warnings in a refresh-only plan (not `terrane refresh`). */
   protected override outputConditionSeverity(): 'error' | 'warning' {
     return this.popts.mode === 'refresh-only' && !this.popts.refreshCommand ? 'warning' : 'error';
@@ -195,6 +203,14 @@ class Planner extends Walker {
           }
           const pre = resourceConditions(this, 'precondition', node, res, addr.toString(), scope, severity, 'plan');
           diags.push(...pre);
+          if (this.skipPlanChanges) {
+            // As in Terraform's refresh-only plan, nothing is planned: references (outputs
+            // above all) see the refreshed object, or an unknown one when none exists yet, and
+            // postconditions check the refreshed object even after a failed precondition.
+            this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? unknownVal(impliedType(schema.block)));
+            if (prior && !prior.isNull) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self: prior }), severity, 'plan'));
+            return;
+          }
           if (hasErrors(pre)) return;
           const r = await planManagedInstance({
             addr, res, schema, provider, providerAddr: n.provider.toString(), scope, prior,
@@ -616,10 +632,25 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   // Outputs a targeted run did not evaluate keep their prior value: no change for them.
   const skipped = (name: string) => planner.filter !== undefined && config.root.module.outputs.has(name) && !planner.filter.included.has(keys.output(config.root, name));
   plan.outputChanges = outputChanges(prior, planner.rootOutputs, opts.mode).filter((o) => !skipped(o.name));
+  recordKnownOutputs(refreshed, planner.rootOutputs);
   plan.relevantAttributes = relevantAttributes(config, plan, providers);
   plan.errored = hasErrors(diags);
   plan.diagnostics = diags.filter((d) => d.severity === 'warning');
   return { plan, refreshed, diags, ...(opts.generateConfigOut !== undefined ? { generated: generatedInPlan(planner.generated, planner.changes) } : {}) };
+}
+
+/**
+ * As Terraform's plan does, the refreshed state takes each root output value that came out
+ * wholly known (a null one leaves it): `show -json` of the plan prints them as its
+ * prior_state, and `terrane refresh` and `terrane import` save them. An output that is not
+ * wholly known yet keeps its previous value.
+ */
+function recordKnownOutputs(refreshed: State, outs: Map<string, { value: Value; sensitive: boolean }>): void {
+  for (const [name, o] of outs) {
+    if (!isWhollyKnown(o.value)) continue;
+    if (o.value.isNull) refreshed.removeOutput(name);
+    else refreshed.setOutput(name, o.value, o.sensitive);
+  }
 }
 
 /** A plan with no changes, made with `opts` against `prior`. */
