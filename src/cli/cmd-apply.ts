@@ -110,6 +110,13 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
     let variables: Map<string, Value>;
     let warnings: Diagnostic[] = [];
     if (saved) {
+      if (saved.plan.errored) {
+        // A plan saved after planning failed (plan -out keeps it) is never applied. Terraform
+        // shows it first only when it has no resource changes ("Planning failed.").
+        if (!json && !saved.plan.changes.some((ch) => ch.action !== 'no-op')) printPlan(io, wd, { plan: saved.plan, refreshed: saved.prior, diags: [] }, color);
+        show([errorDiag('Cannot apply incomplete plan', 'terrane encountered an error when generating this plan, so it cannot be applied.')]);
+        return 1;
+      }
       const loaded = await loadSavedPlan(wd, saved, p, show);
       if (!loaded) return 1;
       ({ result, variables, warnings } = loaded);

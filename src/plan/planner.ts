@@ -77,6 +77,11 @@ export interface PlanResult {
   diags: Diagnostic[];
   /** Configuration generated for import targets (with generateConfigOut), by address. */
   generated?: GeneratedResource[];
+  /**
+   * True when planning failed part way, after the graph walk: Terraform still reports such
+   * a plan (marked errored) and `-out` saves it; it does neither when validation fails.
+   */
+  partial?: boolean;
 }
 
 class Planner extends Walker {
@@ -636,7 +641,10 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   plan.relevantAttributes = relevantAttributes(config, plan, providers);
   plan.errored = hasErrors(diags);
   plan.diagnostics = diags.filter((d) => d.severity === 'warning');
-  return { plan, refreshed, diags, ...(opts.generateConfigOut !== undefined ? { generated: generatedInPlan(planner.generated, planner.changes) } : {}) };
+  return {
+    plan, refreshed, diags, ...(plan.errored ? { partial: true } : {}),
+    ...(opts.generateConfigOut !== undefined ? { generated: generatedInPlan(planner.generated, planner.changes) } : {}),
+  };
 }
 
 /**
