@@ -210,9 +210,10 @@ class Planner extends Walker {
           diags.push(...pre);
           if (this.skipPlanChanges) {
             // As in Terraform's refresh-only plan, nothing is planned: references (outputs
-            // above all) see the refreshed object, or an unknown one when none exists yet, and
-            // postconditions check the refreshed object even after a failed precondition.
-            this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? unknownVal(impliedType(schema.block)));
+            // above all) see the refreshed object; one not created yet is unknown, or left out
+            // of a count or for_each resource's value (Terraform builds that from the state).
+            // Postconditions check the refreshed object even after a failed precondition.
+            if (prior || exp.kind === 'single') this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? unknownVal(impliedType(schema.block)));
             if (prior && !prior.isNull) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self: prior }), severity, 'plan'));
             return;
           }
