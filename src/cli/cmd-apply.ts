@@ -8,6 +8,7 @@ import { savedPlanVariableDiags } from '../apply/saved-plan-variables.js';
 import { planHasChanges, type Plan } from '../plan/plan.js';
 import type { PlanResult } from '../plan/planner.js';
 import type { Workdir } from '../apply/workdir.js';
+import { refreshOnlyApplyState } from '../apply/refresh-only.js';
 import { colors } from '../plan/render/colors.js';
 import { formatConsoleValue } from '../lang/format-console.js';
 import type { Value } from '../lang/value.js';
@@ -109,6 +110,13 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
     let variables: Map<string, Value>;
     let warnings: Diagnostic[] = [];
     if (saved) {
+      if (saved.plan.errored) {
+        // A plan saved after planning failed (plan -out keeps it) is never applied. Terraform
+        // shows it first only when it has no resource changes ("Planning failed.").
+        if (!json && !saved.plan.changes.some((ch) => ch.action !== 'no-op')) printPlan(io, wd, { plan: saved.plan, refreshed: saved.prior, diags: [] }, color);
+        show([errorDiag('Cannot apply incomplete plan', 'terrane encountered an error when generating this plan, so it cannot be applied.')]);
+        return 1;
+      }
       const loaded = await loadSavedPlan(wd, saved, p, show);
       if (!loaded) return 1;
       ({ result, variables, warnings } = loaded);
@@ -146,10 +154,12 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
     if (result.plan.mode === 'refresh-only') {
       // `apply -refresh-only` records the plan's check results; `refresh` none, as Terraform's does.
       result.refreshed.checkResults = command === 'refresh' ? [] : result.plan.checks.slice();
-      const d = [...warnings, ...await wd.writeState(result.refreshed)];
+      const state = command === 'refresh' ? result.refreshed : refreshOnlyApplyState(result);
+      const d = [...warnings, ...await wd.writeState(state)];
       show(d);
       if (hasErrors(d)) return 1;
-      const outputs = new Map(result.plan.outputChanges.filter((o) => o.action !== 'delete').map((o) => [o.name, { value: o.after, sensitive: o.sensitive }]));
+      // What is reported is what the state keeps, as in Terraform.
+      const outputs = state.outputs;
       if (json) {
         if (command !== 'refresh') json.changeSummary('apply', { add: 0, change: 0, import: 0, remove: 0 });
         json.outputValues(outputs);

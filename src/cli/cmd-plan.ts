@@ -58,9 +58,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
         return 1;
       }
     }
-    const prepared = await preparePlan(io, wd, p, mode, color, json, genOut ? { generateConfigOut: genOut } : false);
-    if (!prepared) return 1;
     const out = p.flags.out as string | undefined;
+    const prepared = await preparePlan(io, wd, p, mode, color, json, {
+      ...(genOut ? { generateConfigOut: genOut } : {}),
+      ...(out ? { savePartial: (partial: PreparedPlan) => savePlan(out, wd, partial, genOut) } : {}),
+    });
+    if (!prepared) return 1;
     if (json) {
       // The JSON view reports the plan, then its warnings, and has no closing notes.
       json.plan(prepared.result.plan);

@@ -61,6 +61,8 @@ export interface PrepareOptions {
    * OperationTypeRefresh.
    */
   lockOperation?: 'OperationTypePlan' | 'OperationTypeApply' | 'OperationTypeRefresh';
+  /** `plan -out`: Terraform saves a plan that failed part way too (errored, so never applied). */
+  savePartial?: (prepared: PreparedPlan) => Promise<void>;
 }
 
 /**
@@ -115,7 +117,10 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
   if (hasErrors(all)) {
     // Terraform shows what it planned before the problem (not for errors found before planning).
     const p2 = result.plan;
-    if (!json && p2.errored && (p2.changes.length || p2.outputChanges.length)) printPlan(io, wd, result, color);
+    if (result.partial && popts.savePartial) await popts.savePartial({ result, variables: vars.values, given: vars.given, warnings: [] });
+    if (p2.errored && (p2.changes.length || p2.outputChanges.length)) {
+      if (json) json.plan(p2); else printPlan(io, wd, result, color);
+    }
     show(all);
     await wd.unlock();
     return undefined;

@@ -77,6 +77,11 @@ export interface PlanResult {
   diags: Diagnostic[];
   /** Configuration generated for import targets (with generateConfigOut), by address. */
   generated?: GeneratedResource[];
+  /**
+   * True when planning failed part way, after the graph walk: Terraform still reports such
+   * a plan (marked errored) and `-out` saves it; it does neither when validation fails.
+   */
+  partial?: boolean;
 }
 
 class Planner extends Walker {
@@ -107,6 +112,14 @@ class Planner extends Walker {
   protected override async visitOutput(node: ModuleNode, name: string): Promise<Diagnostic[]> {
     if (this.popts.mode === 'destroy') return [];
     return super.visitOutput(node, name);
+  }
+
+  /**
+   * A refresh-only plan plans no changes. `terrane refresh` does: Terraform's refresh command
+   * makes a normal plan and keeps its refreshed state.
+   */
+  private get skipPlanChanges(): boolean {
+    return this.popts.mode === 'refresh-only' && !this.popts.refreshCommand;
   }
 
   /** How failed conditions are reported: warnings in a refresh-only plan (not `terrane refresh`). */
@@ -195,6 +208,15 @@ class Planner extends Walker {
           }
           const pre = resourceConditions(this, 'precondition', node, res, addr.toString(), scope, severity, 'plan');
           diags.push(...pre);
+          if (this.skipPlanChanges) {
+            // As in Terraform's refresh-only plan, nothing is planned: references (outputs
+            // above all) see the refreshed object; one not created yet is unknown, or left out
+            // of a count or for_each resource's value (Terraform builds that from the state).
+            // Postconditions check the refreshed object even after a failed precondition.
+            if (prior || exp.kind === 'single') this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? unknownVal(impliedType(schema.block)));
+            if (prior && !prior.isNull) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self: prior }), severity, 'plan'));
+            return;
+          }
           if (hasErrors(pre)) return;
           const r = await planManagedInstance({
             addr, res, schema, provider, providerAddr: n.provider.toString(), scope, prior,
@@ -628,10 +650,28 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   // Outputs a targeted run did not evaluate keep their prior value: no change for them.
   const skipped = (name: string) => planner.filter !== undefined && config.root.module.outputs.has(name) && !planner.filter.included.has(keys.output(config.root, name));
   plan.outputChanges = outputChanges(prior, planner.rootOutputs, opts.mode).filter((o) => !skipped(o.name));
+  recordKnownOutputs(refreshed, planner.rootOutputs);
   plan.relevantAttributes = relevantAttributes(config, plan, providers);
   plan.errored = hasErrors(diags);
   plan.diagnostics = diags.filter((d) => d.severity === 'warning');
-  return { plan, refreshed, diags, ...(opts.generateConfigOut !== undefined ? { generated: generatedInPlan(planner.generated, planner.changes) } : {}) };
+  return {
+    plan, refreshed, diags, ...(plan.errored ? { partial: true } : {}),
+    ...(opts.generateConfigOut !== undefined ? { generated: generatedInPlan(planner.generated, planner.changes) } : {}),
+  };
+}
+
+/**
+ * As Terraform's plan does, the refreshed state takes each root output value that came out
+ * wholly known (a null one leaves it): `show -json` of the plan prints them as its
+ * prior_state, and `terrane refresh` and `terrane import` save them. An output that is not
+ * wholly known yet keeps its previous value.
+ */
+function recordKnownOutputs(refreshed: State, outs: Map<string, { value: Value; sensitive: boolean }>): void {
+  for (const [name, o] of outs) {
+    if (!isWhollyKnown(o.value)) continue;
+    if (o.value.isNull) refreshed.removeOutput(name);
+    else refreshed.setOutput(name, o.value, o.sensitive);
+  }
 }
 
 /** A plan with no changes, made with `opts` against `prior`. */

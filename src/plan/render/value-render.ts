@@ -7,6 +7,7 @@ import type { BlockSchema, NestedBlockSchema } from '../../providers/protocol.js
 import { formatNumber, rawEquals, unmarkDeep, type Value, type Path } from '../../lang/value.js';
 import { compareStrings } from '../../lang/types.js';
 import type { Colors } from './colors.js';
+import { pairElements } from './list-diff.js';
 
 /** A marker before a line: create, update, delete, none. */
 export type Marker = '+' | '~' | '-' | ' ' | '-/+' | '+/-';
@@ -177,6 +178,10 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
   if (both && (ctx.json ? objectLike(before) && objectLike(after) : objectLike(after) && before.type.kind === k)) {
     return [prefix(depth, '~', c) + padded + ' = {' + forces, ...entryLines(before, after, depth, ctx, path), ' '.repeat(4 + depth * 4 + 4) + '}'];
   }
+  const seq = (v: Value) => v.type.kind === 'list' || v.type.kind === 'set' || v.type.kind === 'tuple';
+  if (both && ctx.json && seq(before) && seq(after)) {
+    return [prefix(depth, '~', c) + padded + ' = [' + forces, ...jsonElementLines(before, after, depth, ctx, path), ' '.repeat(4 + depth * 4 + 4) + ']'];
+  }
   if (both && (k === 'list' || k === 'set' || k === 'tuple')) {
     const out = [prefix(depth, '~', c) + padded + ' = [' + forces];
     const bs = before.elems, as = after.elems;
@@ -191,6 +196,56 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
   if (bl.length === 1 && al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + ' -> ' + al[0] + forces];
   if (al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + forces, ...bl.slice(1, -1), bl[bl.length - 1] + ' -> ' + al[0]];
   return [prefix(depth, '~', c) + padded + ' = ' + bl[0], ...bl.slice(1), ' '.repeat(4 + depth * 4 + 4) + '-> ' + al[0] + forces, ...al.slice(1)];
+}
+
+/**
+ * The elements of a changed list inside a JSON-rendered value, as Terraform's renderer
+ * shows them: paired by pairElements, changed ones diffed in place (`~ 2 -> 5`, `~ {`),
+ * unchanged ones shown only next to a change and otherwise counted as hidden.
+ */
+function jsonElementLines(before: Value, after: Value, depth: number, ctx: RenderCtx, path: Path): string[] {
+  const c = ctx.c;
+  const objectLike = (v: Value) => v.isKnown && !v.isNull && (v.type.kind === 'map' || v.type.kind === 'object');
+  const pairs = pairElements(before.elems, after.elems, same, objectLike);
+  const changed = pairs.map((p) => !(p.before && p.after && same(p.before, p.after)));
+  const out: string[] = [];
+  let hidden = 0;
+  const flush = () => {
+    if (hidden) out.push(' '.repeat(4 + depth * 4 + 8) + c.dim(`# (${hidden} unchanged element${hidden === 1 ? '' : 's'} hidden)`));
+    hidden = 0;
+  };
+  pairs.forEach((p, i) => {
+    if (!changed[i] && !changed[i - 1] && !changed[i + 1]) { hidden++; return; }
+    flush();
+    const lines = elementLines(p.before, p.after, depth + 1, ctx, [...path, { index: i }]);
+    lines[lines.length - 1] += ',';
+    out.push(...lines);
+  });
+  flush();
+  return out;
+}
+
+/** One list element's change (no name, no trailing comma) at `depth`. */
+function elementLines(before: Value | undefined, after: Value | undefined, depth: number, ctx: RenderCtx, path: Path): string[] {
+  const c = ctx.c;
+  const whole = (v: Value, m: Marker) => {
+    const sub = valueLines(v, depth, m, ctx);
+    return [prefix(depth, m, c) + sub[0], ...sub.slice(1)];
+  };
+  if (!before) return whole(after!, '+');
+  if (!after) return whole(before, '-');
+  if (same(before, after)) return whole(before, ' ');
+  const head = prefix(depth, '~', c), close = ' '.repeat(4 + depth * 4 + 4);
+  if (isSensitive(before) || isSensitive(after)) return [head + '(sensitive value)'];
+  const known = (v: Value) => v.isKnown && !v.isNull;
+  const kind = (v: Value) => (['map', 'object'].includes(v.type.kind) ? '{' : ['list', 'set', 'tuple'].includes(v.type.kind) ? '[' : '');
+  if (known(before) && known(after) && kind(before) === '{' && kind(after) === '{') return [head + '{', ...entryLines(before, after, depth, ctx, path), close + '}'];
+  if (known(before) && known(after) && kind(before) === '[' && kind(after) === '[') return [head + '[', ...jsonElementLines(before, after, depth, ctx, path), close + ']'];
+  // Otherwise (a primitive change, or a change of kind) the old value, ` -> `, then the new.
+  const bl = valueLines(before, depth, '-', ctx), al = valueLines(after, depth, '+', ctx);
+  const lines = [head + bl[0], ...bl.slice(1)];
+  lines[lines.length - 1] += ' -> ' + al[0];
+  return [...lines, ...al.slice(1)];
 }
 
 /**

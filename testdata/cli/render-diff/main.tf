@@ -52,3 +52,23 @@ output "cbd" {
 output "a_very_long_output_name" { value = "const" }
 
 output "o" { value = { z = var.v, "a b" = 1, m = tomap({ y = var.v, "c d" = 2 }) } }
+
+# Lists inside dynamic values: the same length compares element by element (~ 2 -> 5),
+# other lengths along the longest common subsequence, objects meeting objects diffed in
+# place; unchanged elements not next to a change are counted as hidden.
+locals {
+  lists = {
+    a = { t = [1, 2, 3], s = ["a", "b", "c", "d"], n = [1, 2, 3], o = [{ a = 1 }, { a = 2 }, { a = 3 }], k = [1, "x", [1, 2], { k = "v" }], h = [1, 2], nest = { c = ["x", "y"] } }
+    b = { t = [1, 5, 3], s = ["a", "c", "d", "e"], n = [1, 5, 3, 4], o = [{ a = 1 }, { a = 3 }], k = [2, ["x"], [1, 3], { k = "w" }], h = [1, 2, { x = 1, y = [1] }], nest = { c = ["x"] } }
+  }
+}
+
+resource "terraform_data" "lists" {
+  input = local.lists[var.v]
+}
+
+resource "terraform_data" "list_top" {
+  input = local.lists[var.v].t
+}
+
+output "lists" { value = local.lists[var.v].k }
