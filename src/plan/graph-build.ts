@@ -175,7 +175,7 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
 }
 
 /** The module a traversal read in `node` names as a whole (`module.m`, not `module.m.out`). */
-function calledModule(t: Traversal, node: ModuleNode): ModuleNode | undefined {
+export function calledModule(t: Traversal, node: ModuleNode): ModuleNode | undefined {
   const { ref } = parseRef(t);
   return ref?.subject.kind === 'module' && !ref.subject.output ? node.children.get(ref.subject.name) : undefined;
 }
