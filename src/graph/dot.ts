@@ -41,23 +41,24 @@ export function toDot(g: Graph<unknown>, opts: DotOptions = {}): string {
   const shape = opts.shape ?? (() => 'box');
   const include = opts.include ?? (() => true);
   const declare = opts.declare ?? (() => true);
-  const nodes: string[] = [];
+  const nodes: [string, string][] = [];
   // Several nodes may share an id (Terraform names every instance's destroy node after its
   // resource): each is declared, but an edge between two ids is drawn once.
   const edges = new Set<string>();
   for (const k of g.keys()) {
     if (!include(k)) continue;
-    if (declare(k)) nodes.push(`${goQuote(id(k))} [label = ${goQuote(label(k))}, shape = ${goQuote(shape(k))}]`);
+    if (declare(k)) nodes.push([id(k), `${goQuote(id(k))} [label = ${goQuote(label(k))}, shape = ${goQuote(shape(k))}]`]);
     for (const d of g.dependencies(k)) {
       if (!include(d)) continue;
       const attrs = opts.edgeAttrs?.(k, d);
       edges.add(`${goQuote(id(k))} -> ${goQuote(id(d))}${attrs ? ' ' + attrs : ''}`);
     }
   }
-  nodes.sort();
+  // Terraform orders declarations by node name (`a` before `a (expand)`), edges by their text.
+  nodes.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const edgeLines = [...edges].sort();
   let out = 'digraph {\n\tcompound = "true"\n\tnewrank = "true"\n\tsubgraph "root" {\n';
-  for (const l of nodes) out += '\t\t' + l + '\n';
+  for (const [, l] of nodes) out += '\t\t' + l + '\n';
   for (const l of edgeLines) out += '\t\t' + l + '\n';
   return out + '\t}\n}\n';
 }
