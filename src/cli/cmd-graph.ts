@@ -1,7 +1,7 @@
 /** `terrane graph [-type=plan|apply|plan-destroy] [-draw-cycles]`: the dependency graph in DOT, Terraform's node names. */
 import { resolve } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
-import { buildGraph, nodeDisplayName, type EngineNode } from '../plan/graph-build.js';
+import { buildGraph, nodeDisplayName, type BuiltGraph, type EngineNode } from '../plan/graph-build.js';
 import { addOrphans, addRemovedOutputs, configOperationGraph, cycleNames, finishOperationGraph, operationDot, type OpNode } from '../plan/graph-operation.js';
 import { destroyOperationGraph, type DestroyEntry } from '../plan/graph-operation-destroy.js';
 import { applyOperationGraph } from '../plan/graph-operation-apply.js';
@@ -65,7 +65,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // With a saved plan the default is the apply graph of that plan, as Terraform's.
     const type = typeof p.flags.type === 'string' && p.flags.type !== '' ? p.flags.type : saved ? 'apply' : '';
     const typeDiags = graphTypeDiags(type);
-    if (typeDiags.length) { emitDiags(io, typeDiags, wd.config.sources, color); return 1; }
+    // Terraform ends the errors of its graph step with one more blank line.
+    if (typeDiags.length) { emitDiags(io, typeDiags, wd.config.sources, color); io.stderr.write('\n'); return 1; }
     const resolver = new ProviderResolver(wd.config);
     const built = buildGraph(wd.config, resolver, wd.providers);
     const drawCycles = p.flags['draw-cycles'] === true;
@@ -83,10 +84,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       if (hasErrors(r.diags)) { emitDiags(io, r.diags, wd.config.sources, color); return 1; }
       state = r.state;
     }
-    const g = operationGraph(type as GraphType, built.graph, wd.config, state, saved?.plan);
+    const g = operationGraph(type as GraphType, built, wd.config, state, saved?.plan);
     const cycles = finishOperationGraph(g);
     if (cycles.length && !drawCycles) {
       emitDiags(io, cycles.map((c) => errorDiag(`Cycle: ${cycleNames(g, c)}`)), wd.config.sources, color);
+      io.stderr.write('\n');
       return 1;
     }
     io.stdout.write(operationDot(g, drawCycles ? cycles : []));
@@ -109,7 +111,7 @@ function graphTypeDiags(type: string): Diagnostic[] {
  * The operation graph of a type. `apply` without a saved plan draws the apply of a plan
  * with no changes, as Terraform does: the configuration's nodes, no instance nodes.
  */
-function operationGraph(type: GraphType, cfg: Graph<EngineNode>, config: Config, state: State, plan?: Plan): Graph<OpNode> {
+function operationGraph(type: GraphType, cfg: BuiltGraph, config: Config, state: State, plan?: Plan): Graph<OpNode> {
   if (type === 'apply' && plan && plan.mode !== 'destroy') return applyOperationGraph(cfg, config, plan, state);
   const destroying = type === 'plan-destroy' || (type === 'apply' && plan?.mode === 'destroy');
   const g = type === 'plan-destroy' ? destroyOperationGraph(config, stateDestroyEntries(state), false)

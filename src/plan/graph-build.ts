@@ -56,6 +56,11 @@ function resourceDisplayName(node: ModuleNode, r: { mode: string; type: string; 
 export interface BuiltGraph {
   graph: Graph<EngineNode>;
   diags: Diagnostic[];
+  /**
+   * Each reference to a module as a whole (`module.m` in an expression or depends_on), as
+   * [referrer, module call key]: Terraform has such a referrer wait for `module.m (close)`.
+   */
+  moduleRefs: [string, string][];
 }
 
 /** Builds the graph; reports cycles (naming every node in each) as errors. */
@@ -154,8 +159,13 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
     if (schema) pending.push([keys.provider(cfg.addr.toString()), cfg.node, bodyTraversals(cfg.block.config, schema.provider.block)]);
   }
 
+  const moduleRefs: [string, string][] = [];
   for (const [from, node, traversals] of pending) {
-    for (const t of traversals) for (const to of refTargets(t, node)) if (to !== from && g.has(to)) g.connect(from, to);
+    for (const t of traversals) {
+      for (const to of refTargets(t, node)) if (to !== from && g.has(to)) g.connect(from, to);
+      const child = calledModule(t, node);
+      if (child?.call) moduleRefs.push([from, keys.modcall(node, child.call.name)]);
+    }
   }
 
   // `depends_on = [module.m]` waits for everything in the module, not only its outputs.
@@ -171,7 +181,7 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
     const names = c.map((k) => nodeDisplayName(g.get(k)!)).sort();
     diags.push(errorDiag('Cycle: ' + names.join(', '), `The configuration has a dependency cycle between: ${names.join(', ')}. Break it by removing one of the references.`));
   }
-  return { graph: g, diags };
+  return { graph: g, diags, moduleRefs };
 }
 
 /** The module a traversal read in `node` names as a whole (`module.m`, not `module.m.out`). */

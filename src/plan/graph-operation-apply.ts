@@ -12,15 +12,16 @@ import type { State } from '../state/index.js';
 import type { Config } from '../config/module.js';
 import type { Plan } from './plan.js';
 import { buildApplyGraph, preallocateDeposedKeys, staticKeyOfInstance } from '../apply/apply-graph.js';
-import type { EngineNode } from './graph-build.js';
+import type { BuiltGraph } from './graph-build.js';
 import { addRemovedOutputs, configOperationGraph, ensureProvider, type OpNode } from './graph-operation.js';
 
 const CREATES = new Set(['create', 'update', 'delete-then-create', 'create-then-delete', 'read']);
 const DELETES = new Set(['delete', 'delete-then-create', 'create-then-delete', 'forget']);
 
 /** The apply graph of `plan` (a normal or refresh-only plan) made against `prior`. */
-export function applyOperationGraph(cfg: Graph<EngineNode>, config: Config, plan: Plan, prior: State): Graph<OpNode> {
-  const g = configOperationGraph(cfg);
+export function applyOperationGraph(built: BuiltGraph, config: Config, plan: Plan, prior: State): Graph<OpNode> {
+  const cfg = built.graph;
+  const g = configOperationGraph(built);
   addRemovedOutputs(g, prior, config);
   const applyGraph = buildApplyGraph(cfg, plan, prior);
   const deposed = preallocateDeposedKeys(plan, prior);
@@ -31,7 +32,7 @@ export function applyOperationGraph(cfg: Graph<EngineNode>, config: Config, plan
     const rk = staticKeyOfInstance(c.addr);
     const addr = parseAbsResourceInstance(c.addr).value;
     if (!rk || !addr) continue;
-    const label = addr.containingResource().toString();
+    const label = addr.containingResource().config().toString();
     const pk = ensureProvider(g, c.providerAddr);
     const module = addr.module.module().names;
     if (CREATES.has(c.action) && !c.deposedKey) {

@@ -28,7 +28,8 @@ export function destroyOperationGraph(config: Config, entries: readonly DestroyE
   const g = new Graph<OpNode>();
   const byResource = new Map<string, string[]>();
   for (const e of entries) {
-    const res = e.addr.containingResource().toString();
+    // Labels (and plan-destroy's names) are the configuration address: no instance keys.
+    const res = e.addr.containingResource().config().toString();
     const shown = withKeys ? e.addr.toString() : res;
     const k = `destroy:${e.addr.toString()}${e.deposedKey ? ':' + e.deposedKey : ''}`;
     const pk = ensureProvider(g, e.provider);

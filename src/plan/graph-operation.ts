@@ -6,13 +6,12 @@
  * (`output.x (destroy)`), `module.m (close)`, `provider[...] (close)` and `root`. The
  * result is transitively reduced, as Terraform's is.
  */
-import type { Traversal } from '../hcl/ast.js';
 import { Graph } from '../graph/dag.js';
 import { findCycles } from '../graph/cycles.js';
 import { toDot } from '../graph/dot.js';
 import type { State } from '../state/index.js';
 import type { Config } from '../config/module.js';
-import { calledModule, keys, nodeDisplayName, type EngineNode } from './graph-build.js';
+import { keys, nodeDisplayName, type BuiltGraph, type EngineNode } from './graph-build.js';
 import { staticResourceKey } from '../apply/apply-graph.js';
 
 /** A node of an operation graph. */
@@ -47,31 +46,17 @@ export function configOpNode(n: EngineNode, providerKey?: string): OpNode {
 
 /**
  * The configuration part of the plan (and apply) graph: every configuration node and
- * edge, `depends_on = [module.m]` waiting for `module.m (close)`.
+ * edge; a reference to a whole module (`module.m`, also in depends_on) waits for
+ * `module.m (close)`.
  */
-export function configOperationGraph(cfg: Graph<EngineNode>): Graph<OpNode> {
+export function configOperationGraph(built: BuiltGraph): Graph<OpNode> {
+  const cfg = built.graph;
   const g = new Graph<OpNode>();
   for (const [k, n] of cfg.entries()) g.add(k, configOpNode(n, n.kind === 'resource' ? keys.provider(n.provider.toString()) : undefined));
   for (const [a, b] of cfg.edges()) g.connect(a, b);
   addModuleClosers(g, cfg);
-  for (const [k, n] of cfg.entries()) {
-    for (const t of dependsOnOf(n)) {
-      const child = 'node' in n ? calledModule(t, n.node) : undefined;
-      if (!child || !child.call) continue;
-      const close = closeKey(keys.modcall({ path: child.path.slice(0, -1) } as never, child.call.name));
-      if (g.has(close)) g.connect(k, close);
-    }
-  }
+  for (const [from, call] of built.moduleRefs) if (g.has(from) && g.has(closeKey(call))) g.connect(from, closeKey(call));
   return g;
-}
-
-function dependsOnOf(n: EngineNode): readonly Traversal[] {
-  switch (n.kind) {
-    case 'resource': return n.res.dependsOn;
-    case 'output': return n.node.module.outputs.get(n.name)?.dependsOn ?? [];
-    case 'modcall': return n.node.module.moduleCalls.get(n.name)?.dependsOn ?? [];
-    default: return [];
-  }
 }
 
 const closeKey = (modcallKey: string) => `close:${modcallKey}`;
@@ -104,7 +89,7 @@ export function addOrphans(g: Graph<OpNode>, state: State): void {
     if (g.has(staticResourceKey(addr.containingResource().config()))) continue;
     const pk = ensureProvider(g, resource.provider.toString());
     const k = `orphan:${addr.toString()}`;
-    g.add(k, { name: `${addr.toString()} (orphan)`, shape: 'box', label: addr.containingResource().toString(), provider: pk });
+    g.add(k, { name: `${addr.toString()} (orphan)`, shape: 'box', label: addr.containingResource().config().toString(), provider: pk });
     g.connect(k, pk);
   }
 }
