@@ -68,7 +68,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // Terraform ends the errors of its graph step with one more blank line.
     if (typeDiags.length) { emitDiags(io, typeDiags, wd.config.sources, color); io.stderr.write('\n'); return 1; }
     const resolver = new ProviderResolver(wd.config);
-    const built = buildGraph(wd.config, resolver, wd.providers);
+    const built = buildGraph(wd.config, resolver, wd.providers, { instanceRefs: true });
     const drawCycles = p.flags['draw-cycles'] === true;
     if (type === '') {
       if (hasErrors(built.diags) && !drawCycles) { emitDiags(io, built.diags, wd.config.sources, color); return 1; }
