@@ -1,4 +1,8 @@
-/** `terrane graph [-type=plan|apply|plan-destroy] [-draw-cycles]`: the dependency graph in DOT, Terraform's node names. */
+/**
+ * `terrane graph [-type=plan|plan-refresh-only|plan-destroy|apply] [-plan=FILE] [-draw-cycles]`:
+ * without -type a summary of the resources; with it (or a saved plan) the operation graph
+ * terrane walks, drawn in DOT with the node names and layout of `terraform graph`.
+ */
 import { resolve } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { buildGraph, nodeDisplayName, type BuiltGraph, type EngineNode } from '../plan/graph-build.js';
