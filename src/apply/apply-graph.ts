@@ -2,7 +2,8 @@
  * The apply graph: the configuration graph plus a destroy node per resource that has
  * objects to delete, ordered the way Terraform orders destruction: dependents are
  * destroyed before what they depend on; a destroy-then-create replacement deletes before
- * it creates; create_before_destroy creates (and updates dependents) before deleting.
+ * it creates; create_before_destroy creates (and updates dependents) before deleting; an
+ * object deleted goes before what it depended on is created or updated.
  */
 import { ConfigResource, Module as ModulePath, Resource } from '../addrs/index.js';
 import type { Graph } from '../graph/dag.js';
@@ -34,7 +35,7 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
   const g = config.clone() as unknown as Graph<ApplyNode>;
   const destroyKey = (rk: string) => `destroy:${rk}`;
   const deletions = new Map<string, ResourceInstanceChange[]>();
-  const dtc = new Set<string>(), cbd = new Set<string>();
+  const dtc = new Set<string>(), cbd = new Set<string>(), creating = new Set<string>();
   for (const c of plan.changes) {
     const rk = staticKeyOfInstance(c.addr);
     if (!rk) continue;
@@ -44,6 +45,7 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
       list.push(c);
       deletions.set(rk, list);
     }
+    if (c.action === 'create' || c.action === 'update' || c.action === 'delete-then-create' || c.action === 'create-then-delete') creating.add(rk);
     if (c.action === 'delete-then-create') dtc.add(rk);
     if (c.action === 'create-then-delete') cbd.add(rk);
   }
@@ -68,11 +70,20 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
     if (n.kind !== 'resource') continue;
     for (const d of resourceDependencies(config, k)) addDep(k, staticResourceKey(d));
   }
+  // What each object being deleted depended on, by its state record.
+  const recorded = new Map<string, Set<string>>();
   for (const { addr, instance } of state.instances()) {
     const obj = instance.current ?? [...instance.deposed.values()][0];
     if (!obj) continue;
     const rk = staticResourceKey(addr.containingResource().config());
-    for (const dep of obj.dependencies) addDep(rk, staticResourceKey(dep));
+    for (const dep of obj.dependencies) {
+      addDep(rk, staticResourceKey(dep));
+      if (deletions.has(rk)) {
+        let s = recorded.get(rk);
+        if (!s) { s = new Set(); recorded.set(rk, s); }
+        s.add(staticResourceKey(dep));
+      }
+    }
   }
   for (const [rk] of deletions) {
     for (const dependent of dependents.get(rk) ?? []) {
@@ -80,6 +91,19 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
       // Dependents are updated (to stop using the object) before it goes, unless it is
       // being replaced destroy-first, where the new object comes before their update.
       if (!dtc.has(rk) && g.has(dependent) && plan.mode !== 'destroy') g.connect(destroyKey(rk), dependent);
+    }
+  }
+  // An object deleted outright (or replaced destroy-first) goes before what it depended on
+  // is created or updated, as Terraform orders it: the old object may still use the old
+  // value. Skipped where that order would contradict one already there (a changed dependency).
+  if (plan.mode !== 'destroy') {
+    for (const [rk, deps] of recorded) {
+      if (cbd.has(rk)) continue;
+      for (const d of deps) {
+        if (!creating.has(d) || !g.has(d) || d === rk) continue;
+        if (g.ancestors(destroyKey(rk)).has(d)) continue;
+        g.connect(d, destroyKey(rk));
+      }
     }
   }
   return g;

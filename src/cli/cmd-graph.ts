@@ -1,6 +1,19 @@
-/** `terrane graph [-type=plan|apply|plan-destroy] [-draw-cycles]`: the dependency graph in DOT, Terraform's node names. */
-import { hasErrors } from '../hcl/diagnostic.js';
-import { buildGraph, nodeDisplayName, type EngineNode } from '../plan/graph-build.js';
+/**
+ * `terrane graph [-type=plan|plan-refresh-only|plan-destroy|apply] [-plan=FILE] [-draw-cycles]`:
+ * without -type a summary of the resources; with it (or a saved plan) the operation graph
+ * terrane walks, drawn in DOT with the node names and layout of `terraform graph`.
+ */
+import { resolve } from 'node:path';
+import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
+import { buildGraph, nodeDisplayName, type BuiltGraph, type EngineNode } from '../plan/graph-build.js';
+import { addOrphans, addRemovedOutputs, configOperationGraph, cycleNames, finishOperationGraph, operationDot, type OpNode } from '../plan/graph-operation.js';
+import { destroyOperationGraph, type DestroyEntry } from '../plan/graph-operation-destroy.js';
+import { applyOperationGraph } from '../plan/graph-operation-apply.js';
+import { readPlanFile, type SavedPlan } from '../plan/plan-file.js';
+import type { Plan } from '../plan/plan.js';
+import type { Config } from '../config/module.js';
+import type { State } from '../state/index.js';
+import { parseAbsResourceInstance } from '../addrs/index.js';
 import { ProviderResolver } from '../plan/provider-resolve.js';
 import { toDot } from '../graph/dot.js';
 import { Graph } from '../graph/dag.js';
@@ -36,51 +49,112 @@ Options:
 
 `;
 
-const TYPES = new Set(['plan', 'plan-refresh-only', 'plan-destroy', 'apply']);
-
 /** Runs `terrane graph`. */
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const p = parseFlags(args, SPEC);
   if (p.error) { io.stderr.write(`${p.error}\n\n${USAGE}${flagsHelp(SPEC)}`); return 1; }
   if (p.flags.help) { io.stdout.write(USAGE + flagsHelp(SPEC)); return 0; }
   const color = useColor(p, io);
-  const type = typeof p.flags.type === 'string' ? p.flags.type : '';
-  if (type && !TYPES.has(type)) {
-    io.stderr.write(`Invalid graph type requested: ${type}\n`);
-    return 1;
+  const planPath = typeof p.flags.plan === 'string' && p.flags.plan !== '' ? resolve(io.cwd, p.flags.plan) : undefined;
+  let saved: SavedPlan | undefined;
+  if (planPath !== undefined) {
+    const r = await readPlanFile(planPath);
+    if (!r.saved) { emitDiags(io, r.diags, new Map(), color); return 1; }
+    saved = r.saved;
   }
-  const wd = await openWorkdir(io, p, color);
+  // A saved plan is graphed with the configuration it was made from.
+  const wd = await openWorkdir(io, p, color, undefined, saved?.config);
   if (!wd) return 1;
   try {
+    // With a saved plan the default is the apply graph of that plan, as Terraform's.
+    const type = typeof p.flags.type === 'string' && p.flags.type !== '' ? p.flags.type : saved ? 'apply' : '';
+    const typeDiags = graphTypeDiags(type);
+    // Terraform ends the errors of its graph step with one more blank line.
+    if (typeDiags.length) { emitDiags(io, typeDiags, wd.config.sources, color); io.stderr.write('\n'); return 1; }
     const resolver = new ProviderResolver(wd.config);
-    const built = buildGraph(wd.config, resolver, wd.providers);
-    const diags = built.diags;
-    const graph = type === '' ? resourceSummary(built.graph) : built.graph;
-    if (hasErrors(diags) && !p.flags['draw-cycles']) { emitDiags(io, diags, wd.config.sources, color); return 1; }
-    const node = (k: string): EngineNode | undefined => graph.get(k);
-    // Without -type, Terraform summarizes only the resources and their relationships.
-    const include = (k: string): boolean => type !== '' || node(k)?.kind === 'resource';
-    const name = (k: string): string => {
-      const n = node(k);
-      if (!n) return k;
-      const base = nodeDisplayName(n);
-      if (type === '') return base;
-      if (n.kind === 'resource' || n.kind === 'modcall') return `${base} (expand)`;
-      if (n.kind === 'provider') return base;
-      return `${base} (expand)`;
-    };
-    const dot = toDot(graph, {
-      include,
-      id: (k) => `[root] ${name(k)}`,
-      label: (k) => name(k),
-      shape: (k) => {
-        const n = node(k);
-        return n?.kind === 'provider' ? 'diamond' : n?.kind === 'output' || n?.kind === 'local' ? 'note' : 'box';
-      },
-    });
-    io.stdout.write(dot);
+    const built = buildGraph(wd.config, resolver, wd.providers, { instanceRefs: true });
+    const drawCycles = p.flags['draw-cycles'] === true;
+    if (type === '') {
+      if (hasErrors(built.diags) && !drawCycles) { emitDiags(io, built.diags, wd.config.sources, color); return 1; }
+      io.stdout.write(summaryDot(resourceSummary(built.graph)));
+      return 0;
+    }
+    // Cycles are reported on the operation graph, with its node names.
+    const diags = built.diags.filter((d) => !d.summary.startsWith('Cycle: '));
+    if (hasErrors(diags)) { emitDiags(io, diags, wd.config.sources, color); return 1; }
+    let state = saved?.prior;
+    if (!state) {
+      const r = await wd.readState();
+      if (hasErrors(r.diags)) { emitDiags(io, r.diags, wd.config.sources, color); return 1; }
+      state = r.state;
+    }
+    const g = operationGraph(type as GraphType, built, wd.config, state, saved?.plan);
+    const cycles = finishOperationGraph(g);
+    if (cycles.length && !drawCycles) {
+      emitDiags(io, cycles.map((c) => errorDiag(`Cycle: ${cycleNames(g, c)}`)), wd.config.sources, color);
+      io.stderr.write('\n');
+      return 1;
+    }
+    io.stdout.write(operationDot(g, drawCycles ? cycles : []));
     return 0;
   } finally { await wd.close(); }
+}
+
+type GraphType = 'plan' | 'plan-refresh-only' | 'plan-destroy' | 'apply';
+
+/** Terraform's errors for a -type it does not draw. */
+function graphTypeDiags(type: string): Diagnostic[] {
+  if (type === '' || type === 'plan' || type === 'plan-refresh-only' || type === 'plan-destroy' || type === 'apply') return [];
+  if (type === 'eval' || type === 'validate') {
+    return [errorDiag('Graph type no longer available', `The graph type "${type}" is no longer available. Use -type=plan instead to get a similar result.`)];
+  }
+  return [errorDiag('Unsupported graph type', 'The -type=... argument must be either "plan", "plan-refresh-only", "plan-destroy", or "apply".')];
+}
+
+/**
+ * The operation graph of a type. `apply` without a saved plan draws the apply of a plan
+ * with no changes, as Terraform does: the configuration's nodes, no instance nodes.
+ */
+function operationGraph(type: GraphType, cfg: BuiltGraph, config: Config, state: State, plan?: Plan): Graph<OpNode> {
+  if (type === 'apply' && plan && plan.mode !== 'destroy') return applyOperationGraph(cfg, config, plan, state);
+  const destroying = type === 'plan-destroy' || (type === 'apply' && plan?.mode === 'destroy');
+  const g = type === 'plan-destroy' ? destroyOperationGraph(config, stateDestroyEntries(state), false)
+    : destroying ? destroyOperationGraph(config, planDestroyEntries(plan!, state), true)
+    : configOperationGraph(cfg);
+  if (type !== 'apply' && !destroying) addOrphans(g, state);
+  addRemovedOutputs(g, state, config);
+  return g;
+}
+
+/** Every current object in state, to be destroyed. */
+function stateDestroyEntries(state: State): DestroyEntry[] {
+  const out: DestroyEntry[] = [];
+  for (const { addr, resource, instance } of state.instances()) {
+    if (instance.current) out.push({ addr, provider: resource.provider.toString(), dependencies: instance.current.dependencies });
+  }
+  return out;
+}
+
+/** The deletions of a saved destroy plan, with what state says each depended on. */
+function planDestroyEntries(plan: Plan, prior: State): DestroyEntry[] {
+  const out: DestroyEntry[] = [];
+  for (const c of plan.changes) {
+    if (c.action !== 'delete' && c.action !== 'forget') continue;
+    const addr = parseAbsResourceInstance(c.addr).value;
+    if (!addr) continue;
+    const inst = prior.instance(addr);
+    const obj = c.deposedKey ? inst?.deposed.get(c.deposedKey) : inst?.current;
+    out.push({ addr, provider: c.providerAddr, dependencies: obj?.dependencies ?? [], ...(c.deposedKey ? { deposedKey: c.deposedKey } : {}) });
+  }
+  return out;
+}
+
+/** The default (no -type) picture: resources only, named by address. */
+function summaryDot(graph: Graph<EngineNode>): string {
+  return toDot(graph, {
+    id: (k) => `[root] ${nodeDisplayName(graph.get(k)!)}`,
+    label: (k) => nodeDisplayName(graph.get(k)!),
+  });
 }
 
 /** Only the resources, each linked to the nearest resources it depends on through any other nodes. */

@@ -24,6 +24,14 @@ export interface DotOptions {
   shape?: (key: string) => string;
   /** Leave a node out of the picture (its edges too). */
   include?: (key: string) => boolean;
+  /**
+   * Whether the node gets a declaration line (default: all). Terraform declares only the
+   * nodes that have a shape of their own (resources, providers, root variables); the rest
+   * appear only in edges.
+   */
+  declare?: (key: string) => boolean;
+  /** Extra attributes of an edge, e.g. `[color = "red", penwidth = "2.0"]` for -draw-cycles. */
+  edgeAttrs?: (from: string, to: string) => string | undefined;
 }
 
 /** Renders the graph as DOT text ending with a newline. */
@@ -32,18 +40,26 @@ export function toDot(g: Graph<unknown>, opts: DotOptions = {}): string {
   const label = opts.label ?? ((k: string) => k);
   const shape = opts.shape ?? (() => 'box');
   const include = opts.include ?? (() => true);
-  const nodes: string[] = [];
-  const edges: string[] = [];
+  const declare = opts.declare ?? (() => true);
+  const nodes: [string, string][] = [];
+  // Several nodes may share an id (Terraform names every instance's destroy node after its
+  // resource): each is declared, but an edge between two ids is drawn once.
+  const edges = new Set<string>();
   for (const k of g.keys()) {
     if (!include(k)) continue;
-    nodes.push(`${goQuote(id(k))} [label = ${goQuote(label(k))}, shape = ${goQuote(shape(k))}]`);
-    for (const d of g.dependencies(k)) if (include(d)) edges.push(`${goQuote(id(k))} -> ${goQuote(id(d))}`);
+    if (declare(k)) nodes.push([id(k), `${goQuote(id(k))} [label = ${goQuote(label(k))}, shape = ${goQuote(shape(k))}]`]);
+    for (const d of g.dependencies(k)) {
+      if (!include(d)) continue;
+      const attrs = opts.edgeAttrs?.(k, d);
+      edges.add(`${goQuote(id(k))} -> ${goQuote(id(d))}${attrs ? ' ' + attrs : ''}`);
+    }
   }
-  nodes.sort();
-  edges.sort();
+  // Terraform orders declarations by node name (`a` before `a (expand)`), edges by their text.
+  nodes.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const edgeLines = [...edges].sort();
   let out = 'digraph {\n\tcompound = "true"\n\tnewrank = "true"\n\tsubgraph "root" {\n';
-  for (const l of nodes) out += '\t\t' + l + '\n';
-  for (const l of edges) out += '\t\t' + l + '\n';
+  for (const [, l] of nodes) out += '\t\t' + l + '\n';
+  for (const l of edgeLines) out += '\t\t' + l + '\n';
   return out + '\t}\n}\n';
 }
 

@@ -56,10 +56,22 @@ function resourceDisplayName(node: ModuleNode, r: { mode: string; type: string; 
 export interface BuiltGraph {
   graph: Graph<EngineNode>;
   diags: Diagnostic[];
+  /**
+   * Each reference to a module as a whole (`module.m` in an expression or depends_on), as
+   * [referrer, module call key]: Terraform has such a referrer wait for `module.m (close)`.
+   */
+  moduleRefs: [string, string][];
+  /**
+   * With `instanceRefs` asked for: per referring node, the resources it reads with a literal
+   * instance key only (`aws_subnet.a[0]`), by resource key, with those keys. A resource
+   * read whole anywhere in the node is absent. `terrane graph` draws an apply-time edge to
+   * just those instances, as Terraform does.
+   */
+  instanceRefs?: Map<string, Map<string, Set<number | string>>>;
 }
 
 /** Builds the graph; reports cycles (naming every node in each) as errors. */
-export function buildGraph(config: Config, resolver: ProviderResolver, providers: ProviderManager): BuiltGraph {
+export function buildGraph(config: Config, resolver: ProviderResolver, providers: ProviderManager, opts: { instanceRefs?: boolean } = {}): BuiltGraph {
   const g = new Graph<EngineNode>();
   const diags: Diagnostic[] = [];
   const pending: [string, ModuleNode, readonly Traversal[]][] = [];
@@ -154,8 +166,15 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
     if (schema) pending.push([keys.provider(cfg.addr.toString()), cfg.node, bodyTraversals(cfg.block.config, schema.provider.block)]);
   }
 
+  const moduleRefs: [string, string][] = [];
+  const instanceRefs = opts.instanceRefs ? new Map<string, Map<string, Set<number | string>>>() : undefined;
   for (const [from, node, traversals] of pending) {
-    for (const t of traversals) for (const to of refTargets(t, node)) if (to !== from && g.has(to)) g.connect(from, to);
+    if (instanceRefs) recordInstanceRefs(instanceRefs, from, node, traversals);
+    for (const t of traversals) {
+      for (const to of refTargets(t, node)) if (to !== from && g.has(to)) g.connect(from, to);
+      const child = calledModule(t, node);
+      if (child?.call) moduleRefs.push([from, keys.modcall(node, child.call.name)]);
+    }
   }
 
   // `depends_on = [module.m]` waits for everything in the module, not only its outputs.
@@ -171,11 +190,32 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
     const names = c.map((k) => nodeDisplayName(g.get(k)!)).sort();
     diags.push(errorDiag('Cycle: ' + names.join(', '), `The configuration has a dependency cycle between: ${names.join(', ')}. Break it by removing one of the references.`));
   }
-  return { graph: g, diags };
+  return { graph: g, diags, moduleRefs, ...(instanceRefs ? { instanceRefs } : {}) };
+}
+
+/** Adds the resources `from` reads only by literal instance key (see BuiltGraph.instanceRefs). */
+function recordInstanceRefs(out: Map<string, Map<string, Set<number | string>>>, from: string, node: ModuleNode, traversals: readonly Traversal[]): void {
+  const whole = new Set<string>();
+  const keyed = new Map<string, Set<number | string>>();
+  for (const t of traversals) {
+    const s = parseRef(t).ref?.subject;
+    if (s?.kind !== 'resource' || s.mode === 'ephemeral') continue;
+    const rk = keys.resource(node, s);
+    if (s.key === undefined) { whole.add(rk); continue; }
+    let set = keyed.get(rk);
+    if (!set) { set = new Set(); keyed.set(rk, set); }
+    set.add(s.key);
+  }
+  for (const rk of whole) keyed.delete(rk);
+  if (keyed.size === 0) return;
+  const prev = out.get(from);
+  if (!prev) { out.set(from, keyed); return; }
+  // A module variable is read in two modules (its input and its validations): merge.
+  for (const [rk, set] of keyed) if (!prev.has(rk)) prev.set(rk, set); else for (const k of set) prev.get(rk)!.add(k);
 }
 
 /** The module a traversal read in `node` names as a whole (`module.m`, not `module.m.out`). */
-function calledModule(t: Traversal, node: ModuleNode): ModuleNode | undefined {
+export function calledModule(t: Traversal, node: ModuleNode): ModuleNode | undefined {
   const { ref } = parseRef(t);
   return ref?.subject.kind === 'module' && !ref.subject.output ? node.children.get(ref.subject.name) : undefined;
 }

@@ -18,7 +18,7 @@ describe('graph', () => {
     expect(r.stdout).toContain('shape = "diamond"');
     const bad = terrane(dir, ['graph', '-type=nope']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('Invalid graph type requested: nope');
+    expect(bad.stderr).toContain('Unsupported graph type');
   });
 });
 
