@@ -116,6 +116,8 @@ export class LocalStateMgr implements StateMgr {
    * replace-provider) point it at a timestamped file or their -backup path, as Terraform does.
    */
   backupPath: string;
+  /** Where the kernel lists file locks (tests point it at a file of their own). */
+  procLocksPath = '/proc/locks';
 
   constructor(readonly file: string, private readonly displayPath: string) {
     this.lockPath = path.join(path.dirname(file), `.${path.basename(file)}.lock.info`);
@@ -215,7 +217,7 @@ export class LocalStateMgr implements StateMgr {
       if (created) {
         // Terraform takes its OS lock on the state file before it writes its lock info: a
         // terraform holding that lock now has not written its file yet (or has removed it).
-        if (await posixLockHeld(this.file) !== true) {
+        if (await posixLockHeld(this.file, this.procLocksPath) !== true) {
           // Terraform's local lock is an OS lock that dies with its process; ours is a file, so
           // record who holds it to let the next run clear a lock left by a crashed process.
           await fs.writeFile(this.lockPath + '.pid', `${process.pid} ${hostname()} ${info.ID}`, { mode: 0o600 });
@@ -257,7 +259,7 @@ export class LocalStateMgr implements StateMgr {
       const st = await fs.stat(this.lockPath);
       if (Date.now() - st.mtimeMs < FOREIGN_LOCK_GRACE_MS) return true;
     } catch { return false; }
-    return posixLockHeld(this.file);
+    return posixLockHeld(this.file, this.procLocksPath);
   }
 
   /** Removes the lock if its holder is known to be gone. Returns true when a stale lock was cleared. */
