@@ -22,7 +22,8 @@ import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
 import { haltedDiag, INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from '../plan/walker.js';
 import { walk as walkGraph } from '../graph/walk.js';
 import type { Graph } from '../graph/dag.js';
-import { applyNodeName, buildApplyGraph, preallocateDeposedKeys, resourceDependencies, type ApplyNode } from './apply-graph.js';
+import { applyNodeName, buildApplyGraph, preallocateDeposedKeys, type ApplyNode } from './apply-graph.js';
+import { resourceDependencies } from '../plan/resource-dependencies.js';
 import { createBeforeDestroyResources } from '../plan/create-before-destroy.js';
 import { filterTargets } from '../plan/targets.js';
 import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from '../plan/checks.js';
@@ -220,7 +221,7 @@ class Applier extends Walker {
       if (change.action === 'read') {
         this.event({ kind: 'start', addr: change.addr, action: 'read' });
         const r = await provider.readDataSource({ typeName: res.type, config });
-        const rd = resourceDiags(r.diagnostics, res.config, `Error reading ${change.addr}.`);
+        const rd = resourceDiags(r.diagnostics, res.config, undefined, change.addr);
         // A check's scoped data source never fails the apply: its problems are warnings.
         if (change.actionReason === 'read_because_check_nested') reportCheckDataFailure(this, node, mi, res, rd);
         diags.push(...(change.actionReason === 'read_because_check_nested' ? rd.map(asCheckWarning) : rd));

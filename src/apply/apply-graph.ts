@@ -5,12 +5,12 @@
  * it creates; create_before_destroy creates (and updates dependents) before deleting; an
  * object deleted goes before what it depended on is created or updated.
  */
-import { ConfigResource, Module as ModulePath, Resource } from '../addrs/index.js';
 import type { Graph } from '../graph/dag.js';
 import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
 import { keys, nodeDisplayName, type EngineNode } from '../plan/graph-build.js';
-import { NO_DEPENDENCIES, newDeposedKey, type State } from '../state/index.js';
-import { parseAbsResourceInstance } from '../addrs/index.js';
+import { resourceDependencies } from '../plan/resource-dependencies.js';
+import { newDeposedKey, type State } from '../state/index.js';
+import { parseAbsResourceInstance, type ConfigResource } from '../addrs/index.js';
 
 /** A node of the apply graph: a configuration node, or the deletions of one resource. */
 export type ApplyNode =
@@ -107,39 +107,6 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
     }
   }
   return g;
-}
-
-/**
- * The configuration resources a resource node depends on, directly or through locals,
- * variables, outputs and module calls (what state records as `dependencies`); resources
- * reached only through another resource are left to that resource's own record. With
- * `shared`, every dependent gets the same address object for a resource.
- */
-export function resourceDependencies(g: Graph<EngineNode>, start: string, shared?: Map<string, ConfigResource>): ConfigResource[] {
-  const out = new Map<string, ConfigResource>();
-  const seen = new Set<string>([start]);
-  const stack = [...g.dependencies(start)];
-  while (stack.length) {
-    const k = stack.pop()!;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    const n = g.get(k);
-    if (!n || n.kind === 'provider') continue;
-    if (n.kind === 'resource') {
-      // Stop at the first resource on each path: its own record carries the rest, so a
-      // chain of N resources keeps state (and every state write) linear in N.
-      // One address object per resource, shared by every dependent that records it.
-      let cr = shared?.get(k);
-      if (!cr) {
-        cr = new ConfigResource(n.node.path.length ? new ModulePath(n.node.path) : ModulePath.ROOT, new Resource(n.res.mode, n.res.type, n.res.name));
-        shared?.set(k, cr);
-      }
-      out.set(cr.toString(), cr);
-      continue;
-    }
-    for (const d of g.dependencies(k)) stack.push(d);
-  }
-  return out.size === 0 ? NO_DEPENDENCIES : out.size === 1 ? [...out.values()] : [...out.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
 }
 
 /**

@@ -3,6 +3,7 @@ import { hasErrors } from '../hcl/diagnostic.js';
 import { colors } from '../plan/render/colors.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
+import { LocalStateMgr, plainText } from '../state/index.js';
 import { emitDiags, openWorkdir, readLine, useColor } from './ui.js';
 
 const SPEC = {
@@ -39,6 +40,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (!wd) return 1;
   try {
     if (!p.flags.force) {
+      // As Terraform: a local state's lock belongs to the process holding it, so there is
+      // nothing to confirm.
+      if (wd.stateMgr instanceof LocalStateMgr) {
+        io.stderr.write(c.red('Local state cannot be unlocked by another process') + '\n');
+        return 1;
+      }
       const answer = await readLine(io, 'Do you really want to force-unlock?\n  terrane will remove the lock on the remote state.\n  This will allow local terrane commands to modify this state, even though it\n  may still be in use. Only \'yes\' will be accepted to confirm.\n\n  Enter a value: ');
       if (answer !== 'yes') {
         io.stdout.write('force-unlock cancelled.\n');
@@ -46,7 +53,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       }
     }
     const d = await wd.stateMgr.forceUnlock(id);
-    emitDiags(io, d, wd.config.sources, color);
+    // Terraform prints its unlock refusal as a bare red line, not as a diagnostic.
+    for (const x of d) if (plainText(x) !== undefined) io.stderr.write(c.red(plainText(x)!) + '\n');
+    emitDiags(io, d.filter((x) => plainText(x) === undefined), wd.config.sources, color);
     if (hasErrors(d)) return 1;
     io.stdout.write(c.bold(c.green('terrane state has been successfully unlocked!')) + '\n\n' +
       c.green('The state has been unlocked, and terrane commands should now be able to\nobtain a new lock on the remote state.') + '\n');

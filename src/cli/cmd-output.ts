@@ -6,7 +6,7 @@ import { friendlyName } from '../lang/convert-mismatch.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { openWorkdir, useColor, emitDiags } from './ui.js';
-import { errorDiag, hasErrors, warningDiag } from '../hcl/diagnostic.js';
+import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 
 const SPEC = {
   json: { type: 'bool' as const, help: 'If specified, machine readable output will be printed in JSON format.' },
@@ -33,6 +33,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (p.error) { io.stderr.write(`${p.error}\n\n${USAGE}${flagsHelp(SPEC)}`); return 1; }
   if (p.flags.help) { io.stdout.write(USAGE + flagsHelp(SPEC)); return 0; }
   const color = useColor(p, io);
+  // Terraform checks the arguments before it reads any state, in this order.
+  const argError = outputArgsError(p.positional, !!p.flags.json, !!p.flags.raw);
+  if (argError) {
+    emitDiags(io, [argError], new Map(), color);
+    io.stderr.write('\nFor more help on using this command, run:\n  terrane output -help\n');
+    return 1;
+  }
   const wd = await openWorkdir(io, p, color);
   if (!wd) return 1;
   const { state, diags } = await wd.readState();
@@ -78,4 +85,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     io.stdout.write(`${n} = ${o.sensitive ? '<sensitive>' : formatConsoleValue(unmarkDeep(o.value)[0])}\n`);
   }
   return 0;
+}
+
+/** Terraform's errors for a bad combination of output arguments, checked in its order. */
+export function outputArgsError(positional: readonly string[], json: boolean, raw: boolean): Diagnostic | undefined {
+  if (positional.length > 1) return errorDiag('Unexpected argument', 'The output command expects exactly one argument with the name of an output variable or no arguments to show all outputs.');
+  if (json && raw) return errorDiag('Invalid output format', 'The -raw and -json options are mutually-exclusive.');
+  if (raw && positional.length === 0) return errorDiag('Output name required', 'You must give the name of a single output value when using the -raw option.');
+  return undefined;
 }

@@ -5,8 +5,9 @@
  * objects no longer in the configuration, and computes output changes.
  */
 import {
-  AbsProviderConfig, AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, instanceKeyString, parseTarget, targetContains, type InstanceKey, ModuleInstance,
+  AbsProviderConfig, AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, instanceKeyString, parseTarget, targetContains, type InstanceKey, ModuleInstance, type ConfigResource,
 } from '../addrs/index.js';
+import type { Graph } from '../graph/dag.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic, type Range } from '../hcl/diagnostic.js';
 import { moduleNodeAt, type Config, type ModuleNode, type Resource } from '../config/module.js';
 import { bodyTraversals } from '../lang/decode-body.js';
@@ -18,6 +19,7 @@ import { decodeAttributes, encodeAttributes, type State, type ResourceInstanceOb
 import { impliedType } from '../providers/schema.js';
 import type { Schema } from '../providers/protocol.js';
 import { buildGraph, keys, type EngineNode } from './graph-build.js';
+import { resourceDependencies, sameDependencies } from './resource-dependencies.js';
 import { ProviderResolver, providerNotPresentDiag } from './provider-resolve.js';
 import { validateWalk } from './validate-walk.js';
 import { unsupportedTypeDiag } from './unsupported-type.js';
@@ -103,6 +105,10 @@ class Planner extends Walker {
   removed: RemoveStatements = new Map();
   /** Resources whose replacements create before destroying (configured or forced). */
   createBeforeDestroy = new Set<string>();
+  /** The configuration graph, for the dependencies an unchanged object's record gets. */
+  graph?: Graph<EngineNode>;
+  private readonly deps = new Map<string, ConfigResource[]>();
+  private readonly depAddrs = new Map<string, ConfigResource>();
 
   constructor(config: Config, providers: ProviderManager, readonly popts: PlanOptions, readonly refreshed: State, readonly resolver: ProviderResolver) {
     super(config, providers, popts);
@@ -231,6 +237,7 @@ class Planner extends Walker {
             const gen = importing && this.generated.find((g) => g.addr === r.change!.addr);
             if (gen) r.change.generatedConfig = gen.config;
             this.changes.push(r.change);
+            if (r.change.action === 'no-op') this.updateDependencies(addr, n, rk);
             if (r.change.action !== 'no-op') {
               let set = this.pendingIn.get(rk);
               if (!set) this.pendingIn.set(rk, (set = new Set()));
@@ -272,6 +279,18 @@ class Planner extends Walker {
     const updated = { ...obj, createBeforeDestroy: cbd };
     this.refreshed.setCurrent(addr, updated, n.provider);
     return updated;
+  }
+
+  /**
+   * Records the configuration's current dependencies with an object that will not change:
+   * the apply never writes it, so, as Terraform does, its refreshed record gets them now.
+   */
+  private updateDependencies(addr: AbsResourceInstance, n: Extract<EngineNode, { kind: 'resource' }>, rk: string): void {
+    const obj = this.refreshed.current(addr);
+    if (!obj || !this.graph) return;
+    let deps = this.deps.get(rk);
+    if (!deps) this.deps.set(rk, (deps = resourceDependencies(this.graph, rk, this.depAddrs)));
+    if (!sameDependencies(obj.dependencies, deps)) this.refreshed.setCurrent(addr, { ...obj, dependencies: deps }, n.provider);
   }
 
   /** Refreshes one object; records drift; returns the new prior (null when it is gone). */
@@ -405,7 +424,8 @@ class Planner extends Walker {
     this.popts.onEvent?.({ kind: 'read-start', addr: addr.toString() });
     const r = await provider.readDataSource({ typeName: n.res.type, config });
     if (!r.diagnostics.some((d) => d.severity === 'error')) this.popts.onEvent?.({ kind: 'read-done', addr: addr.toString(), elapsedMs: Date.now() - started, ...idOf(r.state) });
-    diags.push(...resourceDiags(r.diagnostics, n.res.config, `Error reading ${addr.toString()}.`));
+    // As Terraform: the provider's words as they are, naming the instance (`with data.x.y,`).
+    diags.push(...resourceDiags(r.diagnostics, n.res.config, undefined, addr.toString()));
     if (r.diagnostics.some((d) => d.severity === 'error')) return;
     const value = markSchemaSensitive(r.state, schema.block);
     const enc = encodeAttributes(value, type);
@@ -624,6 +644,7 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   const planner = new Planner(config, providers, opts, refreshed, resolver);
   planner.removed = removed.stmts;
   planner.createBeforeDestroy = createBeforeDestroyResources(graph);
+  planner.graph = graph;
   for (const t of gen.targets) planner.generating.set(t.addr, t);
   if (opts.targets.length || opts.excludes.length) {
     const f = filterTargets(graph, opts.targets, opts.excludes);

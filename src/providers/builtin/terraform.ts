@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import * as T from '../../lang/types.js';
 import { DynamicUnknown, stringVal, objectVal, unknownVal, rawEquals, type Value } from '../../lang/value.js';
 import type { ProviderFactory } from '../protocol.js';
@@ -14,6 +13,7 @@ import { attr, fromJS, str, withAttrs } from '../sdk/obj.js';
 import { impliedType } from '../schema.js';
 import { ProviderError } from '../sdk/resource.js';
 import { decodeState } from '../../state/state-file.js';
+import { DEFAULT_WORKSPACE, LocalBackend } from '../../state/backends/local.js';
 
 const dataBlock = {
   attributes: {
@@ -79,12 +79,14 @@ export const terraformProvider: ProviderFactory = {
         async read(_ctx, config) {
           const backend = str(config, 'backend');
           if (backend !== 'local') throw new ProviderError('Unsupported backend', `terrane reads remote state from the "local" backend only, not "${backend}".`, [{ attr: 'backend' }]);
-          const cfg = attr(config, 'config');
-          const path = cfg.isNull || !cfg.isKnown ? 'terraform.tfstate' : (cfg.attrs.get('path')?.v as string | undefined) ?? 'terraform.tfstate';
-          let text: string;
-          try { text = readFileSync(resolve(path), 'utf8'); } catch (e) {
-            throw new ProviderError('Unable to find remote state', `No stored state was found for the given workspace in the given backend: ${(e as Error).message}`);
+          const file = remoteStatePath(attr(config, 'config'), attr(config, 'workspace'));
+          let text = '';
+          try { text = readFileSync(file, 'utf8'); } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new ProviderError('Error loading state', (e as Error).message);
           }
+          // As Terraform: a workspace with no state (no file, or an empty one) is an error
+          // about the `workspace` argument, whatever `defaults` holds.
+          if (text.trim() === '') throw new ProviderError('Unable to find remote state', 'No stored state was found for the given workspace in the given backend.', [{ attr: 'workspace' }]);
           const st = decodeState(text);
           if (!st.state) throw new ProviderError('Error loading state', st.diags.map((d) => d.detail ?? d.summary).join('\n'));
           const outs: [string, Value][] = [...st.state.outputs].map(([k, o]) => [k, o.value]);
@@ -99,3 +101,23 @@ export const terraformProvider: ProviderFactory = {
   }),
 };
 
+
+/**
+ * The state file a local-backend terraform_remote_state reads: as the local backend itself
+ * places a workspace's state, `config.path` for the default workspace and
+ * `<config.workspace_dir>/<workspace>/terraform.tfstate` for another, relative to the
+ * working directory.
+ */
+export function remoteStatePath(config: Value, workspace: Value, dir = process.cwd()): string {
+  const setting = (name: string): string | undefined => {
+    if (config.isNull || !config.isKnown || (config.type.kind !== 'object' && config.type.kind !== 'map')) return undefined;
+    const v = config.attrs.get(name);
+    return v && v.isKnown && !v.isNull && v.type.kind === 'string' ? v.str : undefined;
+  };
+  const ws = workspace.isNull || !workspace.isKnown ? DEFAULT_WORKSPACE : workspace.str;
+  const opts: { dir: string; path?: string; workspaceDir?: string } = { dir };
+  const path = setting('path'), workspaceDir = setting('workspace_dir');
+  if (path !== undefined) opts.path = path;
+  if (workspaceDir !== undefined) opts.workspaceDir = workspaceDir;
+  return new LocalBackend(opts).pathFor(ws);
+}

@@ -4,7 +4,9 @@
  * directory, fsync, rename, fsync of the directory), mode 0600, with
  * `terraform.tfstate.backup` holding the state as it was before this run's first write,
  * and a lock file `.terraform.tfstate.lock.info` created exclusively (O_EXCL). A lock left
- * behind by a process that died on this host is cleared by the next taker.
+ * behind by a process that died on this host is cleared by the next taker. Terraform's own
+ * lock (an fcntl lock on the state file, then the same lock info file) is honoured: seen in
+ * /proc/locks where Linux has it; Terraform does not see terrane's, as Node has no fcntl.
  */
 import { promises as fs, constants as fsc } from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +18,7 @@ import {
   type LockInfo, type LockRequest, type ReadResult, type StateBackend, type StateMgr,
 } from '../backend.js';
 import { decodeState, encodeStateParts } from '../state-file.js';
+import { posixLockHeld } from './posix-locks.js';
 import type { State } from '../state.js';
 
 /** Options of the local backend (the `backend "local"` block's arguments). */
@@ -113,6 +116,8 @@ export class LocalStateMgr implements StateMgr {
    * replace-provider) point it at a timestamped file or their -backup path, as Terraform does.
    */
   backupPath: string;
+  /** Where the kernel lists file locks (tests point it at a file of their own). */
+  procLocksPath = '/proc/locks';
 
   constructor(readonly file: string, private readonly displayPath: string) {
     this.lockPath = path.join(path.dirname(file), `.${path.basename(file)}.lock.info`);
@@ -194,6 +199,7 @@ export class LocalStateMgr implements StateMgr {
     let delay = 50;
     await fs.mkdir(path.dirname(this.lockPath), { recursive: true });
     for (;;) {
+      let created = false;
       try {
         const fh = await fs.open(this.lockPath, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o600);
         try {
@@ -202,17 +208,24 @@ export class LocalStateMgr implements StateMgr {
         } finally {
           await fh.close();
         }
-        // Terraform's local lock is an OS lock that dies with its process; ours is a file, so
-        // record who holds it to let the next run clear a lock left by a crashed process.
-        await fs.writeFile(this.lockPath + '.pid', `${process.pid} ${hostname()} ${info.ID}`, { mode: 0o600 });
-        this.heldLock = info.ID;
-        return { id: info.ID, diags: [] };
+        created = true;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
           return { id: undefined, diags: [lockErrorDiag((e as Error).message, undefined)] };
         }
       }
-      if (await this.clearStaleLock()) continue;
+      if (created) {
+        // Terraform takes its OS lock on the state file before it writes its lock info: a
+        // terraform holding that lock now has not written its file yet (or has removed it).
+        if (await posixLockHeld(this.file, this.procLocksPath) !== true) {
+          // Terraform's local lock is an OS lock that dies with its process; ours is a file, so
+          // record who holds it to let the next run clear a lock left by a crashed process.
+          await fs.writeFile(this.lockPath + '.pid', `${process.pid} ${hostname()} ${info.ID}`, { mode: 0o600 });
+          this.heldLock = info.ID;
+          return { id: info.ID, diags: [] };
+        }
+        await fs.rm(this.lockPath, { force: true });
+      } else if (await this.clearStaleLock()) continue;
       if (Date.now() >= deadline) {
         return { id: undefined, diags: [lockErrorDiag('resource temporarily unavailable', await this.lockInfo())] };
       }
@@ -222,23 +235,37 @@ export class LocalStateMgr implements StateMgr {
   }
 
   /**
-   * Removes the lock if the process that took it on this host no longer exists. Returns
-   * true when a stale lock was cleared.
+   * Whether whoever wrote the current lock info is still running: true, false, or
+   * undefined when that cannot be told (another host, or no /proc/locks).
    */
-  private async clearStaleLock(): Promise<boolean> {
-    let marker: string;
-    try { marker = await fs.readFile(this.lockPath + '.pid', 'utf8'); } catch { return false; }
-    const [pidStr, host, id] = marker.split(' ');
-    const pid = Number(pidStr);
-    if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
-    const held = await this.lockInfo();
-    if (!held || held.ID !== id) return false;
-    try {
-      process.kill(pid, 0);
-      return false; // still running
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') return false;
+  private async holderAlive(held: LockInfo): Promise<boolean | undefined> {
+    let marker: string | undefined;
+    try { marker = await fs.readFile(this.lockPath + '.pid', 'utf8'); } catch { /* none */ }
+    const [pidStr, host, id] = (marker ?? '').split(' ');
+    if (marker !== undefined && id === held.ID) {
+      const pid = Number(pidStr);
+      if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return undefined;
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (e) {
+        return (e as NodeJS.ErrnoException).code === 'ESRCH' ? false : true;
+      }
     }
+    // No marker of ours: the lock info is Terraform's (or a terrane's that has just created
+    // it and not yet written its marker, hence the grace period). Terraform's lock is the
+    // OS lock on the state file, gone when its process died.
+    try {
+      const st = await fs.stat(this.lockPath);
+      if (Date.now() - st.mtimeMs < FOREIGN_LOCK_GRACE_MS) return true;
+    } catch { return false; }
+    return posixLockHeld(this.file, this.procLocksPath);
+  }
+
+  /** Removes the lock if its holder is known to be gone. Returns true when a stale lock was cleared. */
+  private async clearStaleLock(): Promise<boolean> {
+    const held = await this.lockInfo();
+    if (!held || (await this.holderAlive(held)) !== false) return false;
     await fs.rm(this.lockPath, { force: true });
     await fs.rm(this.lockPath + '.pid', { force: true });
     return true;
@@ -258,15 +285,25 @@ export class LocalStateMgr implements StateMgr {
     return [];
   }
 
+  /**
+   * Terraform cannot force-unlock a local state at all (`Failed to unlock state: LocalState
+   * not locked`): its lock is an OS lock held by a live process. Ours is a file that can
+   * outlive its process, so a lock with this ID whose holder is not known to be running is
+   * removed; every other case gets Terraform's refusal.
+   */
   async forceUnlock(id: string): Promise<Diagnostic[]> {
     const held = await this.lockInfo();
-    if (!held) return [errorDiag('Failed to unlock state', 'The state is not locked.')];
-    if (held.ID !== id) return [errorDiag('Failed to unlock state', `lock id "${id}" does not match existing lock`)];
+    if (!held || held.ID !== id || (await this.holderAlive(held)) === true) {
+      return [{ ...errorDiag('Failed to unlock state', 'LocalState not locked'), extra: { text: 'Failed to unlock state: LocalState not locked' } }];
+    }
     await fs.rm(this.lockPath + '.pid', { force: true });
     await fs.rm(this.lockPath, { force: true });
     return [];
   }
 }
+
+/** How long a lock info file without terrane's marker counts as live whatever /proc/locks says. */
+const FOREIGN_LOCK_GRACE_MS = 2000;
 
 /**
  * Replaces `file` with `data` so that a reader (or a crash) sees either the old or the new
