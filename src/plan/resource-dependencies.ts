@@ -1,6 +1,15 @@
 /**
  * What state records as an instance's `dependencies`, worked out from the configuration
- * graph as Terraform does (its AttachDependencies step over the graph's ancestors).
+ * graph.
+ *
+ * Terraform records every resource among an instance's ancestors. In a chain of N
+ * resources that is N*(N-1)/2 entries: a 10,000-link chain would write a state file of
+ * about a gigabyte and take minutes to plan. terrane records the nearest resources on
+ * every path instead: through locals, variables, outputs, module calls and data
+ * sources (whose own records are empty), not through another managed resource. The
+ * order is the same: the other ancestors are in the recorded resources' own records, so
+ * destroying orphans without the configuration still follows it. Terraform reads these
+ * lists and rewrites them at its next refresh.
  */
 import { ConfigResource, Module as ModulePath, Resource } from '../addrs/index.js';
 import type { Graph } from '../graph/dag.js';
@@ -8,11 +17,10 @@ import { NO_DEPENDENCIES } from '../state/index.js';
 import type { EngineNode } from './graph-build.js';
 
 /**
- * The configuration resources a resource node depends on, directly or not, through locals,
- * variables, outputs, module calls and other resources (what state records as
- * `dependencies`): Terraform records every resource among the node's ancestors, sorted,
- * so that destroying orphans later still orders them without the configuration. With
- * `shared`, every dependent gets the same address object for a resource.
+ * The nearest configuration resources a resource node depends on, through locals,
+ * variables, outputs, module calls and data sources (what state records as
+ * `dependencies`), sorted.
+ * With `shared`, every dependent gets the same address object for a resource.
  */
 export function resourceDependencies(g: Graph<EngineNode>, start: string, shared?: Map<string, ConfigResource>): ConfigResource[] {
   const out = new Map<string, ConfigResource>();
@@ -32,6 +40,8 @@ export function resourceDependencies(g: Graph<EngineNode>, start: string, shared
         shared?.set(k, cr);
       }
       out.set(cr.toString(), cr);
+      // A data source's state records nothing, so what it depends on is recorded here.
+      if (n.res.mode === 'managed') continue;
     }
     for (const d of g.dependencies(k)) stack.push(d);
   }
