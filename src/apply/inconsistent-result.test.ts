@@ -45,7 +45,7 @@ describe('provider produced inconsistent result after apply', () => {
       'When applying changes to testing_thing.bad, provider "provider[\\"registry.terraform.io/hashicorp/testing\\"]" produced an unexpected new value: '
       + '.size: was cty.NumberIntVal(1), but now cty.NumberIntVal(7).\n\nThis is a bug in the provider, which should be reported in the provider\'s own issue tracker.');
     // Sourceless in Terraform: no "with" line, no source range.
-    expect(errors[0]!.range).toBeUndefined();
+    expect(errors[0]!.subject).toBeUndefined();
     expect(a.counts).toMatchObject({ added: 2, changed: 0 });
     const s = readState(dir);
     const bad = s.resources.find((r) => r.name === 'bad')!.instances[0]!;
