@@ -267,7 +267,8 @@ class Applier extends Walker {
         return;
       }
       const v = markSchemaSensitive(restoreMarks(r.newState, marks), schema.block);
-      const inconsistent = inconsistentResultDiags(schema.block, pr.plannedState, r.newState, marks, change.addr, n.provider.toString());
+      // As in Terraform, a legacy-SDK resource type's result is let through (Terraform only logs it).
+      const inconsistent = r.legacyTypeSystem ? [] : inconsistentResultDiags(schema.block, pr.plannedState, r.newState, marks, change.addr, n.provider.toString());
       if (inconsistent.length) {
         // The object exists as the provider says, so it is saved; a new one tainted, as
         // Terraform does with any create that ends in an error. Its dependents do not run.
@@ -347,7 +348,9 @@ class Applier extends Walker {
           this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare), ...(deposedKey ? { deposedKey } : {}) });
           const r = await this.counted(() => provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) }));
           if (r.diagnostics.some((d) => d.severity === 'error')) {
-            diags.push(...providerDiags(r.diagnostics, undefined).map((d) => ({ ...d, extra: { ...d.extra, address: c.addr } })));
+            // Terraform destroys without the configuration (even when it still has the
+            // block), so a destroy's errors have no source, no "with" line and no "address".
+            diags.push(...providerDiags(r.diagnostics, undefined));
             this.event({ kind: 'failed', addr: c.addr, action, elapsedMs: Date.now() - started });
             return;
           }
