@@ -15,6 +15,8 @@ export interface TestWorld {
   calls: string[];
   /** Names whose create fails (to test failures halfway). */
   failCreate: Set<string>;
+  /** Names whose delete fails. */
+  failDelete: Set<string>;
   /**
    * Names whose create or update returns these attributes instead of the planned ones (a
    * provider bug, to test Terraform's "inconsistent result after apply" check).
@@ -24,7 +26,7 @@ export interface TestWorld {
 }
 
 export function newWorld(): TestWorld {
-  return { objects: new Map(), calls: [], failCreate: new Set(), alter: new Map(), seq: 0 };
+  return { objects: new Map(), calls: [], failCreate: new Set(), failDelete: new Set(), alter: new Map(), seq: 0 };
 }
 
 const thingBlock = {
@@ -71,6 +73,7 @@ export function testProviderFactory(world: TestWorld): ProviderFactory {
           },
           async delete(ctx, state) {
             ctx.meta.calls.push(`delete ${str(state, 'name')}`);
+            if (ctx.meta.failDelete.has(str(state, 'name')!)) throw new ProviderError('Deletion failed', `cannot delete ${str(state, 'name')}`);
             ctx.meta.objects.delete(str(state, 'id')!);
           },
         },
