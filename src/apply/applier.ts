@@ -9,9 +9,8 @@ import {
 } from '../addrs/index.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config } from '../config/module.js';
-import { Mark, nullVal, isWhollyKnown, unknownAsNull, type Path, type PathMarks, type Value } from '../lang/value.js';
-import { goQuote } from '../lang/value-gostring.js';
-import { assertObjectCompatible, formatIncompatibility } from './assert-compatible.js';
+import { nullVal, isWhollyKnown, unknownAsNull, type Value } from '../lang/value.js';
+import { inconsistentResultDiags } from './assert-compatible.js';
 import type { Schema } from '../providers/protocol.js';
 import { impliedType } from '../providers/schema.js';
 import { decodeAttributes, encodeAttributes, type State, type StateSync, type ResourceInstanceObject } from '../state/index.js';
@@ -372,26 +371,6 @@ class Applier extends Walker {
  */
 function doneReport(o: ApplyOptions, addr: string, action: ApplyEvent['action'], id: string | undefined, started: number): () => void {
   return () => o.onEvent?.({ kind: 'done', addr, action, ...(id !== undefined ? { id } : {}), elapsedMs: Date.now() - started });
-}
-
-/**
- * Terraform's "Provider produced inconsistent result after apply" errors: one for each
- * value the plan knew that the provider changed. Sourceless, as in Terraform.
- */
-function inconsistentResultDiags(block: Schema['block'], planned: Value, actual: Value, marks: PathMarks[], addr: string, provider: string): Diagnostic[] {
-  const sensitive = (p: Path) => marks.some((pm) => (pm.marks & Mark.Sensitive) !== 0 && pathsOverlap(pm.path, p));
-  return assertObjectCompatible(block, planned, actual, sensitive).map((e) => errorDiag('Provider produced inconsistent result after apply',
-    `When applying changes to ${addr}, provider ${goQuote(provider)} produced an unexpected new value: ${formatIncompatibility(e)}.\n\nThis is a bug in the provider, which should be reported in the provider's own issue tracker.`));
-}
-
-/** True when one path is a prefix of the other (a mark on either covers the other). */
-function pathsOverlap(a: Path, b: Path): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i]!, y = b[i]!;
-    if ('attr' in x ? !('attr' in y) || x.attr !== y.attr : 'attr' in y || x.index !== y.index) return false;
-  }
-  return true;
 }
 
 function idOf(v: Value): string | undefined {

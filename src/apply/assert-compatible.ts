@@ -6,11 +6,33 @@
  * are worded as it words them, since a user passes them on to the provider's developers.
  */
 import * as T from '../lang/types.js';
-import { rawEquals, type Path, type Value } from '../lang/value.js';
+import { Mark, rawEquals, type Path, type PathMarks, type Value } from '../lang/value.js';
+import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import { goQuote, goStringValue } from '../lang/value-gostring.js';
 import { mismatchMessage } from '../lang/convert-mismatch.js';
 import type { BlockSchema } from '../providers/protocol.js';
 import { formatPath } from '../state/attributes.js';
+
+/**
+ * Terraform's "Provider produced inconsistent result after apply" errors: one for each
+ * value the plan knew that the provider changed. Sourceless, as in Terraform. `marks` are
+ * the configuration's marks, whose sensitive values are not shown.
+ */
+export function inconsistentResultDiags(block: BlockSchema, planned: Value, actual: Value, marks: PathMarks[], addr: string, provider: string): Diagnostic[] {
+  const sensitive = (p: Path) => marks.some((pm) => (pm.marks & Mark.Sensitive) !== 0 && pathsOverlap(pm.path, p));
+  return assertObjectCompatible(block, planned, actual, sensitive).map((e) => errorDiag('Provider produced inconsistent result after apply',
+    `When applying changes to ${addr}, provider ${goQuote(provider)} produced an unexpected new value: ${formatIncompatibility(e)}.\n\nThis is a bug in the provider, which should be reported in the provider's own issue tracker.`));
+}
+
+/** True when one path is a prefix of the other (a mark on either covers the other). */
+function pathsOverlap(a: Path, b: Path): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!, y = b[i]!;
+    if ('attr' in x ? !('attr' in y) || x.attr !== y.attr : 'attr' in y || x.index !== y.index) return false;
+  }
+  return true;
+}
 
 /** One inconsistency, at a path in the object. */
 export interface Incompatibility { path: Path; message: string }
