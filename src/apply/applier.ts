@@ -10,6 +10,7 @@ import {
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config } from '../config/module.js';
 import { nullVal, isWhollyKnown, unknownAsNull, type Value } from '../lang/value.js';
+import { inconsistentResultDiags } from './assert-compatible.js';
 import type { Schema } from '../providers/protocol.js';
 import { impliedType } from '../providers/schema.js';
 import { decodeAttributes, encodeAttributes, type State, type StateSync, type ResourceInstanceObject } from '../state/index.js';
@@ -266,6 +267,17 @@ class Applier extends Walker {
         return;
       }
       const v = markSchemaSensitive(restoreMarks(r.newState, marks), schema.block);
+      // As in Terraform, a legacy-SDK resource type's result is let through (Terraform only logs it).
+      const inconsistent = r.legacyTypeSystem ? [] : inconsistentResultDiags(schema.block, pr.plannedState, r.newState, marks, change.addr, n.provider.toString());
+      if (inconsistent.length) {
+        // The object exists as the provider says, so it is saved; a new one tainted, as
+        // Terraform does with any create that ends in an error. Its dependents do not run.
+        diags.push(...inconsistent);
+        this.event({ kind: 'failed', addr: change.addr, action: change.action, elapsedMs: Date.now() - started });
+        this.save(addr, n, v, schema, this.depsOf(rk), r.private, creating ? 'tainted' : 'ready', () => {});
+        setValue(v);
+        return;
+      }
       if (change.action === 'update') this.counts.changed++;
       else this.counts.added++;
       // "complete" is printed once the state that records it is on disk.
@@ -336,7 +348,9 @@ class Applier extends Walker {
           this.event({ kind: 'start', addr: c.addr, action, id: idOf(bare), ...(deposedKey ? { deposedKey } : {}) });
           const r = await this.counted(() => provider.applyResourceChange({ typeName: addr.resource.resource.type, priorState: bare, plannedState: nullVal(type), config: nullVal(type) }));
           if (r.diagnostics.some((d) => d.severity === 'error')) {
-            diags.push(...providerDiags(r.diagnostics, undefined).map((d) => ({ ...d, extra: { ...d.extra, address: c.addr } })));
+            // Terraform destroys without the configuration (even when it still has the
+            // block), so a destroy's errors have no source, no "with" line and no "address".
+            diags.push(...providerDiags(r.diagnostics, undefined));
             this.event({ kind: 'failed', addr: c.addr, action, elapsedMs: Date.now() - started });
             return;
           }

@@ -186,7 +186,7 @@ export function equals(a: Value, b: Value): Value {
   if (a.v === null && b.v === null) return True;
   if (a.v === null || b.v === null) return False;
   if (T.hasDynamicTypes(a.type) || T.hasDynamicTypes(b.type)) {
-    if (!conforms(a.type, b.type) && !conforms(b.type, a.type)) return False;
+    if (!T.conformsTo(a.type, b.type) && !T.conformsTo(b.type, a.type)) return False;
     return UnknownBool;
   }
   if (!T.typeEquals(a.type, b.type)) return False;
@@ -236,22 +236,3 @@ function rawEq(a: Value, b: Value): boolean | undefined {
   }
 }
 
-// cty's TestConformance: `want` with `any` accepts `got`.
-function conforms(got: T.Type, want: T.Type): boolean {
-  if (want.kind === 'dynamic') return true;
-  if (got.kind !== want.kind) return false;
-  switch (want.kind) {
-    case 'list': case 'set': case 'map': return conforms((got as T.CollectionType).elem, want.elem);
-    case 'tuple': {
-      const ge = (got as T.TupleType).elems;
-      return ge.length === want.elems.length && ge.every((t, i) => conforms(t, want.elems[i]!));
-    }
-    case 'object': {
-      const ga = (got as T.ObjectType).attrs;
-      const wk = Object.keys(want.attrs);
-      if (wk.length !== Object.keys(ga).length) return false;
-      return wk.every((k) => ga[k] !== undefined && conforms(ga[k]!, want.attrs[k]!));
-    }
-    default: return true;
-  }
-}

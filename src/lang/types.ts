@@ -114,6 +114,26 @@ export function typeEquals(a: Type, b: Type): boolean {
   }
 }
 
+/** cty's TestConformance: whether `got` conforms to `want`, where `any` in `want` accepts anything. */
+export function conformsTo(got: Type, want: Type): boolean {
+  if (want.kind === 'dynamic') return true;
+  if (got.kind !== want.kind) return false;
+  switch (want.kind) {
+    case 'list': case 'set': case 'map': return conformsTo((got as CollectionType).elem, want.elem);
+    case 'tuple': {
+      const ge = (got as TupleType).elems;
+      return ge.length === want.elems.length && ge.every((t, i) => conformsTo(t, want.elems[i]!));
+    }
+    case 'object': {
+      const ga = (got as ObjectType).attrs;
+      const wk = Object.keys(want.attrs);
+      if (wk.length !== Object.keys(ga).length) return false;
+      return wk.every((k) => ga[k] !== undefined && conformsTo(ga[k]!, want.attrs[k]!));
+    }
+    default: return true;
+  }
+}
+
 /** True when the type is or contains `any` (the type is not fully known). */
 export function hasDynamicTypes(t: Type): boolean {
   switch (t.kind) {

@@ -126,6 +126,12 @@ export interface ApplyResourceChangeResponse {
   newState: Value;
   private?: Uint8Array;
   diagnostics: ProviderDiagnostic[];
+  /**
+   * The resource type is built on hashicorp's legacy plugin SDK (SDKv2), whose type shims
+   * return values the plan did not promise (`""` planned as null): Terraform tolerates
+   * those instead of failing with "Provider produced inconsistent result after apply".
+   */
+  legacyTypeSystem?: boolean;
 }
 
 export interface ImportResourceStateRequest {

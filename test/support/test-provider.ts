@@ -15,11 +15,18 @@ export interface TestWorld {
   calls: string[];
   /** Names whose create fails (to test failures halfway). */
   failCreate: Set<string>;
+  /** Names whose delete fails. */
+  failDelete: Set<string>;
+  /**
+   * Names whose create or update returns these attributes instead of the planned ones (a
+   * provider bug, to test Terraform's "inconsistent result after apply" check).
+   */
+  alter: Map<string, Record<string, Value>>;
   seq: number;
 }
 
 export function newWorld(): TestWorld {
-  return { objects: new Map(), calls: [], failCreate: new Set(), seq: 0 };
+  return { objects: new Map(), calls: [], failCreate: new Set(), failDelete: new Set(), alter: new Map(), seq: 0 };
 }
 
 const thingBlock = {
@@ -50,7 +57,7 @@ export function testProviderFactory(world: TestWorld): ProviderFactory {
             ctx.meta.calls.push(`create ${name}`);
             if (ctx.meta.failCreate.has(name)) throw new ProviderError('Creation failed', `cannot create ${name}`);
             const id = `t-${++ctx.meta.seq}`;
-            const out = withAttrs(planned, { id: stringVal(id), arn: stringVal(`arn:test:${id}`) });
+            const out = withAttrs(planned, { id: stringVal(id), arn: stringVal(`arn:test:${id}`), ...ctx.meta.alter.get(name) });
             ctx.meta.objects.set(id, toJS(out) as Record<string, unknown>);
             return out;
           },
@@ -60,11 +67,13 @@ export function testProviderFactory(world: TestWorld): ProviderFactory {
           },
           async update(ctx, _prior, planned) {
             ctx.meta.calls.push(`update ${str(planned, 'name')}`);
-            ctx.meta.objects.set(str(planned, 'id')!, toJS(planned) as Record<string, unknown>);
-            return planned;
+            const out = withAttrs(planned, ctx.meta.alter.get(str(planned, 'name')!) ?? {});
+            ctx.meta.objects.set(str(planned, 'id')!, toJS(out) as Record<string, unknown>);
+            return out;
           },
           async delete(ctx, state) {
             ctx.meta.calls.push(`delete ${str(state, 'name')}`);
+            if (ctx.meta.failDelete.has(str(state, 'name')!)) throw new ProviderError('Deletion failed', `cannot delete ${str(state, 'name')}`);
             ctx.meta.objects.delete(str(state, 'id')!);
           },
         },

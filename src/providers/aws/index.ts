@@ -38,5 +38,7 @@ export const awsProvider: ProviderFactory = {
     resources: merged<ResourceDef<AwsMeta>>((a) => a.resources),
     dataSources: merged<DataSourceDef<AwsMeta>>((a) => a.dataSources),
     close: async (meta) => { meta?.destroy(); },
+    // hashicorp/aws serves most resource types from the plugin SDK (v2).
+    legacyTypeSystem: true,
   }),
 };

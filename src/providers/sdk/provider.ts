@@ -31,6 +31,11 @@ export interface ProviderDef<M> {
    * ImportStatePassthrough, which the aws resources use).
    */
   framework?: boolean;
+  /**
+   * True for providers built on hashicorp's legacy plugin SDK (aws): their apply results
+   * may differ from the plan in ways Terraform tolerates (see ApplyResourceChangeResponse).
+   */
+  legacyTypeSystem?: boolean;
   close?(meta: M | undefined): Promise<void>;
 }
 
@@ -139,7 +144,7 @@ export function makeProvider<M>(def: ProviderDef<M>): Provider {
         if (req.priorState.isNull) out = await r.create(ctx(), req.plannedState, req.config);
         else if (r.update) out = await r.update(ctx(), req.priorState, req.plannedState, req.config);
         else throw new ProviderError('Update not supported', `Resource type "${req.typeName}" cannot be updated in place; this change should have been planned as a replacement (a provider bug).`);
-        return { newState: conform(out, type), diagnostics: [] };
+        return { newState: conform(out, type), diagnostics: [], ...(r.legacyTypeSystem ?? def.legacyTypeSystem ? { legacyTypeSystem: true } : {}) };
       } catch (e) {
         // A failed create leaves nothing; a failed update or delete leaves the prior object.
         return { newState: req.priorState, diagnostics: errorDiagnostics(e) };

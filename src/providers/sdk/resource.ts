@@ -44,6 +44,8 @@ export interface ResourceDef<M = unknown> {
   validate?(config: Value): ProviderDiagnostic[];
   /** Upgrades raw stored attributes from an older schema version to the current one. */
   upgradeState?(version: number, raw: Record<string, unknown>): Record<string, unknown>;
+  /** Overrides the provider's `legacyTypeSystem` (a plugin-framework type in an SDKv2 provider). */
+  legacyTypeSystem?: boolean;
 }
 
 export interface DataSourceDef<M = unknown> {

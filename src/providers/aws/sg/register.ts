@@ -18,10 +18,14 @@ export const resources: Record<string, ResourceDef<AwsMeta>> = {
   aws_vpc_security_group_egress_rule: {
     ...lazyResource(vpcSecurityGroupRuleSchema, async () => (await import('./vpc-security-group-rule.js')).awsVpcSecurityGroupEgressRule),
     validate: validateVpcSecurityGroupRule,
+    // Built on the plugin framework in hashicorp/aws, so held to Terraform's apply-result check.
+    legacyTypeSystem: false,
   },
   aws_vpc_security_group_ingress_rule: {
     ...lazyResource(vpcSecurityGroupRuleSchema, async () => (await import('./vpc-security-group-rule.js')).awsVpcSecurityGroupIngressRule),
     validate: validateVpcSecurityGroupRule,
+    // Built on the plugin framework in hashicorp/aws, so held to Terraform's apply-result check.
+    legacyTypeSystem: false,
   },
 };
 
