@@ -89,6 +89,7 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
   const runOpts = {
     mode, refresh: p.flags.refresh !== false, targets: p.flags.target as string[], excludes: p.flags.exclude as string[],
     replace: p.flags.replace as string[], parallelism: Number(p.flags.parallelism ?? 10), variables: vars.values,
+    variableRanges: new Map([...vars.given].flatMap(([k, g]) => (g.range ? [[k, g.range] as const] : []))),
     onPlanEvent: hooks ? hooks.onPlanEvent : (e) => {
       const name = c.bold(`${e.addr}:`);
       if (e.kind === 'import') io.stdout.write(`${name} Preparing import... [id=${e.id}]\n`);
@@ -115,7 +116,9 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
   if (hasErrors(all)) {
     // Terraform shows what it planned before the problem (not for errors found before planning).
     const p2 = result.plan;
-    if (!json && p2.errored && (p2.changes.length || p2.outputChanges.length)) printPlan(io, wd, result, color);
+    // The plan command (not apply or refresh) says a plan failed in its walk even with nothing planned.
+    const planCommand = !forApply && (popts.lockOperation ?? 'OperationTypePlan') === 'OperationTypePlan';
+    if (!json && p2.errored && (p2.changes.length || p2.outputChanges.length || (result.walked && planCommand))) printPlan(io, wd, result, color);
     show(all);
     await wd.unlock();
     return undefined;

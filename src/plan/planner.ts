@@ -78,6 +78,11 @@ export interface PlanResult {
   diags: Diagnostic[];
   /** Configuration generated for import targets (with generateConfigOut), by address. */
   generated?: GeneratedResource[];
+  /**
+   * The plan walk ran (the configuration was valid): Terraform then reports a failed plan
+   * under "Planning failed." even when nothing was planned.
+   */
+  walked?: boolean;
 }
 
 class Planner extends Walker {
@@ -604,6 +609,7 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
     if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   }
   diags.push(...await planner.walk(graph));
+  const walked = true;
   for (const imp of gen.keyed) diags.push(...keyedTargetDiags(imp, planner.importToKeys(imp, diags)));
   if (!hasErrors(diags)) await planner.planOrphans(diags);
   // Terraform checks moves against what the plan declared; their errors replace all others,
@@ -634,7 +640,7 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   plan.relevantAttributes = relevantAttributes(config, plan, providers);
   plan.errored = hasErrors(diags);
   plan.diagnostics = diags.filter((d) => d.severity === 'warning');
-  return { plan, refreshed, diags, ...(opts.generateConfigOut !== undefined ? { generated: generatedInPlan(planner.generated, planner.changes) } : {}) };
+  return { plan, refreshed, diags, walked, ...(opts.generateConfigOut !== undefined ? { generated: generatedInPlan(planner.generated, planner.changes) } : {}) };
 }
 
 /** A plan with no changes, made with `opts` against `prior`. */

@@ -73,6 +73,11 @@ export interface WalkerOptions {
   run: RunContext;
   /** Root input variable values (already converted and validated for type). */
   variables: Map<string, Value>;
+  /**
+   * Where root variable values given in files came from (the value expression in a tfvars
+   * file): a failed validation rule points there, as Terraform's does.
+   */
+  variableRanges?: Map<string, Range>;
   parallelism: number;
   signal?: AbortSignal;
 }
@@ -178,12 +183,14 @@ export abstract class Walker {
         if (decl.sensitive) v = v.mark(Mark.Sensitive);
       }
       this.values.setVar(mi, name, v);
-      diags.push(...this.checkValidations(node, mi, decl.validations, name));
+      // Terraform blames the value: the module argument, the tfvars entry, else the declaration.
+      const valueRange = mi.isRoot ? this.opts.variableRanges?.get(name) : node.call?.inputs.get(name)?.expr.range;
+      diags.push(...this.checkValidations(node, mi, decl.validations, valueRange ?? decl.range));
     }
     return diags;
   }
 
-  private checkValidations(node: ModuleNode, mi: ModuleInstance, rules: { condition: Expression; errorMessage: Expression; range: Range }[], name: string): Diagnostic[] {
+  private checkValidations(node: ModuleNode, mi: ModuleInstance, rules: { condition: Expression; errorMessage: Expression; range: Range }[], valueRange: Range): Diagnostic[] {
     const diags: Diagnostic[] = [];
     for (const rule of rules) {
       const scope = this.scope(node, mi);
@@ -197,8 +204,15 @@ export abstract class Walker {
       if (c.value.bool) continue;
       const m = evaluate(rule.errorMessage, scope);
       const msg = m.value.isKnown && m.value.type.kind === 'string' && !m.value.isNull ? (m.value.isSensitive ? '(sensitive value)' : m.value.str) : 'Invalid value for variable';
-      diags.push(errorDiag('Invalid value for variable', `${msg}\n\nThis was checked by the validation rule at ${rule.range.filename}:${rule.range.start.line},${rule.range.start.column}-${rule.range.end.column}.`, rule.condition.range));
-      void name;
+      const resolve = (t: Traversal): Value | undefined => {
+        const r = evaluate({ kind: 'scopeTraversal', traversal: t, range: t.range } as never, scope);
+        return hasErrors(r.diags) ? undefined : r.value;
+      };
+      diags.push({
+        severity: 'error', summary: 'Invalid value for variable', subject: valueRange, expression: rule.condition,
+        detail: `${msg}\n\nThis was checked by the validation rule at ${rule.range.filename}:${rule.range.start.line},${rule.range.start.column}-${rule.range.end.column}.`,
+        extra: { values: expressionValues(rule.condition, resolve) },
+      });
     }
     return diags;
   }
