@@ -592,7 +592,7 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   const plan = emptyPlan(opts, prior);
   if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   // Like Terraform, plan validates the configuration first and plans nothing if that fails.
-  diags.push(...await validateWalk(config, graph, providers, opts.run, new Set(gen.targets.map((t) => t.resource))));
+  diags.push(...await validateWalk(config, graph, providers, opts.run, new Set(gen.targets.map((t) => t.resource)), false));
   if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   const planner = new Planner(config, providers, opts, refreshed, resolver);
   planner.removed = removed.stmts;
