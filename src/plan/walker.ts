@@ -9,6 +9,7 @@ import { errorDiag, hasErrors, type Diagnostic, type Range } from '../hcl/diagno
 import type { CheckRule, Config, ModuleNode } from '../config/module.js';
 import { tryConvert, ConversionError } from '../lang/convert.js';
 import { expressionValues } from '../lang/diag-values.js';
+import { ephemeralOutputDiags } from './ephemeral-checks.js';
 import { convertForVariable } from '../config/variable-values.js';
 import { evaluate, evaluateAs, withExpressionValues } from '../lang/eval.js';
 import { referencesOf } from '../lang/references.js';
@@ -182,6 +183,8 @@ export abstract class Walker {
         }
         if (decl.sensitive) v = v.mark(Mark.Sensitive);
       }
+      // An ephemeral variable's value is ephemeral wherever it goes (ephemeral-checks.ts).
+      if (decl.ephemeral) v = v.mark(Mark.Ephemeral);
       this.values.setVar(mi, name, v);
       // Terraform blames the value: the module argument, the tfvars entry, else the declaration.
       const valueRange = mi.isRoot ? this.opts.variableRanges?.get(name) : node.call?.inputs.get(name)?.expr.range;
@@ -245,6 +248,9 @@ export abstract class Walker {
       const r = evaluate(o.expr, scope);
       diags.push(...r.diags);
       let v = r.value;
+      const eph = ephemeralOutputDiags(o, v, mi.isRoot);
+      if (eph.length) { diags.push(...eph); continue; }
+      if (o.ephemeral) v = v.mark(Mark.Ephemeral);
       if (!o.sensitive && mi.isRoot && (deepMarks(v) & Mark.Sensitive) !== 0) {
         diags.push(errorDiag('Output refers to sensitive values',
           'To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, terrane requires that any root module output containing sensitive data be explicitly marked as sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the following argument:\n    sensitive = true',
