@@ -207,9 +207,11 @@ export abstract class Walker {
       if (c.value.bool) continue;
       const m = evaluate(rule.errorMessage, scope);
       const msg = m.value.isKnown && m.value.type.kind === 'string' && !m.value.isNull ? (m.value.isSensitive ? '(sensitive value)' : m.value.str) : 'Invalid value for variable';
+      // Terraform shows a sensitive variable's value here (its rules see the value before the
+      // variable is marked); an ephemeral one stays hidden.
       const resolve = (t: Traversal): Value | undefined => {
         const r = evaluate({ kind: 'scopeTraversal', traversal: t, range: t.range } as never, scope);
-        return hasErrors(r.diags) ? undefined : r.value;
+        return hasErrors(r.diags) ? undefined : r.value.withMarks(r.value.marks & ~Mark.Sensitive);
       };
       diags.push({
         severity: 'error', summary: 'Invalid value for variable', subject: valueRange, expression: rule.condition,

@@ -63,3 +63,14 @@ describe('a module variable failing its validation rule', () => {
     }
   });
 });
+
+describe('a sensitive or ephemeral variable failing its validation rule', () => {
+  it('shows the sensitive value (as Terraform does) and hides the ephemeral one', async () => {
+    const rule = (n: string) => `  validation {\n    condition     = length(var.${n}) > 3\n    error_message = "Too short."\n  }\n}\n`;
+    const dir = workdir({ 'main.tf': `variable "x" {\n  type      = string\n  default   = "ab"\n  sensitive = true\n${rule('x')}variable "y" {\n  type      = string\n  default   = "ab"\n  ephemeral = true\n${rule('y')}` });
+    const r = await run(dir, ['plan']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('\nError: Invalid value for variable\n\n  on main.tf line 1:\n   1: variable "x" {\n    ├────────────────\n    │ var.x is "ab"\n\nToo short.\n\nThis was checked by the validation rule at main.tf:5,3-13.\n'
+      + '\nError: Invalid value for variable\n\n  on main.tf line 10:\n  10: variable "y" {\n\nToo short.\n\nThis was checked by the validation rule at main.tf:14,3-13.\n');
+  });
+});
