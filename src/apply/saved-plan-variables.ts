@@ -6,8 +6,9 @@
  */
 import { errorDiag, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import { compactValueStr } from '../lang/diag-values.js';
-import { rawEquals, type Value } from '../lang/value.js';
-import { undeclaredCliVariableDiag, undeclaredFileVariableDiag, type RawVariableValue } from '../config/variable-values.js';
+import { Mark, rawEquals, type Value } from '../lang/value.js';
+import { convertForVariable, undeclaredCliVariableDiag, undeclaredFileVariableDiag, type RawVariableValue } from '../config/variable-values.js';
+import type { Module } from '../config/module.js';
 
 const EPHEMERAL_HINT = 'To declare an ephemeral variable which is not saved in the plan file, use ephemeral = true.';
 
@@ -54,4 +55,28 @@ function undeclaredDiag(name: string, r: RawVariableValue): Diagnostic | undefin
     case 'file': return undeclaredFileVariableDiag(name, r.source.range.filename, false);
     default: return undefined; // no prompts for a saved plan
   }
+}
+
+/**
+ * The values of the ephemeral variables a saved plan was made with (its apply-time
+ * variables): not in the file, so they must be given again, as Terraform requires.
+ */
+export function applyTimeVariableValues(
+  mod: Module, names: readonly string[], given: ReadonlyMap<string, RawVariableValue>,
+): { values: Map<string, Value>; diags: Diagnostic[] } {
+  const values = new Map<string, Value>();
+  const diags: Diagnostic[] = [];
+  for (const name of names) {
+    const decl = mod.variables.get(name);
+    if (!decl) continue;
+    const r = given.get(name);
+    if (!r) {
+      diags.push(errorDiag('No value for required variable', `The ephemeral input variable "${name}" was set during the plan phase, and so must also be set during the apply phase.`));
+      continue;
+    }
+    const c = convertForVariable(r.value, decl, r.range, r.source);
+    if ('diag' in c) { diags.push(c.diag); continue; }
+    values.set(name, decl.sensitive ? c.value.mark(Mark.Sensitive) : c.value);
+  }
+  return { values, diags };
 }

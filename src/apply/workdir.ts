@@ -4,7 +4,7 @@
  * locked. This is the programmatic API the CLI drives; tests use it directly.
  */
 import { resolve } from 'node:path';
-import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
+import { errorDiag, hasErrors, type Diagnostic, type Range } from '../hcl/diagnostic.js';
 import { ModuleInstance, parseAbsResourceInstance } from '../addrs/index.js';
 import { moduleNodeAt, type Config } from '../config/module.js';
 import { loadConfig } from '../config/load-config.js';
@@ -50,6 +50,8 @@ export interface RunOptions {
   replace?: string[];
   parallelism?: number;
   variables: Map<string, Value>;
+  /** See WalkerOptions.variableRanges. */
+  variableRanges?: Map<string, Range>;
   signal?: AbortSignal;
   /** -generate-config-out: import targets without configuration get it generated (PlanOptions.generateConfigOut). */
   generateConfigOut?: string;
@@ -192,7 +194,7 @@ export class Workdir {
   async plan(state: State, o: RunOptions): Promise<PlanResult> {
     const opts: PlanOptions = {
       mode: o.mode ?? 'normal', refresh: o.refresh ?? true, targets: o.targets ?? [], excludes: o.excludes ?? [], replace: o.replace ?? [],
-      parallelism: o.parallelism ?? 10, variables: o.variables, ...(o.imports ? { imports: o.imports } : {}), ...(o.onPlanEvent ? { onEvent: o.onPlanEvent } : {}),
+      parallelism: o.parallelism ?? 10, variables: o.variables, ...(o.variableRanges ? { variableRanges: o.variableRanges } : {}), ...(o.imports ? { imports: o.imports } : {}), ...(o.onPlanEvent ? { onEvent: o.onPlanEvent } : {}),
       run: { cwd: this.cwd, rootDir: this.dir, workspace: this.workspace, applying: false, planTimestamp: new Date() },
       ...(o.signal ? { signal: o.signal } : {}),
       ...(o.refreshCommand ?? refreshCommand.getStore() ? { refreshCommand: true } : {}),

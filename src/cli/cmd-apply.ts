@@ -4,7 +4,7 @@
  */
 import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { readPlanFile, type SavedPlan } from '../plan/plan-file.js';
-import { savedPlanVariableDiags } from '../apply/saved-plan-variables.js';
+import { applyTimeVariableValues, savedPlanVariableDiags } from '../apply/saved-plan-variables.js';
 import { planHasChanges, type Plan } from '../plan/plan.js';
 import type { PlanResult } from '../plan/planner.js';
 import type { Workdir } from '../apply/workdir.js';
@@ -250,7 +250,9 @@ async function loadSavedPlan(wd: Workdir, saved: SavedPlan, p: ParsedFlags, show
     return undefined;
   }
   const given = wd.givenVariables(variableArgs(p));
-  const vd = [...given.diags, ...savedPlanVariableDiags(given.values, saved.setVariables)];
+  const applyTime = applyTimeVariableValues(wd.config.root.module, saved.applyTimeVariables ?? [], given.values);
+  const rest = new Map([...given.values].filter(([name]) => !applyTime.values.has(name)));
+  const vd = [...given.diags, ...applyTime.diags, ...savedPlanVariableDiags(rest, saved.setVariables)];
   if (hasErrors(vd)) { show(vd); return undefined; }
-  return { result: { plan, refreshed: prior, diags: [] }, variables: new Map(Object.entries(plan.variables)), warnings: vd };
+  return { result: { plan, refreshed: prior, diags: [] }, variables: new Map([...Object.entries(plan.variables), ...applyTime.values]), warnings: vd };
 }

@@ -94,11 +94,15 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 
 /** Writes the plan file of `-out`: the plan with the configuration and the variable values it was made from. */
 function savePlan(out: string, wd: Workdir, prepared: PreparedPlan, generated?: string): Promise<void> {
-  const setVariables = new Map([...prepared.given].map(([name, raw]) => [name, raw.value]));
+  // Ephemeral variables' values stay out of the file; their names say they are needed again.
+  const ephemeral = new Set([...wd.config.root.module.variables.values()].filter((v) => v.ephemeral).map((v) => v.name));
+  const setVariables = new Map([...prepared.given].filter(([name]) => !ephemeral.has(name)).map(([name, raw]) => [name, raw.value]));
+  const applyTimeVariables = [...prepared.given.keys()].filter((name) => ephemeral.has(name)).sort();
+  const plan = { ...prepared.result.plan, variables: Object.fromEntries(Object.entries(prepared.result.plan.variables).filter(([name]) => !ephemeral.has(name))) };
   const config = wd.configSnapshot();
   // As Terraform does, the configuration -generate-config-out wrote is part of the plan's
   // configuration: applying the plan imports into it.
   const path = generated !== undefined && prepared.wroteConfig ? resolve(wd.cwd, generated) : undefined;
   if (path && dirname(path) === resolve(wd.dir)) config[''] = { ...config[''], [basename(path)]: readFileSync(path, 'utf8') };
-  return writePlanFile(out, prepared.result.plan, prepared.result.refreshed, { config, setVariables });
+  return writePlanFile(out, plan, prepared.result.refreshed, { config, setVariables, applyTimeVariables });
 }

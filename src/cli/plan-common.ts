@@ -91,6 +91,7 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
   const runOpts = {
     mode, refresh: p.flags.refresh !== false, targets: p.flags.target as string[], excludes: p.flags.exclude as string[],
     replace: p.flags.replace as string[], parallelism: Number(p.flags.parallelism ?? 10), variables: vars.values,
+    variableRanges: new Map([...vars.given].flatMap(([k, g]) => (g.range ? [[k, g.range] as const] : []))),
     onPlanEvent: hooks ? hooks.onPlanEvent : (e) => {
       const name = c.bold(`${e.addr}:`);
       if (e.kind === 'import') io.stdout.write(`${name} Preparing import... [id=${e.id}]\n`);
@@ -118,9 +119,11 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
     // Terraform shows what it planned before the problem (not for errors found before planning).
     const p2 = result.plan;
     if (result.partial && popts.savePartial) await popts.savePartial({ result, variables: vars.values, given: vars.given, warnings: [] });
-    if (p2.errored && (p2.changes.length || p2.outputChanges.length)) {
-      if (json) json.plan(p2); else printPlan(io, wd, result, color);
-    }
+    // The plan command (not apply or refresh) says a plan failed in its walk even with nothing planned.
+    const planCommand = !forApply && (popts.lockOperation ?? 'OperationTypePlan') === 'OperationTypePlan';
+    const planned = p2.changes.length > 0 || p2.outputChanges.length > 0;
+    if (p2.errored && json && planned) json.plan(p2);
+    else if (p2.errored && !json && (planned || (result.walked && planCommand))) printPlan(io, wd, result, color);
     show(all);
     await wd.unlock();
     return undefined;

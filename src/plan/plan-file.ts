@@ -86,6 +86,11 @@ export interface PlanFileExtras {
    * given, before conversion: Terraform refuses `apply -var` values that differ from these.
    */
   setVariables: ReadonlyMap<string, Value>;
+  /**
+   * Ephemeral root variables set for the plan: their values are not saved, and Terraform
+   * requires them again when the plan is applied.
+   */
+  applyTimeVariables?: readonly string[];
 }
 
 /** Writes a plan, its prior state and `extras` to `path` (atomically, mode 0600). */
@@ -94,6 +99,7 @@ export async function writePlanFile(path: string, plan: Plan, prior: State, extr
     format: FORMAT, format_version: VERSION,
     config: extras.config,
     set_variables: Object.fromEntries([...extras.setVariables].map(([k, v]) => [k, enc(v)])),
+    ...(extras.applyTimeVariables?.length ? { apply_time_variables: extras.applyTimeVariables } : {}),
     plan: {
       ...plan,
       timestamp: plan.timestamp.toISOString(),
@@ -154,5 +160,6 @@ export async function readPlanFile(path: string): Promise<{ saved?: SavedPlan; d
     diagnostics: [],
   };
   const setVariables = new Map(Object.entries(doc.set_variables as Record<string, EncodedValue>).map(([k, v]) => [k, dec(v)]));
-  return { saved: { plan, prior: st.state, config: doc.config as ConfigSnapshot, setVariables }, diags: st.diags };
+  const applyTimeVariables = Array.isArray(doc.apply_time_variables) ? doc.apply_time_variables.filter((n): n is string => typeof n === 'string') : [];
+  return { saved: { plan, prior: st.state, config: doc.config as ConfigSnapshot, setVariables, applyTimeVariables }, diags: st.diags };
 }

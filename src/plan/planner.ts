@@ -32,6 +32,7 @@ import { markSchemaSensitive, proposedNew, sameValue, stripMarks } from './objch
 import type { OutputChange, Plan, PlanMode, ResourceInstanceChange } from './plan.js';
 import { INSTANCES_AT_ONCE, Walker, eachLimited, expandRepetition, type WalkerOptions } from './walker.js';
 import { applyMoves, traversalString } from './moves.js';
+import { blockedMovesWarning, targetedMoveDiags, validateMoves } from './move-validate.js';
 import { filterTargets } from './targets.js';
 import { dataDependencies } from './data-deps.js';
 import { checkImportTargets, generateForImport, generatedInPlan, keyedTargetDiags, withGenerationTargets, type GenerationTarget } from './generate-config-targets.js';
@@ -84,6 +85,11 @@ export interface PlanResult {
    * a plan (marked errored) and `-out` saves it; it does neither when validation fails.
    */
   partial?: boolean;
+  /**
+   * The plan walk ran (the configuration was valid): Terraform then reports a failed plan
+   * under "Planning failed." even when nothing was planned.
+   */
+  walked?: boolean;
 }
 
 class Planner extends Walker {
@@ -617,7 +623,8 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   // As in Terraform, the previous run's check results do not carry into a new plan's state.
   refreshed.checkResults = [];
   const moved = new Map<string, string>();
-  diags.push(...applyMoves(cfg, refreshed, moved));
+  const moves = applyMoves(cfg, refreshed, moved);
+  diags.push(...moves.diags);
   // Import targets with no resource block: Terraform's checks, and placeholders to generate into.
   const gen = checkImportTargets(cfg, {
     generate: opts.generateConfigOut !== undefined, mode: opts.mode, cliImport: Boolean(opts.imports?.length),
@@ -639,7 +646,7 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   const plan = emptyPlan(opts, prior);
   if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   // Like Terraform, plan validates the configuration first and plans nothing if that fails.
-  diags.push(...await validateWalk(config, graph, providers, opts.run, new Set(gen.targets.map((t) => t.resource))));
+  diags.push(...await validateWalk(config, graph, providers, opts.run, new Set(gen.targets.map((t) => t.resource)), false));
   if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   const planner = new Planner(config, providers, opts, refreshed, resolver);
   planner.removed = removed.stmts;
@@ -652,10 +659,23 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
     planner.filter = f;
     diags.push(warningDiag('Resource targeting is in effect',
       'You are creating a plan with the -target option, which means that the result of this plan may not represent all of the changes requested by the current configuration.\n\nThe -target option is not for routine use, and is provided only for exceptional situations such as recovering from errors or mistakes, or when terrane specifically suggests to use it as part of an error message.'));
+    // As in Terraform, before anything is refreshed: both ends of every move must be planned.
+    diags.push(...targetedMoveDiags(moves.changes, opts.targets, opts.excludes));
+    if (hasErrors(diags)) { plan.errored = true; return { plan, refreshed, diags }; }
   }
   diags.push(...await planner.walk(graph));
   for (const imp of gen.keyed) diags.push(...keyedTargetDiags(imp, planner.importToKeys(imp, diags)));
   if (!hasErrors(diags)) await planner.planOrphans(diags);
+  // Terraform checks moves against what the plan declared; their errors replace all others,
+  // since a wrong move is the likely cause of those.
+  const moveErrors = validateMoves(moves.stmts, config, {
+    moduleInstances: (path) => planner.values.moduleInstances(path),
+    hasResource: (a) => planner.values.getResource(a.module, a.resource.toString()) !== undefined,
+    hasResourceInstance: (a) => planner.claimed.has(a.toString()),
+  });
+  if (hasErrors(moveErrors)) return { plan: { ...plan, errored: true }, refreshed, diags: moveErrors };
+  const blocked = hasErrors(diags) ? undefined : blockedMovesWarning(moves.blocked);
+  if (blocked) diags.push(blocked);
   // Like Terraform, a targeted run leaves check blocks alone: their inputs may be stale.
   const checks = evaluateChecks(planner, 'plan', { mode: opts.mode, targeted: opts.targets.length > 0 || opts.excludes.length > 0, errored: hasErrors(diags) });
   diags.push(...checks.diags);
@@ -676,7 +696,7 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   plan.errored = hasErrors(diags);
   plan.diagnostics = diags.filter((d) => d.severity === 'warning');
   return {
-    plan, refreshed, diags, ...(plan.errored ? { partial: true } : {}),
+    plan, refreshed, diags, walked: true, ...(plan.errored ? { partial: true } : {}),
     ...(opts.generateConfigOut !== undefined ? { generated: generatedInPlan(planner.generated, planner.changes) } : {}),
   };
 }

@@ -4,7 +4,12 @@
  * fails then fails for any values: undeclared references, count/for_each values that are
  * wrong as written, arguments that do not fit the schema. Providers are not configured.
  */
-import { ModuleInstance } from '../addrs/index.js';
+import { AbsResource, ModuleInstance, Resource as ResourceAddr } from '../addrs/index.js';
+import type { HclBody } from '../hcl/body.js';
+import type { BlockSchema, ProviderDiagnostic } from '../providers/protocol.js';
+import { stripMarks } from './objchange.js';
+import { resourceDiags } from './provider-manager.js';
+import { ephemeralResourceDiags } from './ephemeral-checks.js';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config, ModuleNode, Resource } from '../config/module.js';
 import { bodyTraversals, decodeBody } from '../lang/decode-body.js';
@@ -30,15 +35,32 @@ type ResourceNode = Extract<EngineNode, { kind: 'resource' }>;
  */
 export async function validateWalk(
   config: Config, graph: Graph<EngineNode>, providers: ProviderManager, run: RunContext, unwritten: ReadonlySet<Resource> = new Set(),
+  providerWarnings = true,
 ): Promise<Diagnostic[]> {
   const variables = new Map<string, Value>();
   for (const v of config.root.module.variables.values()) variables.set(v.name, unknownVal(v.type));
-  return new ValidateWalker(config, providers, { run, variables, parallelism: 10 }, unwritten).walk(graph);
+  return new ValidateWalker(config, providers, { run, variables, parallelism: 10 }, unwritten, providerWarnings).walk(graph);
 }
 
 class ValidateWalker extends Walker {
-  constructor(config: Config, providers: ProviderManager, opts: ConstructorParameters<typeof Walker>[2], private readonly unwritten: ReadonlySet<Resource>) {
+  /**
+   * `providerWarnings`: whether the providers' validation warnings are kept. A plan's own
+   * walk validates each instance again and reports them there, so plan keeps errors only.
+   */
+  constructor(
+    config: Config, providers: ProviderManager, opts: ConstructorParameters<typeof Walker>[2],
+    private readonly unwritten: ReadonlySet<Resource>, private readonly providerWarnings: boolean,
+  ) {
     super(config, providers, opts);
+  }
+
+  /**
+   * The provider's own checks of a decoded configuration (Terraform's ValidateResourceConfig
+   * and friends), unknown values included, placed at the argument each names.
+   */
+  private providerValidation(check: () => ProviderDiagnostic[], body: HclBody, address?: string): Diagnostic[] {
+    const out = resourceDiags(check(), body, undefined, address);
+    return this.providerWarnings ? out : out.filter((d) => d.severity === 'error');
   }
 
   protected override async visit(n: EngineNode): Promise<Diagnostic[]> {
@@ -67,7 +89,29 @@ class ValidateWalker extends Walker {
     const schema = this.providers.schema(n.source);
     if (!schema || !n.cfg.block) return [];
     const mi = this.values.moduleInstances(n.cfg.node.path)[0] ?? ModuleInstance.ROOT;
-    return decodeBody(n.cfg.block.config, schema.provider.block, this.scope(n.cfg.node, mi)).diags;
+    const body = n.cfg.block.config;
+    const d = decodeBody(body, schema.provider.block, this.scope(n.cfg.node, mi));
+    if (hasErrors(d.diags)) return d.diags;
+    const p = this.providers.instance(n.cfg.addr.toString(), n.source);
+    const config = stripMarks(d.value)[0];
+    return [...d.diags, ...this.providerValidation(() => p?.validateProviderConfig?.(config) ?? [], body)];
+  }
+
+  /**
+   * A resource body decoded against its schema; then, when it decodes, no ephemeral values
+   * where state would keep them, and the provider's own validation.
+   */
+  private bodyDiags(n: ResourceNode, mi: ModuleInstance, scope: Scope, block: BlockSchema): Diagnostic[] {
+    const { res, source } = n;
+    const d = decodeBody(res.config, block, scope);
+    if (hasErrors(d.diags)) return d.diags;
+    const [config, marks] = stripMarks(d.value);
+    const addr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name)).toString();
+    const eph = res.mode === 'managed' ? ephemeralResourceDiags(marks, block, res.config, addr) : [];
+    if (eph.length) return [...d.diags, ...eph];
+    const p = this.providers.instance(n.provider.toString(), source);
+    return [...d.diags, ...this.providerValidation(() => (res.mode === 'data'
+      ? p?.validateDataSourceConfig?.(res.type, config) : p?.validateResourceConfig?.(res.type, config)) ?? [], res.config, addr)];
   }
 
   protected async visitResource(n: ResourceNode): Promise<Diagnostic[]> {
@@ -83,7 +127,7 @@ class ValidateWalker extends Walker {
       if (this.unwritten.has(res)) continue;
       // As Terraform's EvalBlock: undeclared objects are reported alone, before evaluating.
       const undeclared = undeclaredObjectDiags(bodyTraversals(res.config, schema.block), scope);
-      diags.push(...(undeclared.length ? undeclared : decodeBody(res.config, schema.block, scope).diags));
+      diags.push(...(undeclared.length ? undeclared : this.bodyDiags(n, mi, scope, schema.block)));
       if (res.count || res.forEach) this.values.setResource(mi, key, { kind: res.count ? 'count' : 'for_each', instances: new Map(), unknownExpansion: true });
       else this.values.setResourceInstance(mi, key, 'single', null, unknownVal(impliedType(schema.block)));
     }

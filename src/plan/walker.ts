@@ -9,6 +9,7 @@ import { errorDiag, hasErrors, type Diagnostic, type Range } from '../hcl/diagno
 import type { CheckRule, Config, ModuleNode } from '../config/module.js';
 import { tryConvert, ConversionError } from '../lang/convert.js';
 import { expressionValues } from '../lang/diag-values.js';
+import { ephemeralOutputDiags } from './ephemeral-checks.js';
 import { convertForVariable } from '../config/variable-values.js';
 import { evaluate, evaluateAs, withExpressionValues } from '../lang/eval.js';
 import { referencesOf } from '../lang/references.js';
@@ -73,6 +74,11 @@ export interface WalkerOptions {
   run: RunContext;
   /** Root input variable values (already converted and validated for type). */
   variables: Map<string, Value>;
+  /**
+   * Where root variable values given in files came from (the value expression in a tfvars
+   * file): a failed validation rule points there, as Terraform's does.
+   */
+  variableRanges?: Map<string, Range>;
   parallelism: number;
   signal?: AbortSignal;
 }
@@ -177,13 +183,17 @@ export abstract class Walker {
         }
         if (decl.sensitive) v = v.mark(Mark.Sensitive);
       }
+      // An ephemeral variable's value is ephemeral wherever it goes (ephemeral-checks.ts).
+      if (decl.ephemeral) v = v.mark(Mark.Ephemeral);
       this.values.setVar(mi, name, v);
-      diags.push(...this.checkValidations(node, mi, decl.validations, name));
+      // Terraform blames the value: the module argument, the tfvars entry, else the declaration.
+      const valueRange = mi.isRoot ? this.opts.variableRanges?.get(name) : node.call?.inputs.get(name)?.expr.range;
+      diags.push(...this.checkValidations(node, mi, decl.validations, valueRange ?? decl.range));
     }
     return diags;
   }
 
-  private checkValidations(node: ModuleNode, mi: ModuleInstance, rules: { condition: Expression; errorMessage: Expression; range: Range }[], name: string): Diagnostic[] {
+  private checkValidations(node: ModuleNode, mi: ModuleInstance, rules: { condition: Expression; errorMessage: Expression; range: Range }[], valueRange: Range): Diagnostic[] {
     const diags: Diagnostic[] = [];
     for (const rule of rules) {
       const scope = this.scope(node, mi);
@@ -197,8 +207,17 @@ export abstract class Walker {
       if (c.value.bool) continue;
       const m = evaluate(rule.errorMessage, scope);
       const msg = m.value.isKnown && m.value.type.kind === 'string' && !m.value.isNull ? (m.value.isSensitive ? '(sensitive value)' : m.value.str) : 'Invalid value for variable';
-      diags.push(errorDiag('Invalid value for variable', `${msg}\n\nThis was checked by the validation rule at ${rule.range.filename}:${rule.range.start.line},${rule.range.start.column}-${rule.range.end.column}.`, rule.condition.range));
-      void name;
+      // Terraform shows a sensitive variable's value here (its rules see the value before the
+      // variable is marked); an ephemeral one stays hidden.
+      const resolve = (t: Traversal): Value | undefined => {
+        const r = evaluate({ kind: 'scopeTraversal', traversal: t, range: t.range } as never, scope);
+        return hasErrors(r.diags) ? undefined : r.value.withMarks(r.value.marks & ~Mark.Sensitive);
+      };
+      diags.push({
+        severity: 'error', summary: 'Invalid value for variable', subject: valueRange, expression: rule.condition,
+        detail: `${msg}\n\nThis was checked by the validation rule at ${rule.range.filename}:${rule.range.start.line},${rule.range.start.column}-${rule.range.end.column}.`,
+        extra: { values: expressionValues(rule.condition, resolve) },
+      });
     }
     return diags;
   }
@@ -231,6 +250,9 @@ export abstract class Walker {
       const r = evaluate(o.expr, scope);
       diags.push(...r.diags);
       let v = r.value;
+      const eph = ephemeralOutputDiags(o, v, mi.isRoot);
+      if (eph.length) { diags.push(...eph); continue; }
+      if (o.ephemeral) v = v.mark(Mark.Ephemeral);
       if (!o.sensitive && mi.isRoot && (deepMarks(v) & Mark.Sensitive) !== 0) {
         diags.push(errorDiag('Output refers to sensitive values',
           'To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, terrane requires that any root module output containing sensitive data be explicitly marked as sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the following argument:\n    sensitive = true',
