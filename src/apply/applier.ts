@@ -286,7 +286,7 @@ class Applier extends Walker {
       post = () => {
         setValue(v);
         // Checked once the new object is recorded, so a failure leaves the state true to what exists.
-        diags.push(...resourceConditions(this, 'postcondition', node, res, change.addr, this.scope(node, mi, { ...inst, self: v }), 'error', 'apply'));
+        if (res.lifecycle.postconditions.length) diags.push(...resourceConditions(this, 'postcondition', node, res, change.addr, this.scope(node, mi, { ...inst, self: v }), 'error', 'apply'));
       };
     });
     post?.();

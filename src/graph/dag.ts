@@ -50,13 +50,23 @@ function adjSize(a: Adjacent | undefined): number {
 export class Graph<N = unknown> {
   private readonly nodes = new Map<string, Entry<N>>();
   private edgeCount = 0;
+  private changes = 0;
+
+  /**
+   * Changes when a node or an edge is added or removed (not when a value is replaced):
+   * lets the indexed form (indexed.ts) be built once for the checks and walks of one graph.
+   */
+  get version(): number { return this.changes; }
 
   /** Adds a node (or replaces its value), keeping its edges. */
   add(key: string, value: N): this {
     const e = this.nodes.get(key);
     if (e) e.value = value;
-    // Every field from the start: V8 then keeps them inside the object (no separate property store).
-    else this.nodes.set(key, { key, value, deps: undefined, rdeps: undefined });
+    else {
+      // Every field from the start: V8 then keeps them inside the object (no separate property store).
+      this.nodes.set(key, { key, value, deps: undefined, rdeps: undefined });
+      this.changes++;
+    }
     return this;
   }
 
@@ -79,6 +89,7 @@ export class Graph<N = unknown> {
     if (e.deps) for (const d of e.deps) { adjDelete(this.nodes.get(d)!.rdeps, key); this.edgeCount--; }
     if (e.rdeps) for (const r of e.rdeps) { adjDelete(this.nodes.get(r)!.deps, key); this.edgeCount--; }
     this.nodes.delete(key);
+    this.changes++;
     return true;
   }
 
@@ -94,6 +105,7 @@ export class Graph<N = unknown> {
       a.deps = adjAdd(a.deps, b.key);
       b.rdeps = adjAdd(b.rdeps, a.key);
       this.edgeCount++;
+      this.changes++;
     }
     return this;
   }
@@ -104,6 +116,7 @@ export class Graph<N = unknown> {
     if (!a || !adjDelete(a.deps, dependency)) return false;
     adjDelete(this.nodes.get(dependency)!.rdeps, dependent);
     this.edgeCount--;
+    this.changes++;
     return true;
   }
 

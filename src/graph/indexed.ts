@@ -16,8 +16,21 @@ export interface IndexedGraph {
   readonly rdeps: Int32Array;
 }
 
-/** Builds the indexed form in O(V + E). */
+/**
+ * The indexed form of `g`, built in O(V + E) and kept until the graph's structure changes
+ * (plan checks a graph for cycles, then walks it twice: validate and plan).
+ */
 export function indexGraph(g: Graph<unknown>): IndexedGraph {
+  const hit = built.get(g);
+  if (hit && hit.version === g.version) return hit.ix;
+  const ix = buildIndex(g);
+  built.set(g, { version: g.version, ix });
+  return ix;
+}
+
+const built = new WeakMap<Graph<unknown>, { version: number; ix: IndexedGraph }>();
+
+function buildIndex(g: Graph<unknown>): IndexedGraph {
   const keys = Array.from(g.keys());
   const n = keys.length;
   const id = new Map<string, number>();

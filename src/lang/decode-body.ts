@@ -269,16 +269,9 @@ function expandDynamic(
  * Every traversal a body reads, found through the schema (attributes, nested blocks,
  * dynamic blocks), without those rooted at a dynamic block's iterator.
  */
-export function bodyTraversals(body: HclBody, schemaBlock: DecodeBlock): readonly Traversal[] {
-  // Graph building, the validate walk and the plan walk all ask for the same bodies.
-  let bySchema = traversalCache.get(body);
-  if (!bySchema) traversalCache.set(body, bySchema = new WeakMap());
-  let out = bySchema.get(schemaBlock);
-  if (!out) bySchema.set(schemaBlock, out = boundTraversals(body, schemaBlock, new Set()));
-  return out;
+export function bodyTraversals(body: HclBody, schemaBlock: DecodeBlock): Traversal[] {
+  return boundTraversals(body, schemaBlock, new Set());
 }
-
-const traversalCache = new WeakMap<HclBody, WeakMap<DecodeBlock, readonly Traversal[]>>();
 
 function boundTraversals(body: HclBody, schemaBlock: DecodeBlock, bound: ReadonlySet<string>): Traversal[] {
   const block = body.syntax === 'native' ? withAttrBlocks(schemaBlock).block : schemaBlock;

@@ -56,18 +56,6 @@ function singleAttr(t: Traversal): { name: string; range: Range } | Diagnostic {
 
 /** Terraform's addrs.ParseRef for one traversal. */
 export function parseRef(t: Traversal): ParsedRef {
-  // Graph building, both walks and the JSON renderer parse the same traversals again and
-  // again. Results with diagnostics are rebuilt, so no diagnostic object is shared.
-  const hit = parsedRefs.get(t);
-  if (hit) return hit;
-  const p = parseRefUncached(t);
-  if (!p.diags.length) parsedRefs.set(t, p);
-  return p;
-}
-
-const parsedRefs = new WeakMap<Traversal, ParsedRef>();
-
-function parseRefUncached(t: Traversal): ParsedRef {
   const root = t.root;
   switch (root) {
     case 'var': case 'local': case 'count': case 'each': case 'path': case 'terraform':

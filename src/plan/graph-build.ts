@@ -9,7 +9,7 @@ import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config, ModuleNode, Resource } from '../config/module.js';
 import { Graph } from '../graph/dag.js';
 import { findCycles } from '../graph/cycles.js';
-import { parseRef, traversalsOf } from '../lang/references.js';
+import { parseRef, traversalsOf, type Reference } from '../lang/references.js';
 import { bodyTraversals } from '../lang/decode-body.js';
 import type { AbsProviderConfig } from '../addrs/index.js';
 import { isConfigurationAlias, namedProviderConfig, providerNotPresentDiag, type ProviderConfigNode, type ProviderResolver } from './provider-resolve.js';
@@ -19,7 +19,15 @@ export type EngineNode =
   | { kind: 'var'; node: ModuleNode; name: string }
   | { kind: 'local'; node: ModuleNode; name: string }
   | { kind: 'output'; node: ModuleNode; name: string }
-  | { kind: 'resource'; node: ModuleNode; res: Resource; provider: AbsProviderConfig; source: string }
+  | {
+    kind: 'resource'; node: ModuleNode; res: Resource; provider: AbsProviderConfig; source: string;
+    /**
+     * The references of the body (arguments and nested blocks, found through the schema),
+     * parsed once here for the graph's edges, the validate walk's undeclared-object check
+     * and the plan walk's self-reference check.
+     */
+    bodyRefs: readonly Reference[];
+  }
   | { kind: 'modcall'; node: ModuleNode; name: string }
   | { kind: 'provider'; cfg: ProviderConfigNode; source: string };
 
@@ -74,7 +82,12 @@ export interface BuiltGraph {
 export function buildGraph(config: Config, resolver: ProviderResolver, providers: ProviderManager, opts: { instanceRefs?: boolean } = {}): BuiltGraph {
   const g = new Graph<EngineNode>();
   const diags: Diagnostic[] = [];
-  const pending: [string, ModuleNode, readonly Traversal[]][] = [];
+  const pending: [string, ModuleNode, readonly Reference[]][] = [];
+  const parsed = (ts: readonly Traversal[]): Reference[] => {
+    const out: Reference[] = [];
+    for (const t of ts) { const r = parseRef(t).ref; if (r) out.push(r); }
+    return out;
+  };
   // depends_on lists, for the modules they name (see below).
   const dependsOn: [string, ModuleNode, Traversal[]][] = [];
 
@@ -92,17 +105,17 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
       own.push(k);
       const refs: Traversal[] = [];
       for (const val of v.validations) refs.push(...traversalsOf(val.condition), ...traversalsOf(val.errorMessage));
-      pending.push([k, node, refs.filter((t) => !(t.root === 'var' && t.steps[0]?.kind === 'attr' && t.steps[0].name === v.name))]);
+      pending.push([k, node, parsed(refs.filter((t) => !(t.root === 'var' && t.steps[0]?.kind === 'attr' && t.steps[0].name === v.name)))]);
       if (parent && node.call) {
         const input = node.call.inputs.get(v.name);
-        if (input) pending.push([k, parent, traversalsOf(input.expr)]);
+        if (input) pending.push([k, parent, parsed(traversalsOf(input.expr))]);
       }
     }
     for (const l of m.locals.values()) {
       const k = keys.local(node, l.name);
       g.add(k, { kind: 'local', node, name: l.name });
       own.push(k);
-      pending.push([k, node, traversalsOf(l.expr)]);
+      pending.push([k, node, parsed(traversalsOf(l.expr))]);
     }
     for (const o of m.outputs.values()) {
       const k = keys.output(node, o.name);
@@ -110,7 +123,7 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
       own.push(k);
       const refs = [...traversalsOf(o.expr), ...o.dependsOn];
       for (const pc of o.preconditions) refs.push(...traversalsOf(pc.condition), ...traversalsOf(pc.errorMessage));
-      pending.push([k, node, refs]);
+      pending.push([k, node, parsed(refs)]);
       dependsOn.push([k, node, o.dependsOn]);
     }
     for (const r of [...m.managedResources.values(), ...m.dataResources.values(), ...[...m.checks.values()].flatMap((c) => c.data)]) {
@@ -122,7 +135,9 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
         continue;
       }
       const source = provider.provider.toString();
-      g.add(k, { kind: 'resource', node, res: r, provider, source });
+      const schema = providers.resourceSchema(source, r.mode, r.type);
+      const bodyRefs = schema ? parsed(bodyTraversals(r.config, schema.block)) : [];
+      g.add(k, { kind: 'resource', node, res: r, provider, source, bodyRefs });
       own.push(k);
       const pk = keys.provider(provider.toString());
       // Implied (block-less) configurations appear as resources are resolved.
@@ -135,9 +150,9 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
       for (const e of r.lifecycle.replaceTriggeredBy) exprs.push(e);
       for (const c of [...r.lifecycle.preconditions, ...r.lifecycle.postconditions]) exprs.push(c.condition, c.errorMessage);
       for (const e of exprs) refs.push(...traversalsOf(e));
-      const schema = providers.resourceSchema(source, r.mode, r.type);
-      if (schema) refs.push(...bodyTraversals(r.config, schema.block));
-      pending.push([k, node, refs.filter((t) => t.root !== 'self')]);
+      const all = parsed(refs);
+      for (const ref of bodyRefs) all.push(ref);
+      pending.push([k, node, all.filter((ref) => ref.subject.kind !== 'self')]);
       dependsOn.push([k, node, r.dependsOn]);
     }
     for (const mc of m.moduleCalls.values()) {
@@ -147,7 +162,7 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
       const refs: Traversal[] = [...mc.dependsOn];
       if (mc.count) refs.push(...traversalsOf(mc.count));
       if (mc.forEach) refs.push(...traversalsOf(mc.forEach));
-      pending.push([k, node, refs]);
+      pending.push([k, node, parsed(refs)]);
       dependsOn.push([k, node, mc.dependsOn]);
     }
     // Everything in a called module waits for the call's expansion.
@@ -163,16 +178,16 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
   for (const cfg of resolver.configs.values()) {
     if (!cfg.block) continue;
     const schema = providers.schema(cfg.addr.provider.toString());
-    if (schema) pending.push([keys.provider(cfg.addr.toString()), cfg.node, bodyTraversals(cfg.block.config, schema.provider.block)]);
+    if (schema) pending.push([keys.provider(cfg.addr.toString()), cfg.node, parsed(bodyTraversals(cfg.block.config, schema.provider.block))]);
   }
 
   const moduleRefs: [string, string][] = [];
   const instanceRefs = opts.instanceRefs ? new Map<string, Map<string, Set<number | string>>>() : undefined;
-  for (const [from, node, traversals] of pending) {
-    if (instanceRefs) recordInstanceRefs(instanceRefs, from, node, traversals);
-    for (const t of traversals) {
-      for (const to of refTargets(t, node)) if (to !== from && g.has(to)) g.connect(from, to);
-      const child = calledModule(t, node);
+  for (const [from, node, refs] of pending) {
+    if (instanceRefs) recordInstanceRefs(instanceRefs, from, node, refs);
+    for (const ref of refs) {
+      for (const to of refTargetsOf(ref, node)) if (to !== from && g.has(to)) g.connect(from, to);
+      const child = calledModuleOf(ref, node);
       if (child?.call) moduleRefs.push([from, keys.modcall(node, child.call.name)]);
     }
   }
@@ -194,12 +209,12 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
 }
 
 /** Adds the resources `from` reads only by literal instance key (see BuiltGraph.instanceRefs). */
-function recordInstanceRefs(out: Map<string, Map<string, Set<number | string>>>, from: string, node: ModuleNode, traversals: readonly Traversal[]): void {
+function recordInstanceRefs(out: Map<string, Map<string, Set<number | string>>>, from: string, node: ModuleNode, refs: readonly Reference[]): void {
   const whole = new Set<string>();
   const keyed = new Map<string, Set<number | string>>();
-  for (const t of traversals) {
-    const s = parseRef(t).ref?.subject;
-    if (s?.kind !== 'resource' || s.mode === 'ephemeral') continue;
+  for (const ref of refs) {
+    const s = ref.subject;
+    if (s.kind !== 'resource' || s.mode === 'ephemeral') continue;
     const rk = keys.resource(node, s);
     if (s.key === undefined) { whole.add(rk); continue; }
     let set = keyed.get(rk);
@@ -217,7 +232,11 @@ function recordInstanceRefs(out: Map<string, Map<string, Set<number | string>>>,
 /** The module a traversal read in `node` names as a whole (`module.m`, not `module.m.out`). */
 export function calledModule(t: Traversal, node: ModuleNode): ModuleNode | undefined {
   const { ref } = parseRef(t);
-  return ref?.subject.kind === 'module' && !ref.subject.output ? node.children.get(ref.subject.name) : undefined;
+  return ref && calledModuleOf(ref, node);
+}
+
+function calledModuleOf(ref: Reference, node: ModuleNode): ModuleNode | undefined {
+  return ref.subject.kind === 'module' && !ref.subject.output ? node.children.get(ref.subject.name) : undefined;
 }
 
 /** The keys of every resource (managed or data) declared in the module at `path` or below it. */
@@ -234,7 +253,10 @@ export function resourcesInside(g: Graph<EngineNode>, path: readonly string[]): 
 /** The graph keys a traversal (read in module `node`) depends on. */
 export function refTargets(t: Traversal, node: ModuleNode): string[] {
   const { ref } = parseRef(t);
-  if (!ref) return [];
+  return ref ? refTargetsOf(ref, node) : [];
+}
+
+function refTargetsOf(ref: Reference, node: ModuleNode): string[] {
   const s = ref.subject;
   switch (s.kind) {
     case 'var': return [keys.var(node, s.name)];

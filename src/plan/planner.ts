@@ -8,10 +8,9 @@ import {
   AbsProviderConfig, AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, instanceKeyString, parseTarget, targetContains, type InstanceKey, ModuleInstance, type ConfigResource,
 } from '../addrs/index.js';
 import type { Graph } from '../graph/dag.js';
-import { errorDiag, hasErrors, warningDiag, type Diagnostic, type Range } from '../hcl/diagnostic.js';
-import { moduleNodeAt, type Config, type ModuleNode, type Resource } from '../config/module.js';
-import { bodyTraversals } from '../lang/decode-body.js';
-import { parseRef, subjectString } from '../lang/references.js';
+import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
+import { moduleNodeAt, type Config, type ModuleNode } from '../config/module.js';
+import { subjectString, type Reference } from '../lang/references.js';
 import { evaluate } from '../lang/eval.js';
 import * as T from '../lang/types.js';
 import { DynamicUnknown, isWhollyKnown, nullVal, unknownVal, type Value } from '../lang/value.js';
@@ -111,6 +110,8 @@ class Planner extends Walker {
   removed: RemoveStatements = new Map();
   /** Resources whose replacements create before destroying (configured or forced). */
   createBeforeDestroy = new Set<string>();
+  /** The parsed address of each planned instance's change, for sorting without parsing. */
+  readonly changeAddrs = new Map<string, AbsResourceInstance>();
   /** The configuration graph, for the dependencies an unchanged object's record gets. */
   graph?: Graph<EngineNode>;
   private readonly deps = new Map<string, ConfigResource[]>();
@@ -159,7 +160,7 @@ class Planner extends Walker {
         const addr = rAddr.instance(ik);
         this.claimed.add(addr.toString());
         const skip = this.filter !== undefined && !this.filter.instanceIncluded(rk, addr);
-        const selfRefs = skip ? [] : selfReferenceDiags(addr, res, schema.block);
+        const selfRefs = skip ? [] : selfReferenceDiags(addr, n.bodyRefs);
         if (selfRefs.length) {
           diags.push(...selfRefs);
           // Other instances reading this one see it unknown, as in Terraform.
@@ -243,6 +244,7 @@ class Planner extends Walker {
             const gen = importing && this.generated.find((g) => g.addr === r.change!.addr);
             if (gen) r.change.generatedConfig = gen.config;
             this.changes.push(r.change);
+            this.changeAddrs.set(r.change.addr, addr);
             if (r.change.action === 'no-op') this.updateDependencies(addr, n, rk);
             if (r.change.action !== 'no-op') {
               let set = this.pendingIn.get(rk);
@@ -251,7 +253,7 @@ class Planner extends Walker {
             }
           }
           this.values.setResourceInstance(mi, key, exp.kind, ik, r.value);
-          if (!r.value.isNull) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self: r.value }), severity, 'plan'));
+          if (!r.value.isNull && res.lifecycle.postconditions.length) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self: r.value }), severity, 'plan'));
         });
       });
     }
@@ -540,7 +542,7 @@ class Planner extends Walker {
       const forget = this.popts.mode !== 'destroy' && removeStatementFor(this.removed, addr)?.destroy === false;
       // Like Terraform, an object about to be forgotten is not refreshed.
       if (this.popts.refresh && this.popts.mode !== 'destroy' && !forget) {
-        const n = { kind: 'resource' as const, node: this.config.root, res: { mode: 'managed', type: addr.resource.resource.type, name: addr.resource.resource.name, declRange: undefined } as never, provider: resource.provider, source };
+        const n = { kind: 'resource' as const, node: this.config.root, res: { mode: 'managed', type: addr.resource.resource.type, name: addr.resource.resource.name, declRange: undefined } as never, provider: resource.provider, source, bodyRefs: [] };
         prior = await this.refresh(addr, n, schema, current, prior, diags);
         if (!prior) continue;
       }
@@ -586,29 +588,17 @@ class Planner extends Walker {
  * Terraform's validateSelfRef for one instance: its body may not read the instance, nor
  * the whole resource (a single instance matches both, and Terraform reports it twice).
  */
-function selfReferenceDiags(addr: AbsResourceInstance, res: Resource, block: Schema['block']): Diagnostic[] {
-  const refs = resourceRefs(res, block);
-  if (!refs.length) return [];
-  const own = [addr.resource.toString(), addr.resource.resource.toString()];
+function selfReferenceDiags(addr: AbsResourceInstance, bodyRefs: readonly Reference[]): Diagnostic[] {
+  let own: string[] | undefined;
   const out: Diagnostic[] = [];
-  for (const r of refs) for (const a of own) if (r.subject === a) out.push(errorDiag('Self-referential block', `Configuration for ${a} may not refer to itself.`, r.range));
+  for (const ref of bodyRefs) {
+    if (ref.subject.kind !== 'resource') continue;
+    own ??= [addr.resource.toString(), addr.resource.resource.toString()];
+    const s = subjectString(ref.subject);
+    for (const a of own) if (s === a) out.push(errorDiag('Self-referential block', `Configuration for ${a} may not refer to itself.`, ref.range));
+  }
   return out;
 }
-
-/** The resources a resource's body refers to, once per resource rather than per instance. */
-function resourceRefs(res: Resource, block: Schema['block']): readonly { subject: string; range: Range }[] {
-  let refs = resourceRefCache.get(res);
-  if (refs) return refs;
-  refs = [];
-  for (const t of bodyTraversals(res.config, block)) {
-    const ref = parseRef(t).ref;
-    if (ref && ref.subject.kind === 'resource') refs.push({ subject: subjectString(ref.subject), range: ref.range });
-  }
-  resourceRefCache.set(res, refs);
-  return refs;
-}
-
-const resourceRefCache = new WeakMap<Resource, { subject: string; range: Range }[]>();
 
 /** True when `res` is the scoped data source of a check block in `node`. */
 function isCheckNested(node: ModuleNode, res: { mode: string; type: string; name: string }): boolean {
@@ -680,14 +670,14 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   const checks = evaluateChecks(planner, 'plan', { mode: opts.mode, targeted: opts.targets.length > 0 || opts.excludes.length > 0, errored: hasErrors(diags) });
   diags.push(...checks.diags);
   plan.checks = checks.results;
-  plan.changes = opts.mode === 'refresh-only' ? [] : sortByAddr(planner.changes);
+  plan.changes = opts.mode === 'refresh-only' ? [] : sortByAddr(planner.changes, planner.changeAddrs);
   const forgetting = forgetWarning(plan.changes);
   if (forgetting) diags.push(forgetting);
   for (const ch of plan.changes) {
     const prev = moved.get(ch.addr);
     if (prev !== undefined && !ch.deposedKey) ch.prevRunAddr = prev;
   }
-  plan.drift = sortByAddr(planner.drift);
+  plan.drift = sortByAddr(planner.drift, planner.changeAddrs);
   // Outputs a targeted run did not evaluate keep their prior value: no change for them.
   const skipped = (name: string) => planner.filter !== undefined && config.root.module.outputs.has(name) && !planner.filter.included.has(keys.output(config.root, name));
   plan.outputChanges = outputChanges(prior, planner.rootOutputs, opts.mode).filter((o) => !skipped(o.name));
@@ -777,12 +767,14 @@ function compareInstances(a: AbsResourceInstance, b: AbsResourceInstance): numbe
 }
 
 /**
- * Sorts changes by address in `compareAddr`'s order, each address parsed once. Stable, so
- * deposed objects stay in plan order.
+ * Sorts changes by address in `compareAddr`'s order, each address parsed once (not at all
+ * when `known` has it). Stable, so deposed objects stay in plan order.
  */
-export function sortByAddr<C extends { addr: string }>(changes: C[]): C[] {
+export function sortByAddr<C extends { addr: string }>(changes: C[], known?: ReadonlyMap<string, AbsResourceInstance>): C[] {
   const parsed = new Map<string, AbsResourceInstance | undefined>();
   const parse = (a: string) => {
+    const k = known?.get(a);
+    if (k) return k;
     if (!parsed.has(a)) parsed.set(a, parseAbsResourceInstance(a).value);
     return parsed.get(a);
   };

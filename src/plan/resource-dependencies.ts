@@ -23,12 +23,14 @@ import type { EngineNode } from './graph-build.js';
  * With `shared`, every dependent gets the same address object for a resource.
  */
 export function resourceDependencies(g: Graph<EngineNode>, start: string, shared?: Map<string, ConfigResource>): ConfigResource[] {
-  const out = new Map<string, ConfigResource>();
-  const seen = new Set<string>([start]);
-  const stack = [...g.dependencies(start)];
+  // Each graph node is one resource, so the seen set also keeps `out` free of repeats.
+  let out: ConfigResource[] | undefined;
+  const seen = new Set<string>();
+  const stack: string[] = [];
+  for (const d of g.dependencies(start)) stack.push(d);
   while (stack.length) {
     const k = stack.pop()!;
-    if (seen.has(k)) continue;
+    if (k === start || seen.has(k)) continue;
     seen.add(k);
     const n = g.get(k);
     if (!n || n.kind === 'provider') continue;
@@ -39,18 +41,20 @@ export function resourceDependencies(g: Graph<EngineNode>, start: string, shared
         cr = new ConfigResource(n.node.path.length ? new ModulePath(n.node.path) : ModulePath.ROOT, new Resource(n.res.mode, n.res.type, n.res.name));
         shared?.set(k, cr);
       }
-      out.set(cr.toString(), cr);
+      (out ??= []).push(cr);
       // A data source's state records nothing, so what it depends on is recorded here.
       if (n.res.mode === 'managed') continue;
     }
     for (const d of g.dependencies(k)) stack.push(d);
   }
-  return out.size === 0 ? NO_DEPENDENCIES : out.size === 1 ? [...out.values()] : [...out.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+  if (!out) return NO_DEPENDENCIES;
+  if (out.length > 1) out.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+  return out;
 }
 
 /** Whether two sorted dependency lists name the same resources. */
 export function sameDependencies(a: readonly ConfigResource[], b: readonly ConfigResource[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.toString() !== b[i]!.toString()) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.toString() !== b[i]!.toString()) return false;
   return true;
 }

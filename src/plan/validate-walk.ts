@@ -12,11 +12,11 @@ import { resourceDiags } from './provider-manager.js';
 import { ephemeralResourceDiags } from './ephemeral-checks.js';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config, ModuleNode, Resource } from '../config/module.js';
-import { bodyTraversals, decodeBody } from '../lang/decode-body.js';
+import { decodeBody } from '../lang/decode-body.js';
 import type { Traversal } from '../hcl/ast.js';
 import type { Scope } from '../lang/scope.js';
 import { evaluate } from '../lang/eval.js';
-import { parseRef } from '../lang/references.js';
+import { parseRef, type Reference } from '../lang/references.js';
 import { unknownVal, type Value } from '../lang/value.js';
 import type { Graph } from '../graph/dag.js';
 import { impliedType } from '../providers/schema.js';
@@ -106,12 +106,13 @@ class ValidateWalker extends Walker {
     const d = decodeBody(res.config, block, scope);
     if (hasErrors(d.diags)) return d.diags;
     const [config, marks] = stripMarks(d.value);
-    const addr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name)).toString();
-    const eph = res.mode === 'managed' ? ephemeralResourceDiags(marks, block, res.config, addr) : [];
+    // The address only for messages: most bodies have none.
+    const addr = () => new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name)).toString();
+    const eph = res.mode === 'managed' && marks.length ? ephemeralResourceDiags(marks, block, res.config, addr()) : [];
     if (eph.length) return [...d.diags, ...eph];
     const p = this.providers.instance(n.provider.toString(), source);
-    return [...d.diags, ...this.providerValidation(() => (res.mode === 'data'
-      ? p?.validateDataSourceConfig?.(res.type, config) : p?.validateResourceConfig?.(res.type, config)) ?? [], res.config, addr)];
+    const found = (res.mode === 'data' ? p?.validateDataSourceConfig?.(res.type, config) : p?.validateResourceConfig?.(res.type, config)) ?? [];
+    return found.length ? [...d.diags, ...this.providerValidation(() => found, res.config, addr())] : d.diags;
   }
 
   protected async visitResource(n: ResourceNode): Promise<Diagnostic[]> {
@@ -126,7 +127,7 @@ class ValidateWalker extends Walker {
       diags.push(...dependsOnDiags(res, (e) => evaluate(e, scope).diags));
       if (this.unwritten.has(res)) continue;
       // As Terraform's EvalBlock: undeclared objects are reported alone, before evaluating.
-      const undeclared = undeclaredObjectDiags(bodyTraversals(res.config, schema.block), scope);
+      const undeclared = undeclaredObjectDiags(n.bodyRefs, scope);
       diags.push(...(undeclared.length ? undeclared : this.bodyDiags(n, mi, scope, schema.block)));
       if (res.count || res.forEach) this.values.setResource(mi, key, { kind: res.count ? 'count' : 'for_each', instances: new Map(), unknownExpansion: true });
       else this.values.setResourceInstance(mi, key, 'single', null, unknownVal(impliedType(schema.block)));
@@ -136,12 +137,10 @@ class ValidateWalker extends Walker {
 }
 
 /** Terraform's StaticValidateReferences: references to resources and module calls that are not declared. */
-function undeclaredObjectDiags(traversals: readonly Traversal[], scope: Scope): Diagnostic[] {
+function undeclaredObjectDiags(refs: readonly Reference[], scope: Scope): Diagnostic[] {
   const out: Diagnostic[] = [];
   const data = scope.data!;
-  for (const t of traversals) {
-    const s = parseRef(t).ref;
-    if (!s) continue;
+  for (const s of refs) {
     const sub = s.subject;
     const got = sub.kind === 'resource' ? data.getResource(sub.mode, sub.type, sub.name, s.range) : sub.kind === 'module' ? data.getModule(sub.name, s.range) : undefined;
     if (Array.isArray(got)) out.push(...got);

@@ -76,7 +76,7 @@ export class WorkingValues {
     let rv = m.get(resource);
     if (!rv) { rv = { kind, instances: new Map() }; m.set(resource, rv); }
     rv.instances.set(instanceKeyString(key), { key, value: v });
-    rv.combined = undefined;
+    if (rv.combined) rv.combined = undefined;
   }
 
   setExpansion(parent: ModuleInstance, call: string, e: ModuleExpansion): void { this.expansions.set(`${miKey(parent)}|${call}`, e); }
