@@ -230,7 +230,22 @@ class NativeBody implements HclBody {
     return nativeMissingItemRange(this.body);
   }
 
+  /**
+   * The last content asked for without problems, by schema: a resource body is read with
+   * one schema three times (graph edges, the validate walk, the plan walk). Callers treat
+   * content as read-only.
+   */
+  private lastSchema: BodySchema | undefined = undefined;
+  private lastContent: BodyContent | undefined = undefined;
+
   content(schema: BodySchema): { content: BodyContent; diags: Diagnostic[] } {
+    if (this.lastSchema === schema) return { content: this.lastContent!, diags: [] };
+    const r = this.contentOnce(schema);
+    if (r.diags.length === 0) { this.lastSchema = schema; this.lastContent = r.content; }
+    return r;
+  }
+
+  private contentOnce(schema: BodySchema): { content: BodyContent; diags: Diagnostic[] } {
     const { content, remain, diags } = this.partialContent(schema);
     const rest = remain as NativeBody;
     for (const [name, attr] of this.body.attributes) {

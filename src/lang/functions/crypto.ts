@@ -4,7 +4,7 @@
  * sha512 uuid uuidv5.
  */
 import { createHash, createPrivateKey, randomUUID } from 'node:crypto';
-import bcrypt from 'bcryptjs';
+import { bcrypt } from '../bcrypt.js';
 import * as T from '../types.js';
 import { stringVal } from '../value.js';
 import type { FunctionDef } from './function.js';
@@ -116,8 +116,8 @@ export const cryptoFunctions: Record<string, FunctionDef> = {
     if (cost < 4) cost = 10;
     if (cost > 31) throw new FunctionError(`error occured generating password crypto/bcrypt: cost ${cost} is outside allowed range (4,31)`);
     if (Buffer.byteLength(args[0]!.str) > 72) throw new FunctionError('error occured generating password bcrypt: password length exceeds 72 bytes');
-    const salt = bcrypt.genSaltSync(cost).replace(/^\$2b\$/, '$2a$');
-    return stringVal(bcrypt.hashSync(args[0]!.str, salt));
+    const salt = bcrypt().genSaltSync(cost).replace(/^\$2b\$/, '$2a$');
+    return stringVal(bcrypt().hashSync(args[0]!.str, salt));
   }, { varParam: param('cost', T.Number), impure: true }),
 
   uuid: fixed('Generates a unique identifier string.', [], T.String, () => stringVal(randomUUID()), { impure: true }),

@@ -4,8 +4,14 @@
  * order, `{}`/`[]` for empty collections; decoding with YAML 1.1 scalars, anchors and
  * aliases, and errors for unsupported tags.
  */
-import { parseAllDocuments, isMap, isSeq, isScalar, isAlias, isDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YAML from 'yaml';
 import type { Node as YNode, Document } from 'yaml';
+
+// The yaml package is loaded on first use: loading it costs every command ~50 ms, and
+// few configurations decode YAML.
+let yamlLib: typeof YAML | undefined;
+const yaml = (): typeof YAML => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YAML);
 import * as T from '../types.js';
 import { Value, stringVal, numberVal, boolVal, nullVal, tupleVal, objectVal, formatNumber } from '../value.js';
 import { FunctionError } from './function.js';
@@ -220,7 +226,7 @@ export function yamlDecode(src: string): Value {
   let doc: Document;
   const opts = { schema: 'failsafe', version: '1.1', uniqueKeys: true, prettyErrors: false } as const;
   try {
-    const all = parseAllDocuments(src, opts);
+    const all = yaml().parseAllDocuments(src, opts);
     const docs = Array.isArray(all) ? all : [];
     if (docs.length === 0) {
       const lines = src.split('\n');
@@ -237,12 +243,12 @@ export function yamlDecode(src: string): Value {
     throw new FunctionError((e as Error).message);
   }
   if (doc.errors.length > 0) throw new FunctionError(yamlErr(doc.errors[0]!));
-  if (!isDocument(doc)) throw new FunctionError('invalid YAML');
+  if (!yaml().isDocument(doc)) throw new FunctionError('invalid YAML');
   const anchors = new Map<string, YNode>();
   const inProgress = new Set<string>();
   const conv = (n: YNode | null | undefined): Value => {
     if (n === null || n === undefined) return nullVal(T.Dynamic);
-    if (isAlias(n)) {
+    if (yaml().isAlias(n)) {
       if (inProgress.has(n.source)) throw new FunctionError(`cannot refer to anchor "${n.source}" from inside its own definition`);
       const target = anchors.get(n.source);
       if (!target) throw new FunctionError(`unknown anchor "${n.source}" referenced`);
@@ -251,14 +257,14 @@ export function yamlDecode(src: string): Value {
     const anchor = (n as { anchor?: string }).anchor;
     if (anchor) { anchors.set(anchor, n); inProgress.add(anchor); }
     const tag = (n as { tag?: string }).tag;
-    if (tag && !isScalar(n) && !SUPPORTED_TAGS.has(tag)) throw new FunctionError(`unsupported tag ${JSON.stringify(tag)}`);
+    if (tag && !yaml().isScalar(n) && !SUPPORTED_TAGS.has(tag)) throw new FunctionError(`unsupported tag ${JSON.stringify(tag)}`);
     let out: Value;
-    if (isMap(n)) {
+    if (yaml().isMap(n)) {
       const m = new Map<string, Value>();
       const merged = new Map<string, Value>();
       for (const pair of n.items) {
         const keyNode = pair.key as YNode;
-        if (isScalar(keyNode) && keyNode.value === '<<' && (keyNode as { type?: string }).type === 'PLAIN') {
+        if (yaml().isScalar(keyNode) && keyNode.value === '<<' && (keyNode as { type?: string }).type === 'PLAIN') {
           const mv = conv(pair.value as YNode);
           const sources = mv.type.kind === 'tuple' ? mv.elems : [mv];
           for (const src of sources) {
@@ -277,9 +283,9 @@ export function yamlDecode(src: string): Value {
       }
       for (const [k, v] of merged) if (!m.has(k)) m.set(k, v);
       out = objectVal(m);
-    } else if (isSeq(n)) {
+    } else if (yaml().isSeq(n)) {
       out = tupleVal(n.items.map((i) => conv(i as YNode)));
-    } else if (isScalar(n)) {
+    } else if (yaml().isScalar(n)) {
       const style = (n as { type?: string }).type;
       out = resolveScalar(tag ?? '', String(n.value ?? ''), style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE');
     } else out = nullVal(T.Dynamic);

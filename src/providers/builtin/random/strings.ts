@@ -4,7 +4,7 @@
  * replacement. random_password's result is sensitive and it also stores a bcrypt hash.
  */
 import { randomInt } from 'node:crypto';
-import bcrypt from 'bcryptjs';
+import { bcrypt } from '../../../lang/bcrypt.js';
 import * as T from '../../../lang/types.js';
 import { boolVal, numberVal, stringVal, type Value } from '../../../lang/value.js';
 import type { AttributeSchema, ProviderDiagnostic } from '../../protocol.js';
@@ -118,7 +118,7 @@ function importedState(planned: Value, result: string, password: boolean): Value
     length: result.length, special: true, upper: true, lower: true, number: true, numeric: true,
     min_numeric: 0, min_upper: 0, min_lower: 0, min_special: 0, result, id: password ? 'none' : result,
   };
-  if (password) base.bcrypt_hash = bcrypt.hashSync(result, 10);
+  if (password) base.bcrypt_hash = bcrypt().hashSync(result, 10);
   return withAttrs(planned, base);
 }
 
@@ -151,7 +151,7 @@ export const randomPassword: ResourceDef = {
   customizePlan: (_ctx, p) => ({ ...p, planned: syncNumeric(p.planned, p.config) }),
   async create(_ctx, planned) {
     const result = generateString(options(planned));
-    return withAttrs(planned, { result: stringVal(result), id: stringVal('none'), bcrypt_hash: stringVal(bcrypt.hashSync(result, 10)) });
+    return withAttrs(planned, { result: stringVal(result), id: stringVal('none'), bcrypt_hash: stringVal(bcrypt().hashSync(result, 10)) });
   },
   async read(_ctx, state) { return state; },
   async delete() { /* nothing remote */ },

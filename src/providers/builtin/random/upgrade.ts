@@ -4,7 +4,7 @@
  * their defaults (so nothing is replaced), `numeric` is copied from `number`, and a password
  * gets a bcrypt hash when it has none (v0) or a wrong one (v2).
  */
-import bcrypt from 'bcryptjs';
+import { bcrypt } from '../../../lang/bcrypt.js';
 import { ProviderError } from '../../sdk/resource.js';
 
 type Raw = Record<string, unknown>;
@@ -43,7 +43,7 @@ export function upgradePasswordState(version: number, raw: Raw): Raw {
   const hash = typeof raw.bcrypt_hash === 'string' ? raw.bcrypt_hash : undefined;
   switch (version) {
     case 0:
-      return { ...out, bcrypt_hash: bcrypt.hashSync(result, 10) };
+      return { ...out, bcrypt_hash: bcrypt().hashSync(result, 10) };
     case 1:
       return { ...out, bcrypt_hash: raw.bcrypt_hash ?? null };
     case 2:
@@ -51,7 +51,7 @@ export function upgradePasswordState(version: number, raw: Raw): Raw {
       if (hash === undefined || !/^\$2[aby]?\$\d\d\$/.test(hash) || hash.length < 59) {
         throw new ProviderError('Version 3 State Upgrade Error', 'An unexpected error occurred when comparing the state version 2 password and bcrypt hash. This is always an issue in the provider and should be reported to the provider developers.\n\nOriginal Error: crypto/bcrypt: hashedSecret too short to be a bcrypted password');
       }
-      return { ...out, bcrypt_hash: bcrypt.compareSync(result, hash) ? hash : bcrypt.hashSync(result, 10) };
+      return { ...out, bcrypt_hash: bcrypt().compareSync(result, hash) ? hash : bcrypt().hashSync(result, 10) };
     default:
       throw noUpgrader(version);
   }
