@@ -9,7 +9,7 @@ import {
 } from '../addrs/index.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config } from '../config/module.js';
-import { nullVal, isWhollyKnown, unknownAsNull, type Value } from '../lang/value.js';
+import { nullVal, isWhollyKnown, unknownAsNull, unknownVal, type Value } from '../lang/value.js';
 import { inconsistentResultDiags } from './assert-compatible.js';
 import type { Schema } from '../providers/protocol.js';
 import { impliedType } from '../providers/schema.js';
@@ -204,7 +204,8 @@ class Applier extends Walker {
       const curVal = current();
       // An instance a targeted run leaves out, with no object yet, is not part of the resource's value.
       if (!curVal && this.filter && !this.filter.instanceIncluded(keys.resource(node, res), addr)) return;
-      setValue(curVal ? markSchemaSensitive(curVal, schema.block) : nullVal(type));
+      // In a destroy, an instance with no object is unknown, as the destroy plan had it.
+      setValue(curVal ? markSchemaSensitive(curVal, schema.block) : this.plan.mode === 'destroy' ? unknownVal(type) : nullVal(type));
       return;
     }
     const inst = exp.kind === 'count' ? { countIndex: ik as number } : exp.kind === 'for_each' ? { eachKey: String(ik), eachValue: exp.eachValues!.get(String(ik))! } : {};

@@ -216,7 +216,10 @@ class Planner extends Walker {
             return;
           }
           if (this.popts.mode === 'destroy') {
-            this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? nullVal(impliedType(schema.block)));
+            // An instance the configuration has but state does not (a for_each key added
+            // since the last apply) is unknown, not null: what reads it is not planned in
+            // a destroy, and Terraform plans such a destroy without complaint.
+            this.values.setResourceInstance(mi, key, exp.kind, ik, prior ?? unknownVal(impliedType(schema.block)));
             return;
           }
           const pre = resourceConditions(this, 'precondition', node, res, addr.toString(), scope, severity, 'plan');
