@@ -19,15 +19,7 @@ export type EngineNode =
   | { kind: 'var'; node: ModuleNode; name: string }
   | { kind: 'local'; node: ModuleNode; name: string }
   | { kind: 'output'; node: ModuleNode; name: string }
-  | {
-    kind: 'resource'; node: ModuleNode; res: Resource; provider: AbsProviderConfig; source: string;
-    /**
-     * The references of the body (arguments and nested blocks, found through the schema),
-     * parsed once here for the graph's edges, the validate walk's undeclared-object check
-     * and the plan walk's self-reference check.
-     */
-    bodyRefs: readonly Reference[];
-  }
+  | { kind: 'resource'; node: ModuleNode; res: Resource; provider: AbsProviderConfig; source: string }
   | { kind: 'modcall'; node: ModuleNode; name: string }
   | { kind: 'provider'; cfg: ProviderConfigNode; source: string };
 
@@ -136,8 +128,7 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
       }
       const source = provider.provider.toString();
       const schema = providers.resourceSchema(source, r.mode, r.type);
-      const bodyRefs = schema ? parsed(bodyTraversals(r.config, schema.block)) : [];
-      g.add(k, { kind: 'resource', node, res: r, provider, source, bodyRefs });
+      g.add(k, { kind: 'resource', node, res: r, provider, source });
       own.push(k);
       const pk = keys.provider(provider.toString());
       // Implied (block-less) configurations appear as resources are resolved.
@@ -151,7 +142,7 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
       for (const c of [...r.lifecycle.preconditions, ...r.lifecycle.postconditions]) exprs.push(c.condition, c.errorMessage);
       for (const e of exprs) refs.push(...traversalsOf(e));
       const all = parsed(refs);
-      for (const ref of bodyRefs) all.push(ref);
+      if (schema) for (const ref of resourceBodyRefs(r, schema.block)) all.push(ref);
       pending.push([k, node, all.filter((ref) => ref.subject.kind !== 'self')]);
       dependsOn.push([k, node, r.dependsOn]);
     }
@@ -206,6 +197,17 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
     diags.push(errorDiag('Cycle: ' + names.join(', '), `The configuration has a dependency cycle between: ${names.join(', ')}. Break it by removing one of the references.`));
   }
   return { graph: g, diags, moduleRefs, ...(instanceRefs ? { instanceRefs } : {}) };
+}
+
+/**
+ * The references of a resource's body (arguments and nested blocks, found through the
+ * schema). Not kept on the graph node: at 100k resources they would stay alive through
+ * plan and apply, and parsing them again costs less than the memory.
+ */
+export function resourceBodyRefs(r: Resource, block: Parameters<typeof bodyTraversals>[1]): Reference[] {
+  const out: Reference[] = [];
+  for (const t of bodyTraversals(r.config, block)) { const ref = parseRef(t).ref; if (ref) out.push(ref); }
+  return out;
 }
 
 /** Adds the resources `from` reads only by literal instance key (see BuiltGraph.instanceRefs). */

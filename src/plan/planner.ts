@@ -17,7 +17,7 @@ import { DynamicUnknown, isWhollyKnown, nullVal, unknownVal, type Value } from '
 import { decodeAttributes, encodeAttributes, type State, type ResourceInstanceObject } from '../state/index.js';
 import { impliedType } from '../providers/schema.js';
 import type { Schema } from '../providers/protocol.js';
-import { buildGraph, keys, type EngineNode } from './graph-build.js';
+import { buildGraph, keys, resourceBodyRefs, type EngineNode } from './graph-build.js';
 import { resourceDependencies, sameDependencies } from './resource-dependencies.js';
 import { ProviderResolver, providerNotPresentDiag } from './provider-resolve.js';
 import { validateWalk } from './validate-walk.js';
@@ -148,6 +148,8 @@ class Planner extends Walker {
     const provider = this.providers.instance(n.provider.toString(), source)!;
     const key = `${res.mode === 'data' ? 'data.' : ''}${res.type}.${res.name}`;
     const rk = keys.resource(node, res);
+    // Parsed when the first instance is checked for self-references, and dropped after the visit.
+    let bodyRefs: Reference[] | undefined;
     for (const mi of this.values.moduleInstances(node.path)) {
       const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
@@ -160,7 +162,7 @@ class Planner extends Walker {
         const addr = rAddr.instance(ik);
         this.claimed.add(addr.toString());
         const skip = this.filter !== undefined && !this.filter.instanceIncluded(rk, addr);
-        const selfRefs = skip ? [] : selfReferenceDiags(addr, n.bodyRefs);
+        const selfRefs = skip ? [] : selfReferenceDiags(addr, bodyRefs ??= resourceBodyRefs(res, schema.block));
         if (selfRefs.length) {
           diags.push(...selfRefs);
           // Other instances reading this one see it unknown, as in Terraform.
@@ -545,7 +547,7 @@ class Planner extends Walker {
       const forget = this.popts.mode !== 'destroy' && removeStatementFor(this.removed, addr)?.destroy === false;
       // Like Terraform, an object about to be forgotten is not refreshed.
       if (this.popts.refresh && this.popts.mode !== 'destroy' && !forget) {
-        const n = { kind: 'resource' as const, node: this.config.root, res: { mode: 'managed', type: addr.resource.resource.type, name: addr.resource.resource.name, declRange: undefined } as never, provider: resource.provider, source, bodyRefs: [] };
+        const n = { kind: 'resource' as const, node: this.config.root, res: { mode: 'managed', type: addr.resource.resource.type, name: addr.resource.resource.name, declRange: undefined } as never, provider: resource.provider, source };
         prior = await this.refresh(addr, n, schema, current, prior, diags);
         if (!prior) continue;
       }

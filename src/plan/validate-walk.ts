@@ -20,7 +20,7 @@ import { parseRef, type Reference } from '../lang/references.js';
 import { unknownVal, type Value } from '../lang/value.js';
 import type { Graph } from '../graph/dag.js';
 import { impliedType } from '../providers/schema.js';
-import type { EngineNode } from './graph-build.js';
+import { resourceBodyRefs, type EngineNode } from './graph-build.js';
 import type { RunContext } from './eval-data.js';
 import type { ProviderManager } from './provider-manager.js';
 import { unsupportedTypeDiag } from './unsupported-type.js';
@@ -127,7 +127,7 @@ class ValidateWalker extends Walker {
       diags.push(...dependsOnDiags(res, (e) => evaluate(e, scope).diags));
       if (this.unwritten.has(res)) continue;
       // As Terraform's EvalBlock: undeclared objects are reported alone, before evaluating.
-      const undeclared = undeclaredObjectDiags(n.bodyRefs, scope);
+      const undeclared = undeclaredObjectDiags(resourceBodyRefs(res, schema.block), scope);
       diags.push(...(undeclared.length ? undeclared : this.bodyDiags(n, mi, scope, schema.block)));
       if (res.count || res.forEach) this.values.setResource(mi, key, { kind: res.count ? 'count' : 'for_each', instances: new Map(), unknownExpansion: true });
       else this.values.setResourceInstance(mi, key, 'single', null, unknownVal(impliedType(schema.block)));
