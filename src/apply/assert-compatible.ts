@@ -8,7 +8,8 @@
 import * as T from '../lang/types.js';
 import { Mark, rawEquals, type Path, type PathMarks, type Value } from '../lang/value.js';
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
-import { goQuote, goStringValue } from '../lang/value-gostring.js';
+import { goQuote } from '../lang/format-console.js';
+import { goStringValue } from '../lang/value-gostring.js';
 import { mismatchMessage } from '../lang/convert-mismatch.js';
 import type { BlockSchema } from '../providers/protocol.js';
 import { formatPath } from '../state/attributes.js';

@@ -7,30 +7,7 @@
 import * as T from './types.js';
 import type { Type } from './types.js';
 import type { Value } from './value.js';
-
-/** A string as Go's `%q` writes it: double-quoted, with Go's escapes. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"': out += '\\"'; continue;
-      case '\\': out += '\\\\'; continue;
-      case '\x07': out += '\\a'; continue;
-      case '\b': out += '\\b'; continue;
-      case '\f': out += '\\f'; continue;
-      case '\n': out += '\\n'; continue;
-      case '\r': out += '\\r'; continue;
-      case '\t': out += '\\t'; continue;
-      case '\v': out += '\\v'; continue;
-    }
-    if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    // Go keeps printable runes; the other non-ASCII control and format runes are escaped.
-    else if ((c >= 0x80 && c < 0xa0) || c === 0xad || (c >= 0x2028 && c <= 0x2029) || c === 0xfeff) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
+import { goQuote } from './format-console.js';
 
 /** A type as cty's GoString writes it (`cty.List(cty.String)`). */
 export function goStringType(t: Type): string {

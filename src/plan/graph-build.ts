@@ -75,11 +75,6 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
   const g = new Graph<EngineNode>();
   const diags: Diagnostic[] = [];
   const pending: [string, ModuleNode, readonly Reference[]][] = [];
-  const parsed = (ts: readonly Traversal[]): Reference[] => {
-    const out: Reference[] = [];
-    for (const t of ts) { const r = parseRef(t).ref; if (r) out.push(r); }
-    return out;
-  };
   // depends_on lists, for the modules they name (see below).
   const dependsOn: [string, ModuleNode, Traversal[]][] = [];
 
@@ -205,8 +200,13 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
  * plan and apply, and parsing them again costs less than the memory.
  */
 export function resourceBodyRefs(r: Resource, block: Parameters<typeof bodyTraversals>[1]): Reference[] {
+  return parsed(bodyTraversals(r.config, block));
+}
+
+/** The traversals that parse as references, parsed (the others make no edges). */
+function parsed(ts: readonly Traversal[]): Reference[] {
   const out: Reference[] = [];
-  for (const t of bodyTraversals(r.config, block)) { const ref = parseRef(t).ref; if (ref) out.push(ref); }
+  for (const t of ts) { const r = parseRef(t).ref; if (r) out.push(r); }
   return out;
 }
 
