@@ -4,6 +4,7 @@
  * applies it, and records every result in the state at once (persisted after every
  * change), so a failure or a crash halfway leaves a state that says exactly what exists.
  */
+import { SmallMap } from '../hcl/small-map.js';
 import {
   AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, type ConfigResource, type InstanceKey,
 } from '../addrs/index.js';
@@ -163,7 +164,7 @@ class Applier extends Walker {
     for (const mi of this.values.moduleInstances(node.path)) {
       const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
       if (exp.unknown) continue;
-      this.values.setResource(mi, key, { kind: exp.kind, instances: new Map() });
+      this.values.setResource(mi, key, { kind: exp.kind, instances: new SmallMap() });
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
       await eachLimited(exp.keys, INSTANCES_AT_ONCE, (ik) => this.applyInstance(n, schema, rAddr.instance(ik), exp, ik, key, rk, diags), this.opts.signal);
     }

@@ -16,6 +16,7 @@
  * Attribute expressions are native `Expression`s for .tf files and `JsonExpr` nodes for
  * .tf.json files; the evaluator converts the latter with `jsonExprToNative`.
  */
+import { SmallMap } from './small-map.js';
 import type { Attribute, Block, Body, File } from './ast.js';
 import type { Diagnostic, Range } from './diagnostic.js';
 import { errorDiag, rangeBetween } from './diagnostic.js';
@@ -285,7 +286,7 @@ class NativeBody implements HclBody {
       (picked ??= new Set()).add(a.name);
     }
     // In the order of appearance in the source.
-    const attributes = new Map<string, Attribute>();
+    const attributes = new SmallMap<string, Attribute>();
     if (picked) for (const [k, attr] of this.body.attributes) if (picked.has(k)) attributes.set(k, attr);
     const blocks: ContentBlock[] = [];
     if (schema.blocks.length > 0) {
@@ -316,7 +317,7 @@ class NativeBody implements HclBody {
     if (first) {
       diags.push(errorDiag(`Unexpected ${goQuote(first.type)} block`, 'Blocks are not allowed here.', first.typeRange));
     }
-    const attributes = new Map<string, Attribute>();
+    const attributes = new SmallMap<string, Attribute>();
     for (const [name, attr] of this.body.attributes) {
       if (!this.hiddenAttrs.has(name)) attributes.set(name, attr);
     }

@@ -1,3 +1,4 @@
+import { SmallMap } from './small-map.js';
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ const OFFSETS = new Set(['f', 's', 'e', 'bs', 'ms', 'me', 'ne', 'os', 'oe', 'cs'
 /** The tree without positions, with the rewrites fmt may make (`"${x}"` -> `x`, parentheses) undone. */
 function shape(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(shape);
-  if (v instanceof Map) return [...v.entries()].map(([k, x]) => [k, shape(x)]);
+  if (v instanceof Map || v instanceof SmallMap) return [...v.entries()].map(([k, x]) => [k, shape(x)]);
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (o.kind === 'templateWrap') return shape(o.wrapped);

@@ -3,6 +3,7 @@
  * diagnostics: one item per line, one-line blocks holding at most one attribute,
  * duplicate attributes reported as "Attribute redefined".
  */
+import { SmallMap } from './small-map.js';
 import type { Attribute, Block, Body, Expression } from './ast.js';
 import type { Range } from './diagnostic.js';
 import { AttributeNode, BlockNode, BodyNode } from './ast-nodes.js';
@@ -17,7 +18,7 @@ const UNCLOSED_BLOCK_DETAIL =
 
 /** Parses body items until the `end` token (CBrace for blocks, EOF for a file). */
 export function parseBody(p: Parser, end: T): Body {
-  const attributes = new Map<string, Attribute>();
+  const attributes = new SmallMap<string, Attribute>();
   // Blocks collect on the parser's stack (nested bodies use it above us) so the body gets
   // one right-sized array.
   const base = p.blockTop;
@@ -274,7 +275,7 @@ function parseSingleAttrBody(p: Parser): Body | undefined {
   const nt = p.type(ni);
   if (nt === T.Equal) {
     const attr = finishAttribute(p, ident, true);
-    const attributes = new Map<string, Attribute>();
+    const attributes = new SmallMap<string, Attribute>();
     attributes.set(attr.name, attr);
     return new BodyNode(p.ix, attr.s, attr.e, attributes, [], attr.e, attr.e);
   }

@@ -118,7 +118,7 @@ const { parentPort, workerData } = require('node:worker_threads');
     const src = inputs[i];
     try {
       const c = parseConfig(src, 'fuzz.tf');
-      if (!c.file || !c.file.body || !(c.file.body.attributes instanceof Map)) throw new Error('parseConfig: no body');
+      if (!c.file || !c.file.body || typeof c.file.body.attributes?.get !== 'function') throw new Error('parseConfig: no body');
       checkDiags(c.diags, src, 'parseConfig');
       const e = parseExpression(src, 'fuzz.hcl');
       if (!e.expr || !e.expr.kind) throw new Error('parseExpression: no expression');

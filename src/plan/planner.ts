@@ -4,6 +4,7 @@
  * provider), reads data sources whose configuration is known, plans the deletion of
  * objects no longer in the configuration, and computes output changes.
  */
+import { SmallMap } from '../hcl/small-map.js';
 import {
   AbsProviderConfig, AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, instanceKeyString, parseTarget, targetContains, type InstanceKey, ModuleInstance, type ConfigResource,
 } from '../addrs/index.js';
@@ -154,10 +155,10 @@ class Planner extends Walker {
       const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
       if (exp.unknown) {
-        this.values.setResource(mi, key, { kind: exp.kind, instances: new Map(), unknownExpansion: true });
+        this.values.setResource(mi, key, { kind: exp.kind, instances: new SmallMap(), unknownExpansion: true });
         continue;
       }
-      this.values.setResource(mi, key, { kind: exp.kind, instances: new Map() });
+      this.values.setResource(mi, key, { kind: exp.kind, instances: new SmallMap() });
       await eachLimited(exp.keys, INSTANCES_AT_ONCE, async (ik) => {
         const addr = rAddr.instance(ik);
         this.claimed.add(addr.toString());

@@ -4,6 +4,7 @@
  * fails then fails for any values: undeclared references, count/for_each values that are
  * wrong as written, arguments that do not fit the schema. Providers are not configured.
  */
+import { SmallMap } from '../hcl/small-map.js';
 import { AbsResource, ModuleInstance, Resource as ResourceAddr } from '../addrs/index.js';
 import type { HclBody } from '../hcl/body.js';
 import type { BlockSchema, ProviderDiagnostic } from '../providers/protocol.js';
@@ -129,7 +130,7 @@ class ValidateWalker extends Walker {
       // As Terraform's EvalBlock: undeclared objects are reported alone, before evaluating.
       const undeclared = undeclaredObjectDiags(resourceBodyRefs(res, schema.block), scope);
       diags.push(...(undeclared.length ? undeclared : this.bodyDiags(n, mi, scope, schema.block)));
-      if (res.count || res.forEach) this.values.setResource(mi, key, { kind: res.count ? 'count' : 'for_each', instances: new Map(), unknownExpansion: true });
+      if (res.count || res.forEach) this.values.setResource(mi, key, { kind: res.count ? 'count' : 'for_each', instances: new SmallMap(), unknownExpansion: true });
       else this.values.setResourceInstance(mi, key, 'single', null, unknownVal(impliedType(schema.block)));
     }
     return diags;

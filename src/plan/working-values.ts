@@ -3,6 +3,7 @@
  * and outputs per module instance, resource instance objects, and how module calls
  * expanded. The EvalData of each module instance reads from here.
  */
+import { SmallMap } from '../hcl/small-map.js';
 import { ModuleInstance, type InstanceKey, instanceKeyString, compareInstanceKeys } from '../addrs/index.js';
 import type { Value } from '../lang/value.js';
 
@@ -74,7 +75,7 @@ export class WorkingValues {
   setResourceInstance(mi: ModuleInstance, resource: string, kind: RepetitionKind, key: InstanceKey, v: Value): void {
     const m = this.resourcesOf(mi);
     let rv = m.get(resource);
-    if (!rv) { rv = { kind, instances: new Map() }; m.set(resource, rv); }
+    if (!rv) { rv = { kind, instances: new SmallMap() }; m.set(resource, rv); }
     rv.instances.set(instanceKeyString(key), { key, value: v });
     if (rv.combined) rv.combined = undefined;
   }

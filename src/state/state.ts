@@ -3,6 +3,7 @@
  * instances, and an instance holds its current object and any deposed objects (left by
  * create_before_destroy replacements). The serialized form is in state-v4-json.ts.
  */
+import { SmallMap } from '../hcl/small-map.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   AbsProviderConfig, AbsResource, AbsResourceInstance, ConfigResource, ModuleInstance, Resource,
@@ -152,7 +153,7 @@ export class State {
     const m = this.ensureModule(addr.module);
     const k = addr.resource.toString();
     let r = m.resources.get(k);
-    if (!r) { r = { addr, provider, instances: new Map() }; m.resources.set(k, r); }
+    if (!r) { r = { addr, provider, instances: new SmallMap() }; m.resources.set(k, r); }
     else r.provider = provider;
     return r;
   }
@@ -279,7 +280,7 @@ export class State {
     for (const [k, m] of this.modules) {
       const resources = new Map<string, ResourceState>();
       for (const [rk, r] of m.resources) {
-        const instances = new Map<string, ResourceInstanceState>();
+        const instances = new SmallMap<string, ResourceInstanceState>();
         for (const [ik, is] of r.instances) instances.set(ik, { key: is.key, current: is.current, deposed: is.deposed.size ? new Map(is.deposed) : NO_DEPOSED });
         resources.set(rk, { addr: r.addr, provider: r.provider, instances });
       }
