@@ -267,6 +267,9 @@ export interface PathMarks { path: Path; marks: Marks }
  * (like cty's UnmarkDeepWithPaths). Set elements report a path to the set itself.
  */
 export function unmarkDeep(v: Value): [Value, PathMarks[]] {
+  // Most values carry no marks: checking costs no allocation, rebuilding would copy every
+  // object and collection in the value (a tenth of what a large plan allocates).
+  if (!containsMarks(v)) return [v, []];
   const found: PathMarks[] = [];
   const out = unmarkRec(v, [], found);
   return [out, found];

@@ -167,7 +167,7 @@ export function applyIgnoreChanges(config: Value, prior: Value, ignore: Path[] |
 
 /** Marks the attributes the schema declares sensitive (anywhere in nested blocks). */
 export function markSchemaSensitive(v: Value, block: BlockSchema): Value {
-  if (v.isNull || !v.isKnown) return v;
+  if (v.isNull || !v.isKnown || !hasSensitive(block)) return v;
   let changed = false;
   const m = new Map(v.attrs);
   for (const [name, a] of Object.entries(block.attributes)) {
@@ -185,6 +185,17 @@ export function markSchemaSensitive(v: Value, block: BlockSchema): Value {
     changed = true;
   }
   return changed ? new Value(v.type, m, v.marks) : v;
+}
+
+const sensitiveIn = new WeakMap<BlockSchema, boolean>();
+/** True when the block or a block nested in it declares a sensitive attribute (cached per schema). */
+function hasSensitive(block: BlockSchema): boolean {
+  let r = sensitiveIn.get(block);
+  if (r === undefined) {
+    r = Object.values(block.attributes).some((a) => a.sensitive) || Object.values(block.blockTypes).some((nb) => hasSensitive(nb.block));
+    sensitiveIn.set(block, r);
+  }
+  return r;
 }
 
 /** Removes marks, remembering them to re-apply to a value of the same shape. */

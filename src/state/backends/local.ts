@@ -127,7 +127,9 @@ export class LocalStateMgr implements StateMgr {
   async read(): Promise<ReadResult> {
     let text: string;
     try {
-      text = await fs.readFile(this.file, 'utf8');
+      // Decoded from a Buffer in one piece: readFile's own decoding joins chunks, and the
+      // joined string is copied again on first scan (twice the file's size for nothing).
+      text = (await fs.readFile(this.file)).toString('utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
         this.tracker.remember(undefined, undefined, undefined);
