@@ -402,6 +402,7 @@ export function valueKey(v: Value): string {
  * Unknowns compare unequal to everything here; use lang's `equals` for the 3-valued version.
  */
 export function rawEquals(a: Value, b: Value): boolean {
+  if (a === b) return true;
   if (a.v === UNKNOWN || b.v === UNKNOWN) return a.v === b.v && T.typeEquals(a.type, b.type);
   if (a.v === null || b.v === null) return a.v === b.v;
   if (!T.typeEquals(a.type, b.type)) return false;

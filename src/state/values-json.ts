@@ -145,12 +145,23 @@ function writeValue(v: Value, t: Type, out: string[], path: PathStep[]): void {
 
 /** Decodes cty JSON text as a value of type `t`, with cty's lenient primitive rules. */
 export function valueFromJSON(text: string, t: Type): Value {
-  return decode(JSON.parse(text) as unknown, t, []);
+  return valueFromJSONValue(JSON.parse(text) as unknown, t);
 }
 /** Like `valueFromJSON` for already-parsed JSON. */
 export function valueFromJSONValue(j: unknown, t: Type): Value {
-  return decode(j, t, []);
+  try {
+    return decode(j, t, NO_PATH);
+  } catch (e) {
+    // Paths are tracked only to report a failure (they cost an object per attribute):
+    // decoding again with them finds where it was.
+    if (e instanceof JSONValueError) return decode(j, t, []);
+    throw e;
+  }
 }
+
+/** The path of a decode that does not track one (see valueFromJSONValue). */
+const NO_PATH: PathStep[] = Object.freeze([]) as unknown as PathStep[];
+const pop = (path: PathStep[]) => { if (path !== NO_PATH) path.pop(); };
 
 function err(msg: string, path: PathStep[]): never {
   throw new JSONValueError(msg, path.slice());
@@ -181,7 +192,7 @@ function decode(j: unknown, t: Type, path: PathStep[]): Value {
       return err('bool is required', path);
     case 'list': case 'set': {
       if (!Array.isArray(j)) err(`${t.kind === 'list' ? 'list' : 'set'} value must be a JSON array`, path);
-      const es = (j as unknown[]).map((e, i) => { path.push({ index: i }); const r = decode(e, t.elem, path); path.pop(); return r; });
+      const es = (j as unknown[]).map((e, i) => { if (path !== NO_PATH) path.push({ index: i }); const r = decode(e, t.elem, path); pop(path); return r; });
       if (es.length === 0) return t.kind === 'list' ? emptyListVal(t.elem) : emptySetVal(t.elem);
       return t.kind === 'list' ? listVal(es, t.elem) : setVal(es, t.elem);
     }
@@ -190,15 +201,15 @@ function decode(j: unknown, t: Type, path: PathStep[]): Value {
       const arr = j as unknown[];
       if (arr.length < t.elems.length) err('not enough tuple elements', path);
       if (arr.length > t.elems.length) err('too many tuple elements', path);
-      return tupleVal(arr.map((e, i) => { path.push({ index: i }); const r = decode(e, t.elems[i]!, path); path.pop(); return r; }));
+      return tupleVal(arr.map((e, i) => { if (path !== NO_PATH) path.push({ index: i }); const r = decode(e, t.elems[i]!, path); pop(path); return r; }));
     }
     case 'map': {
       if (typeof j !== 'object' || Array.isArray(j)) err('map value must be a JSON object', path);
       const entries: [string, Value][] = [];
       for (const [k, e] of Object.entries(j as Record<string, unknown>)) {
-        path.push({ index: k });
+        if (path !== NO_PATH) path.push({ index: k });
         entries.push([k, decode(e, t.elem, path)]);
-        path.pop();
+        pop(path);
       }
       return entries.length ? mapVal(entries, t.elem) : emptyMapVal(t.elem);
     }
@@ -208,11 +219,11 @@ function decode(j: unknown, t: Type, path: PathStep[]): Value {
       const entries: [string, Value][] = [];
       for (const k of Object.keys(o)) if (!(k in t.attrs)) err(`unsupported attribute "${k}"`, path);
       for (const k of Object.keys(t.attrs)) {
-        path.push({ attr: k });
+        if (path !== NO_PATH) path.push({ attr: k });
         entries.push([k, k in o ? decode(o[k], t.attrs[k]!, path) : nullVal(t.attrs[k]!)]);
-        path.pop();
+        pop(path);
       }
-      return objectValOfType({ kind: 'object', attrs: t.attrs }, entries);
+      return objectValOfType(t.optional || t.defaults ? { kind: 'object', attrs: t.attrs } : t, entries);
     }
   }
   return err('unsupported type', path);
