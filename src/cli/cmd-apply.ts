@@ -2,6 +2,7 @@
  * `terrane apply [PLAN]` and `terrane destroy`: plan (or load a saved plan), ask for
  * approval, apply with progress lines, then print the summary and outputs like Terraform.
  */
+import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { readPlanFile, type SavedPlan } from '../plan/plan-file.js';
 import { applyTimeVariableValues, savedPlanVariableDiags } from '../apply/saved-plan-variables.js';
@@ -94,7 +95,7 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
   // A saved plan is applied with the configuration it was made from, read from the plan file.
   let saved: SavedPlan | undefined;
   if (planFile) {
-    const r = await readPlanFile(planFile);
+    const r = await readPlanFile(resolve(io.cwd, planFile), planFile);
     if (!r.saved) {
       if (json) json.diagnostics(r.diags);
       else emitDiags(io, r.diags, new Map(), color);

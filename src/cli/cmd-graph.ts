@@ -20,6 +20,7 @@ import { Graph } from '../graph/dag.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { emitDiags, openWorkdir, useColor } from './ui.js';
+import { colors } from '../plan/render/colors.js';
 
 const SPEC = {
   plan: { type: 'string' as const, arg: 'tfplan', help: 'Render graph using the specified plan file instead of the configuration in the current directory. Implies -type=apply.' },
@@ -55,10 +56,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (p.error) { io.stderr.write(`${p.error}\n\n${USAGE}${flagsHelp(SPEC)}`); return 1; }
   if (p.flags.help) { io.stdout.write(USAGE + flagsHelp(SPEC)); return 0; }
   const color = useColor(p, io);
-  const planPath = typeof p.flags.plan === 'string' && p.flags.plan !== '' ? resolve(io.cwd, p.flags.plan) : undefined;
+  const planArg = typeof p.flags.plan === 'string' && p.flags.plan !== '' ? p.flags.plan : undefined;
   let saved: SavedPlan | undefined;
-  if (planPath !== undefined) {
-    const r = await readPlanFile(planPath);
+  if (planArg !== undefined) {
+    const r = await readPlanFile(resolve(io.cwd, planArg), planArg);
+    // Terraform reports a plan file it cannot read as a bare red line, not a diagnostic.
+    if (r.unreadable) { io.stderr.write(`${colors(color).red(r.unreadable)}\n`); return 1; }
     if (!r.saved) { emitDiags(io, r.diags, new Map(), color); return 1; }
     saved = r.saved;
   }
