@@ -16,7 +16,7 @@ import type { Value } from '../lang/value.js';
 import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { interruptible } from './interrupt.js';
-import { OPERATION_FLAGS, emitDiags, openWorkdir, parseDuration, promptText, readLine, useColor, variableArgs } from './ui.js';
+import { OPERATION_FLAGS, STATE_OUT_FLAGS, emitDiags, openWorkdir, parseDuration, promptText, readLine, useColor, variableArgs } from './ui.js';
 import { isCheckWarning, openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
 import { JsonUI } from './json-ui.js';
 import { JsonHooks } from './json-ui-hooks.js';
@@ -27,7 +27,7 @@ const SPEC = {
   ...OPERATION_FLAGS,
   'auto-approve': { type: 'bool' as const, help: 'Skip interactive approval of plan before applying.' },
   destroy: { type: 'bool' as const, help: 'Destroy terrane-managed infrastructure. The command "terrane destroy" is a convenience alias for this option.' },
-  backup: { type: 'string' as const, arg: 'path', help: 'Legacy option for the local backend only.' },
+  ...STATE_OUT_FLAGS,
   help: { type: 'bool' as const },
 };
 
