@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { buildGraph, type BuiltGraph } from '../plan/graph-build.js';
 import { resourceDot, resourceGraph } from '../plan/graph-resources.js';
+import { connectImportRefs, withImportTargetNodes } from '../plan/graph-import-targets.js';
 import { addOrphans, addRemovedOutputs, configOperationGraph, cycleNames, finishOperationGraph, operationDot, type OpNode } from '../plan/graph-operation.js';
 import { destroyOperationGraph, type DestroyEntry } from '../plan/graph-operation-destroy.js';
 import { applyOperationGraph } from '../plan/graph-operation-apply.js';
@@ -75,8 +76,11 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const typeDiags = graphTypeDiags(type);
     // Terraform ends the errors of its graph step with one more blank line.
     if (typeDiags.length) { emitDiags(io, typeDiags, wd.config.sources, color); io.stderr.write('\n'); return 1; }
-    const resolver = new ProviderResolver(wd.config);
-    const built = buildGraph(wd.config, resolver, wd.providers, { instanceRefs: true });
+    // Only a normal plan's graph has import targets in it.
+    const normalPlan = type === '' || type === 'plan';
+    const config = normalPlan ? withImportTargetNodes(wd.config) : wd.config;
+    const resolver = new ProviderResolver(config);
+    const built = buildGraph(config, resolver, wd.providers, { instanceRefs: true });
     const drawCycles = p.flags['draw-cycles'] === true;
     // Cycles are reported on the operation graph, with its node names.
     const diags = built.diags.filter((d) => !d.summary.startsWith('Cycle: '));
@@ -88,7 +92,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       state = r.state;
     }
     // Without -type, Terraform reduces its plan graph to the resources alone.
-    const g = operationGraph(type === '' ? 'plan' : type as GraphType, built, wd.config, state, saved?.plan);
+    const g = operationGraph(type === '' ? 'plan' : type as GraphType, built, config, state, saved?.plan);
+    if (normalPlan) connectImportRefs(g, config);
     const cycles = finishOperationGraph(g);
     if (cycles.length && !drawCycles) {
       emitDiags(io, cycles.map((c) => errorDiag(`Cycle: ${cycleNames(g, c)}`)), wd.config.sources, color);

@@ -25,7 +25,7 @@ graphs() {
   terraform graph > "$out/$1-resources.dot"
 }
 # A configuration with a dependency cycle has only its -draw-cycles picture.
-if ! terraform validate -no-color >/dev/null 2>&1; then
+if terraform validate -no-color 2>&1 | grep -q '^Error: Cycle'; then
   terraform graph -type=plan -draw-cycles > "$out/draw-cycles.dot"
   rm -rf "$work"
   exit 0
