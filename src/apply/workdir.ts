@@ -34,6 +34,10 @@ export interface WorkdirOptions {
   providers?: ProviderManager;
   /** `-state=path`: use this local state file instead of the backend's. */
   statePath?: string;
+  /** `-state-out=path` (local state only): write the state here instead of where it was read. */
+  stateOutPath?: string;
+  /** `-backup=path` (local state only): where the previous state goes; `-` for nowhere. */
+  backupPath?: string;
   /** The configuration files of a saved plan, loaded instead of the directory's (`apply FILE`). */
   snapshot?: ConfigSnapshot;
 }
@@ -82,6 +86,8 @@ export class Workdir {
   private be?: StateBackend;
   private mgr?: StateMgr;
   statePath: string | undefined;
+  private readonly stateOutPath: string | undefined;
+  private readonly backupPath: string | undefined;
   private lockId: string | undefined;
   private readonly answers = new Map<string, string | undefined>();
 
@@ -90,6 +96,8 @@ export class Workdir {
     this.cwd = opts.cwd ?? this.dir;
     this.env = opts.env ?? process.env;
     this.providers = opts.providers ?? new ProviderManager();
+    this.stateOutPath = opts.stateOutPath;
+    this.backupPath = opts.backupPath;
   }
 
   /** Loads the configuration and opens its backend. Errors leave `wd` undefined. */
@@ -119,7 +127,12 @@ export class Workdir {
     if (!checked.settings) return checked.diags;
     const local = localBackend(this.dir, checked.settings, this.statePath);
     this.be = local;
-    this.mgr = local.stateMgr(this.workspace);
+    const mgr = local.stateMgr(this.workspace);
+    if (this.stateOutPath !== undefined || this.backupPath !== undefined) {
+      const backup = this.backupPath === undefined || this.backupPath === '-' ? this.backupPath : resolve(this.dir, this.backupPath);
+      mgr.redirect(this.stateOutPath === undefined ? undefined : resolve(this.dir, this.stateOutPath), backup);
+    }
+    this.mgr = mgr;
     return r.diags;
   }
 

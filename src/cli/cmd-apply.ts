@@ -2,6 +2,7 @@
  * `terrane apply [PLAN]` and `terrane destroy`: plan (or load a saved plan), ask for
  * approval, apply with progress lines, then print the summary and outputs like Terraform.
  */
+import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { readPlanFile, type SavedPlan } from '../plan/plan-file.js';
 import { applyTimeVariableValues, savedPlanVariableDiags } from '../apply/saved-plan-variables.js';
@@ -15,7 +16,7 @@ import type { Value } from '../lang/value.js';
 import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { interruptible } from './interrupt.js';
-import { OPERATION_FLAGS, emitDiags, openWorkdir, parseDuration, promptText, readLine, useColor, variableArgs } from './ui.js';
+import { OPERATION_FLAGS, STATE_OUT_FLAGS, emitDiags, openWorkdir, parseDuration, promptText, readLine, useColor, variableArgs } from './ui.js';
 import { isCheckWarning, openWorkdirJson, preparePlan, printPlan } from './plan-common.js';
 import { JsonUI } from './json-ui.js';
 import { JsonHooks } from './json-ui-hooks.js';
@@ -26,7 +27,7 @@ const SPEC = {
   ...OPERATION_FLAGS,
   'auto-approve': { type: 'bool' as const, help: 'Skip interactive approval of plan before applying.' },
   destroy: { type: 'bool' as const, help: 'Destroy terrane-managed infrastructure. The command "terrane destroy" is a convenience alias for this option.' },
-  backup: { type: 'string' as const, arg: 'path', help: 'Legacy option for the local backend only.' },
+  ...STATE_OUT_FLAGS,
   help: { type: 'bool' as const },
 };
 
@@ -94,7 +95,7 @@ export async function runOperation(args: string[], io: CommandIO, command: Apply
   // A saved plan is applied with the configuration it was made from, read from the plan file.
   let saved: SavedPlan | undefined;
   if (planFile) {
-    const r = await readPlanFile(planFile);
+    const r = await readPlanFile(resolve(io.cwd, planFile), planFile);
     if (!r.saved) {
       if (json) json.diagnostics(r.diags);
       else emitDiags(io, r.diags, new Map(), color);

@@ -1,11 +1,14 @@
 /**
  * `terrane graph [-type=plan|plan-refresh-only|plan-destroy|apply] [-plan=FILE] [-draw-cycles]`:
- * without -type a summary of the resources; with it (or a saved plan) the operation graph
- * terrane walks, drawn in DOT with the node names and layout of `terraform graph`.
+ * without -type the resources and their dependencies (graph-resources.ts); with it (or a
+ * saved plan) the operation graph terrane walks, drawn in DOT with the node names and
+ * layout of `terraform graph`.
  */
 import { resolve } from 'node:path';
 import { errorDiag, hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
-import { buildGraph, nodeDisplayName, type BuiltGraph, type EngineNode } from '../plan/graph-build.js';
+import { buildGraph, type BuiltGraph } from '../plan/graph-build.js';
+import { resourceDot, resourceGraph } from '../plan/graph-resources.js';
+import { connectImportRefs, withImportTargetNodes } from '../plan/graph-import-targets.js';
 import { addOrphans, addRemovedOutputs, configOperationGraph, cycleNames, finishOperationGraph, operationDot, type OpNode } from '../plan/graph-operation.js';
 import { destroyOperationGraph, type DestroyEntry } from '../plan/graph-operation-destroy.js';
 import { applyOperationGraph } from '../plan/graph-operation-apply.js';
@@ -15,11 +18,11 @@ import type { Config } from '../config/module.js';
 import type { State } from '../state/index.js';
 import { parseAbsResourceInstance } from '../addrs/index.js';
 import { ProviderResolver } from '../plan/provider-resolve.js';
-import { toDot } from '../graph/dot.js';
 import { Graph } from '../graph/dag.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
 import { emitDiags, openWorkdir, useColor } from './ui.js';
+import { colors } from '../plan/render/colors.js';
 
 const SPEC = {
   plan: { type: 'string' as const, arg: 'tfplan', help: 'Render graph using the specified plan file instead of the configuration in the current directory. Implies -type=apply.' },
@@ -55,10 +58,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (p.error) { io.stderr.write(`${p.error}\n\n${USAGE}${flagsHelp(SPEC)}`); return 1; }
   if (p.flags.help) { io.stdout.write(USAGE + flagsHelp(SPEC)); return 0; }
   const color = useColor(p, io);
-  const planPath = typeof p.flags.plan === 'string' && p.flags.plan !== '' ? resolve(io.cwd, p.flags.plan) : undefined;
+  const planArg = typeof p.flags.plan === 'string' && p.flags.plan !== '' ? p.flags.plan : undefined;
   let saved: SavedPlan | undefined;
-  if (planPath !== undefined) {
-    const r = await readPlanFile(planPath);
+  if (planArg !== undefined) {
+    const r = await readPlanFile(resolve(io.cwd, planArg), planArg);
+    // Terraform reports a plan file it cannot read as a bare red line, not a diagnostic.
+    if (r.unreadable) { io.stderr.write(`${colors(color).red(r.unreadable)}\n`); return 1; }
     if (!r.saved) { emitDiags(io, r.diags, new Map(), color); return 1; }
     saved = r.saved;
   }
@@ -71,14 +76,12 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     const typeDiags = graphTypeDiags(type);
     // Terraform ends the errors of its graph step with one more blank line.
     if (typeDiags.length) { emitDiags(io, typeDiags, wd.config.sources, color); io.stderr.write('\n'); return 1; }
-    const resolver = new ProviderResolver(wd.config);
-    const built = buildGraph(wd.config, resolver, wd.providers, { instanceRefs: true });
+    // Only a normal plan's graph has import targets in it.
+    const normalPlan = type === '' || type === 'plan';
+    const config = normalPlan ? withImportTargetNodes(wd.config) : wd.config;
+    const resolver = new ProviderResolver(config);
+    const built = buildGraph(config, resolver, wd.providers, { instanceRefs: true });
     const drawCycles = p.flags['draw-cycles'] === true;
-    if (type === '') {
-      if (hasErrors(built.diags) && !drawCycles) { emitDiags(io, built.diags, wd.config.sources, color); return 1; }
-      io.stdout.write(summaryDot(resourceSummary(built.graph)));
-      return 0;
-    }
     // Cycles are reported on the operation graph, with its node names.
     const diags = built.diags.filter((d) => !d.summary.startsWith('Cycle: '));
     if (hasErrors(diags)) { emitDiags(io, diags, wd.config.sources, color); return 1; }
@@ -88,14 +91,16 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       if (hasErrors(r.diags)) { emitDiags(io, r.diags, wd.config.sources, color); return 1; }
       state = r.state;
     }
-    const g = operationGraph(type as GraphType, built, wd.config, state, saved?.plan);
+    // Without -type, Terraform reduces its plan graph to the resources alone.
+    const g = operationGraph(type === '' ? 'plan' : type as GraphType, built, config, state, saved?.plan);
+    if (normalPlan) connectImportRefs(g, config);
     const cycles = finishOperationGraph(g);
     if (cycles.length && !drawCycles) {
       emitDiags(io, cycles.map((c) => errorDiag(`Cycle: ${cycleNames(g, c)}`)), wd.config.sources, color);
       io.stderr.write('\n');
       return 1;
     }
-    io.stdout.write(operationDot(g, drawCycles ? cycles : []));
+    io.stdout.write(type === '' ? resourceDot(resourceGraph(g)) : operationDot(g, drawCycles ? cycles : []));
     return 0;
   } finally { await wd.close(); }
 }
@@ -145,32 +150,6 @@ function planDestroyEntries(plan: Plan, prior: State): DestroyEntry[] {
     const inst = prior.instance(addr);
     const obj = c.deposedKey ? inst?.deposed.get(c.deposedKey) : inst?.current;
     out.push({ addr, provider: c.providerAddr, dependencies: obj?.dependencies ?? [], ...(c.deposedKey ? { deposedKey: c.deposedKey } : {}) });
-  }
-  return out;
-}
-
-/** The default (no -type) picture: resources only, named by address. */
-function summaryDot(graph: Graph<EngineNode>): string {
-  return toDot(graph, {
-    id: (k) => `[root] ${nodeDisplayName(graph.get(k)!)}`,
-    label: (k) => nodeDisplayName(graph.get(k)!),
-  });
-}
-
-/** Only the resources, each linked to the nearest resources it depends on through any other nodes. */
-function resourceSummary(g: Graph<EngineNode>): Graph<EngineNode> {
-  const out = new Graph<EngineNode>();
-  for (const k of g.keys()) if (g.get(k)?.kind === 'resource') out.add(k, g.get(k)!);
-  for (const k of out.keys()) {
-    const seen = new Set<string>();
-    const stack = [...g.dependencies(k)];
-    while (stack.length) {
-      const d = stack.pop()!;
-      if (seen.has(d)) continue;
-      seen.add(d);
-      if (out.has(d)) out.connect(k, d);
-      else stack.push(...g.dependencies(d));
-    }
   }
   return out;
 }

@@ -6,12 +6,13 @@ import { parseAbsResourceInstance } from '../addrs/index.js';
 import type { Workdir } from '../apply/workdir.js';
 import { flagsHelp, parseFlags } from './flags.js';
 import type { CommandIO } from './io.js';
-import { OPERATION_FLAGS, emitDiags, openWorkdir, parseDuration, useColor, variableArgs, variablePrompter } from './ui.js';
+import { OPERATION_FLAGS, STATE_OUT_FLAGS, emitDiags, openWorkdir, parseDuration, useColor, variableArgs, variablePrompter } from './ui.js';
 
 const SPEC = {
   var: OPERATION_FLAGS.var!, 'var-file': OPERATION_FLAGS['var-file']!, lock: OPERATION_FLAGS.lock!, 'lock-timeout': OPERATION_FLAGS['lock-timeout']!,
   input: OPERATION_FLAGS.input!, 'no-color': OPERATION_FLAGS['no-color']!, state: OPERATION_FLAGS.state!, parallelism: OPERATION_FLAGS.parallelism!,
   config: { type: 'string' as const, arg: 'path', help: 'Path to a directory of terrane configuration files to use to configure the provider. Defaults to pwd.' },
+  ...STATE_OUT_FLAGS,
   help: { type: 'bool' as const },
 };
 

@@ -104,5 +104,6 @@ function savePlan(out: string, wd: Workdir, prepared: PreparedPlan, generated?: 
   // configuration: applying the plan imports into it.
   const path = generated !== undefined && prepared.wroteConfig ? resolve(wd.cwd, generated) : undefined;
   if (path && dirname(path) === resolve(wd.dir)) config[''] = { ...config[''], [basename(path)]: readFileSync(path, 'utf8') };
-  return writePlanFile(out, plan, prepared.result.refreshed, { config, setVariables, applyTimeVariables });
+  // Relative to the working directory -chdir chose, as Terraform's -out is.
+  return writePlanFile(resolve(wd.cwd, out), plan, prepared.result.refreshed, { config, setVariables, applyTimeVariables });
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { hasErrors, errorDiag } from '../hcl/diagnostic.js';
 import { readPlanFile } from '../plan/plan-file.js';
+import { goPathError } from '../plan/os-error.js';
 import { planJSON } from '../plan/render/json-plan.js';
 import { stateJSON, type SchemaLookup } from '../plan/render/json-state.js';
 import { unmarkDeep } from '../lang/value.js';
@@ -94,7 +95,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const color = useColor(p, io);
   const file = p.positional[0];
   const path = file !== undefined ? resolve(io.cwd, file) : undefined;
-  const pr = path !== undefined ? await readPlanFile(path) : undefined;
+  const pr = path !== undefined ? await readPlanFile(path, file) : undefined;
   // A saved plan is shown with the configuration it was made from.
   const wd = await openWorkdir(io, p, color, undefined, pr?.saved?.config);
   if (!wd) return 1;
@@ -112,7 +113,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       }
       let text: string;
       try { text = await readFile(path, 'utf8'); } catch (e) {
-        emitDiags(io, [errorDiag('Failed to read the given file as a state or plan file', `State read error: ${(e as Error).message}\n\nPlan read error: ${pr.diags.map((d) => d.detail ?? d.summary).join('; ')}`)], wd.config.sources, color);
+        // Worded as Terraform's, which tries the file as a state, a local plan and a cloud plan.
+        const open = goPathError('open', file!, e as NodeJS.ErrnoException);
+        emitDiags(io, [errorDiag('Failed to read the given file as a state or plan file', `State read error: Error loading statefile: ${open}\n\nPlan read error: couldn't load the provided path as either a local plan file (${open}) or a saved cloud plan (${open})`)], wd.config.sources, color);
         return 1;
       }
       const dec = decodeState(text);

@@ -9,6 +9,7 @@ import { LOCK_FLAGS, openState, parseAddrs, withStatus } from './state-common.js
 const SPEC = {
   'allow-missing': { type: 'bool' as const, help: 'If specified, the command will succeed (exit code 0) even if the resource is missing.' },
   ...LOCK_FLAGS,
+  'state-out': { type: 'string' as const, arg: 'path', help: 'Legacy option for the local backend only.' },
 };
 
 const TAINT_USAGE = `Usage: terrane [global options] taint [options] <address>

@@ -56,7 +56,8 @@ function useStateCommandBackup(wd: Workdir, p: ParsedFlags, cwd: string): void {
  * for the state subcommands that back it up as Terraform's do (useStateCommandBackup).
  */
 export async function openState(io: CommandIO, p: ParsedFlags, color: boolean, lockOp?: string, stateCommandBackup = false): Promise<StateSession | undefined> {
-  const wd = await openWorkdir(io, p, color);
+  // The state subcommands' -backup and -state-out are their own (see useStateCommandBackup).
+  const wd = await openWorkdir(io, stateCommandBackup ? { ...p, flags: { ...p.flags, backup: undefined, 'state-out': undefined } } : p, color);
   if (!wd) return undefined;
   if (stateCommandBackup) useStateCommandBackup(wd, p, io.cwd);
   const done = async (): Promise<void> => { await wd.unlock(); await wd.close(); };

@@ -31,6 +31,12 @@ export const OPERATION_FLAGS: FlagSpec = {
   state: { type: 'string', arg: 'path', help: 'Legacy option for the local backend only.' },
 };
 
+/** Terraform's legacy local-state options besides -state, for the commands that change state. */
+export const STATE_OUT_FLAGS: FlagSpec = {
+  'state-out': { type: 'string', arg: 'path', help: 'Legacy option for the local backend only.' },
+  backup: { type: 'string', arg: 'path', help: 'Legacy option for the local backend only.' },
+};
+
 /** -var and -var-file in command-line order. */
 export function variableArgs(p: ParsedFlags): VariableArg[] {
   const out: VariableArg[] = [];
@@ -190,6 +196,9 @@ export function workdirOptions(io: CommandIO, p: ParsedFlags, dirArg?: string, s
   return {
     dir: dirArg ?? io.cwd, cwd: io.cwd, env: io.env ?? process.env,
     ...(typeof p.flags.state === 'string' ? { statePath: p.flags.state } : {}),
+    // Terraform's legacy local-state options; the state subcommands give them their own meaning.
+    ...(typeof p.flags['state-out'] === 'string' && p.flags['state-out'] !== '' ? { stateOutPath: p.flags['state-out'] } : {}),
+    ...(typeof p.flags.backup === 'string' && p.flags.backup !== '' ? { backupPath: p.flags.backup } : {}),
     ...(snapshot ? { snapshot } : {}),
   };
 }

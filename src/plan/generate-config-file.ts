@@ -8,6 +8,7 @@ import { existsSync, openSync, writeSync, closeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorDiag, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import { goQuote } from '../hcl/go-format.js';
+import { goPathError } from './os-error.js';
 
 /** The marker Terraform puts at the top of generated files and above each generated block. */
 export const GENERATED_MARKER = '# __generated__ by Terraform';
@@ -67,7 +68,7 @@ export function writeGeneratedConfig(path: string, entries: readonly GeneratedRe
     if (err.code === 'EACCES' || err.code === 'EPERM') {
       return { wrote: false, diags: [errorDiag('Failed to create target generated file', `terrane did not have permission to create the generated file (${path}) in the target directory. Please modify permissions over the target directory, and try again.`)] };
     }
-    return { wrote: false, diags: [errorDiag('Failed to create target generated file', `terrane could not create the generated file (${path}) in the target directory: ${goError(err, path)}. Depending on the error message, this may be a bug in terrane itself. If so, please report it!`)] };
+    return { wrote: false, diags: [errorDiag('Failed to create target generated file', `terrane could not create the generated file (${path}) in the target directory: ${goPathError('open', path, err)}. Depending on the error message, this may be a bug in terrane itself. If so, please report it!`)] };
   }
   const diags: Diagnostic[] = [];
   try {
@@ -85,12 +86,4 @@ export function writeGeneratedConfig(path: string, entries: readonly GeneratedRe
   }
   diags.push(experimentalWarning());
   return { wrote: true, diags };
-}
-
-/** An OS error as Go's *PathError prints it: `open PATH: no such file or directory`. */
-function goError(err: NodeJS.ErrnoException, path: string): string {
-  const msg: Record<string, string> = {
-    ENOENT: 'no such file or directory', ENOTDIR: 'not a directory', EISDIR: 'is a directory', EROFS: 'read-only file system', ENOSPC: 'no space left on device',
-  };
-  return `open ${path}: ${msg[err.code ?? ''] ?? err.message}`;
 }

@@ -136,10 +136,11 @@ export function generatedInPlan(entries: readonly GeneratedResource[], changes: 
     .sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
 }
 
-interface StaticTarget { modules: string[]; mode: string; type: string; name: string; static: boolean; keyed: boolean }
+/** What an import block's `to` names (see staticTarget). */
+export interface StaticTarget { modules: string[]; mode: string; type: string; name: string; static: boolean; keyed: boolean }
 
 /** The resource an import block's `to` names, whether the address is static, and whether it has a key. */
-function staticTarget(imp: Import): StaticTarget | undefined {
+export function staticTarget(imp: Import): StaticTarget | undefined {
   const to = imp.to;
   if (to.kind === 'scopeTraversal') {
     const p = parseAbsResourceInstance(traversalString(to.traversal)).value;
@@ -156,7 +157,8 @@ function staticTarget(imp: Import): StaticTarget | undefined {
   return undefined;
 }
 
-function placeholder(type: string, name: string, imp: Import): Resource {
+/** A stand-in `resource` block with an empty body for an import target without one. */
+export function placeholder(type: string, name: string, imp: Import): Resource {
   // Problems with the object before its configuration exists point at the import's target.
   const body = bodyOf(parseConfig('', imp.to.range.filename, imp.to.range.start).file);
   return {

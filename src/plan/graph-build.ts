@@ -47,6 +47,15 @@ export function nodeDisplayName(n: EngineNode): string {
   }
 }
 
+/**
+ * A node as Terraform's validate graph names it in a `Cycle: ...` error: resources and
+ * providers by address, the other objects by their expansion node (`local.a (expand)`).
+ */
+function cycleNodeName(n: EngineNode): string {
+  const name = nodeDisplayName(n);
+  return n.kind === 'resource' || n.kind === 'provider' ? name : `${name} (expand)`;
+}
+
 /** `module.m.data.t.n`: a resource's address in its module, without instance keys. */
 function resourceDisplayName(node: ModuleNode, r: { mode: string; type: string; name: string }): string {
   const prefix = node.path.map((s) => `module.${s}.`).join('');
@@ -186,11 +195,9 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
     }
   }
 
-  const cycles = findCycles(g);
-  for (const c of cycles) {
-    const names = c.map((k) => nodeDisplayName(g.get(k)!)).sort();
-    diags.push(errorDiag('Cycle: ' + names.join(', '), `The configuration has a dependency cycle between: ${names.join(', ')}. Break it by removing one of the references.`));
-  }
+  // Terraform's cycle error is the summary alone, naming each node as its validate graph
+  // does; it lists them in no fixed order, terrane sorts them.
+  for (const c of findCycles(g)) diags.push(errorDiag('Cycle: ' + c.map((k) => cycleNodeName(g.get(k)!)).sort().join(', ')));
   return { graph: g, diags, moduleRefs, ...(instanceRefs ? { instanceRefs } : {}) };
 }
 

@@ -13,6 +13,7 @@ import type { State } from '../state/index.js';
 import type { Config } from '../config/module.js';
 import { keys, nodeDisplayName, type BuiltGraph, type EngineNode } from './graph-build.js';
 import { staticResourceKey } from '../apply/apply-graph.js';
+import { ConfigResource, Module, Resource } from '../addrs/index.js';
 
 /** A node of an operation graph. */
 export interface OpNode {
@@ -26,6 +27,8 @@ export interface OpNode {
   provider?: string;
   /** The module the node belongs to (for `module.m (close)`). */
   module?: readonly string[];
+  /** For a resource's node (also an orphan's): the resource, as the default `graph` picture names it. */
+  resource?: ConfigResource;
 }
 
 /** The static path of a module call's own module. */
@@ -36,7 +39,10 @@ export function configOpNode(n: EngineNode, providerKey?: string): OpNode {
   const base = nodeDisplayName(n);
   const module = inside(n);
   switch (n.kind) {
-    case 'resource': return { name: `${base} (expand)`, shape: 'box', label: base, provider: providerKey, module };
+    case 'resource': {
+      const resource = new ConfigResource(new Module(n.node.path), new Resource(n.res.mode, n.res.type, n.res.name));
+      return { name: `${base} (expand)`, shape: 'box', label: base, provider: providerKey, module, resource };
+    }
     case 'provider': return { name: base, shape: 'diamond', module };
     // Root variables are set from outside: Terraform has one node each, not an expansion.
     case 'var': return n.node.path.length === 0 ? { name: base, shape: 'note', module } : { name: `${base} (expand)`, module };
@@ -89,8 +95,17 @@ export function addOrphans(g: Graph<OpNode>, state: State): void {
     if (g.has(staticResourceKey(addr.containingResource().config()))) continue;
     const pk = ensureProvider(g, resource.provider.toString());
     const k = `orphan:${addr.toString()}`;
-    g.add(k, { name: `${addr.toString()} (orphan)`, shape: 'box', label: addr.containingResource().config().toString(), provider: pk });
+    const configAddr = addr.containingResource().config();
+    const module = configAddr.module.names;
+    g.add(k, { name: `${addr.toString()} (orphan)`, shape: 'box', label: configAddr.toString(), provider: pk, module, resource: configAddr });
     g.connect(k, pk);
+    // Inside a module the configuration still calls, the orphan waits for the module's
+    // expansion, and the module's closing (and its callers') waits for the orphan.
+    for (let i = 1; i <= module.length; i++) {
+      const call = keys.modcall({ path: module.slice(0, i - 1) } as never, module[i - 1]!);
+      if (i === module.length && g.has(call)) g.connect(k, call);
+      if (g.has(closeKey(call))) g.connect(closeKey(call), k);
+    }
   }
 }
 

@@ -6,6 +6,7 @@
  * binary format, so terrane's are its own.
  */
 import { readFile } from 'node:fs/promises';
+import { goPathError } from './os-error.js';
 import { errorDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import * as T from '../lang/types.js';
 import {
@@ -133,14 +134,25 @@ function decChange(c: Record<string, unknown>): ResourceInstanceChange {
 /** A saved plan as read back. */
 export interface SavedPlan extends PlanFileExtras { plan: Plan; prior: State }
 
-/** Reads a saved plan: undefined with a diagnostic when the file is not a terrane plan. */
-export async function readPlanFile(path: string): Promise<{ saved?: SavedPlan; diags: Diagnostic[] }> {
+/**
+ * Reads a saved plan: undefined with a diagnostic when the file is not a terrane plan.
+ * `shownAs` is the path as the user gave it. When the file cannot be read at all, `unreadable`
+ * is the OS error as Terraform words it (`stat PATH: no such file or directory`), which each
+ * command reports in its own way.
+ */
+export async function readPlanFile(path: string, shownAs = path): Promise<{ saved?: SavedPlan; diags: Diagnostic[]; unreadable?: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const unreadable = goPathError('stat', shownAs, e as NodeJS.ErrnoException);
+    return { diags: [errorDiag(`Failed to load "${shownAs}" as a plan file`, `Error: ${unreadable}`)], unreadable };
+  }
   let doc: Record<string, unknown>;
   try {
-    doc = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    doc = JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { diags: [errorDiag('Failed to load plan file', code === 'ENOENT' ? `The plan file ${path} does not exist.` : `The file ${path} is not a terrane plan file: ${(e as Error).message}`)] };
+    return { diags: [errorDiag('Failed to load plan file', `The file ${path} is not a terrane plan file: ${(e as Error).message}`)] };
   }
   if (doc.format !== FORMAT || doc.format_version !== VERSION) {
     return { diags: [errorDiag('Failed to load plan file', `The file ${path} is not a terrane plan file (format ${String(doc.format)} version ${String(doc.format_version)}).`)] };

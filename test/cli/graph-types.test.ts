@@ -1,16 +1,18 @@
 /**
- * `terrane graph -type=TYPE` and `graph -plan=FILE` against the DOT terraform 1.11.4 printed
+ * `terrane graph`, `graph -type=TYPE` and `graph -plan=FILE` against the DOT terraform 1.11.4 printed
  * for the same configuration and state (testdata/cli/graph-*\/terraform, made by
  * testdata/cli/make-graph-goldens.sh): empty state, then the state in prior.tfstate
  * (written by terraform), then saved plans made by terrane against that state.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fixture, terrane } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const TYPES = ['plan', 'plan-refresh-only', 'plan-destroy', 'apply'];
+/** `resources` is the default graph (no -type): the resources alone, in Terraform's own layout. */
+const TYPES = ['plan', 'plan-refresh-only', 'plan-destroy', 'apply', 'resources'];
+const typeArgs = (t: string) => (t === 'resources' ? [] : [`-type=${t}`]);
 
 const golden = (name: string, file: string) => readFileSync(join(ROOT, 'testdata', 'cli', name, 'terraform', file), 'utf8');
 
@@ -32,21 +34,26 @@ function graph(dir: string, args: string[]): string {
 }
 
 // One test per type: each spawns the CLI once, so the worker stays responsive.
-describe.each(['graph-types', 'graph-orphans', 'graph-nested', 'graph-saved-plan'])('%s: graphs as terraform 1.11.4 draws them', (name) => {
+describe.each(['graph-types', 'graph-orphans', 'graph-nested', 'graph-saved-plan', 'graph-resources', 'graph-imports'])('%s: graphs as terraform 1.11.4 draws them', (name) => {
+  // graph-imports has no state (its configuration cannot be applied).
+  const hasState = existsSync(join(ROOT, 'testdata', 'cli', name, 'prior.tfstate'));
   let empty = '', withState = '';
   beforeAll(() => {
     empty = initialised(name);
+    if (!hasState) return;
     withState = initialised(name);
     copyFileSync(join(withState, 'prior.tfstate'), join(withState, 'terraform.tfstate'));
   });
 
-  it.each(TYPES)('-type=%s with no state', (t) => {
-    expect(graph(empty, [`-type=${t}`])).toBe(golden(name, `empty-${t}.dot`));
+  it.each(TYPES)('%s graph with no state', (t) => {
+    expect(graph(empty, typeArgs(t))).toBe(golden(name, `empty-${t}.dot`));
   });
 
-  it.each(TYPES)('-type=%s with the state terraform wrote', (t) => {
-    expect(graph(withState, [`-type=${t}`])).toBe(golden(name, `state-${t}.dot`));
-  });
+  if (hasState) {
+    it.each(TYPES)('%s graph with the state terraform wrote', (t) => {
+      expect(graph(withState, typeArgs(t))).toBe(golden(name, `state-${t}.dot`));
+    });
+  }
 });
 
 describe('graph -plan=FILE', () => {
@@ -74,6 +81,18 @@ describe('graph errors', () => {
     expect(r.stdout).toBe('');
     // Terraform lists a cycle's nodes in no fixed order; terrane sorts them.
     expect(r.stderr).toBe('\nError: Cycle: terraform_data.a (expand), terraform_data.b (expand)\n\n\n');
+    // The default graph fails the same way (terraform 1.11.4 checks its plan graph first).
+    expect(terrane(dir, ['graph', '-no-color'])).toEqual(r);
+  });
+
+  it('says so when the configuration has no resources, as terraform does', () => {
+    const dir = initialised('graph-types');
+    writeFileSync(join(dir, 'main.tf'), 'output "x" {\n  value = 1\n}\n');
+    rmSync(join(dir, 'mod'), { recursive: true });
+    // terraform 1.11.4's text, with the command's name changed.
+    expect(graph(dir, [])).toBe('digraph G {\n  rankdir = "RL";\n  node [shape = rect, fontname = "sans-serif"];\n'
+      + '  /* This configuration does not contain any resources.         */\n'
+      + '  /* For a more detailed graph, try: terrane graph -type=plan   */\n}\n');
   });
 
   it('rejects an unknown type, and the types Terraform retired, with its messages', () => {

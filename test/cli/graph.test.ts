@@ -6,8 +6,8 @@ describe('graph', () => {
     const dir = fixture('basic');
     const r = terrane(dir, ['graph']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^digraph \{\n/);
-    expect(r.stdout).toContain('"[root] null_resource.b" -> "[root] terraform_data.a"');
+    expect(r.stdout).toMatch(/^digraph G \{\n  rankdir = "RL";\n/);
+    expect(r.stdout).toContain('\n  "null_resource.b" -> "terraform_data.a";\n');
     expect(r.stdout).not.toContain('provider[');
   });
 

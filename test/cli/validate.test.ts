@@ -28,4 +28,20 @@ describe('validate', () => {
     expect(r.stderr).toContain('Error: Invalid data source\n\n  on main.tf line 3, in data "terraform_remote_stat" "typo":');
     expect(r.stderr).toContain('Did you mean "terraform_remote_state"?');
   });
+
+  it('reports a dependency cycle as terraform 1.11.4 does: the summary only, nodes named as its validate graph names them', () => {
+    // Texts from terraform 1.11.4 on testdata/cli/validate-cycle (it lists the nodes in no
+    // fixed order; terrane sorts them).
+    const dir = fixture('validate-cycle');
+    const r = terrane(dir, ['validate', '-no-color']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('\nError: Cycle: local.x (expand), terraform_data.c\n\n');
+    const j = terrane(dir, ['validate', '-json']);
+    expect(j.code).toBe(1);
+    expect(JSON.parse(j.stdout)).toEqual({
+      format_version: '1.0', valid: false, error_count: 1, warning_count: 0,
+      diagnostics: [{ severity: 'error', summary: 'Cycle: local.x (expand), terraform_data.c', detail: '' }],
+    });
+  });
 });

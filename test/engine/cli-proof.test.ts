@@ -103,7 +103,7 @@ describe('engine proof through the CLI', { timeout: 120_000 }, () => {
   });
 
   it.each([
-    ['cycle-locals', ['local.a', 'local.b']],
+    ['cycle-locals', ['local.a (expand)', 'local.b (expand)']],
     ['cycle-resources', ['terraform_data.first', 'terraform_data.second']],
   ])('reports the %s cycle naming every node', (name, nodes) => {
     const dir = copyFixture(fixture(name));

@@ -2,7 +2,8 @@
 # Regenerates the Terraform-made goldens of a graph-* fixture with a real terraform (1.11.4
 # made the committed ones): sh make-graph-goldens.sh <fixture-dir>
 # Writes terraform/empty-TYPE.dot (no state) and, when the fixture has prior.tfstate (a
-# state terraform wrote; see the fixture's README), terraform/state-TYPE.dot against it.
+# state terraform wrote; see the fixture's README), terraform/state-TYPE.dot against it;
+# TYPE "resources" is the default graph (no -type), which shows only the resources.
 # A configuration that does not validate (a cycle) gets terraform/draw-cycles.dot only.
 # With a plan-args file, also the apply graphs of saved plans made against prior.tfstate:
 # terraform/saved-plan.dot (plan ARGS) and saved-destroy.dot (plan -destroy), with the
@@ -21,9 +22,10 @@ graphs() {
   for t in plan plan-refresh-only plan-destroy apply; do
     terraform graph -type=$t > "$out/$1-$t.dot"
   done
+  terraform graph > "$out/$1-resources.dot"
 }
 # A configuration with a dependency cycle has only its -draw-cycles picture.
-if ! terraform validate -no-color >/dev/null 2>&1; then
+if terraform validate -no-color 2>&1 | grep -q '^Error: Cycle'; then
   terraform graph -type=plan -draw-cycles > "$out/draw-cycles.dot"
   rm -rf "$work"
   exit 0

@@ -112,16 +112,31 @@ export class LocalStateMgr implements StateMgr {
   private heldLock: string | undefined;
   readonly lockPath: string;
   /**
-   * Where the state as it was before the first write goes; the state commands (mv, rm,
-   * replace-provider) point it at a timestamped file or their -backup path, as Terraform does.
+   * Where the state as it was before the first write goes (none when undefined); the state
+   * commands (mv, rm, replace-provider) point it at a timestamped file or their -backup path,
+   * as Terraform does.
    */
-  backupPath: string;
+  backupPath: string | undefined;
+  /** `-state-out`: where writes go instead of `file` (reads still come from `file`). */
+  private outFile: string | undefined;
+  private wroteOut = false;
   /** Where the kernel lists file locks (tests point it at a file of their own). */
   procLocksPath = '/proc/locks';
 
   constructor(readonly file: string, private readonly displayPath: string) {
     this.lockPath = path.join(path.dirname(file), `.${path.basename(file)}.lock.info`);
     this.backupPath = file + '.backup';
+  }
+
+  /**
+   * Terraform's legacy -state-out and -backup options: writes go to `outFile`, and the
+   * backup (what that file held before this run's first write) to `backup`, by default
+   * `<outFile>.backup`; `-` for no backup.
+   */
+  redirect(outFile: string | undefined, backup: string | undefined): void {
+    this.outFile = outFile;
+    const target = outFile ?? this.file;
+    this.backupPath = backup === '-' ? undefined : backup ?? target + '.backup';
   }
 
   async read(): Promise<ReadResult> {
@@ -148,12 +163,17 @@ export class LocalStateMgr implements StateMgr {
 
   async write(state: State): Promise<Diagnostic[]> {
     // Serialize now, before any await, so the snapshot is consistent.
-    const enc = this.tracker.next(state, encodeStateParts);
-    if (enc === undefined) return [];
+    let enc = this.tracker.next(state, encodeStateParts);
+    if (enc === undefined) {
+      // Terraform fills a -state-out file even when the state did not change (same serial).
+      if (this.outFile === undefined || this.wroteOut) return [];
+      enc = encodeStateParts(state);
+    }
     const lineage = state.lineage;
     const d = await this.replace(enc.buffers());
     if (d.length) return d;
     this.tracker.written(enc, lineage);
+    this.wroteOut = true;
     return [];
   }
 
@@ -170,16 +190,17 @@ export class LocalStateMgr implements StateMgr {
   /** Writes `data` atomically, saving the previous content as the backup on this run's first write. */
   private async replace(data: string | readonly Buffer[]): Promise<Diagnostic[]> {
     try {
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      const target = this.outFile ?? this.file;
+      await fs.mkdir(path.dirname(target), { recursive: true });
       if (!this.backedUp) {
         this.backedUp = true;
         let prev: Buffer | undefined;
-        try { prev = await fs.readFile(this.file); } catch (e) {
+        try { prev = await fs.readFile(target); } catch (e) {
           if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
         }
-        if (prev && prev.length) await atomicWrite(this.backupPath, prev);
+        if (prev && prev.length && this.backupPath !== undefined) await atomicWrite(this.backupPath, prev);
       }
-      await atomicWrite(this.file, data);
+      await atomicWrite(target, data);
     } catch (e) {
       return [errorDiag('Failed to save state', `Error saving state to ${this.displayPath}: ${(e as Error).message}`)];
     }
