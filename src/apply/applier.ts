@@ -5,11 +5,12 @@
  * change), so a failure or a crash halfway leaves a state that says exactly what exists.
  */
 import {
-  AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, type ConfigResource, type InstanceKey,
+  AbsResource, AbsResourceInstance, Resource as ResourceAddr, instanceKeyString, parseAbsResourceInstance, type ConfigResource, type InstanceKey,
 } from '../addrs/index.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config } from '../config/module.js';
 import { nullVal, isWhollyKnown, unknownAsNull, unknownVal, type Value } from '../lang/value.js';
+import type { Type } from '../lang/types.js';
 import { inconsistentResultDiags } from './assert-compatible.js';
 import type { Schema } from '../providers/protocol.js';
 import { impliedType } from '../providers/schema.js';
@@ -163,11 +164,32 @@ class Applier extends Walker {
     for (const mi of this.values.moduleInstances(node.path)) {
       const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
       if (exp.unknown) continue;
-      this.values.setResource(mi, key, { kind: exp.kind, instances: new Map() });
+      const type = impliedType(schema.block);
+      this.values.setResource(mi, key, { kind: exp.kind, instances: new Map(), objectType: type });
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
       await eachLimited(exp.keys, INSTANCES_AT_ONCE, (ik) => this.applyInstance(n, schema, rAddr.instance(ik), exp, ik, key, rk, diags), this.opts.signal);
+      if (exp.kind !== 'single' && this.plan.mode !== 'destroy') this.keptOrphanValues(rAddr, exp.kind, exp.keys, key, type, schema);
     }
     return diags;
+  }
+
+  /**
+   * As in the plan (Planner.keptOrphanValues): an instance in state that the configuration
+   * no longer has and the plan does not delete (a -target left it out) stays in the
+   * resource's value.
+   */
+  private keptOrphanValues(rAddr: AbsResource, kind: 'count' | 'for_each', configured: readonly InstanceKey[], key: string, type: Type, schema: Schema): void {
+    const rs = this.state.resource(rAddr);
+    if (!rs || rs.instances.size === 0) return;
+    const wanted = kind === 'count' ? 'number' : 'string';
+    const inConfig = new Set(configured.map((k) => instanceKeyString(k)));
+    for (const [ks, is] of rs.instances) {
+      if (inConfig.has(ks) || typeof is.key !== wanted || !is.current) continue;
+      const addr = rAddr.instance(is.key);
+      if (this.byAddr.get(addr.toString())?.action === 'delete') continue;
+      const v = decodeAttributes(is.current, type, addr.toString()).value;
+      if (v) this.values.setResourceInstance(rAddr.module, key, kind, is.key, markSchemaSensitive(v, schema.block));
+    }
   }
 
   private async applyInstance(

@@ -157,7 +157,7 @@ class Planner extends Walker {
         this.values.setResource(mi, key, { kind: exp.kind, instances: new Map(), unknownExpansion: true });
         continue;
       }
-      this.values.setResource(mi, key, { kind: exp.kind, instances: new Map() });
+      this.values.setResource(mi, key, { kind: exp.kind, instances: new Map(), objectType: impliedType(schema.block) });
       await eachLimited(exp.keys, INSTANCES_AT_ONCE, async (ik) => {
         const addr = rAddr.instance(ik);
         this.claimed.add(addr.toString());
@@ -261,9 +261,47 @@ class Planner extends Walker {
           if (!r.value.isNull && res.lifecycle.postconditions.length) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self: r.value }), severity, 'plan'));
         });
       });
+      if (exp.kind !== 'single' && this.popts.mode !== 'destroy') this.keptOrphanValues(n, schema, rAddr, exp.kind, exp.keys, key);
     }
     return diags;
   }
+
+  /**
+   * Terraform builds a resource's value from the instances its state holds, less those
+   * planned for deletion: an instance the configuration no longer has but that this plan
+   * keeps (a -target left it out; a refresh-only plan deletes nothing) is still part of
+   * the value, so `length(x)` does not change until it is really gone.
+   */
+  private keptOrphanValues(
+    n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, rAddr: AbsResource, kind: 'count' | 'for_each', configured: readonly InstanceKey[], key: string,
+  ): void {
+    const rs = this.refreshed.resource(rAddr);
+    if (!rs || rs.instances.size === 0) return;
+    const wanted = kind === 'count' ? 'number' : 'string';
+    const inConfig = new Set(configured.map((k) => instanceKeyString(k)));
+    for (const [ks, is] of rs.instances) {
+      if (inConfig.has(ks) || typeof is.key !== wanted || !is.current) continue;
+      const addr = rAddr.instance(is.key);
+      if (!this.skipPlanChanges && this.orphanTargeted(addr)) continue;
+      // Problems reading it are reported where the orphan itself is planned.
+      const scratch: Diagnostic[] = [];
+      const obj = this.upgrade(addr, n.provider, n.source, is.current, schema, scratch, false);
+      const value = obj && this.decode(obj, schema, addr, scratch);
+      if (value) this.values.setResourceInstance(rAddr.module, key, kind, is.key, value);
+    }
+  }
+
+  /** Whether planOrphans plans this instance's deletion as far as -target and -exclude go. */
+  private orphanTargeted(addr: AbsResourceInstance): boolean {
+    this.targetSubjects ??= {
+      targets: this.popts.targets.map((t) => parseTarget(t).value).filter((x) => x !== undefined),
+      excludes: this.popts.excludes.map((t) => parseTarget(t).value).filter((x) => x !== undefined),
+    };
+    const { targets, excludes } = this.targetSubjects;
+    if (targets.length && !targets.some((t) => targetContains(t.subject, addr))) return false;
+    return !excludes.some((t) => targetContains(t.subject, addr));
+  }
+  private targetSubjects: { targets: NonNullable<ReturnType<typeof parseTarget>['value']>[]; excludes: NonNullable<ReturnType<typeof parseTarget>['value']>[] } | undefined;
 
   /**
    * The object upgraded to the provider's current schema version (undefined when that
@@ -511,13 +549,10 @@ class Planner extends Walker {
 
   /** Plans deletion of everything in state that the walk did not claim (or everything, for destroy). */
   async planOrphans(diags: Diagnostic[]): Promise<void> {
-    const targets = this.popts.targets.map((t) => parseTarget(t).value).filter((x) => x !== undefined);
-    const excludes = this.popts.excludes.map((t) => parseTarget(t).value).filter((x) => x !== undefined);
     for (const { addr, resource, instance } of [...this.refreshed.instances()]) {
       const s = addr.toString();
       if (this.popts.mode !== 'destroy' && this.claimed.has(s)) continue;
-      if (targets.length && !targets.some((t) => targetContains(t!.subject, addr))) continue;
-      if (excludes.some((t) => targetContains(t!.subject, addr))) continue;
+      if (!this.orphanTargeted(addr)) continue;
       const mode = addr.resource.resource.mode;
       if (mode === 'data') {
         this.refreshed.setCurrent(addr, undefined, resource.provider);
