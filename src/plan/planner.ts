@@ -95,6 +95,12 @@ class Planner extends Walker {
   readonly changes: ResourceInstanceChange[] = [];
   readonly drift: ResourceInstanceChange[] = [];
   readonly claimed = new Set<string>();
+  /**
+   * Resources (graph keys) whose instances the walk expanded in every module instance: an
+   * errored plan deletes the orphans of these only, since Terraform finds a resource's
+   * orphans when it expands it, and a resource it never reached has none planned.
+   */
+  private readonly expanded = new Set<string>();
   /** Instances imported during this plan. */
   readonly imported: string[] = [];
   /** Import targets whose configuration is generated, by address, and what was generated. */
@@ -150,10 +156,12 @@ class Planner extends Walker {
     const rk = keys.resource(node, res);
     // Parsed when the first instance is checked for self-references, and dropped after the visit.
     let bodyRefs: Reference[] | undefined;
+    let allExpanded = true;
     for (const mi of this.values.moduleInstances(node.path)) {
       const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
       if (exp.unknown) {
+        allExpanded = false;
         this.values.setResource(mi, key, { kind: exp.kind, instances: new Map(), unknownExpansion: true });
         continue;
       }
@@ -263,6 +271,7 @@ class Planner extends Walker {
       });
       if (exp.kind !== 'single' && this.popts.mode !== 'destroy') this.keptOrphanValues(n, schema, rAddr, exp.kind, exp.keys, key);
     }
+    if (allExpanded) this.expanded.add(rk);
     return diags;
   }
 
@@ -547,12 +556,20 @@ class Planner extends Walker {
     return v.bool;
   }
 
-  /** Plans deletion of everything in state that the walk did not claim (or everything, for destroy). */
-  async planOrphans(diags: Diagnostic[]): Promise<void> {
+  /**
+   * Plans deletion of everything in state that the walk did not claim (or everything, for
+   * destroy). After a walk with errors (`errored`), as in Terraform's errored plan, only the
+   * orphans of resources the walk expanded, or that the configuration no longer has.
+   */
+  async planOrphans(diags: Diagnostic[], errored = false): Promise<void> {
     for (const { addr, resource, instance } of [...this.refreshed.instances()]) {
       const s = addr.toString();
       if (this.popts.mode !== 'destroy' && this.claimed.has(s)) continue;
       if (!this.orphanTargeted(addr)) continue;
+      if (errored) {
+        const cr = this.configResource(addr);
+        if (cr && !this.expanded.has(keys.resource(cr.node, cr.res))) continue;
+      }
       const mode = addr.resource.resource.mode;
       if (mode === 'data') {
         this.refreshed.setCurrent(addr, undefined, resource.provider);
@@ -695,7 +712,10 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   }
   diags.push(...await planner.walk(graph));
   for (const imp of gen.keyed) diags.push(...keyedTargetDiags(imp, planner.importToKeys(imp, diags)));
+  // An errored walk still plans the orphans it found, as Terraform's errored plan lists them
+  // (not a destroy's: it plans nothing more after an error).
   if (!hasErrors(diags)) await planner.planOrphans(diags);
+  else if (opts.mode !== 'destroy') await planner.planOrphans(diags, true);
   // Terraform checks moves against what the plan declared; their errors replace all others,
   // since a wrong move is the likely cause of those.
   const moveErrors = validateMoves(moves.stmts, config, {
