@@ -24,4 +24,7 @@ terraform plan -refresh-only -input=false -no-color | quiet > "$out/plan-refresh
 terraform plan -input=false -no-color -var n=2 -target='terraform_data.x[0]' | quiet > "$out/plan-orphan-target.txt"
 terraform apply -refresh-only -auto-approve -input=false -no-color >/dev/null
 terraform output -json | jq '{inputs, len}' > "$out/apply-refresh-only-outputs.json"
+# The targeted apply of that plan: [1] still missing, [2] still kept.
+terraform apply -input=false -no-color -auto-approve -var n=2 -target='terraform_data.x[0]' >/dev/null
+terraform output -json | jq '{inputs, len}' > "$out/apply-orphan-target-outputs.json"
 rm -rf "$work"
