@@ -5,7 +5,7 @@
  * change), so a failure or a crash halfway leaves a state that says exactly what exists.
  */
 import {
-  AbsResource, AbsResourceInstance, Resource as ResourceAddr, instanceKeyString, parseAbsResourceInstance, type ConfigResource, type InstanceKey,
+  AbsResource, AbsResourceInstance, Resource as ResourceAddr, parseAbsResourceInstance, type ConfigResource, type InstanceKey,
 } from '../addrs/index.js';
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config } from '../config/module.js';
@@ -28,6 +28,7 @@ import { applyNodeName, buildApplyGraph, preallocateDeposedKeys, type ApplyNode 
 import { resourceDependencies } from '../plan/resource-dependencies.js';
 import { createBeforeDestroyResources } from '../plan/create-before-destroy.js';
 import { filterTargets } from '../plan/targets.js';
+import { droppedInstances } from '../plan/dropped-instances.js';
 import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from '../plan/checks.js';
 
 /** Progress of one instance, for the UI (`aws_instance.web: Creating...`). */
@@ -173,22 +174,13 @@ class Applier extends Walker {
     return diags;
   }
 
-  /**
-   * As in the plan (Planner.keptOrphanValues): an instance in state that the configuration
-   * no longer has and the plan does not delete (a -target left it out) stays in the
-   * resource's value.
-   */
+  /** As the plan did: the instances count or for_each dropped that the plan does not delete stay in the resource's value. */
   private keptOrphanValues(rAddr: AbsResource, kind: 'count' | 'for_each', configured: readonly InstanceKey[], key: string, type: Type, schema: Schema): void {
-    const rs = this.state.resource(rAddr);
-    if (!rs || rs.instances.size === 0) return;
-    const wanted = kind === 'count' ? 'number' : 'string';
-    const inConfig = new Set(configured.map((k) => instanceKeyString(k)));
-    for (const [ks, is] of rs.instances) {
-      if (inConfig.has(ks) || typeof is.key !== wanted || !is.current) continue;
-      const addr = rAddr.instance(is.key);
-      if (this.byAddr.get(addr.toString())?.action === 'delete') continue;
-      const v = decodeAttributes(is.current, type, addr.toString()).value;
-      if (v) this.values.setResourceInstance(rAddr.module, key, kind, is.key, markSchemaSensitive(v, schema.block));
+    for (const { key: ik, obj } of droppedInstances(this.state.resource(rAddr), kind, configured)) {
+      const addr = rAddr.instance(ik).toString();
+      if (this.byAddr.get(addr)?.action === 'delete') continue;
+      const v = decodeAttributes(obj, type, addr).value;
+      if (v) this.values.setResourceInstance(rAddr.module, key, kind, ik, markSchemaSensitive(v, schema.block));
     }
   }
 

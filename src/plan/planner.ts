@@ -34,6 +34,7 @@ import { applyMoves, traversalString } from './moves.js';
 import { blockedMovesWarning, targetedMoveDiags, validateMoves } from './move-validate.js';
 import { filterTargets } from './targets.js';
 import { dataDependencies } from './data-deps.js';
+import { droppedInstances } from './dropped-instances.js';
 import { checkImportTargets, generateForImport, generatedInPlan, keyedTargetDiags, withGenerationTargets, type GenerationTarget } from './generate-config-targets.js';
 import type { GeneratedResource } from './generate-config-file.js';
 import { upgradeResourceObject } from './upgrade-state.js';
@@ -275,28 +276,18 @@ class Planner extends Walker {
     return diags;
   }
 
-  /**
-   * Terraform builds a resource's value from the instances its state holds, less those
-   * planned for deletion: an instance the configuration no longer has but that this plan
-   * keeps (a -target left it out; a refresh-only plan deletes nothing) is still part of
-   * the value, so `length(x)` does not change until it is really gone.
-   */
+  /** Puts the instances count or for_each dropped that this plan keeps into the resource's value (see droppedInstances). */
   private keptOrphanValues(
     n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, rAddr: AbsResource, kind: 'count' | 'for_each', configured: readonly InstanceKey[], key: string,
   ): void {
-    const rs = this.refreshed.resource(rAddr);
-    if (!rs || rs.instances.size === 0) return;
-    const wanted = kind === 'count' ? 'number' : 'string';
-    const inConfig = new Set(configured.map((k) => instanceKeyString(k)));
-    for (const [ks, is] of rs.instances) {
-      if (inConfig.has(ks) || typeof is.key !== wanted || !is.current) continue;
-      const addr = rAddr.instance(is.key);
+    for (const { key: ik, obj } of droppedInstances(this.refreshed.resource(rAddr), kind, configured)) {
+      const addr = rAddr.instance(ik);
       if (!this.skipPlanChanges && this.orphanTargeted(addr)) continue;
       // Problems reading it are reported where the orphan itself is planned.
       const scratch: Diagnostic[] = [];
-      const obj = this.upgrade(addr, n.provider, n.source, is.current, schema, scratch, false);
-      const value = obj && this.decode(obj, schema, addr, scratch);
-      if (value) this.values.setResourceInstance(rAddr.module, key, kind, is.key, value);
+      const upgraded = this.upgrade(addr, n.provider, n.source, obj, schema, scratch, false);
+      const value = upgraded && this.decode(upgraded, schema, addr, scratch);
+      if (value) this.values.setResourceInstance(rAddr.module, key, kind, ik, value);
     }
   }
 
