@@ -11,6 +11,7 @@ import {
 import { errorDiag, hasErrors, warningDiag, type Diagnostic } from '../hcl/diagnostic.js';
 import type { Config } from '../config/module.js';
 import { nullVal, isWhollyKnown, unknownAsNull, unknownVal, type Value } from '../lang/value.js';
+import type { Type } from '../lang/types.js';
 import { inconsistentResultDiags } from './assert-compatible.js';
 import type { Schema } from '../providers/protocol.js';
 import { impliedType } from '../providers/schema.js';
@@ -28,6 +29,7 @@ import { applyNodeName, buildApplyGraph, preallocateDeposedKeys, type ApplyNode 
 import { resourceDependencies } from '../plan/resource-dependencies.js';
 import { createBeforeDestroyResources } from '../plan/create-before-destroy.js';
 import { filterTargets } from '../plan/targets.js';
+import { droppedInstances } from '../plan/dropped-instances.js';
 import { asCheckWarning, evaluateChecks, reportCheckDataFailure, resourceConditions } from '../plan/checks.js';
 
 /** Progress of one instance, for the UI (`aws_instance.web: Creating...`). */
@@ -164,11 +166,23 @@ class Applier extends Walker {
     for (const mi of this.values.moduleInstances(node.path)) {
       const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
       if (exp.unknown) continue;
-      this.values.setResource(mi, key, { kind: exp.kind, instances: new SmallMap() });
+      const type = impliedType(schema.block);
+      this.values.setResource(mi, key, { kind: exp.kind, instances: new SmallMap(), objectType: type });
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
       await eachLimited(exp.keys, INSTANCES_AT_ONCE, (ik) => this.applyInstance(n, schema, rAddr.instance(ik), exp, ik, key, rk, diags), this.opts.signal);
+      if (exp.kind !== 'single' && this.plan.mode !== 'destroy') this.keptOrphanValues(rAddr, exp.kind, exp.keys, key, type, schema);
     }
     return diags;
+  }
+
+  /** As the plan did: the instances count or for_each dropped that the plan does not delete stay in the resource's value. */
+  private keptOrphanValues(rAddr: AbsResource, kind: 'count' | 'for_each', configured: readonly InstanceKey[], key: string, type: Type, schema: Schema): void {
+    for (const { key: ik, obj } of droppedInstances(this.state.resource(rAddr), kind, configured)) {
+      const addr = rAddr.instance(ik).toString();
+      if (this.byAddr.get(addr)?.action === 'delete') continue;
+      const v = decodeAttributes(obj, type, addr).value;
+      if (v) this.values.setResourceInstance(rAddr.module, key, kind, ik, markSchemaSensitive(v, schema.block));
+    }
   }
 
   private async applyInstance(

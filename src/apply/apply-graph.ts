@@ -2,8 +2,9 @@
  * The apply graph: the configuration graph plus a destroy node per resource that has
  * objects to delete, ordered the way Terraform orders destruction: dependents are
  * destroyed before what they depend on; a destroy-then-create replacement deletes before
- * it creates; create_before_destroy creates (and updates dependents) before deleting; an
- * object deleted goes before what it depended on is created or updated.
+ * it creates; create_before_destroy creates (and updates dependents) before deleting;
+ * otherwise an object deleted goes before what it depended on, and what its state says
+ * depends on it, is created or updated.
  */
 import type { Graph } from '../graph/dag.js';
 import type { Plan, ResourceInstanceChange } from '../plan/plan.js';
@@ -70,14 +71,22 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
     if (n.kind !== 'resource') continue;
     for (const d of resourceDependencies(config, k)) addDep(k, staticResourceKey(d));
   }
-  // What each object being deleted depended on, by its state record.
+  // What each object being deleted depended on, by its state record; and who depends on
+  // a resource by their state records (Terraform orders destruction by these alone).
   const recorded = new Map<string, Set<string>>();
+  const stateDependents = new Map<string, Set<string>>();
   for (const { addr, instance } of state.instances()) {
     const obj = instance.current ?? [...instance.deposed.values()][0];
     if (!obj) continue;
     const rk = staticResourceKey(addr.containingResource().config());
     for (const dep of obj.dependencies) {
       addDep(rk, staticResourceKey(dep));
+      const dk = staticResourceKey(dep);
+      if (dk !== rk) {
+        let s = stateDependents.get(dk);
+        if (!s) { s = new Set(); stateDependents.set(dk, s); }
+        s.add(rk);
+      }
       if (deletions.has(rk)) {
         let s = recorded.get(rk);
         if (!s) { s = new Set(); recorded.set(rk, s); }
@@ -85,12 +94,20 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
       }
     }
   }
-  for (const [rk] of deletions) {
+  for (const [rk, changes] of deletions) {
+    // An object deleted with create_before_destroy (a replacement, or an orphan whose state
+    // says so) goes after its dependents are updated to stop using it.
+    const late = cbd.has(rk) || changes.some((c) => c.action === 'delete' && createBeforeDestroyInState(state, c.addr));
     for (const dependent of dependents.get(rk) ?? []) {
       if (g.has(destroyKey(dependent))) g.connect(destroyKey(rk), destroyKey(dependent));
-      // Dependents are updated (to stop using the object) before it goes, unless it is
-      // being replaced destroy-first, where the new object comes before their update.
-      if (!dtc.has(rk) && g.has(dependent) && plan.mode !== 'destroy') g.connect(destroyKey(rk), dependent);
+      if (late && g.has(dependent) && plan.mode !== 'destroy') g.connect(destroyKey(rk), dependent);
+    }
+    if (late || plan.mode === 'destroy') continue;
+    // Otherwise, as Terraform orders it, what is created or updated while its state records
+    // a dependency on the resource waits for the deletion (the old object goes first).
+    for (const dependent of stateDependents.get(rk) ?? []) {
+      if (!creating.has(dependent) || !g.has(dependent) || g.ancestors(destroyKey(rk)).has(dependent)) continue;
+      g.connect(dependent, destroyKey(rk));
     }
   }
   // An object deleted outright (or replaced destroy-first) goes before what it depended on
@@ -107,6 +124,12 @@ export function buildApplyGraph(config: Graph<EngineNode>, plan: Plan, state: St
     }
   }
   return g;
+}
+
+/** Whether the current object of the instance at `addr` was created with create_before_destroy. */
+function createBeforeDestroyInState(state: State, addr: string): boolean {
+  const a = parseAbsResourceInstance(addr).value;
+  return a !== undefined && state.current(a)?.createBeforeDestroy === true;
 }
 
 /**

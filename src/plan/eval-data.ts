@@ -136,16 +136,29 @@ export class ModuleEvalData implements EvalData {
   }
 }
 
-/** The value a reference to a whole resource gives (object, tuple for count, object for for_each). */
+/**
+ * The value a reference to a whole resource gives (object, tuple for count, object for
+ * for_each). As Terraform builds it from the instances it holds: a count resource's tuple
+ * runs to its highest index, and an index with no value (left out by -target, not yet
+ * created in a refresh-only plan, failed) is unknown, so the list keeps its length; keys
+ * of the other repetition (left in state by a change of count to for_each) are left out.
+ */
 export function resourceValue(rv: ResourceValues | undefined): Value {
   if (!rv || rv.unknownExpansion) return DynamicUnknown;
+  const missing = () => (rv.objectType ? unknownVal(rv.objectType) : DynamicUnknown);
   if (rv.kind === 'single') {
-    for (const i of rv.instances.values()) return i.value;
-    return DynamicUnknown;
+    for (const i of rv.instances.values()) if (i.key === null) return i.value;
+    return missing();
   }
   if (rv.combined) return rv.combined;
-  const list = [...rv.instances.values()].sort((a, b) => compareInstanceKeys(a.key, b.key));
-  return rv.combined = rv.kind === 'count' ? tupleVal(list.map((i) => i.value)) : objectVal(list.map((i) => [String(i.key), i.value]));
+  if (rv.kind === 'count') {
+    const vals: Value[] = [];
+    for (const i of rv.instances.values()) if (typeof i.key === 'number') vals[i.key] = i.value;
+    for (let k = 0; k < vals.length; k++) vals[k] ??= missing();
+    return rv.combined = tupleVal(vals);
+  }
+  const list = [...rv.instances.values()].filter((i) => typeof i.key === 'string').sort((a, b) => compareInstanceKeys(a.key, b.key));
+  return rv.combined = objectVal(list.map((i) => [String(i.key), i.value]));
 }
 
 /**

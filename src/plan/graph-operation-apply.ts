@@ -27,6 +27,8 @@ export function applyOperationGraph(built: BuiltGraph, config: Config, plan: Pla
   const deposed = preallocateDeposedKeys(plan, prior);
   const insts = new Map<string, string[]>();
   const instKey = new Map<string, number | string | null>();
+  // The module instance of each instance node (`module.m[0]`), by node key.
+  const moduleOf = new Map<string, string>();
   const destroys = new Map<string, string[]>();
   // The instance node a destroy node replaces, and what a create_before_destroy destroy waits for.
   const sameAddr = new Map<string, string>();
@@ -45,6 +47,7 @@ export function applyOperationGraph(built: BuiltGraph, config: Config, plan: Pla
       if (g.has(rk)) g.connect(k, rk);
       push(insts, rk, k);
       instKey.set(k, addr.resource.key);
+      moduleOf.set(k, addr.module.toString());
     }
     if (DELETES.has(c.action)) {
       const dk = c.deposedKey ?? (c.action === 'create-then-delete' ? deposed.get(c.addr) : undefined);
@@ -52,6 +55,7 @@ export function applyOperationGraph(built: BuiltGraph, config: Config, plan: Pla
       g.add(k, { name: dk ? `${c.addr} (destroy deposed ${dk})` : `${c.addr} (destroy)`, shape: 'box', label, provider: pk, module });
       g.connect(k, pk);
       push(destroys, `destroy:${rk}`, k);
+      moduleOf.set(k, addr.module.toString());
       if (CREATES.has(c.action)) sameAddr.set(k, `inst:${c.addr}`);
       // The old object of a create_before_destroy replacement goes after what it depended
       // on has been created or updated (terrane's walk orders it through the new object).
@@ -68,6 +72,12 @@ export function applyOperationGraph(built: BuiltGraph, config: Config, plan: Pla
     const n = cfg.get(b);
     return n?.kind === 'resource' && (wholeModules.get(a) ?? []).some((p) => p.every((s, i) => n.node.path[i] === s));
   };
+  // As Terraform, instances of two resources of one module are ordered only within the
+  // same module instance: module.m[0].a waits for nothing of module.m[1].
+  const otherModuleInstance = (a: string, b: string): boolean => {
+    const ma = moduleOf.get(a), mb = moduleOf.get(b);
+    return ma !== undefined && mb !== undefined && ma !== mb && g.get(a)!.module!.join('.') === g.get(b)!.module!.join('.');
+  };
   // What stands for a node of terrane's apply graph: its changing instances when it has some.
   const as = (k: string, m: Map<string, string[]>): string[] => m.get(k) ?? (g.has(k) ? [k] : []);
   for (const [a, b] of applyGraph.edges()) {
@@ -81,8 +91,10 @@ export function applyOperationGraph(built: BuiltGraph, config: Config, plan: Pla
     if (!a.startsWith('destroy:') && !b.startsWith('destroy:') && insideWhole(a, b)) to = [b];
     // A resource's own destroy and create nodes pair up instance by instance.
     const own = a === `destroy:${b}` || b === `destroy:${a}`;
-    for (const f of from) for (const t of to) if (f !== t && (!own || sameAddr.get(f) === t || sameAddr.get(t) === f)) g.connect(f, t);
+    for (const f of from) {
+      for (const t of to) if (f !== t && (!own || sameAddr.get(f) === t || sameAddr.get(t) === f) && !otherModuleInstance(f, t)) g.connect(f, t);
+    }
   }
-  for (const [k, rk] of cbdWaits) for (const t of insts.get(rk) ?? []) g.connect(k, t);
+  for (const [k, rk] of cbdWaits) for (const t of insts.get(rk) ?? []) if (!otherModuleInstance(k, t)) g.connect(k, t);
   return g;
 }

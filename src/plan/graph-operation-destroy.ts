@@ -38,10 +38,16 @@ export function destroyOperationGraph(config: Config, entries: readonly DestroyE
     const cr = e.addr.containingResource().config().toString();
     byResource.set(cr, [...(byResource.get(cr) ?? []), k]);
   }
-  // A dependency goes after everything that used it.
+  // A dependency goes after everything that used it; in a saved plan's graph, as Terraform
+  // draws it, only within one module instance when both are in instances of one module.
+  const moduleOf = new Map(entries.map((e) => [`destroy:${e.addr.toString()}${e.deposedKey ? ':' + e.deposedKey : ''}`, e.addr.module]));
+  const otherModuleInstance = (a: string, b: string): boolean => {
+    const ma = moduleOf.get(a)!, mb = moduleOf.get(b)!;
+    return withKeys && ma.toString() !== mb.toString() && ma.module().toString() === mb.module().toString();
+  };
   entries.forEach((e) => {
     const k = `destroy:${e.addr.toString()}${e.deposedKey ? ':' + e.deposedKey : ''}`;
-    for (const d of e.dependencies) for (const dk of byResource.get(d.toString()) ?? []) if (dk !== k) g.connect(dk, k);
+    for (const d of e.dependencies) for (const dk of byResource.get(d.toString()) ?? []) if (dk !== k && !otherModuleInstance(dk, k)) g.connect(dk, k);
   });
   for (const name of config.root.module.outputs.keys()) g.add(`output::${name}`, { name: `output.${name} (expand)` });
   return g;

@@ -35,6 +35,7 @@ import { applyMoves, traversalString } from './moves.js';
 import { blockedMovesWarning, targetedMoveDiags, validateMoves } from './move-validate.js';
 import { filterTargets } from './targets.js';
 import { dataDependencies } from './data-deps.js';
+import { droppedInstances } from './dropped-instances.js';
 import { checkImportTargets, generateForImport, generatedInPlan, keyedTargetDiags, withGenerationTargets, type GenerationTarget } from './generate-config-targets.js';
 import type { GeneratedResource } from './generate-config-file.js';
 import { upgradeResourceObject } from './upgrade-state.js';
@@ -96,6 +97,12 @@ class Planner extends Walker {
   readonly changes: ResourceInstanceChange[] = [];
   readonly drift: ResourceInstanceChange[] = [];
   readonly claimed = new Set<string>();
+  /**
+   * Resources (graph keys) whose instances the walk expanded in every module instance: an
+   * errored plan deletes the orphans of these only, since Terraform finds a resource's
+   * orphans when it expands it, and a resource it never reached has none planned.
+   */
+  private readonly expanded = new Set<string>();
   /** Instances imported during this plan. */
   readonly imported: string[] = [];
   /** Import targets whose configuration is generated, by address, and what was generated. */
@@ -151,14 +158,16 @@ class Planner extends Walker {
     const rk = keys.resource(node, res);
     // Parsed when the first instance is checked for self-references, and dropped after the visit.
     let bodyRefs: Reference[] | undefined;
+    let allExpanded = true;
     for (const mi of this.values.moduleInstances(node.path)) {
       const exp = expandRepetition(res.count, res.forEach, this.scope(node, mi), diags);
       const rAddr = new AbsResource(mi, new ResourceAddr(res.mode, res.type, res.name));
       if (exp.unknown) {
+        allExpanded = false;
         this.values.setResource(mi, key, { kind: exp.kind, instances: new SmallMap(), unknownExpansion: true });
         continue;
       }
-      this.values.setResource(mi, key, { kind: exp.kind, instances: new SmallMap() });
+      this.values.setResource(mi, key, { kind: exp.kind, instances: new SmallMap(), objectType: impliedType(schema.block) });
       await eachLimited(exp.keys, INSTANCES_AT_ONCE, async (ik) => {
         const addr = rAddr.instance(ik);
         this.claimed.add(addr.toString());
@@ -262,9 +271,38 @@ class Planner extends Walker {
           if (!r.value.isNull && res.lifecycle.postconditions.length) diags.push(...resourceConditions(this, 'postcondition', node, res, addr.toString(), this.scope(node, mi, { ...inst, self: r.value }), severity, 'plan'));
         });
       });
+      if (exp.kind !== 'single' && this.popts.mode !== 'destroy') this.keptOrphanValues(n, schema, rAddr, exp.kind, exp.keys, key);
     }
+    if (allExpanded) this.expanded.add(rk);
     return diags;
   }
+
+  /** Puts the instances count or for_each dropped that this plan keeps into the resource's value (see droppedInstances). */
+  private keptOrphanValues(
+    n: Extract<EngineNode, { kind: 'resource' }>, schema: Schema, rAddr: AbsResource, kind: 'count' | 'for_each', configured: readonly InstanceKey[], key: string,
+  ): void {
+    for (const { key: ik, obj } of droppedInstances(this.refreshed.resource(rAddr), kind, configured)) {
+      const addr = rAddr.instance(ik);
+      if (!this.skipPlanChanges && this.orphanTargeted(addr)) continue;
+      // Problems reading it are reported where the orphan itself is planned.
+      const scratch: Diagnostic[] = [];
+      const upgraded = this.upgrade(addr, n.provider, n.source, obj, schema, scratch, false);
+      const value = upgraded && this.decode(upgraded, schema, addr, scratch);
+      if (value) this.values.setResourceInstance(rAddr.module, key, kind, ik, value);
+    }
+  }
+
+  /** Whether planOrphans plans this instance's deletion as far as -target and -exclude go. */
+  private orphanTargeted(addr: AbsResourceInstance): boolean {
+    this.targetSubjects ??= {
+      targets: this.popts.targets.map((t) => parseTarget(t).value).filter((x) => x !== undefined),
+      excludes: this.popts.excludes.map((t) => parseTarget(t).value).filter((x) => x !== undefined),
+    };
+    const { targets, excludes } = this.targetSubjects;
+    if (targets.length && !targets.some((t) => targetContains(t.subject, addr))) return false;
+    return !excludes.some((t) => targetContains(t.subject, addr));
+  }
+  private targetSubjects: { targets: NonNullable<ReturnType<typeof parseTarget>['value']>[]; excludes: NonNullable<ReturnType<typeof parseTarget>['value']>[] } | undefined;
 
   /**
    * The object upgraded to the provider's current schema version (undefined when that
@@ -510,15 +548,20 @@ class Planner extends Walker {
     return v.bool;
   }
 
-  /** Plans deletion of everything in state that the walk did not claim (or everything, for destroy). */
-  async planOrphans(diags: Diagnostic[]): Promise<void> {
-    const targets = this.popts.targets.map((t) => parseTarget(t).value).filter((x) => x !== undefined);
-    const excludes = this.popts.excludes.map((t) => parseTarget(t).value).filter((x) => x !== undefined);
+  /**
+   * Plans deletion of everything in state that the walk did not claim (or everything, for
+   * destroy). After a walk with errors (`errored`), as in Terraform's errored plan, only the
+   * orphans of resources the walk expanded, or that the configuration no longer has.
+   */
+  async planOrphans(diags: Diagnostic[], errored = false): Promise<void> {
     for (const { addr, resource, instance } of [...this.refreshed.instances()]) {
       const s = addr.toString();
       if (this.popts.mode !== 'destroy' && this.claimed.has(s)) continue;
-      if (targets.length && !targets.some((t) => targetContains(t!.subject, addr))) continue;
-      if (excludes.some((t) => targetContains(t!.subject, addr))) continue;
+      if (!this.orphanTargeted(addr)) continue;
+      if (errored) {
+        const cr = this.configResource(addr);
+        if (cr && !this.expanded.has(keys.resource(cr.node, cr.res))) continue;
+      }
       const mode = addr.resource.resource.mode;
       if (mode === 'data') {
         this.refreshed.setCurrent(addr, undefined, resource.provider);
@@ -661,7 +704,10 @@ export async function makePlan(cfg: Config, prior: State, providers: ProviderMan
   }
   diags.push(...await planner.walk(graph));
   for (const imp of gen.keyed) diags.push(...keyedTargetDiags(imp, planner.importToKeys(imp, diags)));
+  // An errored walk still plans the orphans it found, as Terraform's errored plan lists them
+  // (not a destroy's: it plans nothing more after an error).
   if (!hasErrors(diags)) await planner.planOrphans(diags);
+  else if (opts.mode !== 'destroy') await planner.planOrphans(diags, true);
   // Terraform checks moves against what the plan declared; their errors replace all others,
   // since a wrong move is the likely cause of those.
   const moveErrors = validateMoves(moves.stmts, config, {

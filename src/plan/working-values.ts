@@ -6,6 +6,7 @@
 import { SmallMap } from '../hcl/small-map.js';
 import { ModuleInstance, type InstanceKey, instanceKeyString, compareInstanceKeys } from '../addrs/index.js';
 import type { Value } from '../lang/value.js';
+import type { Type } from '../lang/types.js';
 
 /** How a resource or module call repeats. */
 export type RepetitionKind = 'single' | 'count' | 'for_each';
@@ -17,6 +18,11 @@ export interface ResourceValues {
   instances: Map<string, { key: InstanceKey; value: Value }>;
   /** True when count/for_each is not known yet: the whole resource value is unknown. */
   unknownExpansion?: boolean;
+  /**
+   * The type of one instance's object (the schema's): a counted resource's value holds an
+   * unknown of this type for each index the walk left without a value (see resourceValue).
+   */
+  objectType?: Type;
   /**
    * The whole resource's value (see resourceValue), kept until an instance changes: with
    * `aws_instance.web[*].id` in many bodies, rebuilding it for each would be quadratic.

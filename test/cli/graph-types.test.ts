@@ -34,7 +34,7 @@ function graph(dir: string, args: string[]): string {
 }
 
 // One test per type: each spawns the CLI once, so the worker stays responsive.
-describe.each(['graph-types', 'graph-orphans', 'graph-nested', 'graph-saved-plan', 'graph-resources', 'graph-imports'])('%s: graphs as terraform 1.11.4 draws them', (name) => {
+describe.each(['graph-types', 'graph-orphans', 'graph-nested', 'graph-saved-plan', 'graph-resources', 'graph-imports', 'graph-module-destroy'])('%s: graphs as terraform 1.11.4 draws them', (name) => {
   // graph-imports has no state (its configuration cannot be applied).
   const hasState = existsSync(join(ROOT, 'testdata', 'cli', name, 'prior.tfstate'));
   let empty = '', withState = '';
@@ -57,8 +57,9 @@ describe.each(['graph-types', 'graph-orphans', 'graph-nested', 'graph-saved-plan
 });
 
 describe('graph -plan=FILE', () => {
-  it('draws the apply graph of a saved plan and of a saved destroy plan', () => {
-    const name = 'graph-saved-plan';
+  // graph-module-destroy: destroys in one instance of a counted module are ordered only
+  // against the updates in that instance.
+  it.each(['graph-saved-plan', 'graph-module-destroy'])('%s: draws the apply graph of a saved plan and of a saved destroy plan', (name) => {
     const dir = initialised(name);
     copyFileSync(join(dir, 'prior.tfstate'), join(dir, 'terraform.tfstate'));
     const args = readFileSync(join(dir, 'plan-args'), 'utf8').trim().split(/\s+/);

@@ -1,0 +1,4 @@
+variable "v" {}
+resource "terraform_data" "y" {
+  input = var.v
+}
