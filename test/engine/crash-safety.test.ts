@@ -13,12 +13,12 @@ import { copyFixture, terrane } from '../support/cli.js';
 const BIN = join(import.meta.dirname, '../../bin/terrane.js');
 const KILL_AFTER = 12;
 const PARALLELISM = 4;
-/** Instances in testdata/engine/crash: 150 terraform_data, 75 random_id, 75 local_file. */
-const TOTAL = 300;
+/** Instances in testdata/engine/crash: 150 terraform_data, 75 random_id, 75 local_file, 1 time_sleep. */
+const TOTAL = 301;
 
 interface StateFile {
   version: number; lineage: string; serial: number;
-  resources: { mode: string; type: string; name: string; instances: { index_key: number; status?: string; attributes: Record<string, unknown> }[] }[];
+  resources: { mode: string; type: string; name: string; instances: { index_key?: number; status?: string; attributes: Record<string, unknown> }[] }[];
 }
 
 /** Runs an apply and kills it with SIGKILL once `killAfter` creations completed. */
@@ -61,7 +61,7 @@ describe('crash safety', () => {
       expect(r.mode).toBe('managed');
       for (const i of r.instances) {
         expect(i.status, `${r.type}.${r.name}[${i.index_key}]`).toBeUndefined();
-        recorded.set(`${r.type}.${r.name}[${i.index_key}]`, i.attributes);
+        recorded.set(i.index_key === undefined ? `${r.type}.${r.name}` : `${r.type}.${r.name}[${i.index_key}]`, i.attributes);
       }
     }
     // Nothing lost: a creation is reported only once it is saved.
@@ -69,6 +69,9 @@ describe('crash safety', () => {
     // Nothing invented or half-written: each record is a whole object of a configured instance.
     // (The log may trail the state by one write: a dependent's "Creating..." line waits for
     // the write carrying what it depends on, while its creation has already begun.)
+    // The apply was cut short: the 3-second time_sleep cannot have finished.
+    expect(stdout).not.toContain('Apply complete!');
+    expect(recorded.has('time_sleep.hold')).toBe(false);
     for (const [addr, attrs] of recorded) {
       const [, type, i] = /^(\w+)\.many\[(\d+)\]$/.exec(addr) ?? [];
       const n = Number(i);

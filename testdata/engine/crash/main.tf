@@ -15,3 +15,9 @@ resource "local_file" "many" {
   filename = "${path.module}/out/file-${count.index}.txt"
   content  = "file ${count.index} ${random_id.many[count.index].hex}\n"
 }
+
+# Holds the apply open for a few seconds, so the kill always lands before it ends, however
+# late the test sees the progress lines (the 300 others can all finish within a second).
+resource "time_sleep" "hold" {
+  create_duration = "3s"
+}
