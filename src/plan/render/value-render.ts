@@ -7,7 +7,10 @@ import type { BlockSchema, NestedBlockSchema } from '../../providers/protocol.js
 import { formatNumber, rawEquals, unmarkDeep, type Value, type Path } from '../../lang/value.js';
 import { compareStrings } from '../../lang/types.js';
 import type { Colors } from './colors.js';
-import { pairElements } from './list-diff.js';
+import { pairElements, pairSetElements, type ElementPair } from './list-diff.js';
+import { FROM_EMPTY, legacyNulls, nonLegacyBlock, reallyNull } from './legacy-strings.js';
+import { jsonStringLines, parsesAsJson } from './json-string-render.js';
+import { ctySetOrder } from '../generate-config.js';
 
 /** A marker before a line: create, update, delete, none. */
 export type Marker = '+' | '~' | '-' | ' ' | '-/+' | '+/-';
@@ -24,6 +27,8 @@ export interface RenderCtx {
    * unchanged, and only a sensitive or unknown value shows `# forces replacement`.
    */
   json?: boolean;
+  /** False inside a block whose schema is not legacy (see legacy-strings.ts); unset means legacy. */
+  legacy?: boolean;
 }
 
 /** Attributes of blocks and objects Terraform always shows, changed or not (its importantAttributes). */
@@ -116,7 +121,7 @@ function isMultiline(v: Value): boolean {
 }
 
 /** Lines for a value that spans several (collections, heredocs), after `name = `. */
-function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[] {
+export function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[] {
   const c = ctx.c;
   if (isSensitive(v) || !v.isKnown || v.isNull) return [inline(v, c)];
   const k = v.type.kind;
@@ -136,15 +141,20 @@ function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[
     return out;
   }
   if (k === 'map' || k === 'object') {
-    const keys = [...v.attrs.keys()].filter((key) => !(dropsNulls(v, ctx) && v.attrs.get(key)!.isNull)).sort(compareStrings);
+    const keys = [...v.attrs.keys()].filter((key) => !(dropsNulls(v, ctx) && reallyNull(v.attrs.get(key)))).sort(compareStrings);
     if (keys.length === 0) return ['{}'];
     const names = keys.map((key) => keyName(key, k, ctx));
     const w = Math.max(...names.map((n) => n.length));
     const out = ['{'];
+    let hidden = 0;
     keys.forEach((key, i) => {
-      const sub = valueLines(v.attrs.get(key)!, depth + 1, m, ctx);
+      const e = v.attrs.get(key)!;
+      // An object's attribute that was an empty string is unchanged, even in a created object.
+      if (k === 'object' && !ctx.json && e.isNull && !ctx.showUnchanged) { hidden++; return; }
+      const sub = e.type.kind === 'string' && parsesAsJson(e) ? jsonStringLines(m === '+' ? undefined : e, m === '-' ? undefined : e, depth + 1, ctx, '', true) : valueLines(e, depth + 1, m, ctx);
       out.push(prefix(depth + 1, m, c) + names[i]!.padEnd(w) + ' = ' + sub[0], ...sub.slice(1));
     });
+    if (hidden) out.push(' '.repeat(4 + depth * 4 + 8) + c.dim(`# (${hidden} unchanged attribute${hidden === 1 ? '' : 's'} hidden)`));
     out.push(' '.repeat(4 + depth * 4 + 4) + '}');
     return out;
   }
@@ -157,6 +167,15 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
   const sensitive = isSensitive(before) || isSensitive(after);
   const forces = ctx.replacePaths.has(pathKey(path)) && (!ctx.json || sensitive || !after.isKnown) ? c.red(' # forces replacement') : '';
   const padded = name.padEnd(w);
+  const jsonish = (v: Value) => v.type.kind === 'string' && parsesAsJson(v);
+  if (create && jsonish(after)) {
+    const sub = jsonStringLines(undefined, after, depth, ctx, forces, false);
+    return [prefix(depth, '+', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
+  }
+  if (del && jsonish(before)) {
+    const sub = jsonStringLines(before, undefined, depth, ctx, forces, false);
+    return [prefix(depth, '-', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
+  }
   if (create) {
     const sub = valueLines(after, depth, '+', ctx);
     return [prefix(depth, '+', c) + padded + ' = ' + sub[0] + forces, ...sub.slice(1)];
@@ -167,7 +186,7 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
     return [prefix(depth, '-', c) + padded + ' = ' + sub[0] + (last === 0 ? ' ' + '-> null' : ''), ...sub.slice(1).map((l, i) => (i === last - 1 ? l + ' ' + '-> null' : l))];
   }
   if (same(before, after)) {
-    const sub = valueLines(before, depth, ' ', ctx);
+    const sub = jsonish(before) ? jsonStringLines(before, before, depth, ctx, '', false) : valueLines(before, depth, ' ', ctx);
     return [prefix(depth, ' ', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
   }
   // A sensitive value shows no contents, only that it changes (Terraform's sensitiveRenderer).
@@ -183,14 +202,18 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
     return [prefix(depth, '~', c) + padded + ' = [' + forces, ...jsonElementLines(before, after, depth, ctx, path), ' '.repeat(4 + depth * 4 + 4) + ']'];
   }
   if (both && (k === 'list' || k === 'set' || k === 'tuple')) {
-    const out = [prefix(depth, '~', c) + padded + ' = [' + forces];
-    const bs = before.elems, as = after.elems;
-    const inAfter = (e: Value) => as.some((x) => same(x, e));
-    const inBefore = (e: Value) => bs.some((x) => same(x, e));
-    for (const e of bs) if (!inAfter(e)) out.push(prefix(depth + 1, '-', c) + inline(e, c) + ',');
-    for (const e of as) out.push(prefix(depth + 1, inBefore(e) ? ' ' : '+', c) + inline(e, c) + ',');
-    out.push(' '.repeat(4 + depth * 4 + 4) + ']');
-    return out;
+    // Sets pair equal elements only and show every change, unchanged ones counted; lists
+    // pair as Terraform's list differ does and show unchanged neighbours of a change.
+    const pairs = k === 'set'
+      ? pairSetElements(ctySetOrder(before.elems), ctySetOrder(after.elems), same)
+      : pairElements(before.elems, after.elems, same, () => k === 'list' && (after.type as { elem: { kind: string } }).elem.kind === 'object');
+    return [prefix(depth, '~', c) + padded + ' = [' + forces, ...pairedElementLines(pairs, k !== 'set', depth, ctx, path), ' '.repeat(4 + depth * 4 + 4) + ']'];
+  }
+  if (both && (jsonish(before) || jsonish(after)) && before.type.kind === 'string') {
+    if (jsonish(before) && jsonish(after)) {
+      const sub = jsonStringLines(before, after, depth, ctx, forces, false);
+      return [prefix(depth, '~', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
+    }
   }
   const bl = valueLines(before, depth, '-', ctx), al = valueLines(after, depth, '+', ctx);
   if (bl.length === 1 && al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + ' -> ' + al[0] + forces];
@@ -204,9 +227,17 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
  * unchanged ones shown only next to a change and otherwise counted as hidden.
  */
 function jsonElementLines(before: Value, after: Value, depth: number, ctx: RenderCtx, path: Path): string[] {
-  const c = ctx.c;
   const objectLike = (v: Value) => v.isKnown && !v.isNull && (v.type.kind === 'map' || v.type.kind === 'object');
-  const pairs = pairElements(before.elems, after.elems, same, objectLike);
+  return pairedElementLines(pairElements(before.elems, after.elems, same, objectLike), true, depth, ctx, path);
+}
+
+/**
+ * The lines of paired elements: with `context` (lists), each change with its unchanged
+ * neighbours and the other unchanged elements counted where they are; without (sets),
+ * the changes and then the count of unchanged elements.
+ */
+function pairedElementLines(pairs: ElementPair<Value>[], context: boolean, depth: number, ctx: RenderCtx, path: Path): string[] {
+  const c = ctx.c;
   const changed = pairs.map((p) => !(p.before && p.after && same(p.before, p.after)));
   const out: string[] = [];
   let hidden = 0;
@@ -215,8 +246,8 @@ function jsonElementLines(before: Value, after: Value, depth: number, ctx: Rende
     hidden = 0;
   };
   pairs.forEach((p, i) => {
-    if (!changed[i] && !changed[i - 1] && !changed[i + 1]) { hidden++; return; }
-    flush();
+    if (!changed[i] && (!context || (!changed[i - 1] && !changed[i + 1])) && !ctx.showUnchanged) { hidden++; return; }
+    if (context) flush();
     const lines = elementLines(p.before, p.after, depth + 1, ctx, [...path, { index: i }]);
     lines[lines.length - 1] += ',';
     out.push(...lines);
@@ -226,7 +257,7 @@ function jsonElementLines(before: Value, after: Value, depth: number, ctx: Rende
 }
 
 /** One list element's change (no name, no trailing comma) at `depth`. */
-function elementLines(before: Value | undefined, after: Value | undefined, depth: number, ctx: RenderCtx, path: Path): string[] {
+export function elementLines(before: Value | undefined, after: Value | undefined, depth: number, ctx: RenderCtx, path: Path): string[] {
   const c = ctx.c;
   const whole = (v: Value, m: Marker) => {
     const sub = valueLines(v, depth, m, ctx);
@@ -301,17 +332,22 @@ export function bodyLines(block: BlockSchema | undefined, before: Value, after: 
   const obj = del ? before : after;
   if (!obj.isKnown) return [prefix(depth, '+', c) + '(known after apply)'];
   const attrNames = [...(block ? Object.keys(block.attributes) : [...obj.attrs.keys()])].sort(compareStrings);
+  const legacy = block !== undefined && ctx.legacy !== false && !nonLegacyBlock(block);
+  ctx = { ...ctx, legacy };
+  const typed = (name: string, v: Value | undefined) => (v && legacy && block!.attributes[name]!.type.kind !== 'dynamic' ? legacyNulls(v) : v);
   const shown: { name: string; b: Value; a: Value }[] = [];
   let hidden = 0;
   for (const name of attrNames) {
-    const b = create ? after.attrs.get(name)! : before.attrs.get(name)!;
-    const a = del ? before.attrs.get(name)! : after.attrs.get(name)!;
+    const b = typed(name, create ? after.attrs.get(name) : before.attrs.get(name));
+    const a = typed(name, del ? before.attrs.get(name) : after.attrs.get(name));
     if (!a || !b) continue;
-    if (create && a.isNull) continue;
-    if (del && b.isNull) continue;
-    // Null on both sides is neither shown nor counted among the hidden (as in Terraform).
-    if (!create && !del && b.isNull && a.isNull) continue;
-    if (!create && !del && same(b, a) && !ctx.showUnchanged && !IDENTIFYING.has(name)) { hidden++; continue; }
+    // Null on both sides is neither shown nor counted among the hidden (as in Terraform),
+    // unless it was an empty string: that is an unchanged attribute.
+    if (create && reallyNull(a)) continue;
+    if (del && reallyNull(b)) continue;
+    if (!create && !del && reallyNull(b) && reallyNull(a)) continue;
+    const noop = create ? a.isNull : del ? b.isNull : same(b, a);
+    if (noop && !ctx.showUnchanged && !IDENTIFYING.has(name)) { hidden++; continue; }
     shown.push({ name, b, a });
   }
   // The `=` column lines up over every attribute the object has, shown or hidden.
@@ -333,6 +369,8 @@ export function bodyLines(block: BlockSchema | undefined, before: Value, after: 
   let hiddenBlocks = 0;
   for (const [name, nb] of Object.entries(block?.blockTypes ?? {}).sort((x, y) => compareStrings(x[0], y[0]))) {
     const r = nestedLines(name, nb, create ? after.attrs.get(name)! : before.attrs.get(name)!, del ? before.attrs.get(name)! : after.attrs.get(name)!, depth, ctx, [...path, { attr: name }], create, del);
+    // Terraform puts a blank line between the attributes and each kind of block shown.
+    if (r.lines.length && shown.length + hidden > 0) out.push('');
     out.push(...r.lines);
     hiddenBlocks += r.hidden;
   }
@@ -346,7 +384,7 @@ function nestedLines(name: string, nb: NestedBlockSchema, before: Value, after: 
     if (!v || v.isNull || !v.isKnown) return [];
     if (nb.nesting === 'single' || nb.nesting === 'group') return [[undefined, v]];
     if (nb.nesting === 'map') return [...v.attrs].map(([k, e]) => [k, e]);
-    return v.elems.map((e) => [undefined, e]);
+    return (nb.nesting === 'set' ? ctySetOrder(v.elems) : v.elems).map((e) => [undefined, e]);
   };
   if (!after.isKnown && !create) return { lines: [prefix(depth, '~', c) + name + ' = (known after apply)'], hidden: 0 };
   const bs = create ? [] : elems(before), as = del ? [] : elems(after);
