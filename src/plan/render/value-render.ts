@@ -386,9 +386,11 @@ function nestedLines(name: string, nb: NestedBlockSchema, before: Value, after: 
     if (nb.nesting === 'map') return [...v.attrs].map(([k, e]) => [k, e]);
     return (nb.nesting === 'set' ? ctySetOrder(v.elems) : v.elems).map((e) => [undefined, e]);
   };
-  if (!after.isKnown && !create) return { lines: [prefix(depth, '~', c) + name + ' = (known after apply)'], hidden: 0 };
   const bs = create ? [] : elems(before), as = del ? [] : elems(after);
   const lines: string[] = [];
+  // Blocks not known until apply: Terraform says so with the enclosing object's action, then
+  // shows the blocks there were as deleted.
+  if (!after.isKnown && !del) lines.push(prefix(depth, create ? '+' : '~', c) + name + ' (known after apply)');
   let hidden = 0;
   const forces = ctx.replacePaths.has(pathKey(path)) ? c.red(' # forces replacement') : '';
   const emit = (m: Marker, label: string | undefined, b: Value, a: Value) => {
