@@ -3,13 +3,12 @@
  * `~ name = "a" -> "b"`, `(known after apply)`, `(sensitive value)`, maps and lists laid
  * out over lines, heredocs for multi-line strings, nested blocks by schema.
  */
-import type { BlockSchema, NestedBlockSchema } from '../../providers/protocol.js';
 import { formatNumber, rawEquals, unmarkDeep, type Value, type Path } from '../../lang/value.js';
 import { compareStrings } from '../../lang/types.js';
 import type { Colors } from './colors.js';
 import { pairElements, pairSetElements, type ElementPair } from './list-diff.js';
-import { FROM_EMPTY, legacyNulls, nonLegacyBlock, reallyNull } from './legacy-strings.js';
-import { jsonStringLines, parsesAsJson } from './json-string-render.js';
+import { reallyNull } from './legacy-strings.js';
+import { heredocDiffLines, heredocLines, isMultiline, jsonStringLines, parsesAsJson, sideLines } from './string-render.js';
 import { ctySetOrder } from '../generate-config.js';
 
 /** A marker before a line: create, update, delete, none. */
@@ -27,12 +26,14 @@ export interface RenderCtx {
    * unchanged, and only a sensitive or unknown value shows `# forces replacement`.
    */
   json?: boolean;
+  /** No `-> null` after deleted values (inside a JSON string). */
+  noNullSuffix?: boolean;
   /** False inside a block whose schema is not legacy (see legacy-strings.ts); unset means legacy. */
   legacy?: boolean;
 }
 
 /** Attributes of blocks and objects Terraform always shows, changed or not (its importantAttributes). */
-const IDENTIFYING = new Set(['id', 'name', 'tags']);
+export const IDENTIFYING = new Set(['id', 'name', 'tags']);
 
 const NO_PATHS = new Set<string>();
 
@@ -108,28 +109,23 @@ export function prefix(depth: number, m: Marker, c: Colors): string {
   return ' '.repeat(4 + depth * 4) + (m.length === 1 ? '  ' : '') + markerText(m, c) + ' ';
 }
 
-function pathKey(p: Path): string {
+/** A path as a string key (to look up replace paths). */
+export function pathKey(p: Path): string {
   return p.map((s) => ('attr' in s ? `.${s.attr}` : `[${typeof s.index === 'object' ? '*' : JSON.stringify(s.index)}]`)).join('');
 }
 
-function same(a: Value, b: Value): boolean {
+/** Equal and known on both sides, with the same sensitivity: an unchanged value. */
+export function same(a: Value, b: Value): boolean {
   return a.isKnown && b.isKnown && isSensitive(a) === isSensitive(b) && rawEquals(unmarkDeep(a)[0], unmarkDeep(b)[0]);
 }
 
-function isMultiline(v: Value): boolean {
-  return v.isKnown && !v.isNull && !isSensitive(v) && v.type.kind === 'string' && v.str.includes('\n');
-}
 
 /** Lines for a value that spans several (collections, heredocs), after `name = `. */
 export function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[] {
   const c = ctx.c;
   if (isSensitive(v) || !v.isKnown || v.isNull) return [inline(v, c)];
   const k = v.type.kind;
-  if (k === 'string' && isMultiline(v)) {
-    const pad = ' '.repeat(4 + depth * 4 + 8);
-    const body = v.str.endsWith('\n') ? v.str.slice(0, -1) : v.str;
-    return ['<<-EOT', ...body.split('\n').map((l) => (l ? pad + l : '')), ' '.repeat(4 + depth * 4 + 4) + 'EOT'];
-  }
+  if (k === 'string' && isMultiline(v)) return heredocLines(v, depth);
   if (k === 'list' || k === 'set' || k === 'tuple') {
     if (v.elems.length === 0) return ['[]'];
     const out = ['['];
@@ -183,7 +179,8 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
   if (del) {
     const sub = valueLines(before, depth, '-', ctx);
     const last = sub.length - 1;
-    return [prefix(depth, '-', c) + padded + ' = ' + sub[0] + (last === 0 ? ' ' + '-> null' : ''), ...sub.slice(1).map((l, i) => (i === last - 1 ? l + ' ' + '-> null' : l))];
+    const nul = ctx.noNullSuffix ? '' : ' -> null';
+    return [prefix(depth, '-', c) + padded + ' = ' + sub[0] + (last === 0 ? nul : ''), ...sub.slice(1).map((l, i) => (i === last - 1 ? l + nul : l))];
   }
   if (same(before, after)) {
     const sub = jsonish(before) ? jsonStringLines(before, before, depth, ctx, '', false) : valueLines(before, depth, ' ', ctx);
@@ -215,10 +212,17 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
       return [prefix(depth, '~', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
     }
   }
-  const bl = valueLines(before, depth, '-', ctx), al = valueLines(after, depth, '+', ctx);
-  if (bl.length === 1 && al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + ' -> ' + al[0] + forces];
-  if (al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + forces, ...bl.slice(1, -1), bl[bl.length - 1] + ' -> ' + al[0]];
-  return [prefix(depth, '~', c) + padded + ' = ' + bl[0], ...bl.slice(1), ' '.repeat(4 + depth * 4 + 4) + '-> ' + al[0] + forces, ...al.slice(1)];
+  if (both && k === 'string' && before.type.kind === 'string' && !jsonish(before) && !jsonish(after) && (isMultiline(before) || isMultiline(after))) {
+    const sub = heredocDiffLines(before, after, depth, ctx, forces);
+    return [prefix(depth, '~', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
+  }
+  // Otherwise the old value, ` -> `, the new (or `(known after apply)`), then the marker.
+  const bl = sideLines(before, depth, '-', { ...ctx, noNullSuffix: true }), al = sideLines(after, depth, '+', ctx);
+  const lines = [prefix(depth, '~', c) + padded + ' = ' + bl[0], ...bl.slice(1)];
+  lines[lines.length - 1] += ' -> ' + al[0];
+  lines.push(...al.slice(1));
+  lines[lines.length - 1] += forces;
+  return lines;
 }
 
 /**
@@ -303,7 +307,7 @@ function entryLines(before: Value, after: Value, depth: number, ctx: RenderCtx, 
   const isMap = after.type.kind === 'map' && !ctx.json;
   const inner = innerCtx(ctx);
   const keys = [...new Set([...before.attrs.keys(), ...after.attrs.keys()])].sort(compareStrings)
-    .filter((key) => !(dropsNulls(after, ctx) && before.attrs.get(key)?.isNull !== false && after.attrs.get(key)?.isNull !== false));
+    .filter((key) => !(dropsNulls(after, ctx) && reallyNull(before.attrs.get(key)) && reallyNull(after.attrs.get(key))));
   const names = keys.map((key) => keyName(key, after.type.kind, ctx));
   const kw = Math.max(...names.map((n) => n.length));
   const out: string[] = [];
@@ -320,111 +324,4 @@ function entryLines(before: Value, after: Value, depth: number, ctx: RenderCtx, 
   });
   if (hidden) out.push(' '.repeat(4 + depth * 4 + 8) + c.dim(`# (${hidden} unchanged ${isMap ? 'element' : 'attribute'}${hidden === 1 ? '' : 's'} hidden)`));
   return out;
-}
-
-/**
- * Renders the body of an object change (inside `resource "t" "n" { ... }`): attributes
- * sorted with aligned `=`, then nested blocks, with hidden-unchanged counts.
- */
-export function bodyLines(block: BlockSchema | undefined, before: Value, after: Value, depth: number, ctx: RenderCtx, path: Path = []): string[] {
-  const c = ctx.c;
-  const create = before.isNull, del = after.isNull;
-  const obj = del ? before : after;
-  if (!obj.isKnown) return [prefix(depth, '+', c) + '(known after apply)'];
-  const attrNames = [...(block ? Object.keys(block.attributes) : [...obj.attrs.keys()])].sort(compareStrings);
-  const legacy = block !== undefined && ctx.legacy !== false && !nonLegacyBlock(block);
-  ctx = { ...ctx, legacy };
-  const typed = (name: string, v: Value | undefined) => (v && legacy && block!.attributes[name]!.type.kind !== 'dynamic' ? legacyNulls(v) : v);
-  const shown: { name: string; b: Value; a: Value }[] = [];
-  let hidden = 0;
-  for (const name of attrNames) {
-    const b = typed(name, create ? after.attrs.get(name) : before.attrs.get(name));
-    const a = typed(name, del ? before.attrs.get(name) : after.attrs.get(name));
-    if (!a || !b) continue;
-    // Null on both sides is neither shown nor counted among the hidden (as in Terraform),
-    // unless it was an empty string: that is an unchanged attribute.
-    if (create && reallyNull(a)) continue;
-    if (del && reallyNull(b)) continue;
-    if (!create && !del && reallyNull(b) && reallyNull(a)) continue;
-    const noop = create ? a.isNull : del ? b.isNull : same(b, a);
-    if (noop && !ctx.showUnchanged && !IDENTIFYING.has(name)) { hidden++; continue; }
-    shown.push({ name, b, a });
-  }
-  // The `=` column lines up over every attribute the object has, shown or hidden.
-  const w = Math.max(0, ...attrNames.filter((n) => {
-    const b = before.isNull ? undefined : before.attrs.get(n), a = after.isNull ? undefined : after.attrs.get(n);
-    return (b && !b.isNull) || (a && !a.isNull) || (a && !a.isKnown);
-  }).map((n) => n.length));
-  const out: string[] = [];
-  const jsonCtx: RenderCtx = { ...ctx, json: true };
-  for (const s of shown) {
-    // Dynamically typed attributes render from JSON; identifying ones show their contents whole.
-    let actx = block?.attributes[s.name]?.type.kind === 'dynamic' ? jsonCtx : ctx;
-    if (IDENTIFYING.has(s.name)) actx = { ...actx, showUnchanged: true };
-    if (!create && !del && s.b.isNull) out.push(...attrLines(s.name, s.a, s.a, depth, w, actx, [...path, { attr: s.name }], true, false));
-    else if (!create && !del && s.a.isNull && s.b.isKnown) out.push(...attrLines(s.name, s.b, s.b, depth, w, actx, [...path, { attr: s.name }], false, true));
-    else out.push(...attrLines(s.name, s.b, s.a, depth, w, actx, [...path, { attr: s.name }], create, del));
-  }
-  if (hidden) out.push(' '.repeat(4 + depth * 4 + 4) + c.dim(`# (${hidden} unchanged attribute${hidden === 1 ? '' : 's'} hidden)`));
-  let hiddenBlocks = 0;
-  for (const [name, nb] of Object.entries(block?.blockTypes ?? {}).sort((x, y) => compareStrings(x[0], y[0]))) {
-    const r = nestedLines(name, nb, create ? after.attrs.get(name)! : before.attrs.get(name)!, del ? before.attrs.get(name)! : after.attrs.get(name)!, depth, ctx, [...path, { attr: name }], create, del);
-    // Terraform puts a blank line between the attributes and each kind of block shown.
-    if (r.lines.length && shown.length + hidden > 0) out.push('');
-    out.push(...r.lines);
-    hiddenBlocks += r.hidden;
-  }
-  if (hiddenBlocks) out.push('', ' '.repeat(4 + depth * 4 + 4) + c.dim(`# (${hiddenBlocks} unchanged block${hiddenBlocks === 1 ? '' : 's'} hidden)`));
-  return out;
-}
-
-function nestedLines(name: string, nb: NestedBlockSchema, before: Value, after: Value, depth: number, ctx: RenderCtx, path: Path, create: boolean, del: boolean): { lines: string[]; hidden: number } {
-  const c = ctx.c;
-  const elems = (v: Value): [string | undefined, Value][] => {
-    if (!v || v.isNull || !v.isKnown) return [];
-    if (nb.nesting === 'single' || nb.nesting === 'group') return [[undefined, v]];
-    if (nb.nesting === 'map') return [...v.attrs].map(([k, e]) => [k, e]);
-    return (nb.nesting === 'set' ? ctySetOrder(v.elems) : v.elems).map((e) => [undefined, e]);
-  };
-  const bs = create ? [] : elems(before), as = del ? [] : elems(after);
-  const lines: string[] = [];
-  // Blocks not known until apply: Terraform says so with the enclosing object's action, then
-  // shows the blocks there were as deleted.
-  if (!after.isKnown && !del) lines.push(prefix(depth, create ? '+' : '~', c) + name + ' (known after apply)');
-  let hidden = 0;
-  const forces = ctx.replacePaths.has(pathKey(path)) ? c.red(' # forces replacement') : '';
-  const emit = (m: Marker, label: string | undefined, b: Value, a: Value) => {
-    lines.push(prefix(depth, m, c) + name + (label !== undefined ? ` ${quote(label)}` : '') + ' {' + forces);
-    lines.push(...bodyLines(nb.block, m === '+' ? nullOf(a) : b, m === '-' ? nullOf(b) : a, depth + 1, ctx, path));
-    lines.push(' '.repeat(4 + depth * 4 + 4) + '}');
-  };
-  if (nb.nesting === 'list' || nb.nesting === 'single' || nb.nesting === 'group') {
-    const n = Math.max(bs.length, as.length);
-    for (let i = 0; i < n; i++) {
-      const b = bs[i]?.[1], a = as[i]?.[1];
-      if (b && a) {
-        if (same(b, a) && !ctx.showUnchanged) { hidden++; continue; }
-        emit(same(b, a) ? ' ' : '~', undefined, b, a);
-      } else if (a) emit('+', undefined, a, a);
-      else if (b) emit('-', undefined, b, b);
-    }
-    return { lines, hidden };
-  }
-  // Sets and maps: match equal elements, show removals then additions.
-  const used = new Set<number>();
-  for (const [label, b] of bs) {
-    const j = as.findIndex(([l, a], idx) => !used.has(idx) && (nb.nesting === 'map' ? l === label : same(a, b)));
-    if (j >= 0) {
-      used.add(j);
-      const a = as[j]![1];
-      if (same(b, a) && !ctx.showUnchanged) hidden++;
-      else emit(same(b, a) ? ' ' : '~', label, b, a);
-    } else emit('-', label, b, b);
-  }
-  as.forEach(([label, a], idx) => { if (!used.has(idx)) emit('+', label, a, a); });
-  return { lines, hidden };
-}
-
-function nullOf(v: Value): Value {
-  return new (v.constructor as new (t: Value['type'], raw: null) => Value)(v.type, null);
 }
