@@ -14,7 +14,7 @@ import { moduleNodeAt, type Config, type ModuleNode } from '../config/module.js'
 import { subjectString, type Reference } from '../lang/references.js';
 import { evaluate } from '../lang/eval.js';
 import * as T from '../lang/types.js';
-import { DynamicUnknown, isWhollyKnown, nullVal, unknownVal, type Value } from '../lang/value.js';
+import { DynamicUnknown, isWhollyKnown, markWithPaths, nullVal, unknownVal, type Value } from '../lang/value.js';
 import { decodeAttributes, encodeAttributes, type State, type ResourceInstanceObject } from '../state/index.js';
 import { impliedType } from '../providers/schema.js';
 import type { Schema } from '../providers/protocol.js';
@@ -351,7 +351,7 @@ class Planner extends Walker {
   ): Promise<Value | null> {
     if (n.res.mode === 'data') return prior;
     const provider = this.providers.instance(n.provider.toString(), n.source)!;
-    const [bare] = stripMarks(prior);
+    const [bare, priorMarks] = stripMarks(prior);
     this.popts.onEvent?.({ kind: 'refresh', addr: addr.toString(), ...idOf(bare) });
     const r = await provider.readResource({ typeName: n.res.type, currentState: bare, ...(obj.private ? { private: obj.private } : {}) });
     diags.push(...resourceDiags(r.diagnostics, n.res.config, `Error refreshing ${addr.toString()}.`));
@@ -367,7 +367,8 @@ class Planner extends Walker {
       this.drift.push({ addr: addr.toString(), mode: 'managed', type: n.res.type, name: n.res.name, providerAddr: n.provider.toString(), action: 'update', before: markSchemaSensitive(prior, schema.block), after: markSchemaSensitive(r.newState, schema.block), objectType: type, requiredReplace: [] });
       const enc = encodeAttributes(r.newState, type);
       this.refreshed.setCurrent(addr, { ...obj, attrsJSON: enc.attrsJSON, ...(r.private ? { private: r.private } : {}) }, n.provider);
-      return r.newState;
+      // As Terraform: the refreshed object keeps the prior object's sensitive marks.
+      return markWithPaths(r.newState, priorMarks);
     }
     return prior;
   }

@@ -40,8 +40,17 @@ describe('aws_vpc', () => {
   });
 
   it('reports an invalid CIDR as the AWS error', async () => {
-    const r = await applyCreate(w.h, V, { cidr_block: '10.0.0.0/8' });
-    expect(r.diagnostics[0]?.summary).toBe("creating EC2 VPC: InvalidVpc.Range: The CIDR '10.0.0.0/8' is invalid.");
+    // Valid for hashicorp/aws's check, which does not look at the address family.
+    const r = await applyCreate(w.h, V, { cidr_block: '2001::/20' });
+    expect(r.diagnostics[0]?.summary).toBe('creating EC2 VPC: InvalidParameterValue: Value (2001::/20) for parameter cidrBlock is invalid. This is not a valid CIDR block.');
+  });
+
+  it('refuses a CIDR block that is not a network of /16 to /28 before calling AWS, in hashicorp/aws\'s words', async () => {
+    const r = await w.h.plan(V, null, { cidr_block: '10.0.0.1/8' });
+    expect(r.diagnostics.map((d) => [d.summary, d.attribute])).toEqual([
+      ['expected cidr_block to contain a valid network Value, expected 10.0.0.0/8, got 10.0.0.1/8', [{ attr: 'cidr_block' }]],
+      ['expected "cidr_block" to contain a network Value with between 16 and 28 significant bits, got: 8', [{ attr: 'cidr_block' }]],
+    ]);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * How Terraform's plan renderer pairs the elements of two JSON arrays (the lists inside a
- * dynamically typed value): arrays of the same length element by element; otherwise along
- * their longest common subsequence, the elements outside it deleted then created, except
- * that an object meeting an object is diffed as one changed element.
+ * How Terraform's plan renderer pairs the elements of two lists (typed lists, and the
+ * arrays inside a dynamically typed value): lists of the same length element by element,
+ * unless one is a reordering of the other; otherwise along their longest common
+ * subsequence, the elements outside it deleted then created, except that an object meeting
+ * an object is diffed as one changed element. Sets pair only equal elements.
  */
 
 /** One element of a list diff: before, after, or both (an unchanged or changed element). */
@@ -10,7 +11,7 @@ export interface ElementPair<V> { before?: V; after?: V }
 
 /** The elements of `before` and `after` paired as Terraform's renderer pairs them. */
 export function pairElements<V>(before: readonly V[], after: readonly V[], same: (a: V, b: V) => boolean, isObject: (v: V) => boolean): ElementPair<V>[] {
-  if (before.length === after.length) return before.map((b, i) => ({ before: b, after: after[i]! }));
+  if (before.length === after.length && !isReorder(before, after, same)) return before.map((b, i) => ({ before: b, after: after[i]! }));
   const common = longestCommon(before, after, same);
   const out: ElementPair<V>[] = [];
   let b = 0, a = 0, k = 0;
@@ -25,6 +26,28 @@ export function pairElements<V>(before: readonly V[], after: readonly V[], same:
     while (a < after.length && (k >= common.length || !same(after[a]!, common[k]!))) out.push({ after: after[a++]! });
     if (k < common.length) { out.push({ before: before[b++]!, after: after[a++]! }); k++; }
   }
+  return out;
+}
+
+/** Every element of `before` has an equal in `after` (lists of one length): such a list is diffed by its common subsequence. */
+function isReorder<V>(before: readonly V[], after: readonly V[], same: (a: V, b: V) => boolean): boolean {
+  return before.every((b) => after.some((a) => same(b, a)));
+}
+
+/**
+ * A set's elements paired as Terraform's renderer pairs them: each element of `before`
+ * with an equal one of `after` (unchanged) or alone (deleted), in `before`'s order, then
+ * the elements of `after` left over (created).
+ */
+export function pairSetElements<V>(before: readonly V[], after: readonly V[], same: (a: V, b: V) => boolean): ElementPair<V>[] {
+  const taken = new Set<number>();
+  const out: ElementPair<V>[] = before.map((b) => {
+    const j = after.findIndex((a, i) => !taken.has(i) && same(b, a));
+    if (j < 0) return { before: b };
+    taken.add(j);
+    return { before: b, after: after[j]! };
+  });
+  after.forEach((a, i) => { if (!taken.has(i)) out.push({ after: a }); });
   return out;
 }
 

@@ -8,7 +8,8 @@ import { driftIsRelevant } from '../relevant.js';
 import type { BlockSchema } from '../../providers/protocol.js';
 import type { Path } from '../../lang/value.js';
 import { planSummary, type Action, type Plan, type ResourceInstanceChange } from '../plan.js';
-import { attrLines, bodyLines, markerText, quote, type Marker, type RenderCtx } from './value-render.js';
+import { attrLines, markerText, quote, type Marker, type RenderCtx } from './value-render.js';
+import { bodyLines } from './block-render.js';
 import { Mark } from '../../lang/value.js';
 import { colors, type Colors } from './colors.js';
 

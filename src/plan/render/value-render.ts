@@ -3,11 +3,13 @@
  * `~ name = "a" -> "b"`, `(known after apply)`, `(sensitive value)`, maps and lists laid
  * out over lines, heredocs for multi-line strings, nested blocks by schema.
  */
-import type { BlockSchema, NestedBlockSchema } from '../../providers/protocol.js';
 import { formatNumber, rawEquals, unmarkDeep, type Value, type Path } from '../../lang/value.js';
 import { compareStrings } from '../../lang/types.js';
 import type { Colors } from './colors.js';
-import { pairElements } from './list-diff.js';
+import { pairElements, pairSetElements, type ElementPair } from './list-diff.js';
+import { reallyNull } from './legacy-strings.js';
+import { heredocDiffLines, heredocLines, isMultiline, jsonStringLines, parsesAsJson, sideLines } from './string-render.js';
+import { ctySetOrder } from '../generate-config.js';
 
 /** A marker before a line: create, update, delete, none. */
 export type Marker = '+' | '~' | '-' | ' ' | '-/+' | '+/-';
@@ -24,10 +26,14 @@ export interface RenderCtx {
    * unchanged, and only a sensitive or unknown value shows `# forces replacement`.
    */
   json?: boolean;
+  /** No `-> null` after deleted values (inside a JSON string). */
+  noNullSuffix?: boolean;
+  /** False inside a block whose schema is not legacy (see legacy-strings.ts); unset means legacy. */
+  legacy?: boolean;
 }
 
 /** Attributes of blocks and objects Terraform always shows, changed or not (its importantAttributes). */
-const IDENTIFYING = new Set(['id', 'name', 'tags']);
+export const IDENTIFYING = new Set(['id', 'name', 'tags']);
 
 const NO_PATHS = new Set<string>();
 
@@ -103,28 +109,23 @@ export function prefix(depth: number, m: Marker, c: Colors): string {
   return ' '.repeat(4 + depth * 4) + (m.length === 1 ? '  ' : '') + markerText(m, c) + ' ';
 }
 
-function pathKey(p: Path): string {
+/** A path as a string key (to look up replace paths). */
+export function pathKey(p: Path): string {
   return p.map((s) => ('attr' in s ? `.${s.attr}` : `[${typeof s.index === 'object' ? '*' : JSON.stringify(s.index)}]`)).join('');
 }
 
-function same(a: Value, b: Value): boolean {
+/** Equal and known on both sides, with the same sensitivity: an unchanged value. */
+export function same(a: Value, b: Value): boolean {
   return a.isKnown && b.isKnown && isSensitive(a) === isSensitive(b) && rawEquals(unmarkDeep(a)[0], unmarkDeep(b)[0]);
 }
 
-function isMultiline(v: Value): boolean {
-  return v.isKnown && !v.isNull && !isSensitive(v) && v.type.kind === 'string' && v.str.includes('\n');
-}
 
 /** Lines for a value that spans several (collections, heredocs), after `name = `. */
-function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[] {
+export function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[] {
   const c = ctx.c;
   if (isSensitive(v) || !v.isKnown || v.isNull) return [inline(v, c)];
   const k = v.type.kind;
-  if (k === 'string' && isMultiline(v)) {
-    const pad = ' '.repeat(4 + depth * 4 + 8);
-    const body = v.str.endsWith('\n') ? v.str.slice(0, -1) : v.str;
-    return ['<<-EOT', ...body.split('\n').map((l) => (l ? pad + l : '')), ' '.repeat(4 + depth * 4 + 4) + 'EOT'];
-  }
+  if (k === 'string' && isMultiline(v)) return heredocLines(v, depth);
   if (k === 'list' || k === 'set' || k === 'tuple') {
     if (v.elems.length === 0) return ['[]'];
     const out = ['['];
@@ -136,15 +137,20 @@ function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): string[
     return out;
   }
   if (k === 'map' || k === 'object') {
-    const keys = [...v.attrs.keys()].filter((key) => !(dropsNulls(v, ctx) && v.attrs.get(key)!.isNull)).sort(compareStrings);
+    const keys = [...v.attrs.keys()].filter((key) => !(dropsNulls(v, ctx) && reallyNull(v.attrs.get(key)))).sort(compareStrings);
     if (keys.length === 0) return ['{}'];
     const names = keys.map((key) => keyName(key, k, ctx));
     const w = Math.max(...names.map((n) => n.length));
     const out = ['{'];
+    let hidden = 0;
     keys.forEach((key, i) => {
-      const sub = valueLines(v.attrs.get(key)!, depth + 1, m, ctx);
+      const e = v.attrs.get(key)!;
+      // An object's attribute that was an empty string is unchanged, even in a created object.
+      if (k === 'object' && !ctx.json && e.isNull && !ctx.showUnchanged) { hidden++; return; }
+      const sub = e.type.kind === 'string' && parsesAsJson(e) ? jsonStringLines(m === '+' ? undefined : e, m === '-' ? undefined : e, depth + 1, ctx, '', true) : valueLines(e, depth + 1, m, ctx);
       out.push(prefix(depth + 1, m, c) + names[i]!.padEnd(w) + ' = ' + sub[0], ...sub.slice(1));
     });
+    if (hidden) out.push(' '.repeat(4 + depth * 4 + 8) + c.dim(`# (${hidden} unchanged attribute${hidden === 1 ? '' : 's'} hidden)`));
     out.push(' '.repeat(4 + depth * 4 + 4) + '}');
     return out;
   }
@@ -157,6 +163,15 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
   const sensitive = isSensitive(before) || isSensitive(after);
   const forces = ctx.replacePaths.has(pathKey(path)) && (!ctx.json || sensitive || !after.isKnown) ? c.red(' # forces replacement') : '';
   const padded = name.padEnd(w);
+  const jsonish = (v: Value) => v.type.kind === 'string' && parsesAsJson(v);
+  if (create && jsonish(after)) {
+    const sub = jsonStringLines(undefined, after, depth, ctx, forces, false);
+    return [prefix(depth, '+', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
+  }
+  if (del && jsonish(before)) {
+    const sub = jsonStringLines(before, undefined, depth, ctx, forces, false);
+    return [prefix(depth, '-', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
+  }
   if (create) {
     const sub = valueLines(after, depth, '+', ctx);
     return [prefix(depth, '+', c) + padded + ' = ' + sub[0] + forces, ...sub.slice(1)];
@@ -164,10 +179,11 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
   if (del) {
     const sub = valueLines(before, depth, '-', ctx);
     const last = sub.length - 1;
-    return [prefix(depth, '-', c) + padded + ' = ' + sub[0] + (last === 0 ? ' ' + '-> null' : ''), ...sub.slice(1).map((l, i) => (i === last - 1 ? l + ' ' + '-> null' : l))];
+    const nul = ctx.noNullSuffix ? '' : ' -> null';
+    return [prefix(depth, '-', c) + padded + ' = ' + sub[0] + (last === 0 ? nul : ''), ...sub.slice(1).map((l, i) => (i === last - 1 ? l + nul : l))];
   }
   if (same(before, after)) {
-    const sub = valueLines(before, depth, ' ', ctx);
+    const sub = jsonish(before) ? jsonStringLines(before, before, depth, ctx, '', false) : valueLines(before, depth, ' ', ctx);
     return [prefix(depth, ' ', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
   }
   // A sensitive value shows no contents, only that it changes (Terraform's sensitiveRenderer).
@@ -183,19 +199,30 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
     return [prefix(depth, '~', c) + padded + ' = [' + forces, ...jsonElementLines(before, after, depth, ctx, path), ' '.repeat(4 + depth * 4 + 4) + ']'];
   }
   if (both && (k === 'list' || k === 'set' || k === 'tuple')) {
-    const out = [prefix(depth, '~', c) + padded + ' = [' + forces];
-    const bs = before.elems, as = after.elems;
-    const inAfter = (e: Value) => as.some((x) => same(x, e));
-    const inBefore = (e: Value) => bs.some((x) => same(x, e));
-    for (const e of bs) if (!inAfter(e)) out.push(prefix(depth + 1, '-', c) + inline(e, c) + ',');
-    for (const e of as) out.push(prefix(depth + 1, inBefore(e) ? ' ' : '+', c) + inline(e, c) + ',');
-    out.push(' '.repeat(4 + depth * 4 + 4) + ']');
-    return out;
+    // Sets pair equal elements only and show every change, unchanged ones counted; lists
+    // pair as Terraform's list differ does and show unchanged neighbours of a change.
+    const pairs = k === 'set'
+      ? pairSetElements(ctySetOrder(before.elems), ctySetOrder(after.elems), same)
+      : pairElements(before.elems, after.elems, same, () => k === 'list' && (after.type as { elem: { kind: string } }).elem.kind === 'object');
+    return [prefix(depth, '~', c) + padded + ' = [' + forces, ...pairedElementLines(pairs, k !== 'set', depth, ctx, path), ' '.repeat(4 + depth * 4 + 4) + ']'];
   }
-  const bl = valueLines(before, depth, '-', ctx), al = valueLines(after, depth, '+', ctx);
-  if (bl.length === 1 && al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + ' -> ' + al[0] + forces];
-  if (al.length === 1) return [prefix(depth, '~', c) + padded + ' = ' + bl[0] + forces, ...bl.slice(1, -1), bl[bl.length - 1] + ' -> ' + al[0]];
-  return [prefix(depth, '~', c) + padded + ' = ' + bl[0], ...bl.slice(1), ' '.repeat(4 + depth * 4 + 4) + '-> ' + al[0] + forces, ...al.slice(1)];
+  if (both && (jsonish(before) || jsonish(after)) && before.type.kind === 'string') {
+    if (jsonish(before) && jsonish(after)) {
+      const sub = jsonStringLines(before, after, depth, ctx, forces, false);
+      return [prefix(depth, '~', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
+    }
+  }
+  if (both && k === 'string' && before.type.kind === 'string' && !jsonish(before) && !jsonish(after) && (isMultiline(before) || isMultiline(after))) {
+    const sub = heredocDiffLines(before, after, depth, ctx, forces);
+    return [prefix(depth, '~', c) + padded + ' = ' + sub[0], ...sub.slice(1)];
+  }
+  // Otherwise the old value, ` -> `, the new (or `(known after apply)`), then the marker.
+  const bl = sideLines(before, depth, '-', { ...ctx, noNullSuffix: true }), al = sideLines(after, depth, '+', ctx);
+  const lines = [prefix(depth, '~', c) + padded + ' = ' + bl[0], ...bl.slice(1)];
+  lines[lines.length - 1] += ' -> ' + al[0];
+  lines.push(...al.slice(1));
+  lines[lines.length - 1] += forces;
+  return lines;
 }
 
 /**
@@ -204,9 +231,17 @@ export function attrLines(name: string, before: Value, after: Value, depth: numb
  * unchanged ones shown only next to a change and otherwise counted as hidden.
  */
 function jsonElementLines(before: Value, after: Value, depth: number, ctx: RenderCtx, path: Path): string[] {
-  const c = ctx.c;
   const objectLike = (v: Value) => v.isKnown && !v.isNull && (v.type.kind === 'map' || v.type.kind === 'object');
-  const pairs = pairElements(before.elems, after.elems, same, objectLike);
+  return pairedElementLines(pairElements(before.elems, after.elems, same, objectLike), true, depth, ctx, path);
+}
+
+/**
+ * The lines of paired elements: with `context` (lists), each change with its unchanged
+ * neighbours and the other unchanged elements counted where they are; without (sets),
+ * the changes and then the count of unchanged elements.
+ */
+function pairedElementLines(pairs: ElementPair<Value>[], context: boolean, depth: number, ctx: RenderCtx, path: Path): string[] {
+  const c = ctx.c;
   const changed = pairs.map((p) => !(p.before && p.after && same(p.before, p.after)));
   const out: string[] = [];
   let hidden = 0;
@@ -215,8 +250,8 @@ function jsonElementLines(before: Value, after: Value, depth: number, ctx: Rende
     hidden = 0;
   };
   pairs.forEach((p, i) => {
-    if (!changed[i] && !changed[i - 1] && !changed[i + 1]) { hidden++; return; }
-    flush();
+    if (!changed[i] && (!context || (!changed[i - 1] && !changed[i + 1])) && !ctx.showUnchanged) { hidden++; return; }
+    if (context) flush();
     const lines = elementLines(p.before, p.after, depth + 1, ctx, [...path, { index: i }]);
     lines[lines.length - 1] += ',';
     out.push(...lines);
@@ -226,7 +261,7 @@ function jsonElementLines(before: Value, after: Value, depth: number, ctx: Rende
 }
 
 /** One list element's change (no name, no trailing comma) at `depth`. */
-function elementLines(before: Value | undefined, after: Value | undefined, depth: number, ctx: RenderCtx, path: Path): string[] {
+export function elementLines(before: Value | undefined, after: Value | undefined, depth: number, ctx: RenderCtx, path: Path): string[] {
   const c = ctx.c;
   const whole = (v: Value, m: Marker) => {
     const sub = valueLines(v, depth, m, ctx);
@@ -272,7 +307,7 @@ function entryLines(before: Value, after: Value, depth: number, ctx: RenderCtx, 
   const isMap = after.type.kind === 'map' && !ctx.json;
   const inner = innerCtx(ctx);
   const keys = [...new Set([...before.attrs.keys(), ...after.attrs.keys()])].sort(compareStrings)
-    .filter((key) => !(dropsNulls(after, ctx) && before.attrs.get(key)?.isNull !== false && after.attrs.get(key)?.isNull !== false));
+    .filter((key) => !(dropsNulls(after, ctx) && reallyNull(before.attrs.get(key)) && reallyNull(after.attrs.get(key))));
   const names = keys.map((key) => keyName(key, after.type.kind, ctx));
   const kw = Math.max(...names.map((n) => n.length));
   const out: string[] = [];
@@ -289,102 +324,4 @@ function entryLines(before: Value, after: Value, depth: number, ctx: RenderCtx, 
   });
   if (hidden) out.push(' '.repeat(4 + depth * 4 + 8) + c.dim(`# (${hidden} unchanged ${isMap ? 'element' : 'attribute'}${hidden === 1 ? '' : 's'} hidden)`));
   return out;
-}
-
-/**
- * Renders the body of an object change (inside `resource "t" "n" { ... }`): attributes
- * sorted with aligned `=`, then nested blocks, with hidden-unchanged counts.
- */
-export function bodyLines(block: BlockSchema | undefined, before: Value, after: Value, depth: number, ctx: RenderCtx, path: Path = []): string[] {
-  const c = ctx.c;
-  const create = before.isNull, del = after.isNull;
-  const obj = del ? before : after;
-  if (!obj.isKnown) return [prefix(depth, '+', c) + '(known after apply)'];
-  const attrNames = [...(block ? Object.keys(block.attributes) : [...obj.attrs.keys()])].sort(compareStrings);
-  const shown: { name: string; b: Value; a: Value }[] = [];
-  let hidden = 0;
-  for (const name of attrNames) {
-    const b = create ? after.attrs.get(name)! : before.attrs.get(name)!;
-    const a = del ? before.attrs.get(name)! : after.attrs.get(name)!;
-    if (!a || !b) continue;
-    if (create && a.isNull) continue;
-    if (del && b.isNull) continue;
-    // Null on both sides is neither shown nor counted among the hidden (as in Terraform).
-    if (!create && !del && b.isNull && a.isNull) continue;
-    if (!create && !del && same(b, a) && !ctx.showUnchanged && !IDENTIFYING.has(name)) { hidden++; continue; }
-    shown.push({ name, b, a });
-  }
-  // The `=` column lines up over every attribute the object has, shown or hidden.
-  const w = Math.max(0, ...attrNames.filter((n) => {
-    const b = before.isNull ? undefined : before.attrs.get(n), a = after.isNull ? undefined : after.attrs.get(n);
-    return (b && !b.isNull) || (a && !a.isNull) || (a && !a.isKnown);
-  }).map((n) => n.length));
-  const out: string[] = [];
-  const jsonCtx: RenderCtx = { ...ctx, json: true };
-  for (const s of shown) {
-    // Dynamically typed attributes render from JSON; identifying ones show their contents whole.
-    let actx = block?.attributes[s.name]?.type.kind === 'dynamic' ? jsonCtx : ctx;
-    if (IDENTIFYING.has(s.name)) actx = { ...actx, showUnchanged: true };
-    if (!create && !del && s.b.isNull) out.push(...attrLines(s.name, s.a, s.a, depth, w, actx, [...path, { attr: s.name }], true, false));
-    else if (!create && !del && s.a.isNull && s.b.isKnown) out.push(...attrLines(s.name, s.b, s.b, depth, w, actx, [...path, { attr: s.name }], false, true));
-    else out.push(...attrLines(s.name, s.b, s.a, depth, w, actx, [...path, { attr: s.name }], create, del));
-  }
-  if (hidden) out.push(' '.repeat(4 + depth * 4 + 4) + c.dim(`# (${hidden} unchanged attribute${hidden === 1 ? '' : 's'} hidden)`));
-  let hiddenBlocks = 0;
-  for (const [name, nb] of Object.entries(block?.blockTypes ?? {}).sort((x, y) => compareStrings(x[0], y[0]))) {
-    const r = nestedLines(name, nb, create ? after.attrs.get(name)! : before.attrs.get(name)!, del ? before.attrs.get(name)! : after.attrs.get(name)!, depth, ctx, [...path, { attr: name }], create, del);
-    out.push(...r.lines);
-    hiddenBlocks += r.hidden;
-  }
-  if (hiddenBlocks) out.push('', ' '.repeat(4 + depth * 4 + 4) + c.dim(`# (${hiddenBlocks} unchanged block${hiddenBlocks === 1 ? '' : 's'} hidden)`));
-  return out;
-}
-
-function nestedLines(name: string, nb: NestedBlockSchema, before: Value, after: Value, depth: number, ctx: RenderCtx, path: Path, create: boolean, del: boolean): { lines: string[]; hidden: number } {
-  const c = ctx.c;
-  const elems = (v: Value): [string | undefined, Value][] => {
-    if (!v || v.isNull || !v.isKnown) return [];
-    if (nb.nesting === 'single' || nb.nesting === 'group') return [[undefined, v]];
-    if (nb.nesting === 'map') return [...v.attrs].map(([k, e]) => [k, e]);
-    return v.elems.map((e) => [undefined, e]);
-  };
-  if (!after.isKnown && !create) return { lines: [prefix(depth, '~', c) + name + ' = (known after apply)'], hidden: 0 };
-  const bs = create ? [] : elems(before), as = del ? [] : elems(after);
-  const lines: string[] = [];
-  let hidden = 0;
-  const forces = ctx.replacePaths.has(pathKey(path)) ? c.red(' # forces replacement') : '';
-  const emit = (m: Marker, label: string | undefined, b: Value, a: Value) => {
-    lines.push(prefix(depth, m, c) + name + (label !== undefined ? ` ${quote(label)}` : '') + ' {' + forces);
-    lines.push(...bodyLines(nb.block, m === '+' ? nullOf(a) : b, m === '-' ? nullOf(b) : a, depth + 1, ctx, path));
-    lines.push(' '.repeat(4 + depth * 4 + 4) + '}');
-  };
-  if (nb.nesting === 'list' || nb.nesting === 'single' || nb.nesting === 'group') {
-    const n = Math.max(bs.length, as.length);
-    for (let i = 0; i < n; i++) {
-      const b = bs[i]?.[1], a = as[i]?.[1];
-      if (b && a) {
-        if (same(b, a) && !ctx.showUnchanged) { hidden++; continue; }
-        emit(same(b, a) ? ' ' : '~', undefined, b, a);
-      } else if (a) emit('+', undefined, a, a);
-      else if (b) emit('-', undefined, b, b);
-    }
-    return { lines, hidden };
-  }
-  // Sets and maps: match equal elements, show removals then additions.
-  const used = new Set<number>();
-  for (const [label, b] of bs) {
-    const j = as.findIndex(([l, a], idx) => !used.has(idx) && (nb.nesting === 'map' ? l === label : same(a, b)));
-    if (j >= 0) {
-      used.add(j);
-      const a = as[j]![1];
-      if (same(b, a) && !ctx.showUnchanged) hidden++;
-      else emit(same(b, a) ? ' ' : '~', label, b, a);
-    } else emit('-', label, b, b);
-  }
-  as.forEach(([label, a], idx) => { if (!used.has(idx)) emit('+', label, a, a); });
-  return { lines, hidden };
-}
-
-function nullOf(v: Value): Value {
-  return new (v.constructor as new (t: Value['type'], raw: null) => Value)(v.type, null);
 }

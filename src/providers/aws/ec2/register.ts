@@ -5,6 +5,7 @@ import { lazyDataSource, lazyResource } from '../lazy.js';
 import { subnetDataSchema, subnetsDataSchema, vpcDataSchema } from './data-schemas.js';
 import { validateNatGateway, validateRoute, validateRouteTableAssociation } from './route-validate.js';
 import { validateVpc } from './vpc-plan.js';
+import { validateSubnet } from './cidr-validate.js';
 import {
   defaultVpcSchema, eipSchema, internetGatewaySchema, mainRouteTableAssociationSchema, natGatewaySchema, routeSchema,
   routeTableAssociationSchema, routeTableSchema, subnetSchema, vpcSchema,
@@ -29,7 +30,10 @@ export const resources: Record<string, ResourceDef<AwsMeta>> = {
     ...lazyResource(routeTableAssociationSchema, async () => (await import('./route-table-association.js')).awsRouteTableAssociation),
     validate: validateRouteTableAssociation,
   },
-  aws_subnet: lazyResource(subnetSchema, async () => (await import('./subnet.js')).awsSubnet),
+  aws_subnet: {
+    ...lazyResource(subnetSchema, async () => (await import('./subnet.js')).awsSubnet),
+    validate: validateSubnet,
+  },
   aws_vpc: {
     ...lazyResource(vpcSchema, async () => (await import('./vpc.js')).awsVpc),
     validate: validateVpc,

@@ -8,6 +8,7 @@ import type { Value } from '../../../lang/value.js';
 import type { ProviderDiagnostic } from '../../protocol.js';
 import { attr, withAttrs } from '../../sdk/obj.js';
 import type { PlanCustomization } from '../../sdk/resource.js';
+import { vpcCidrDiags } from './cidr-validate.js';
 
 /** hashicorp/aws 5.100's ConflictsWith lists of aws_vpc. */
 const CONFLICTS: [string, string[]][] = [
@@ -28,9 +29,9 @@ const REQUIRED_WITH: [string, string[]][] = [
 /** Set in configuration, as the SDK sees it: an unknown value counts as set. */
 const isSet = (config: Value, name: string) => !attr(config, name).isNull;
 
-/** The SDK's ConflictsWith and RequiredWith errors for an aws_vpc configuration. */
+/** The CIDR checks, then the SDK's ConflictsWith and RequiredWith errors, of an aws_vpc configuration. */
 export function validateVpc(config: Value): ProviderDiagnostic[] {
-  const out: ProviderDiagnostic[] = [];
+  const out: ProviderDiagnostic[] = vpcCidrDiags(config);
   for (const [k, others] of CONFLICTS) {
     if (!isSet(config, k)) continue;
     // The SDK skips a conflicting value that is not known yet.

@@ -4,21 +4,33 @@
  * ("10.0.0.1/8" is refused with "did you mean "10.0.0.0/8"?").
  */
 import { isIPv4, isIPv6 } from 'node:net';
+import { goQuote } from '../../../lang/format-console.js';
+import { goIPString, goNetworkString, invalidCidr, isGoIPv4, networkOf, parseGoCidr } from '../go-cidr.js';
 
-/** null when `cidr` is a valid IPv4 network, else hashicorp's message. */
+/** null when `cidr` is a valid IPv4 network, else hashicorp's message (its ValidateIPv4CIDRBlock). */
 export function ipv4CidrError(cidr: string): string | null {
-  const m = /^([^/]+)\/(\d{1,2})$/.exec(cidr);
-  const bits = m ? Number(m[2]) : NaN;
-  const ip = m?.[1] ?? '';
-  const parsesAsV6 = !!m && isIPv6(ip) && bits <= 128;
-  if (!m || (!isIPv4(ip) && !parsesAsV6) || (isIPv4(ip) && bits > 32)) return `${JSON.stringify(cidr)} is not a valid CIDR block: invalid CIDR address: ${cidr}`;
-  if (!isIPv4(ip)) return `${JSON.stringify(cidr)} is not a valid IPv4 CIDR block`;
-  const n = ip.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
-  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  const net = (n & mask) >>> 0;
-  const netStr = [24, 16, 8, 0].map((s) => (net >>> s) & 255).join('.');
-  if (netStr !== ip) return `${JSON.stringify(cidr)} is not a valid IPv4 CIDR block; did you mean ${JSON.stringify(`${netStr}/${bits}`)}?`;
+  const c = parseGoCidr(cidr);
+  if (!c) return `${goQuote(cidr)} is not a valid CIDR block: ${invalidCidr(cidr)}`;
+  if (!isGoIPv4(c)) return `${goQuote(cidr)} is not a valid IPv4 CIDR block`;
+  // CIDRBlocksEqual of the text and its network: same address, same network.
+  const net = goNetworkString(c);
+  if (goIPString(networkOf(c).bytes) !== goIPString(c.bytes)) return `${goQuote(cidr)} is not a valid IPv4 CIDR block; did you mean ${goQuote(net)}?`;
   return null;
+}
+
+/**
+ * The SDK's validation.IsCIDRNetwork(min, max) on attribute `key`: the value must parse,
+ * be written as its network, and have between `min` and `max` prefix bits. The last two
+ * are separate errors, both reported.
+ */
+export function cidrNetworkErrors(key: string, value: string, min: number, max: number): string[] {
+  const c = parseGoCidr(value);
+  if (!c) return [`expected ${key} to contain a valid Value, got: ${value} with err: ${invalidCidr(value)}`];
+  const out: string[] = [];
+  const net = goNetworkString(c);
+  if (value !== net) out.push(`expected ${key} to contain a valid network Value, expected ${net}, got ${value}`);
+  if (c.bits < min || c.bits > max) out.push(`expected ${goQuote(key)} to contain a network Value with between ${min} and ${max} significant bits, got: ${c.bits}`);
+  return out;
 }
 
 /** The 8 groups of an IPv6 address (no embedded IPv4 form). */
