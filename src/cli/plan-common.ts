@@ -2,6 +2,7 @@
  * The shared core of plan, apply, destroy and refresh: variables, locking, planning and
  * rendering the plan, with Terraform's messages.
  */
+import { tightenHeapGrowthWhenLarge } from './heap-growth.js';
 import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { requiredVersionDiags } from '../config/required-version.js';
 import { parseAbsProviderConfig } from '../addrs/index.js';
@@ -86,6 +87,7 @@ export async function preparePlan(io: CommandIO, wd: Workdir, p: ParsedFlags, mo
   }
   const c = colors(color);
   const st = await wd.readState();
+  tightenHeapGrowthWhenLarge();
   if (hasErrors(st.diags)) { show(st.diags); await wd.unlock(); return undefined; }
   const hooks = json ? new JsonHooks(json) : undefined;
   const runOpts = {

@@ -194,11 +194,12 @@ export class LocalStateMgr implements StateMgr {
       await fs.mkdir(path.dirname(target), { recursive: true });
       if (!this.backedUp) {
         this.backedUp = true;
-        let prev: Buffer | undefined;
-        try { prev = await fs.readFile(target); } catch (e) {
+        let size = 0;
+        try { size = (await fs.stat(target)).size; } catch (e) {
           if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
         }
-        if (prev && prev.length && this.backupPath !== undefined) await atomicWrite(this.backupPath, prev);
+        // Copied by the kernel, not read into memory: a 100k-instance state is some 70 MB.
+        if (size > 0 && this.backupPath !== undefined) await atomicCopy(target, this.backupPath);
       }
       await atomicWrite(target, data);
     } catch (e) {
@@ -334,8 +335,7 @@ const FOREIGN_LOCK_GRACE_MS = 2000;
  * the target, then fsync the directory so the rename itself is durable.
  */
 export async function atomicWrite(file: string, data: string | Buffer | readonly Buffer[], mode = 0o600): Promise<void> {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempPath(file);
   const fh = await fs.open(tmp, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, mode);
   try {
     if (Array.isArray(data)) await writeAll(fh, data as readonly Buffer[]);
@@ -347,6 +347,31 @@ export async function atomicWrite(file: string, data: string | Buffer | readonly
     throw e;
   }
   await fh.close();
+  await renameDurably(tmp, file);
+}
+
+/** Like atomicWrite with the content of the file `src`, copied without reading it into memory. */
+export async function atomicCopy(src: string, file: string, mode = 0o600): Promise<void> {
+  const tmp = tempPath(file);
+  try {
+    await fs.copyFile(src, tmp, fsc.COPYFILE_EXCL);
+    await fs.chmod(tmp, mode);
+    const fh = await fs.open(tmp, fsc.O_RDONLY);
+    try { await fh.sync(); } finally { await fh.close(); }
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+  await renameDurably(tmp, file);
+}
+
+function tempPath(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Renames the finished temporary file over `file`, then makes the rename itself durable. */
+async function renameDurably(tmp: string, file: string): Promise<void> {
+  const dir = path.dirname(file);
   try {
     await fs.rename(tmp, file);
   } catch (e) {
