@@ -2,6 +2,7 @@
  * `terrane apply [PLAN]` and `terrane destroy`: plan (or load a saved plan), ask for
  * approval, apply with progress lines, then print the summary and outputs like Terraform.
  */
+import { tightenHeapGrowthWhenLarge } from './heap-growth.js';
 import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../hcl/diagnostic.js';
 import { readPlanFile, type SavedPlan } from '../plan/plan-file.js';
@@ -243,6 +244,7 @@ async function loadSavedPlan(wd: Workdir, saved: SavedPlan, p: ParsedFlags, show
     if (hasErrors(ld)) { show(ld); return undefined; }
   }
   const cur = await wd.readState();
+  tightenHeapGrowthWhenLarge();
   // The plan's refreshed prior carries the serial of the state it was planned against.
   const stale = cur.state.serial !== plan.priorStateSerial || (plan.priorStateSerial > 0 && cur.state.lineage !== plan.priorStateLineage);
   if (stale) {

@@ -9,6 +9,8 @@ import { COMMANDS } from './commands.js';
 import type { CommandIO } from './io.js';
 import { chooseCloud, commandUsesCloud, ensureLocalCloud, LOCAL_CLOUD_DIR, takeLocalFlag } from './local-cloud.js';
 
+export { startHeapGrowth } from './heap-growth.js';
+
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[], ioIn?: Partial<CommandIO>): Promise<number> {
   const io: CommandIO = {

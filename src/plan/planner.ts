@@ -122,6 +122,8 @@ class Planner extends Walker {
   readonly changeAddrs = new Map<string, AbsResourceInstance>();
   /** The configuration graph, for the dependencies an unchanged object's record gets. */
   graph?: Graph<EngineNode>;
+  /** -target and -exclude, parsed once (orphanTargeted). */
+  private targetSubjects: { targets: NonNullable<ReturnType<typeof parseTarget>['value']>[]; excludes: NonNullable<ReturnType<typeof parseTarget>['value']>[] } | undefined;
   private readonly deps = new Map<string, ConfigResource[]>();
   private readonly depAddrs = new Map<string, ConfigResource>();
 
@@ -302,7 +304,6 @@ class Planner extends Walker {
     if (targets.length && !targets.some((t) => targetContains(t.subject, addr))) return false;
     return !excludes.some((t) => targetContains(t.subject, addr));
   }
-  private targetSubjects: { targets: NonNullable<ReturnType<typeof parseTarget>['value']>[]; excludes: NonNullable<ReturnType<typeof parseTarget>['value']>[] } | undefined;
 
   /**
    * The object upgraded to the provider's current schema version (undefined when that

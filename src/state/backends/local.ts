@@ -351,7 +351,7 @@ export async function atomicWrite(file: string, data: string | Buffer | readonly
 }
 
 /** Like atomicWrite with the content of the file `src`, copied without reading it into memory. */
-export async function atomicCopy(src: string, file: string, mode = 0o600): Promise<void> {
+async function atomicCopy(src: string, file: string, mode = 0o600): Promise<void> {
   const tmp = tempPath(file);
   try {
     await fs.copyFile(src, tmp, fsc.COPYFILE_EXCL);
