@@ -19,7 +19,14 @@ export type EngineNode =
   | { kind: 'var'; node: ModuleNode; name: string }
   | { kind: 'local'; node: ModuleNode; name: string }
   | { kind: 'output'; node: ModuleNode; name: string }
-  | { kind: 'resource'; node: ModuleNode; res: Resource; provider: AbsProviderConfig; source: string }
+  | {
+    kind: 'resource'; node: ModuleNode; res: Resource; provider: AbsProviderConfig; source: string;
+    /**
+     * Set when the body reads the resource itself or an object its module does not declare:
+     * only then do the validate and plan walks parse the body's references again to report it.
+     */
+    suspectRefs?: true;
+  }
   | { kind: 'modcall'; node: ModuleNode; name: string }
   | { kind: 'provider'; cfg: ProviderConfigNode; source: string };
 
@@ -180,8 +187,16 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
   const instanceRefs = opts.instanceRefs ? new Map<string, Map<string, Set<number | string>>>() : undefined;
   for (const [from, node, refs] of pending) {
     if (instanceRefs) recordInstanceRefs(instanceRefs, from, node, refs);
+    const fromNode = g.get(from);
     for (const ref of refs) {
-      for (const to of refTargetsOf(ref, node)) if (to !== from && g.has(to)) g.connect(from, to);
+      const targets = refTargetsOf(ref, node);
+      for (const to of targets) {
+        if (to !== from && g.has(to)) g.connect(from, to);
+        // A reference to the resource itself or to an undeclared resource or module call
+        // (see suspectRefs); an ephemeral resource has no node.
+        else if (fromNode?.kind === 'resource' && (to === from || ref.subject.kind === 'resource' || to.startsWith('modcall:'))) fromNode.suspectRefs = true;
+      }
+      if (fromNode?.kind === 'resource' && ref.subject.kind === 'resource' && ref.subject.mode === 'ephemeral') fromNode.suspectRefs = true;
       const child = calledModuleOf(ref, node);
       if (child?.call) moduleRefs.push([from, keys.modcall(node, child.call.name)]);
     }

@@ -174,7 +174,7 @@ class Planner extends Walker {
         const addr = rAddr.instance(ik);
         this.claimed.add(addr.toString());
         const skip = this.filter !== undefined && !this.filter.instanceIncluded(rk, addr);
-        const selfRefs = skip ? [] : selfReferenceDiags(addr, bodyRefs ??= resourceBodyRefs(res, schema.block));
+        const selfRefs = skip || !n.suspectRefs ? [] : selfReferenceDiags(addr, bodyRefs ??= resourceBodyRefs(res, schema.block));
         if (selfRefs.length) {
           diags.push(...selfRefs);
           // Other instances reading this one see it unknown, as in Terraform.

@@ -128,7 +128,7 @@ class ValidateWalker extends Walker {
       diags.push(...dependsOnDiags(res, (e) => evaluate(e, scope).diags));
       if (this.unwritten.has(res)) continue;
       // As Terraform's EvalBlock: undeclared objects are reported alone, before evaluating.
-      const undeclared = undeclaredObjectDiags(resourceBodyRefs(res, schema.block), scope);
+      const undeclared = n.suspectRefs ? undeclaredObjectDiags(resourceBodyRefs(res, schema.block), scope) : [];
       diags.push(...(undeclared.length ? undeclared : this.bodyDiags(n, mi, scope, schema.block)));
       if (res.count || res.forEach) this.values.setResource(mi, key, { kind: res.count ? 'count' : 'for_each', instances: new SmallMap(), unknownExpansion: true });
       else this.values.setResourceInstance(mi, key, 'single', null, unknownVal(impliedType(schema.block)));
