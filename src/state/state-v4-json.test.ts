@@ -42,16 +42,16 @@ describe('parseStateV4 through JSON.parse', () => {
   });
 
   it('gives the scanner\'s attribute text (whitespace removed, strings untouched)', () => {
-    const text = state('{\n  "id": "a b\\" c\\n\\t\\\\",\n  "list": [ 1, 22, -3 ],\n  "m": {"k": "v1.5.2"}, "ip": "10.0.0.0/16", "e": {}, "z": null, "b": true\n}');
+    const text = state('{\n  "id": "a b\\" c\\n\\t\\\\",\n  "list": [ 1, 22, -3 ],\n  "m": {"k": "v1.5.2", "t": "2024-01-02T10:00:00.000Z", "s": "a,1.5x"}, "ip": "10.0.0.0/16", "e": {}, "z": null, "b": true\n}');
     expect(parseStateV4Native(text)).toBeDefined();
     const got = parseStateV4(text);
-    expect(got.resources[0]!.instances[0]!.attributes).toEqual(new RawJSON('{"id":"a b\\" c\\n\\t\\\\","list":[1,22,-3],"m":{"k":"v1.5.2"},"ip":"10.0.0.0/16","e":{},"z":null,"b":true}'));
+    expect(got.resources[0]!.instances[0]!.attributes).toEqual(new RawJSON('{"id":"a b\\" c\\n\\t\\\\","list":[1,22,-3],"m":{"k":"v1.5.2","t":"2024-01-02T10:00:00.000Z","s":"a,1.5x"},"ip":"10.0.0.0/16","e":{},"z":null,"b":true}'));
     expect(got).toEqual(scanned(text));
   });
 
   it('leaves to the scanner what JSON.parse would not give back verbatim', () => {
     const cases = [
-      '{"n": 1.0}', '{"n": 1e3}', '{"n": -0}', '{"n": 0.50}', '{"n": [1, 2.5E1]}',
+      '{"n": 1.0}', '{"n": 1e3}', '{"n": 2E+2}', '{"n": [1,1.5]}', '{"n": -0}', '{"n": 0.50}', '{"n": [1, 2.5E1]}',
       '{"n": 12345678901234567890}', '{"n": 9007199254740993}',
       '{"s": "caf\\u00e9"}', '{"s": "a\\/b"}', '{"s": "\\u2028"}',
       '{"m": {"b": 1, "10": 2, "9": 3}}',

@@ -83,9 +83,11 @@ const NATIVE_MAX_CHARS = 24 * 1024 * 1024;
  * Text JSON.parse then JSON.stringify would not give back verbatim: a `\u` or `\/` escape,
  * an integer-like object key (JSON.parse moves those first), or a number that is not a
  * plain integer of at most 15 digits (1.0, 1e3, -0, big numbers that would be rounded).
- * It may match inside strings too; the scanner then reads the file, which is always right.
+ * A number is matched as a whole token (what follows it ends a JSON value), so times such as
+ * "12:00:00.000Z" inside strings do not count; other look-alikes in strings may, and the
+ * scanner then reads the file, which is always right.
  */
-const NOT_VERBATIM = /\\[u/]|"(?:0|[1-9][0-9]*)"\s*:|[:,[]\s*(?:-?[0-9]+[.eE]|-?[0-9]{16}|-0)/;
+const NOT_VERBATIM = /\\[u/]|"(?:0|[1-9][0-9]*)"\s*:|[:,[]\s*(?:-?[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+|-?[0-9]+\.[0-9]+|-?[0-9]{16,}|-0)(?=[\s,\]}])/;
 
 /**
  * The state read by V8's JSON.parse, about four times faster than the scanner, with the
