@@ -6,6 +6,7 @@
 import { SmallMap } from '../hcl/small-map.js';
 import { ModuleInstance, type InstanceKey, instanceKeyString, compareInstanceKeys } from '../addrs/index.js';
 import type { Value } from '../lang/value.js';
+import { withConcreteTypes } from '../lang/concrete-type.js';
 import type { Type } from '../lang/types.js';
 
 /** How a resource or module call repeats. */
@@ -77,12 +78,16 @@ export class WorkingValues {
   setResource(mi: ModuleInstance, resource: string, rv: ResourceValues): void { this.resourcesOf(mi).set(resource, rv); }
   getResource(mi: ModuleInstance, resource: string): ResourceValues | undefined { return this.resources.get(miKey(mi))?.get(resource); }
 
-  /** Records (or replaces) one instance's object value. */
+  /**
+   * Records (or replaces) one instance's object value. Expressions see it with cty's
+   * concrete types (a dynamic attribute typed by what it holds), as in Terraform: an output
+   * holding the object saves that type, and compares equal to the one Terraform saved.
+   */
   setResourceInstance(mi: ModuleInstance, resource: string, kind: RepetitionKind, key: InstanceKey, v: Value): void {
     const m = this.resourcesOf(mi);
     let rv = m.get(resource);
     if (!rv) { rv = { kind, instances: new SmallMap() }; m.set(resource, rv); }
-    rv.instances.set(instanceKeyString(key), { key, value: v });
+    rv.instances.set(instanceKeyString(key), { key, value: withConcreteTypes(v) });
     if (rv.combined) rv.combined = undefined;
   }
 

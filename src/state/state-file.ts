@@ -17,6 +17,7 @@ import {
 } from './state-v4-json.js';
 import { GoJSONWriter, goString } from './go-json.js';
 import { NO_DEPENDENCIES, NO_SENSITIVE_PATHS, State, type CheckResult, type CheckStatus, type ResourceInstanceObject, type ResourceInstanceState, type ResourceState } from './state.js';
+import { withConcreteTypes } from '../lang/concrete-type.js';
 import { JSONValueError, typeFromJSON, typeToJSON, valueFromJSON, valueFromJSONValue, valueToJSON, compactStringify } from './values-json.js';
 
 /** A decoding result: the state (absent only when the file could not be read at all) and diagnostics. */
@@ -70,7 +71,8 @@ export function decodeState(text: string): DecodedState {
       continue;
     }
     try {
-      state.setOutput(name, valueFromJSON(o.value.json, type), o.sensitive === true);
+      // As cty decodes it: a dynamic place in the saved type takes the type of its value.
+      state.setOutput(name, withConcreteTypes(valueFromJSON(o.value.json, type)), o.sensitive === true);
     } catch (e) {
       diags.push(errorDiag('Invalid output value saved in state', `The state file has an invalid value for output "${name}": ${(e as Error).message}.`));
     }
