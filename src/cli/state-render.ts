@@ -6,11 +6,23 @@
  * always quoted, except inside a dynamically typed attribute, whose value Terraform sees
  * only as JSON (so its maps print like objects).
  */
-import * as T from '../lang/types.js';
 import type { Value } from '../lang/value.js';
 import type { BlockSchema } from '../providers/protocol.js';
+import { bodyLines } from '../plan/render/block-render.js';
+import { attrLines, type RenderCtx } from '../plan/render/value-render.js';
+import { legacyNulls } from '../plan/render/legacy-strings.js';
+import { colors } from '../plan/render/colors.js';
+import { markSchemaSensitive } from '../plan/objchange.js';
 
-/** A value reduced to what the printer needs. */
+/**
+ * `show` renders an object as the plan renderer renders an unchanged one with everything
+ * shown (Terraform's renderer does the same, hiding the action symbols): its lines, less
+ * the four columns of the marker.
+ */
+const SHOW_CTX: RenderCtx = { c: colors(false), replacePaths: new Set(), showUnchanged: true };
+const unindent = (lines: string[]): string[] => lines.map((l) => l.slice(4));
+
+/** A value reduced to what the printer needs (the schema-less fallback). */
 type Node =
   | { kind: 'text'; text: string }
   | { kind: 'string'; value: string }
@@ -23,23 +35,6 @@ const NULL: Node = { kind: 'text', text: 'null' };
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const keyText = (k: string, quoteAll: boolean): string => (!quoteAll && IDENT.test(k) ? k : JSON.stringify(k));
 const byKey = (a: [string, unknown], b: [string, unknown]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-
-/** `dynamic` says the schema typed this place (or an enclosing one) as any type. */
-function fromValue(v: Value, dynamic: boolean): Node {
-  if (v.isSensitive) return SENSITIVE;
-  if (!v.isKnown) return { kind: 'text', text: '(known after apply)' };
-  if (v.isNull) return NULL;
-  const t = v.type;
-  switch (t.kind) {
-    case 'string': return { kind: 'string', value: v.str };
-    case 'number': return { kind: 'text', text: String(v.num) };
-    case 'bool': return { kind: 'text', text: v.bool ? 'true' : 'false' };
-    case 'list': case 'set': case 'tuple': return { kind: 'list', items: v.elems.map((e) => fromValue(e, dynamic)) };
-    case 'map': case 'object':
-      return { kind: 'object', entries: [...v.attrs].sort(byKey).map(([k, e]) => [k, fromValue(e, dynamic)]), quoteAll: t.kind === 'map' && !dynamic };
-    default: return NULL;
-  }
-}
 
 function fromJSON(j: unknown): Node {
   if (j === null || j === undefined) return NULL;
@@ -77,30 +72,6 @@ function printEntries(entries: [string, Node][], depth: number): string {
   return entries.map(([k, e]) => `${pad}${k.padEnd(width)} = ${print(e, depth)}\n`).join('');
 }
 
-/** The body of a resource (or nested block) with its schema: attributes, then blocks. */
-function blockBody(v: Value, block: BlockSchema, depth: number): string {
-  const pad = '    '.repeat(depth);
-  const attrs: [string, Node][] = [];
-  for (const [name, a] of Object.entries(block.attributes).sort(byKey)) {
-    const av = v.attrs.get(name);
-    if (!av || (av.isKnown && av.isNull && !av.isSensitive)) continue;
-    attrs.push([keyText(name, false), a.sensitive ? SENSITIVE : fromValue(av, a.type.kind === 'dynamic' || T.hasDynamicTypes(a.type))]);
-  }
-  let out = printEntries(attrs, depth);
-  for (const [name, nb] of Object.entries(block.blockTypes).sort(byKey)) {
-    const bv = v.attrs.get(name);
-    if (!bv || !bv.isKnown || bv.isNull) continue;
-    const items: [string, Value][] = nb.nesting === 'single' || nb.nesting === 'group'
-      ? [['', bv]]
-      : nb.nesting === 'map' ? [...bv.attrs].sort(byKey).map(([k, e]) => [` ${JSON.stringify(k)}`, e]) : bv.elems.map((e) => ['', e]);
-    for (const [label, e] of items) {
-      if (e.isNull) continue;
-      out += `\n${pad}${name}${label} {\n${blockBody(e, nb.block, depth + 1)}${pad}}\n`;
-    }
-  }
-  return out;
-}
-
 /** A decoded resource instance object and the schema that types it. */
 export interface DecodedObject {
   value: Value;
@@ -109,14 +80,24 @@ export interface DecodedObject {
 
 /** The body of a `resource "t" "n" { ... }` block in `show` / `state show`. */
 export function renderResourceBody(decoded: DecodedObject | undefined, plain: Record<string, unknown>, sensitiveAttrs: ReadonlySet<string>): string {
-  if (decoded) return blockBody(decoded.value, decoded.block, 1);
+  if (decoded) {
+    const v = markSchemaSensitive(decoded.value, decoded.block);
+    const lines = bodyLines(decoded.block, v, v, 0, SHOW_CTX);
+    return lines.length ? unindent(lines).join('\n') + '\n' : '';
+  }
   // Without a schema only the JSON is known: every map prints like an object.
   const entries: [string, Node][] = Object.entries(plain).filter(([, x]) => x !== null).sort(byKey)
     .map(([k, x]) => [keyText(k, false), sensitiveAttrs.has(k) ? SENSITIVE : fromJSON(x)]);
   return printEntries(entries, 1);
 }
 
-/** An output value as `terraform show` prints it under `Outputs:` (its type is known). */
+/**
+ * An output value as `terraform show` prints it under `Outputs:`, from its type (map keys
+ * quoted), with the plan renderer's legacy rule: an empty string shows as null, and an
+ * object's null attributes are left out.
+ */
 export function renderOutputValue(v: Value): string {
-  return print(fromValue(v, false), 0);
+  const lines = attrLines('', legacyNulls(v), legacyNulls(v), -1, 0, SHOW_CTX, [], false, false);
+  // attrLines starts the first line with ` = ` after the (empty) name.
+  return unindent(lines).join('\n').replace(/^ = /, '');
 }

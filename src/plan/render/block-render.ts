@@ -50,8 +50,11 @@ export function bodyLines(block: BlockSchema | undefined, before: Value, after: 
     // Dynamically typed attributes render from JSON; identifying ones show their contents whole.
     let actx = block?.attributes[s.name]?.type.kind === 'dynamic' ? jsonCtx : ctx;
     if (IDENTIFYING.has(s.name)) actx = { ...actx, showUnchanged: true };
-    if (!create && !del && s.b.isNull) out.push(...attrLines(s.name, s.a, s.a, depth, w, actx, [...path, { attr: s.name }], true, false));
-    else if (!create && !del && s.a.isNull && s.b.isKnown) out.push(...attrLines(s.name, s.b, s.b, depth, w, actx, [...path, { attr: s.name }], false, true));
+    // An attribute from or to null is shown as added or removed, unless both sides are
+    // the same empty string read as null (an unchanged one, shown when everything is).
+    const unchanged = same(s.b, s.a);
+    if (!create && !del && s.b.isNull && !unchanged) out.push(...attrLines(s.name, s.a, s.a, depth, w, actx, [...path, { attr: s.name }], true, false));
+    else if (!create && !del && s.a.isNull && s.b.isKnown && !unchanged) out.push(...attrLines(s.name, s.b, s.b, depth, w, actx, [...path, { attr: s.name }], false, true));
     else out.push(...attrLines(s.name, s.b, s.a, depth, w, actx, [...path, { attr: s.name }], create, del));
   }
   if (hidden) out.push(' '.repeat(4 + depth * 4 + 4) + c.dim(`# (${hidden} unchanged attribute${hidden === 1 ? '' : 's'} hidden)`));

@@ -130,7 +130,8 @@ export function valueLines(v: Value, depth: number, m: Marker, ctx: RenderCtx): 
     if (v.elems.length === 0) return ['[]'];
     const out = ['['];
     for (const e of v.elems) {
-      const sub = valueLines(e, depth + 1, m, ctx);
+      // An element holding JSON shows as jsonencode(...), as an attribute's does.
+      const sub = e.type.kind === 'string' && parsesAsJson(e) ? jsonStringLines(m === '+' ? undefined : e, m === '-' ? undefined : e, depth + 1, ctx, '', true) : valueLines(e, depth + 1, m, ctx);
       out.push(prefix(depth + 1, m, c) + sub[0] + (sub.length === 1 ? ',' : ''), ...sub.slice(1).map((l, i, a) => (i === a.length - 1 ? l + ',' : l)));
     }
     out.push(' '.repeat(4 + depth * 4 + 4) + ']');
