@@ -45,10 +45,14 @@ export interface StateSession {
 function useStateCommandBackup(wd: Workdir, p: ParsedFlags, cwd: string): void {
   const mgr = wd.stateMgr;
   if (!(mgr instanceof LocalStateMgr)) return;
-  const flag = p.flags.backup;
-  mgr.backupPath = typeof flag === 'string' && flag !== '' && flag !== '-'
+  mgr.backupPath = stateCommandBackupPath(mgr.file, p.flags.backup, cwd);
+}
+
+/** Where a state command backs up `file`: the given flag's path, else `<file>.<unix seconds>.backup`. */
+export function stateCommandBackupPath(file: string, flag: unknown, cwd: string): string {
+  return typeof flag === 'string' && flag !== '' && flag !== '-'
     ? resolve(cwd, flag)
-    : `${mgr.file}.${Math.floor(Date.now() / 1000)}.backup`;
+    : `${file}.${Math.floor(Date.now() / 1000)}.backup`;
 }
 
 /**
@@ -57,7 +61,7 @@ function useStateCommandBackup(wd: Workdir, p: ParsedFlags, cwd: string): void {
  */
 export async function openState(io: CommandIO, p: ParsedFlags, color: boolean, lockOp?: string, stateCommandBackup = false): Promise<StateSession | undefined> {
   // The state subcommands' -backup and -state-out are their own (see useStateCommandBackup).
-  const wd = await openWorkdir(io, stateCommandBackup ? { ...p, flags: { ...p.flags, backup: undefined, 'state-out': undefined } } : p, color);
+  const wd = await openWorkdir(io, stateCommandBackup ? { ...p, flags: { ...p.flags, backup: undefined, 'state-out': undefined, 'backup-out': undefined } } : p, color);
   if (!wd) return undefined;
   if (stateCommandBackup) useStateCommandBackup(wd, p, io.cwd);
   const done = async (): Promise<void> => { await wd.unlock(); await wd.close(); };

@@ -4,16 +4,19 @@ import {
   AbsProviderConfig, AbsResource, AbsResourceInstance, ModuleInstance, targetContains,
   parseProviderSource, instanceKeyString, type Targetable,
 } from '../addrs/index.js';
-import type { State } from '../state/index.js';
-import { flagsHelp, parseFlags } from './flags.js';
+import { resolve } from 'node:path';
+import { LocalStateMgr, type State } from '../state/index.js';
+import { flagsHelp, parseFlags, type ParsedFlags } from './flags.js';
 import type { CommandIO } from './io.js';
-import { emitDiags, isInteractive, readLine, useColor } from './ui.js';
-import { LOCK_FLAGS, noStateFile, openState, parseAddrs } from './state-common.js';
+import { emitDiags, isInteractive, parseDuration, readLine, useColor } from './ui.js';
+import { LOCK_FLAGS, noStateFile, openState, parseAddrs, type StateSession } from './state-common.js';
+import { openOutState, type OutState } from './state-out.js';
 
 const MV_SPEC = {
   'dry-run': { type: 'bool' as const, help: 'If set, prints out what would\'ve been moved but doesn\'t actually move anything.' },
   ...LOCK_FLAGS,
   'state-out': { type: 'string' as const, arg: 'PATH', help: 'Path to the destination state file to write to. If this isn\'t specified, the source state file will be used. This can be a new or existing path.' },
+  'backup-out': { type: 'string' as const, arg: 'PATH', help: 'Path where terrane should write the backup for the destination state. This can\'t be disabled.' },
 };
 const MV_USAGE = `Usage: terrane [global options] state mv [options] SOURCE DESTINATION
 
@@ -82,19 +85,34 @@ function exists(state: State, a: AbsResource | AbsResourceInstance): boolean {
   return a instanceof AbsResource ? state.resource(a) !== undefined : state.instance(a) !== undefined;
 }
 
-function applyMove(state: State, m: Move): void {
+/** Moves from `state` to `dest` (the same state, or the -state-out one). */
+function applyMove(state: State, dest: State, m: Move): void {
   if (m.from instanceof AbsResource) {
     const rs = state.resource(m.from)!;
     state.removeResource(m.from);
     const to = m.to as AbsResource;
-    for (const is of rs.instances.values()) moveInstance(state, rs.provider, is, to.instance(is.key));
+    for (const is of rs.instances.values()) moveInstance(dest, rs.provider, is, to.instance(is.key));
     return;
   }
   const rs = state.resource(m.from.containingResource())!;
   const is = rs.instances.get(instanceKeyString(m.from.key))!;
   rs.instances.delete(instanceKeyString(m.from.key));
   if (rs.instances.size === 0) state.removeResource(m.from.containingResource());
-  moveInstance(state, rs.provider, is, m.to as AbsResourceInstance);
+  moveInstance(dest, rs.provider, is, m.to as AbsResourceInstance);
+}
+
+/** The -state-out file when it is not the source state's own file. */
+async function openDestination(io: CommandIO, p: ParsedFlags, s: StateSession, color: boolean): Promise<{ out?: OutState; failed: boolean }> {
+  const flag = p.flags['state-out'];
+  if (typeof flag !== 'string' || flag === '') return { failed: false };
+  const mgr = s.wd.stateMgr;
+  if (mgr instanceof LocalStateMgr && resolve(io.cwd, flag) === mgr.file) return { failed: false };
+  const r = await openOutState({
+    path: flag, cwd: io.cwd, backupOut: p.flags['backup-out'],
+    lock: p.flags.lock !== false, lockTimeoutMs: parseDuration(String(p.flags['lock-timeout'] ?? '0s')) ?? 0,
+  });
+  emitDiags(io, r.diags, new Map(), color);
+  return { out: r.out, failed: !r.out };
 }
 
 function moveInstance(state: State, provider: AbsProviderConfig, is: { current?: import('../state/index.js').ResourceInstanceObject; deposed: ReadonlyMap<string, import('../state/index.js').ResourceInstanceObject> }, to: AbsResourceInstance): void {
@@ -102,7 +120,7 @@ function moveInstance(state: State, provider: AbsProviderConfig, is: { current?:
   for (const [k, o] of is.deposed) state.setDeposed(to, k, o, provider);
 }
 
-/** `terrane state mv [-dry-run] SOURCE DESTINATION`. */
+/** `terrane state mv [-dry-run] [-state-out=PATH] SOURCE DESTINATION`. */
 export async function runMv(args: string[], io: CommandIO): Promise<number> {
   const p = parseFlags(args, MV_SPEC);
   if (p.error) { io.stderr.write(`${p.error}\n\n${MV_USAGE}${flagsHelp(MV_SPEC)}`); return 1; }
@@ -117,9 +135,14 @@ export async function runMv(args: string[], io: CommandIO): Promise<number> {
   const [src, dst] = addrs as [Targetable, Targetable];
   const s = await openState(io, p, color, 'OperationTypeInvalid', true);
   if (!s) return 1;
+  let out: OutState | undefined;
   try {
     if (await noStateFile(io, s, color)) return 1;
     const state = s.state.clone();
+    const opened = await openDestination(io, p, s, color);
+    if (opened.failed) return 1;
+    out = opened.out;
+    const dest = out ? out.state : state;
     const { moves, error } = planMoves(state, src, dst);
     if (error) { emitDiags(io, [errorDiag(error[0], error[1])], new Map(), color); return 1; }
     if (moves.length === 0) {
@@ -128,18 +151,27 @@ export async function runMv(args: string[], io: CommandIO): Promise<number> {
     }
     const dry = Boolean(p.flags['dry-run']);
     for (const m of moves) {
-      if (exists(state, m.to)) {
+      if (exists(dest, m.to)) {
         emitDiags(io, [errorDiag('Invalid target address', `Cannot move to ${m.to.toString()}: there is already a resource instance at that address in the current state.`)], new Map(), color);
         return 1;
       }
       io.stdout.write(`${dry ? 'Would move' : 'Move'} ${JSON.stringify(m.from.toString())} to ${JSON.stringify(m.to.toString())}\n`);
-      if (!dry) applyMove(state, m);
+      if (!dry) applyMove(state, dest, m);
     }
     if (dry) return 0;
+    // The destination first: a failure to write it leaves the objects in the source, never in neither.
+    if (out) {
+      const d = await out.save();
+      emitDiags(io, d, new Map(), color);
+      if (hasErrors(d)) return 1;
+    }
     if (!(await s.save(state))) return 1;
     io.stdout.write(`Successfully moved ${moves.length} object(s).\n`);
     return 0;
-  } finally { await s.done(); }
+  } finally {
+    await out?.done();
+    await s.done();
+  }
 }
 
 const RM_SPEC = {
