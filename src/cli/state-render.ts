@@ -1,10 +1,9 @@
 /**
- * Values as `terraform show` and `terraform state show` print them: attributes aligned on
- * `=`, collections over several lines with four-space indents, multi-line strings as
- * `<<-EOT` heredocs, schema blocks as nested blocks after the attributes. Object
- * attribute names are bare when they are identifiers and quoted otherwise; map keys are
- * always quoted, except inside a dynamically typed attribute, whose value Terraform sees
- * only as JSON (so its maps print like objects).
+ * Values as `terraform show` and `terraform state show` print them. With a schema (and for
+ * outputs, typed) this is the plan renderer's text for an unchanged object with everything
+ * shown, as Terraform's show reuses its plan renderer: jsonencode(...) for JSON strings,
+ * heredocs for multi-line ones, a legacy-SDK schema's empty strings as null. Without one
+ * only the JSON in state is known, and a small printer of its own lays that out.
  */
 import type { Value } from '../lang/value.js';
 import type { BlockSchema } from '../providers/protocol.js';
