@@ -189,12 +189,11 @@ export function buildGraph(config: Config, resolver: ProviderResolver, providers
     if (instanceRefs) recordInstanceRefs(instanceRefs, from, node, refs);
     const fromNode = g.get(from);
     for (const ref of refs) {
-      const targets = refTargetsOf(ref, node);
-      for (const to of targets) {
+      for (const to of refTargetsOf(ref, node)) {
         if (to !== from && g.has(to)) g.connect(from, to);
-        // A reference to the resource itself or to an undeclared resource or module call
-        // (see suspectRefs); an ephemeral resource has no node.
-        else if (fromNode?.kind === 'resource' && (to === from || ref.subject.kind === 'resource' || to.startsWith('modcall:'))) fromNode.suspectRefs = true;
+        // The resource itself, or a resource or module call with no node (see suspectRefs;
+        // an ephemeral resource has none either). A false alarm only costs a second parse.
+        else if (fromNode?.kind === 'resource' && (ref.subject.kind === 'resource' || ref.subject.kind === 'module')) fromNode.suspectRefs = true;
       }
       if (fromNode?.kind === 'resource' && ref.subject.kind === 'resource' && ref.subject.mode === 'ephemeral') fromNode.suspectRefs = true;
       const child = calledModuleOf(ref, node);
